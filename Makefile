@@ -1,0 +1,41 @@
+# The two commands: `make run` starts the app, `make test` runs the tests.
+# Each sets up what it needs first, idempotently.
+
+PYTHON ?= python3.11
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: run test bench lint lock system-deps-run system-deps-test translations
+
+run: system-deps-run $(STAMP)
+	$(PY) -m app
+
+test: system-deps-test $(STAMP)
+	$(PY) -m ruff check app tests benchmarks
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+
+bench: system-deps-test $(STAMP)
+	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+lint: $(STAMP)
+	$(PY) -m ruff check app tests benchmarks
+
+system-deps-run:
+	@scripts/install-system-deps.sh run
+
+system-deps-test:
+	@scripts/install-system-deps.sh test
+
+$(STAMP): requirements/lock.txt pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(STAMP)
+
+# Regenerate the hash-pinned lock after changing dependencies in pyproject.toml.
+lock: $(STAMP)
+	$(PY) -m pip install --quiet pip-tools
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra test \
+		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements/lock.txt pyproject.toml

@@ -1,0 +1,146 @@
+"""Command line: `python -m app` opens the window; `python -m app transcribe ...` works headless."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from app import __version__
+from app.core.audio import decode_audio
+from app.core.errors import Cancelled, EarshotError
+from app.core.formats import OUTPUT_FORMATS, output_format, save_transcript
+from app.core.time_left import TimeLeftEstimator, format_time_left
+from app.core.transcript import Transcript
+from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_INTERRUPTED = 130
+COMMANDS = ("transcribe",)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="earshot", description="Speech to an editable, timestamped transcript and subtitles."
+    )
+    parser.add_argument("--version", action="version", version=f"Earshot {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
+    transcribe.add_argument("inputs", nargs="+", metavar="INPUT", help="audio or video files")
+    transcribe.add_argument(
+        "--model", default=DEFAULT_MODEL,
+        help=f"{' | '.join(BUNDLED_MODELS)} | PATH of a CTranslate2 Whisper model (default: {DEFAULT_MODEL})",
+    )
+    transcribe.add_argument("--language", default="auto", help="auto (detect) or a language code such as en")
+    transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
+    transcribe.add_argument("--format", default="txt", choices=sorted(OUTPUT_FORMATS), help="output format")
+    transcribe.add_argument(
+        "--output", default=None, metavar="DIR|-",
+        help="folder for the output files (default: beside each input), or - for standard output",
+    )
+    transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
+    transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
+    transcribe.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (0: automatic)")
+    transcribe.add_argument("--channel", type=int, default=None, metavar="N",
+                            help="transcribe only channel N of a multi-channel file (1 = left)")
+    transcribe.add_argument("--prompt", default=None, help="initial prompt: names and terms to expect")
+    transcribe.add_argument("--hotwords", default=None, help="words to favour")
+    transcribe.add_argument("--beam-size", type=int, default=5, metavar="N")
+    transcribe.add_argument("--chinese", choices=("simplified", "traditional", "original"),
+                            default="simplified", help="script for Chinese output")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if not argv or not (argv[0].startswith("-") or argv[0] in COMMANDS):
+        from app.ui.application import run_gui  # Qt is only imported for the window
+
+        return run_gui([Path(a) for a in argv])
+    arguments = build_parser().parse_args(argv)
+    if arguments.command == "transcribe":
+        return transcribe_command(arguments)
+    build_parser().print_help(sys.stderr)
+    return EXIT_USAGE
+
+
+def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOptions:
+    return TranscriptionOptions(
+        model=arguments.model,
+        language=None if arguments.language in ("auto", "") else arguments.language,
+        task=arguments.task,
+        word_timestamps=arguments.word_timestamps,
+        vad_filter=not arguments.no_vad,
+        initial_prompt=arguments.prompt,
+        hotwords=arguments.hotwords,
+        beam_size=arguments.beam_size,
+        cpu_threads=arguments.threads,
+        chinese_script=arguments.chinese,
+    )
+
+
+def transcribe_command(arguments: argparse.Namespace) -> int:
+    from app.engines.faster_whisper_engine import FasterWhisperEngine
+
+    options = options_from_arguments(arguments)
+    engine = FasterWhisperEngine()
+    chosen_format = output_format(arguments.format)
+    failures = 0
+    for input_path in map(Path, arguments.inputs):
+        try:
+            transcript = _transcribe_one(engine, input_path, options, arguments.channel)
+            _write_output(transcript, input_path, chosen_format.name, arguments.output)
+        except EarshotError as error:
+            print(f"earshot: {error}", file=sys.stderr)
+            failures += 1
+        except (Cancelled, KeyboardInterrupt):
+            print("earshot: cancelled.", file=sys.stderr)
+            return EXIT_INTERRUPTED
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def _transcribe_one(engine, input_path: Path, options: TranscriptionOptions, channel: int | None) -> Transcript:
+    audio = decode_audio(input_path, None if channel is None else channel - 1)
+    progress = TerminalProgress(input_path.name, sys.stderr)
+    context = JobContext(on_progress=progress.update)
+    try:
+        return run_transcription(engine, audio, options, context)
+    finally:
+        progress.close()
+
+
+def _write_output(transcript: Transcript, input_path: Path, format_name: str, output: str | None) -> None:
+    chosen = output_format(format_name)
+    if output == "-":
+        sys.stdout.write(chosen.write(transcript))
+        sys.stdout.flush()
+        return
+    folder = Path(output) if output else input_path.parent
+    save_transcript(transcript, folder / (input_path.stem + chosen.extension), chosen.name)
+
+
+class TerminalProgress:
+    """A one-line progress display on standard error, only when it is a terminal."""
+
+    def __init__(self, label: str, stream: TextIO) -> None:
+        self._label = label
+        self._stream = stream
+        self._enabled = stream.isatty()
+        self._estimator = TimeLeftEstimator()
+
+    def update(self, fraction: float, _total_seconds: float) -> None:
+        if not self._enabled:
+            return
+        left = format_time_left(self._estimator.seconds_left(fraction)) or "?"
+        self._stream.write(f"\r{self._label}: {fraction:4.0%}  about {left} left   ")
+        self._stream.flush()
+
+    def close(self) -> None:
+        if self._enabled:
+            self._stream.write("\n")
+            self._stream.flush()

@@ -1,0 +1,38 @@
+"""Errors that reach the user as one clear sentence.
+
+Every error the app expects carries a message written for the user; anything else
+is a bug and is reported as such by the outer layers.
+"""
+
+from __future__ import annotations
+
+
+class EarshotError(Exception):
+    """An expected failure whose message is one sentence for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class AudioDecodeError(EarshotError):
+    """A media file could not be turned into audio samples."""
+
+
+class ModelError(EarshotError):
+    """A recognition model could not be found, verified or loaded."""
+
+
+class FormatError(EarshotError):
+    """A transcript or subtitle file could not be read or written."""
+
+
+class EngineError(EarshotError):
+    """An engine failed while recognising speech."""
+
+
+class Cancelled(Exception):
+    """The user cancelled the job; the UI drops this silently."""

@@ -1,0 +1,155 @@
+"""The one bridge between engines and Qt: jobs run on a long-lived worker thread.
+
+Jobs are queued and run one at a time (recognition uses every core; two at once
+would only slow both). The worker never touches widgets: it reports through typed
+signals, which Qt delivers on the GUI thread. Cancelling a job is a flag the engine
+checks between segments; the UI is told at once and the worker drops whatever the
+cancelled job still produces.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import queue
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal
+
+from app.core.audio import decode_audio
+from app.core.errors import Cancelled, EarshotError
+from app.core.time_left import TimeLeftEstimator
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class TranscriptionJob:
+    id: int
+    media_path: Path
+    engine: TranscriptionEngine
+    options: TranscriptionOptions
+    channel: int | None = None
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+
+
+class EngineManager(QObject):
+    job_queued = Signal(int)
+    job_started = Signal(int)
+    status_changed = Signal(int, str)
+    segment_recognised = Signal(int, object)  # Segment
+    progress_changed = Signal(int, float, object)  # fraction done, seconds left or None
+    job_finished = Signal(int, object)  # Transcript
+    job_failed = Signal(int, str)  # one sentence for the user
+    job_cancelled = Signal(int)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._ids = itertools.count(1)
+        self._jobs: queue.Queue[TranscriptionJob | None] = queue.Queue()
+        self._cancelled_ids: set[int] = set()
+        self._lock = threading.Lock()
+        self._worker = _Worker(self)
+        self._worker.start()
+
+    def submit_transcription(
+        self,
+        media_path: str | Path,
+        engine: TranscriptionEngine,
+        options: TranscriptionOptions,
+        channel: int | None = None,
+    ) -> int:
+        job = TranscriptionJob(next(self._ids), Path(media_path), engine, options, channel)
+        self._jobs.put(job)
+        self.job_queued.emit(job.id)
+        return job.id
+
+    def cancel(self, job_id: int) -> None:
+        """Stop the job; the UI hears job_cancelled at once, the engine stops at its next check."""
+        with self._lock:
+            if job_id in self._cancelled_ids:
+                return
+            self._cancelled_ids.add(job_id)
+        self._worker.cancel_if_running(job_id)
+        self.job_cancelled.emit(job_id)
+
+    def is_cancelled(self, job_id: int) -> bool:
+        with self._lock:
+            return job_id in self._cancelled_ids
+
+    def shutdown(self, timeout_ms: int = 5000) -> None:
+        """Cancel everything and join the worker; call before the application quits."""
+        self._worker.cancel_if_running(None)
+        self._jobs.put(None)
+        if not self._worker.wait(timeout_ms):
+            log.warning("the worker thread did not stop within %d ms", timeout_ms)
+
+    def next_job(self) -> TranscriptionJob | None:
+        return self._jobs.get()
+
+
+class _Worker(QThread):
+    """Runs queued jobs until it receives None."""
+
+    def __init__(self, manager: EngineManager) -> None:
+        super().__init__()
+        self._manager = manager
+        self._running: TranscriptionJob | None = None
+        self._running_lock = threading.Lock()
+
+    def cancel_if_running(self, job_id: int | None) -> None:
+        with self._running_lock:
+            if self._running and (job_id is None or self._running.id == job_id):
+                self._running.cancel_event.set()
+
+    def run(self) -> None:
+        while (job := self._manager.next_job()) is not None:
+            if self._manager.is_cancelled(job.id):
+                continue
+            with self._running_lock:
+                self._running = job
+            try:
+                self._run_job(job)
+            finally:
+                with self._running_lock:
+                    self._running = None
+
+    def _run_job(self, job: TranscriptionJob) -> None:
+        manager = self._manager
+        manager.job_started.emit(job.id)
+        estimator = TimeLeftEstimator()
+
+        def live(emit) -> None:
+            if not job.cancel_event.is_set():
+                emit()
+
+        context = JobContext(
+            on_progress=lambda fraction, _total: live(
+                lambda: manager.progress_changed.emit(job.id, fraction, estimator.seconds_left(fraction))
+            ),
+            on_status=lambda message: live(lambda: manager.status_changed.emit(job.id, message)),
+            cancel_event=job.cancel_event,
+        )
+        try:
+            context.report_status("Reading audio")
+            audio = decode_audio(job.media_path, job.channel)
+            context.check_cancelled()
+            estimator.restart()
+            transcript = run_transcription(
+                job.engine, audio, job.options, context,
+                on_segment=lambda segment: live(lambda: manager.segment_recognised.emit(job.id, segment)),
+            )
+        except Cancelled:
+            return
+        except EarshotError as error:
+            message = error.message
+        except Exception as error:  # a bug: tell the user in one sentence, keep the trace in the log
+            log.exception("job %d failed unexpectedly", job.id)
+            message = f"Transcription failed unexpectedly: {error}."
+        else:
+            live(lambda: manager.job_finished.emit(job.id, transcript))
+            return
+        live(lambda: manager.job_failed.emit(job.id, message))

@@ -1,0 +1,115 @@
+"""The one small interface every recognition engine implements.
+
+An engine takes decoded audio and options and yields segments as it recognises
+them. It reports progress and the detected language through a JobContext and stops
+(raising Cancelled) when the context says the user cancelled. Engines know nothing
+about Qt or threads.
+"""
+
+from __future__ import annotations
+
+import threading
+from abc import ABC, abstractmethod
+from collections.abc import Callable, Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from app.core.audio import AudioClip
+from app.core.chinese_script import ChineseScript, convert_segment, is_chinese
+from app.core.errors import Cancelled
+from app.core.transcript import Segment, Transcript
+
+Task = Literal["transcribe", "translate"]
+
+
+@dataclass(slots=True)
+class TranscriptionOptions:
+    model: str = "base"
+    language: str | None = None  # None: detect
+    task: Task = "transcribe"
+    word_timestamps: bool = False
+    vad_filter: bool = True
+    initial_prompt: str | None = None
+    hotwords: str | None = None
+    beam_size: int = 5
+    cpu_threads: int = 0  # 0: let the engine choose
+    condition_on_previous_text: bool = False  # off: no repetition loops on long files
+    chinese_script: ChineseScript = "simplified"
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+class JobContext:
+    """What an engine may tell the outside world, and how it learns it must stop."""
+
+    def __init__(
+        self,
+        on_progress: Callable[[float, float], None] | None = None,
+        on_status: Callable[[str], None] | None = None,
+        cancel_event: threading.Event | None = None,
+    ) -> None:
+        self._on_progress = on_progress
+        self._on_status = on_status
+        self.cancel_event = cancel_event or threading.Event()
+        self.language: str | None = None
+        self.language_probability: float | None = None
+
+    @property
+    def cancelled(self) -> bool:
+        return self.cancel_event.is_set()
+
+    def check_cancelled(self) -> None:
+        if self.cancel_event.is_set():
+            raise Cancelled()
+
+    def report_progress(self, done_seconds: float, total_seconds: float) -> None:
+        if self._on_progress and total_seconds > 0:
+            self._on_progress(min(1.0, max(0.0, done_seconds / total_seconds)), total_seconds)
+
+    def report_status(self, message: str) -> None:
+        if self._on_status:
+            self._on_status(message)
+
+    def report_language(self, language: str | None, probability: float | None = None) -> None:
+        self.language = language
+        self.language_probability = probability
+
+
+class TranscriptionEngine(ABC):
+    """Audio and options in, segments out."""
+
+    name: str = "engine"
+
+    @abstractmethod
+    def transcribe(
+        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        """Yield segments in time order as they are recognised."""
+
+
+def run_transcription(
+    engine: TranscriptionEngine,
+    audio: AudioClip,
+    options: TranscriptionOptions,
+    context: JobContext,
+    on_segment: Callable[[Segment], None] | None = None,
+) -> Transcript:
+    """Run ``engine`` to the end and collect its segments into a Transcript."""
+    transcript = Transcript(
+        duration=audio.duration,
+        media_path=str(audio.source) if audio.source else None,
+        engine=engine.name,
+        options=options.as_dict(),
+    )
+    context.check_cancelled()
+    for segment in engine.transcribe(audio, options, context):
+        if is_chinese(context.language):
+            convert_segment(segment, options.chinese_script)
+        transcript.segments.append(segment)
+        if on_segment:
+            on_segment(segment)
+        context.check_cancelled()
+    transcript.language = context.language or options.language
+    context.report_progress(1.0, 1.0)
+    return transcript

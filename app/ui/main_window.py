@@ -1,0 +1,419 @@
+"""The main window: open a file, choose how to recognise it, watch the transcript arrive."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSizePolicy,
+    QStackedWidget,
+    QStyle,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.audio import MEDIA_EXTENSIONS, audio_channel_count
+from app.core.errors import EarshotError
+from app.core.formats import OUTPUT_FORMATS, save_transcript
+from app.core.languages import LANGUAGES, language_name
+from app.core.transcript import Segment, Transcript
+from app.engine_manager import EngineManager
+from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
+from app.ui.job_progress_panel import JobProgressPanel
+from app.ui.messages import show_error
+from app.ui.transcript_table_model import TranscriptTableModel
+
+
+class MainWindow(QMainWindow):
+    transcript_changed = Signal()
+
+    def __init__(self, manager: EngineManager, local_engine: TranscriptionEngine) -> None:
+        super().__init__()
+        self._manager = manager
+        self._local_engine = local_engine
+        self._media_path: Path | None = None
+        self._job_id: int | None = None
+        self.setWindowTitle(self.tr("Earshot"))
+        self.setAcceptDrops(True)
+        self.resize(1040, 680)
+        self.transcript_model = TranscriptTableModel(self)
+        self._build_actions()
+        self._build_menus()
+        self._build_toolbar()
+        self._build_central()
+        self._connect_manager()
+        self.transcript_model.rowsInserted.connect(self._update_save_action)
+        self.transcript_model.modelReset.connect(self._update_save_action)
+        self._update_actions()
+        self.statusBar().showMessage(self.tr("Open an audio or video file to begin."))
+
+    # ---- construction -------------------------------------------------------------
+    def _build_actions(self) -> None:
+        style = self.style()
+        self.open_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("&Open…"), self
+        )
+        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
+        self.open_action.triggered.connect(self.choose_media_file)
+        self.save_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("&Save Transcript As…"), self
+        )
+        self.save_action.setShortcuts([QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save])
+        self.save_action.triggered.connect(self.choose_save_path)
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.transcribe_action = QAction(
+            style.standardIcon(QStyle.StandardPixmap.SP_MediaPlay), self.tr("&Transcribe"), self
+        )
+        self.transcribe_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R))
+        self.transcribe_action.triggered.connect(self.start_transcription)
+        self.cancel_action = QAction(self.tr("&Cancel"), self)
+        self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        self.cancel_action.triggered.connect(self.cancel_transcription)
+        self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)
+        self.vad_action = QAction(self.tr("Skip &Silence (Voice Activity Filter)"), self, checkable=True)
+        self.vad_action.setChecked(True)
+        self.chinese_script_group = QActionGroup(self)
+        default_script = _default_chinese_script()
+        for script, label in (
+            ("simplified", self.tr("Simplified Chinese")),
+            ("traditional", self.tr("Traditional Chinese")),
+            ("original", self.tr("As Recognised")),
+        ):
+            action = QAction(label, self.chinese_script_group, checkable=True)
+            action.setData(script)
+            action.setChecked(script == default_script)
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.save_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
+        transcription_menu.addAction(self.transcribe_action)
+        transcription_menu.addAction(self.cancel_action)
+        transcription_menu.addSeparator()
+        transcription_menu.addAction(self.word_timestamps_action)
+        transcription_menu.addAction(self.vad_action)
+        chinese_menu = QMenu(self.tr("Chinese &Output"), self)
+        chinese_menu.addActions(self.chinese_script_group.actions())
+        transcription_menu.addMenu(chinese_menu)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("&About Earshot"), self._show_about)
+
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(toolbar)
+        toolbar.addAction(self.open_action)
+        toolbar.addSeparator()
+        self.model_combo = QComboBox(self)
+        self.model_combo.setObjectName("modelCombo")
+        for name, model in BUNDLED_MODELS.items():
+            self.model_combo.addItem(self.tr(model.description), name)
+        self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
+        self.language_combo = QComboBox(self)
+        self.language_combo.setObjectName("languageCombo")
+        self.language_combo.addItem(self.tr("Detect automatically"), None)
+        for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1]):
+            self.language_combo.addItem(self.tr(name), code)
+        self.language_combo.setMaxVisibleItems(20)
+        self.task_combo = QComboBox(self)
+        self.task_combo.setObjectName("taskCombo")
+        self.task_combo.addItem(self.tr("Transcribe"), "transcribe")
+        self.task_combo.addItem(self.tr("Translate to English"), "translate")
+        self.channel_combo = QComboBox(self)
+        self.channel_combo.setObjectName("channelCombo")
+        self.channel_label = QLabel(self.tr("Channel"), self)
+        for label_text, combo in (
+            (self.tr("Model"), self.model_combo),
+            (self.tr("Language"), self.language_combo),
+            (self.tr("Task"), self.task_combo),
+        ):
+            toolbar.addWidget(_labelled(label_text, combo))
+        self._channel_widget_action = toolbar.addWidget(_labelled_widget(self.channel_label, self.channel_combo))
+        self._channel_widget_action.setVisible(False)
+        spacer = QWidget(self)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        toolbar.addWidget(spacer)
+        toolbar.addAction(self.transcribe_action)
+        button = toolbar.widgetForAction(self.transcribe_action)
+        button.setObjectName("transcribeButton")
+
+    def _build_central(self) -> None:
+        central = QWidget(self)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(10)
+        self.media_label = QLabel(central)
+        self.media_label.setObjectName("mediaLabel")
+        self.media_label.setTextFormat(Qt.TextFormat.PlainText)
+        layout.addWidget(self.media_label)
+        self.pages = QStackedWidget(central)
+        self.drop_hint = QLabel(
+            self.tr("Drop an audio or video file here\nor choose File ▸ Open (Ctrl+O)"), central
+        )
+        self.drop_hint.setObjectName("dropHint")
+        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self.drop_hint)
+        self.transcript_view = QTableView(central)
+        self.transcript_view.setObjectName("transcriptView")
+        self.transcript_view.setModel(self.transcript_model)
+        self.transcript_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.transcript_view.setAlternatingRowColors(True)
+        self.transcript_view.setWordWrap(True)
+        self.transcript_view.setShowGrid(False)
+        self.transcript_view.verticalHeader().setVisible(False)
+        header = self.transcript_view.horizontalHeader()
+        header.setSectionResizeMode(TranscriptTableModel.TIME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        self.transcript_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.pages.addWidget(self.transcript_view)
+        layout.addWidget(self.pages, 1)
+        self.progress_panel = JobProgressPanel(central)
+        self.progress_panel.cancel_requested.connect(self.cancel_transcription)
+        self.progress_panel.hide()
+        layout.addWidget(self.progress_panel)
+        self.setCentralWidget(central)
+        self._show_media_label()
+
+    def _connect_manager(self) -> None:
+        self._manager.status_changed.connect(self._on_status)
+        self._manager.segment_recognised.connect(self._on_segment)
+        self._manager.progress_changed.connect(self._on_progress)
+        self._manager.job_finished.connect(self._on_finished)
+        self._manager.job_failed.connect(self._on_failed)
+        self._manager.job_cancelled.connect(self._on_cancelled)
+
+    # ---- opening and saving -------------------------------------------------------
+    def choose_media_file(self) -> None:
+        patterns = " ".join(f"*{extension}" for extension in MEDIA_EXTENSIONS)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open Audio or Video"), "",
+            self.tr("Audio and video ({patterns});;All files (*)").replace("{patterns}", patterns),
+        )
+        if path:
+            self.open_media(Path(path))
+
+    def open_media(self, path: Path) -> None:
+        if self.is_busy():
+            self.statusBar().showMessage(self.tr("Wait for the transcription to finish, or cancel it."))
+            return
+        self._media_path = path
+        channels = audio_channel_count(path)
+        self._fill_channel_combo(channels)
+        self.transcript_model.clear()
+        self.pages.setCurrentWidget(self.transcript_view)
+        self._show_media_label()
+        self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
+        self._update_actions()
+
+    def choose_save_path(self) -> None:
+        if not self.transcript_model.transcript.segments:
+            return
+        filters = [f"{f.description} (*{f.extension})" for f in OUTPUT_FORMATS.values()]
+        suggested = self._media_path.with_suffix(".srt") if self._media_path else Path("transcript.srt")
+        path, chosen_filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save Transcript"), str(suggested), ";;".join(filters), filters[1]
+        )
+        if not path:
+            return
+        format_name = next(
+            (f.name for f in OUTPUT_FORMATS.values() if chosen_filter.endswith(f"(*{f.extension})")), None
+        )
+        chosen = Path(path)
+        if format_name and not chosen.suffix:
+            chosen = chosen.with_suffix(OUTPUT_FORMATS[format_name].extension)
+        self.save_transcript_to(chosen, format_name if not Path(path).suffix else None)
+
+    def save_transcript_to(self, path: Path, format_name: str | None = None) -> bool:
+        try:
+            saved = save_transcript(self.transcript_model.transcript, path, format_name)
+        except EarshotError as error:
+            show_error(self, error.message)
+            return False
+        self.statusBar().showMessage(self.tr("Saved {name}").replace("{name}", saved.name), 5000)
+        return True
+
+    # ---- transcription ------------------------------------------------------------
+    def current_options(self) -> TranscriptionOptions:
+        script_action = self.chinese_script_group.checkedAction()
+        return TranscriptionOptions(
+            model=self.model_combo.currentData(),
+            language=self.language_combo.currentData(),
+            task=self.task_combo.currentData(),
+            word_timestamps=self.word_timestamps_action.isChecked(),
+            vad_filter=self.vad_action.isChecked(),
+            chinese_script=script_action.data() if script_action else "simplified",
+        )
+
+    def start_transcription(self) -> None:
+        if self._media_path is None or self.is_busy():
+            return
+        self.transcript_model.clear()
+        channel = self.channel_combo.currentData() if self.channel_combo.count() else None
+        self._job_id = self._manager.submit_transcription(
+            self._media_path, self._local_engine, self.current_options(), channel
+        )
+        self.progress_panel.start(self.tr("Starting…"))
+        self.statusBar().clearMessage()
+        self._update_actions()
+
+    def cancel_transcription(self) -> None:
+        if self._job_id is not None:
+            self._manager.cancel(self._job_id)
+
+    def is_busy(self) -> bool:
+        return self._job_id is not None
+
+    def _on_status(self, job_id: int, message: str) -> None:
+        if job_id == self._job_id:
+            self.progress_panel.set_status(self.tr(message))
+
+    def _on_segment(self, job_id: int, segment: Segment) -> None:
+        if job_id != self._job_id:
+            return
+        self.transcript_model.append_segment(segment)
+        if self._follows_end():
+            self.transcript_view.scrollToBottom()
+
+    def _follows_end(self) -> bool:
+        bar = self.transcript_view.verticalScrollBar()
+        return bar.value() >= bar.maximum() - 4
+
+    def _on_progress(self, job_id: int, fraction: float, seconds_left: float | None) -> None:
+        if job_id == self._job_id:
+            self.progress_panel.set_progress(fraction, seconds_left)
+
+    def _on_finished(self, job_id: int, transcript: Transcript) -> None:
+        if job_id != self._job_id:
+            return
+        self._end_job()
+        self.transcript_model.set_transcript(transcript)
+        self._show_media_label(transcript)
+        count = len(transcript.segments)
+        self.statusBar().showMessage(
+            self.tr("Transcribed {count} segments.").replace("{count}", str(count))
+            if count else self.tr("No speech was found in this file.")
+        )
+        self.transcript_changed.emit()
+
+    def _on_failed(self, job_id: int, message: str) -> None:
+        if job_id != self._job_id:
+            return
+        self._end_job()
+        self.statusBar().showMessage(self.tr("Transcription failed."))
+        show_error(self, message)
+
+    def _on_cancelled(self, job_id: int) -> None:
+        if job_id != self._job_id:
+            return
+        self._end_job()
+        self.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)
+
+    def _end_job(self) -> None:
+        self._job_id = None
+        self.progress_panel.hide()
+        self._update_actions()
+
+    # ---- state ----------------------------------------------------------------------
+    def _update_actions(self) -> None:
+        busy = self.is_busy()
+        self.transcribe_action.setEnabled(self._media_path is not None and not busy)
+        self.cancel_action.setEnabled(busy)
+        self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not busy)
+        for combo in (self.model_combo, self.language_combo, self.task_combo, self.channel_combo):
+            combo.setEnabled(not busy)
+
+    def _update_save_action(self) -> None:
+        self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not self.is_busy())
+
+    def _fill_channel_combo(self, channels: int) -> None:
+        self.channel_combo.clear()
+        if channels >= 2:
+            self.channel_combo.addItem(self.tr("All (mixed)"), None)
+            names = [self.tr("Left"), self.tr("Right")] if channels == 2 else []
+            for index in range(channels):
+                label = names[index] if names else self.tr("Channel {n}").replace("{n}", str(index + 1))
+                self.channel_combo.addItem(label, index)
+        self._channel_widget_action.setVisible(channels >= 2)
+
+    def _show_media_label(self, transcript: Transcript | None = None) -> None:
+        if self._media_path is None:
+            self.media_label.setText(self.tr("No file open"))
+            return
+        parts = [self._media_path.name]
+        if transcript and transcript.duration:
+            minutes, seconds = divmod(round(transcript.duration), 60)
+            parts.append(f"{minutes}:{seconds:02d}")
+        if transcript and transcript.language:
+            parts.append(self.tr(language_name(transcript.language)))
+        self.media_label.setText("  ·  ".join(parts))
+
+    def _show_about(self) -> None:
+        from app import __version__
+
+        self.statusBar().showMessage(
+            self.tr("Earshot {version}: speech to editable transcripts and subtitles.").replace(
+                "{version}", __version__
+            )
+        )
+
+    # ---- drag and drop --------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if _local_paths(event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        paths = _local_paths(event.mimeData().urls())
+        if paths:
+            event.acceptProposedAction()
+            self.open_media(paths[0])
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.cancel_transcription()
+        super().closeEvent(event)
+
+
+def _local_paths(urls: list[QUrl]) -> list[Path]:
+    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
+
+
+def _labelled(text: str, widget: QWidget) -> QWidget:
+    return _labelled_widget(QLabel(text), widget)
+
+
+def _labelled_widget(label: QLabel, widget: QWidget) -> QWidget:
+    box = QWidget()
+    layout = QHBoxLayout(box)
+    layout.setContentsMargins(8, 0, 8, 0)
+    layout.setSpacing(6)
+    label.setBuddy(widget)
+    layout.addWidget(label)
+    layout.addWidget(widget)
+    return box
+
+
+def _default_chinese_script() -> str:
+    locale = QLocale()
+    if locale.language() == QLocale.Language.Chinese and locale.script() == QLocale.Script.TraditionalChineseScript:
+        return "traditional"
+    return "simplified"
