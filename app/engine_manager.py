@@ -41,7 +41,7 @@ class EngineManager(QObject):
     job_started = Signal(int)
     status_changed = Signal(int, str)
     segment_recognised = Signal(int, object)  # Segment
-    progress_changed = Signal(int, float, object)  # fraction done, seconds left or None
+    progress_changed = Signal(int, float, float)  # fraction done, seconds left (-1: unknown)
     job_finished = Signal(int, object)  # Transcript
     job_failed = Signal(int, str)  # one sentence for the user
     job_cancelled = Signal(int)
@@ -128,7 +128,7 @@ class _Worker(QThread):
 
         context = JobContext(
             on_progress=lambda fraction, _total: live(
-                lambda: manager.progress_changed.emit(job.id, fraction, estimator.seconds_left(fraction))
+                lambda: manager.progress_changed.emit(job.id, fraction, _or_unknown(estimator.seconds_left(fraction)))
             ),
             on_status=lambda message: live(lambda: manager.status_changed.emit(job.id, message)),
             cancel_event=job.cancel_event,
@@ -153,3 +153,7 @@ class _Worker(QThread):
             live(lambda: manager.job_finished.emit(job.id, transcript))
             return
         live(lambda: manager.job_failed.emit(job.id, message))
+
+
+def _or_unknown(seconds: float | None) -> float:
+    return -1.0 if seconds is None else seconds

@@ -6,7 +6,6 @@ m4a, ogg/opus, webm, mp4, mkv, mov, ...) decodes without a system FFmpeg.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -100,7 +99,6 @@ def _decode_samples(path: Path, channel: int | None) -> np.ndarray:
         for resampled in resampler.resample(None):
             pieces.append(_pick_channel(resampled.to_ndarray(), channel))
     del resampler
-    gc.collect()  # PyAV's resampler holds buffers until collected (faster-whisper #390)
     if not pieces:
         return np.zeros(0, dtype=np.float32)
     return np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
@@ -113,9 +111,7 @@ def _decoded_frames(container: av.container.InputContainer, stream: av.AudioStre
             frames = packet.decode()
         except av.error.InvalidDataError:
             continue
-        for frame in frames:
-            frame.pts = None  # let the resampler work from sample counts, not broken pts
-            yield frame
+        yield from frames
 
 
 def _pick_channel(planes: np.ndarray, channel: int | None) -> np.ndarray:

@@ -36,6 +36,9 @@ from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.transcript_table_model import TranscriptTableModel
 
+AUTO_LANGUAGE = "auto"
+MIXED_CHANNELS = -1
+
 
 class MainWindow(QMainWindow):
     transcript_changed = Signal()
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
         self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
         self.language_combo = QComboBox(self)
         self.language_combo.setObjectName("languageCombo")
-        self.language_combo.addItem(self.tr("Detect automatically"), None)
+        self.language_combo.addItem(self.tr("Detect automatically"), AUTO_LANGUAGE)
         for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1]):
             self.language_combo.addItem(self.tr(name), code)
         self.language_combo.setMaxVisibleItems(20)
@@ -258,7 +261,7 @@ class MainWindow(QMainWindow):
         script_action = self.chinese_script_group.checkedAction()
         return TranscriptionOptions(
             model=self.model_combo.currentData(),
-            language=self.language_combo.currentData(),
+            language=_language_or_none(self.language_combo.currentData()),
             task=self.task_combo.currentData(),
             word_timestamps=self.word_timestamps_action.isChecked(),
             vad_filter=self.vad_action.isChecked(),
@@ -269,7 +272,8 @@ class MainWindow(QMainWindow):
         if self._media_path is None or self.is_busy():
             return
         self.transcript_model.clear()
-        channel = self.channel_combo.currentData() if self.channel_combo.count() else None
+        channel = self.channel_combo.currentData() if self.channel_combo.count() else MIXED_CHANNELS
+        channel = None if channel == MIXED_CHANNELS else channel
         self._job_id = self._manager.submit_transcription(
             self._media_path, self._local_engine, self.current_options(), channel
         )
@@ -299,9 +303,9 @@ class MainWindow(QMainWindow):
         bar = self.transcript_view.verticalScrollBar()
         return bar.value() >= bar.maximum() - 4
 
-    def _on_progress(self, job_id: int, fraction: float, seconds_left: float | None) -> None:
+    def _on_progress(self, job_id: int, fraction: float, seconds_left: float) -> None:
         if job_id == self._job_id:
-            self.progress_panel.set_progress(fraction, seconds_left)
+            self.progress_panel.set_progress(fraction, seconds_left if seconds_left >= 0 else None)
 
     def _on_finished(self, job_id: int, transcript: Transcript) -> None:
         if job_id != self._job_id:
@@ -349,7 +353,7 @@ class MainWindow(QMainWindow):
     def _fill_channel_combo(self, channels: int) -> None:
         self.channel_combo.clear()
         if channels >= 2:
-            self.channel_combo.addItem(self.tr("All (mixed)"), None)
+            self.channel_combo.addItem(self.tr("All (mixed)"), MIXED_CHANNELS)
             names = [self.tr("Left"), self.tr("Right")] if channels == 2 else []
             for index in range(channels):
                 label = names[index] if names else self.tr("Channel {n}").replace("{n}", str(index + 1))
@@ -410,6 +414,10 @@ def _labelled_widget(label: QLabel, widget: QWidget) -> QWidget:
     layout.addWidget(label)
     layout.addWidget(widget)
     return box
+
+
+def _language_or_none(code: str) -> str | None:
+    return None if code == AUTO_LANGUAGE else code
 
 
 def _default_chinese_script() -> str:

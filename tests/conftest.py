@@ -1,0 +1,47 @@
+"""Fixtures shared by every test: isolated app folders, the real speech samples, engines."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+SHARED_AUDIO = REPO_ROOT.parent / "shared" / "audio"
+JFK_REFERENCE = (
+    "And so my fellow Americans, ask not what your country can do for you, "
+    "ask what you can do for your country."
+)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def isolated_app_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """Cache, config and data folders of the app under a session temporary folder.
+
+    The cache lives for the whole session so the bundled base model is joined once.
+    """
+    folders = {}
+    for name in ("CACHE", "CONFIG", "DATA"):
+        folder = tmp_path_factory.mktemp(name.lower())
+        os.environ[f"EARSHOT_{name}_DIR"] = str(folder)
+        folders[name.lower()] = folder
+    return folders
+
+
+@pytest.fixture(scope="session")
+def jfk_path() -> Path:
+    return SHARED_AUDIO / "jfk.flac"
+
+
+@pytest.fixture(scope="session")
+def multilingual_path() -> Path:
+    return SHARED_AUDIO / "multilingual.mp3"
+
+
+@pytest.fixture(scope="session")
+def local_engine():
+    """One faster-whisper engine for the session, so each model is loaded once."""
+    from app.engines.faster_whisper_engine import FasterWhisperEngine
+
+    return FasterWhisperEngine()
