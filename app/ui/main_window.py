@@ -8,14 +8,11 @@ from PySide6.QtCore import QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QFileDialog,
-    QHBoxLayout,
     QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
-    QSizePolicy,
     QStackedWidget,
     QStyle,
     QTableView,
@@ -27,17 +24,14 @@ from PySide6.QtWidgets import (
 from app.core.audio import MEDIA_EXTENSIONS, audio_channel_count
 from app.core.errors import EarshotError
 from app.core.formats import OUTPUT_FORMATS, save_transcript
-from app.core.languages import LANGUAGES, language_name
+from app.core.languages import language_name
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
-from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.transcript_table_model import TranscriptTableModel
-
-AUTO_LANGUAGE = "auto"
-MIXED_CHANNELS = -1
+from app.ui.transcription_options_bar import TranscriptionOptionsBar
 
 
 class MainWindow(QMainWindow):
@@ -126,45 +120,16 @@ class MainWindow(QMainWindow):
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.addToolBar(toolbar)
         toolbar.addAction(self.open_action)
-        toolbar.addSeparator()
-        self.model_combo = QComboBox(self)
-        self.model_combo.setObjectName("modelCombo")
-        for name, model in BUNDLED_MODELS.items():
-            self.model_combo.addItem(self.tr(model.description), name)
-        self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
-        self.language_combo = QComboBox(self)
-        self.language_combo.setObjectName("languageCombo")
-        self.language_combo.addItem(self.tr("Detect automatically"), AUTO_LANGUAGE)
-        for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1]):
-            self.language_combo.addItem(self.tr(name), code)
-        self.language_combo.setMaxVisibleItems(20)
-        self.task_combo = QComboBox(self)
-        self.task_combo.setObjectName("taskCombo")
-        self.task_combo.addItem(self.tr("Transcribe"), "transcribe")
-        self.task_combo.addItem(self.tr("Translate to English"), "translate")
-        self.channel_combo = QComboBox(self)
-        self.channel_combo.setObjectName("channelCombo")
-        self.channel_label = QLabel(self.tr("Channel"), self)
-        for label_text, combo in (
-            (self.tr("Model"), self.model_combo),
-            (self.tr("Language"), self.language_combo),
-            (self.tr("Task"), self.task_combo),
-        ):
-            toolbar.addWidget(_labelled(label_text, combo))
-        self._channel_widget_action = toolbar.addWidget(_labelled_widget(self.channel_label, self.channel_combo))
-        self._channel_widget_action.setVisible(False)
-        spacer = QWidget(self)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        toolbar.addWidget(spacer)
-        toolbar.addAction(self.transcribe_action)
-        button = toolbar.widgetForAction(self.transcribe_action)
-        button.setObjectName("transcribeButton")
+        toolbar.addAction(self.save_action)
+        self.main_toolbar = toolbar
 
     def _build_central(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
+        self.options_bar = TranscriptionOptionsBar(self.transcribe_action, central)
+        layout.addWidget(self.options_bar)
         self.media_label = QLabel(central)
         self.media_label.setObjectName("mediaLabel")
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -221,8 +186,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Wait for the transcription to finish, or cancel it."))
             return
         self._media_path = path
-        channels = audio_channel_count(path)
-        self._fill_channel_combo(channels)
+        self.options_bar.set_channel_count(audio_channel_count(path))
         self.transcript_model.clear()
         self.pages.setCurrentWidget(self.transcript_view)
         self._show_media_label()
@@ -260,9 +224,9 @@ class MainWindow(QMainWindow):
     def current_options(self) -> TranscriptionOptions:
         script_action = self.chinese_script_group.checkedAction()
         return TranscriptionOptions(
-            model=self.model_combo.currentData(),
-            language=_language_or_none(self.language_combo.currentData()),
-            task=self.task_combo.currentData(),
+            model=self.options_bar.model(),
+            language=self.options_bar.language(),
+            task=self.options_bar.task(),
             word_timestamps=self.word_timestamps_action.isChecked(),
             vad_filter=self.vad_action.isChecked(),
             chinese_script=script_action.data() if script_action else "simplified",
@@ -272,10 +236,8 @@ class MainWindow(QMainWindow):
         if self._media_path is None or self.is_busy():
             return
         self.transcript_model.clear()
-        channel = self.channel_combo.currentData() if self.channel_combo.count() else MIXED_CHANNELS
-        channel = None if channel == MIXED_CHANNELS else channel
         self._job_id = self._manager.submit_transcription(
-            self._media_path, self._local_engine, self.current_options(), channel
+            self._media_path, self._local_engine, self.current_options(), self.options_bar.channel()
         )
         self.progress_panel.start(self.tr("Starting…"))
         self.statusBar().clearMessage()
@@ -344,21 +306,10 @@ class MainWindow(QMainWindow):
         self.transcribe_action.setEnabled(self._media_path is not None and not busy)
         self.cancel_action.setEnabled(busy)
         self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not busy)
-        for combo in (self.model_combo, self.language_combo, self.task_combo, self.channel_combo):
-            combo.setEnabled(not busy)
+        self.options_bar.set_busy(busy)
 
     def _update_save_action(self) -> None:
         self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not self.is_busy())
-
-    def _fill_channel_combo(self, channels: int) -> None:
-        self.channel_combo.clear()
-        if channels >= 2:
-            self.channel_combo.addItem(self.tr("All (mixed)"), MIXED_CHANNELS)
-            names = [self.tr("Left"), self.tr("Right")] if channels == 2 else []
-            for index in range(channels):
-                label = names[index] if names else self.tr("Channel {n}").replace("{n}", str(index + 1))
-                self.channel_combo.addItem(label, index)
-        self._channel_widget_action.setVisible(channels >= 2)
 
     def _show_media_label(self, transcript: Transcript | None = None) -> None:
         if self._media_path is None:
@@ -399,25 +350,6 @@ class MainWindow(QMainWindow):
 
 def _local_paths(urls: list[QUrl]) -> list[Path]:
     return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
-
-
-def _labelled(text: str, widget: QWidget) -> QWidget:
-    return _labelled_widget(QLabel(text), widget)
-
-
-def _labelled_widget(label: QLabel, widget: QWidget) -> QWidget:
-    box = QWidget()
-    layout = QHBoxLayout(box)
-    layout.setContentsMargins(8, 0, 8, 0)
-    layout.setSpacing(6)
-    label.setBuddy(widget)
-    layout.addWidget(label)
-    layout.addWidget(widget)
-    return box
-
-
-def _language_or_none(code: str) -> str | None:
-    return None if code == AUTO_LANGUAGE else code
 
 
 def _default_chinese_script() -> str:

@@ -1,0 +1,100 @@
+"""The row above the transcript: which model, language, task and channel, and Transcribe."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from app.core.languages import LANGUAGES
+from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
+
+AUTO_LANGUAGE = "auto"
+MIXED_CHANNELS = -1
+
+
+class TranscriptionOptionsBar(QFrame):
+    def __init__(self, transcribe_action: QAction, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("optionsBar")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setSpacing(8)
+        self.model_combo = self._combo("modelCombo")
+        for name, model in BUNDLED_MODELS.items():
+            self.model_combo.addItem(self.tr(model.description), name)
+        self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
+        self.language_combo = self._combo("languageCombo")
+        self.language_combo.addItem(self.tr("Detect automatically"), AUTO_LANGUAGE)
+        for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1]):
+            self.language_combo.addItem(self.tr(name), code)
+        self.language_combo.setMaxVisibleItems(20)
+        self.task_combo = self._combo("taskCombo")
+        self.task_combo.addItem(self.tr("Transcribe"), "transcribe")
+        self.task_combo.addItem(self.tr("Translate to English"), "translate")
+        self.channel_combo = self._combo("channelCombo")
+        self.channel_label = QLabel(self.tr("Channel"), self)
+        for text, combo in (
+            (self.tr("Model"), self.model_combo),
+            (self.tr("Language"), self.language_combo),
+            (self.tr("Task"), self.task_combo),
+        ):
+            self._add_labelled(layout, QLabel(text, self), combo)
+        self._add_labelled(layout, self.channel_label, self.channel_combo)
+        for combo in (self.model_combo, self.language_combo, self.task_combo):
+            # The style sheet's padding is not in the size hint: leave room for it.
+            combo.setMinimumWidth(combo.sizeHint().width() + 16)
+        layout.addStretch(1)
+        self.transcribe_button = QPushButton(transcribe_action.icon(), transcribe_action.text().replace("&", ""), self)
+        self.transcribe_button.setObjectName("transcribeButton")
+        self.transcribe_button.setToolTip(transcribe_action.shortcut().toString())
+        self.transcribe_button.clicked.connect(transcribe_action.trigger)
+        transcribe_action.enabledChanged.connect(self.transcribe_button.setEnabled)
+        self.transcribe_button.setEnabled(transcribe_action.isEnabled())
+        layout.addWidget(self.transcribe_button)
+        self.set_channel_count(0)
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox(self)
+        combo.setObjectName(name)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        return combo
+
+    @staticmethod
+    def _add_labelled(layout: QHBoxLayout, label: QLabel, widget: QWidget) -> None:
+        label.setBuddy(widget)
+        label.setObjectName("optionLabel")
+        layout.addWidget(label)
+        layout.addWidget(widget)
+        layout.addSpacing(8)
+
+    def model(self) -> str:
+        return self.model_combo.currentData()
+
+    def language(self) -> str | None:
+        code = self.language_combo.currentData()
+        return None if code == AUTO_LANGUAGE else code
+
+    def task(self) -> str:
+        return self.task_combo.currentData()
+
+    def channel(self) -> int | None:
+        if not self.channel_combo.count():
+            return None
+        channel = self.channel_combo.currentData()
+        return None if channel == MIXED_CHANNELS else channel
+
+    def set_channel_count(self, channels: int) -> None:
+        """Offer a channel choice only for files with more than one channel."""
+        self.channel_combo.clear()
+        if channels >= 2:
+            self.channel_combo.addItem(self.tr("All (mixed)"), MIXED_CHANNELS)
+            names = [self.tr("Left"), self.tr("Right")] if channels == 2 else []
+            for index in range(channels):
+                label = names[index] if names else self.tr("Channel {n}").replace("{n}", str(index + 1))
+                self.channel_combo.addItem(label, index)
+        self.channel_label.setVisible(channels >= 2)
+        self.channel_combo.setVisible(channels >= 2)
+
+    def set_busy(self, busy: bool) -> None:
+        for combo in (self.model_combo, self.language_combo, self.task_combo, self.channel_combo):
+            combo.setEnabled(not busy)
