@@ -10,7 +10,7 @@ from app.core.audio import AudioClip
 from app.core.errors import EngineError, ModelError
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
-from app.engines.model_store import is_multilingual, resolve_model
+from app.engines.model_store import resolve_model
 
 
 class FasterWhisperEngine(TranscriptionEngine):
@@ -47,8 +47,8 @@ class FasterWhisperEngine(TranscriptionEngine):
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
-        _check_options_fit_model(options)
         model = self.load_model(options, context)
+        _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
         context.report_status("Recognising speech")
         try:
@@ -83,9 +83,8 @@ def whisper_arguments(options: TranscriptionOptions) -> dict:
     }
 
 
-def _check_options_fit_model(options: TranscriptionOptions) -> None:
-    model_dir = resolve_model(options.model)
-    if is_multilingual(Path(model_dir)):
+def _check_options_fit_model(options: TranscriptionOptions, multilingual: bool) -> None:
+    if multilingual:
         return
     name = Path(options.model).name
     if options.task == "translate":

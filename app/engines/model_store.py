@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
-import json
 import os
 import shutil
 from dataclasses import dataclass
@@ -41,15 +40,6 @@ BASE = BundledModel(
 )
 BUNDLED_MODELS: dict[str, BundledModel] = {m.name: m for m in (BASE, TINY_EN)}
 DEFAULT_MODEL = BASE.name
-
-
-def is_multilingual(model_dir: Path) -> bool:
-    """English-only Whisper models list a single language (or none) in their config."""
-    try:
-        config = json.loads((model_dir / "config.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return True
-    return len(config.get("lang_ids") or []) > 1
 
 
 def resolve_model(name_or_path: str) -> Path:
