@@ -1,0 +1,98 @@
+"""Named remote-engine profiles (service kind, base URL, model, options) kept in the settings folder.
+
+The file holds no secret: API keys live in the OS keyring (app.core.api_keys), and
+options whose name suggests a secret are refused before anything is written.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.atomic_write import write_text_atomically
+from app.core.errors import EarshotError
+from app.core.paths import config_dir
+
+PROFILES_FILE_NAME = "remote_profiles.json"
+FILE_VERSION = 1
+REMOTE_KINDS = ("openai", "hf", "flash", "dashscope")
+_SECRET_OPTION = re.compile(r"key|token|secret|password", re.IGNORECASE)
+
+
+class ProfileError(EarshotError):
+    """A remote profile is invalid or the profiles file cannot be read or written."""
+
+
+@dataclass(slots=True)
+class RemoteProfile:
+    name: str
+    kind: str
+    base_url: str
+    model: str = ""
+    options: dict[str, Any] = field(default_factory=dict)
+
+    def validate(self) -> None:
+        if not self.name.strip():
+            raise ProfileError("A remote profile needs a name.")
+        if self.kind not in REMOTE_KINDS:
+            raise ProfileError(f"Unknown remote service “{self.kind}”: choose one of {', '.join(REMOTE_KINDS)}.")
+        if not re.match(r"^https?://[^/\s]+", self.base_url):
+            raise ProfileError(f"The URL of “{self.name}” must start with http:// or https:// and name a host.")
+        secret_like = sorted(name for name in self.options if _SECRET_OPTION.search(name))
+        if secret_like:
+            raise ProfileError(f"“{secret_like[0]}” looks like a secret; API keys belong in the system keyring.")
+
+
+class RemoteProfileStore:
+    """Load and save profiles as one JSON file, written atomically."""
+
+    def __init__(self, path: Path | None = None) -> None:
+        self.path = path or config_dir() / PROFILES_FILE_NAME
+
+    def load(self) -> list[RemoteProfile]:
+        try:
+            document = json.loads(self.path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return []
+        except (OSError, ValueError) as error:
+            raise ProfileError(f"Cannot read the remote profiles in “{self.path.name}”: {error}.") from error
+        return [_profile_from_dict(item) for item in document.get("profiles", []) if isinstance(item, dict)]
+
+    def save(self, profiles: list[RemoteProfile]) -> None:
+        names = [p.name for p in profiles]
+        duplicates = sorted({n for n in names if names.count(n) > 1})
+        if duplicates:
+            raise ProfileError(f"Two remote profiles are called “{duplicates[0]}”; give each its own name.")
+        for profile in profiles:
+            profile.validate()
+        document = {"version": FILE_VERSION, "profiles": [asdict(p) for p in profiles]}
+        write_text_atomically(self.path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+
+    def get(self, name: str) -> RemoteProfile:
+        for profile in self.load():
+            if profile.name == name:
+                return profile
+        raise ProfileError(f"There is no remote profile called “{name}”.")
+
+    def put(self, profile: RemoteProfile, replacing: str | None = None) -> None:
+        """Add ``profile``, or replace the one called ``replacing`` (its old name when renamed)."""
+        old_name = replacing or profile.name
+        profiles = [p for p in self.load() if p.name != old_name]
+        profiles.append(profile)
+        self.save(profiles)
+
+    def remove(self, name: str) -> None:
+        self.save([p for p in self.load() if p.name != name])
+
+
+def _profile_from_dict(item: dict[str, Any]) -> RemoteProfile:
+    return RemoteProfile(
+        name=str(item.get("name", "")),
+        kind=str(item.get("kind", "")),
+        base_url=str(item.get("base_url", "")),
+        model=str(item.get("model", "")),
+        options=dict(item.get("options") or {}),
+    )

@@ -1,0 +1,1 @@
+"""Remote recognition engines, one module per service contract (see ../shared/docs/remote-apis.md)."""

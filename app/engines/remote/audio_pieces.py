@@ -1,0 +1,111 @@
+"""Long audio sent as pieces cut at silences, and the pieces' segments put back on the file's timeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from app.core.audio import SAMPLE_RATE, AudioClip
+from app.core.silence_split import split_at_silences
+from app.core.transcript import Segment, Word
+from app.engines.base import JobContext
+
+
+@dataclass(frozen=True, slots=True)
+class AudioPiece:
+    samples: np.ndarray
+    offset: float  # seconds from the start of the file
+
+    @property
+    def duration(self) -> float:
+        return len(self.samples) / SAMPLE_RATE
+
+    def halves(self) -> list[AudioPiece]:
+        """Two pieces cut at the quietest moment near the middle, with offsets from this piece's start."""
+        return cut_into_pieces(self.samples, self.duration / 2 + 0.5)
+
+
+def cut_into_pieces(samples: np.ndarray, max_seconds: float, offset: float = 0.0) -> list[AudioPiece]:
+    return [
+        AudioPiece(samples[start:end], offset + start / SAMPLE_RATE)
+        for start, end in split_at_silences(samples, SAMPLE_RATE, max_seconds)
+    ]
+
+
+def whole_clip(audio: AudioClip) -> AudioPiece:
+    return AudioPiece(audio.samples, 0.0)
+
+
+def shifted(segment: Segment, offset: float) -> Segment:
+    """``segment`` moved ``offset`` seconds later, words and all."""
+    if not offset:
+        return segment
+    words = [replace(w, start=w.start + offset, end=w.end + offset) for w in segment.words]
+    return replace(segment, start=segment.start + offset, end=segment.end + offset, words=words)
+
+
+def recognise_pieces(
+    pieces: list[AudioPiece],
+    recognise: Callable[[AudioPiece], list[Segment]],
+    context: JobContext,
+    parallel: int = 1,
+) -> Iterator[Segment]:
+    """Segments of every piece in time order, ``parallel`` pieces in flight at most.
+
+    ``recognise`` returns a piece's segments on the piece's own timeline; they are
+    shifted onto the file's timeline here.
+    """
+    total = sum(p.duration for p in pieces) + (pieces[0].offset if pieces else 0.0)
+    with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="remote-piece") as pool:
+        waiting: list[tuple[AudioPiece, Future[list[Segment]]]] = []
+        upcoming = iter(pieces)
+        try:
+            _fill(waiting, upcoming, pool, recognise, parallel)
+            while waiting:
+                piece, future = waiting.pop(0)
+                segments = future.result()
+                context.check_cancelled()
+                yield from (shifted(s, piece.offset) for s in segments)
+                context.report_progress(piece.offset + piece.duration, total)
+                _fill(waiting, upcoming, pool, recognise, parallel)
+        finally:
+            for _, future in waiting:
+                future.cancel()
+
+
+def _fill(waiting, upcoming, pool, recognise, parallel: int) -> None:
+    while len(waiting) < max(1, parallel):
+        piece = next(upcoming, None)
+        if piece is None:
+            return
+        waiting.append((piece, pool.submit(recognise, piece)))
+
+
+def segments_from_words(words: list[Word], max_gap: float = 1.0, max_words: int = 40) -> list[Segment]:
+    """Sentences from a bare word list: a cut after end punctuation, a long pause or too many words."""
+    segments: list[Segment] = []
+    current: list[Word] = []
+    for word in words:
+        if current and (word.start - current[-1].end > max_gap or len(current) >= max_words):
+            segments.append(_segment_of(current))
+            current = []
+        current.append(word)
+        if word.text.rstrip().endswith((".", "?", "!", "。", "？", "！")):
+            segments.append(_segment_of(current))
+            current = []
+    if current:
+        segments.append(_segment_of(current))
+    return segments
+
+
+def _segment_of(words: list[Word]) -> Segment:
+    text = " ".join(w.text.strip() for w in words if w.text.strip())
+    return Segment(start=words[0].start, end=words[-1].end, text=text, words=list(words))
+
+
+def probe_clip(seconds: float = 1.0) -> AudioClip:
+    """A short quiet clip, enough for a service to prove it can recognise something."""
+    return AudioClip(np.zeros(int(seconds * SAMPLE_RATE), dtype=np.float32))

@@ -1,0 +1,213 @@
+"""Recognition of recorded files through DashScope Paraformer: upload, submit, poll, fetch.
+
+The service reads audio from URLs only, so local audio first goes through
+DashScope's temporary upload (an upload policy, then a form POST to the storage
+host, giving an oss:// URL); a user may instead give an http(s) URL. The task is
+polled with a growing interval until it ends; the result document is fetched
+without the API key (it is a signed storage URL on another host).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from app.core.audio import SAMPLE_RATE, AudioClip
+from app.core.audio_encoding import MIME_TYPES, encode_audio
+from app.core.errors import Cancelled, EngineError
+from app.core.transcript import Segment, Word
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.remote.service_client import HttpSettings, ServiceClient
+
+SERVICE_NAME = "DashScope"
+DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com/api/v1"
+DEFAULT_MODEL = "paraformer-v2"
+WAITING_STATUSES = {"PENDING": "Waiting in DashScope's queue", "RUNNING": "DashScope is transcribing",
+                    "SUSPENDED": "DashScope has suspended the task; waiting"}
+UPLOAD_FILE_NAME = "audio.flac"
+
+
+@dataclass(frozen=True, slots=True)
+class PollSchedule:
+    first_interval: float = 1.0
+    longest_interval: float = 5.0
+    growth: float = 1.5
+    give_up_after: float = 3 * 3600.0
+
+    def intervals(self) -> Iterator[float]:
+        interval = self.first_interval
+        while True:
+            yield interval
+            interval = min(self.longest_interval, interval * self.growth)
+
+
+@dataclass(frozen=True, slots=True)
+class RecognitionSettings:
+    language_hints: tuple[str, ...] = ()
+    disfluency_removal: bool = False
+    diarization: bool = False
+    speaker_count: int | None = None
+
+
+class DashScopeParaformerEngine(TranscriptionEngine):
+    name = "dashscope"
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None,
+        recognition: RecognitionSettings | None = None,
+        poll: PollSchedule | None = None,
+        http: HttpSettings | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model or DEFAULT_MODEL
+        self.recognition = recognition or RecognitionSettings()
+        self.poll = poll or PollSchedule()
+        self.client = ServiceClient(SERVICE_NAME, api_key, http)
+
+    def transcribe(
+        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        context.report_status("Uploading audio to DashScope")
+        file_url = self.upload(encode_audio(audio.samples, SAMPLE_RATE), context)
+        yield from self.transcribe_url(file_url, options, context)
+
+    def transcribe_url(
+        self, file_url: str, options: TranscriptionOptions, context: JobContext, channel: int = 0
+    ) -> Iterator[Segment]:
+        """Segments of channel ``channel`` of the audio at ``file_url`` (http, https or oss)."""
+        task_id = self._submit(file_url, channel, options, context)
+        result = self._result_document(self._wait_for(task_id, context), context)
+        if options.language:
+            context.report_language(options.language)
+        yield from segments_from_result(result, channel)
+
+    def check_connection(self, context: JobContext) -> str:
+        self._upload_policy(context)
+        return f"Connected: DashScope accepts the key for {self.model}."
+
+    def upload(self, data: bytes, context: JobContext) -> str:
+        """Put ``data`` in DashScope's temporary storage; its oss:// URL."""
+        policy = self._upload_policy(context)
+        key = f"{policy['upload_dir']}/{UPLOAD_FILE_NAME}"
+        form = {
+            "OSSAccessKeyId": policy["oss_access_key_id"], "Signature": policy["signature"],
+            "policy": policy["policy"], "key": key, "x-oss-object-acl": policy["x_oss_object_acl"],
+            "x-oss-forbid-overwrite": policy["x_oss_forbid_overwrite"], "success_action_status": "200",
+            "x-oss-content-type": MIME_TYPES["flac"],
+        }
+        self.client.send(
+            "POST", policy["upload_host"], context, authorised=False,
+            data=form, files={"file": (UPLOAD_FILE_NAME, data, MIME_TYPES["flac"])},
+        )
+        return f"oss://{key}"
+
+    def submission(self, file_url: str, channel: int, options: TranscriptionOptions) -> dict[str, Any]:
+        parameters: dict[str, Any] = {"channel_id": [channel]}
+        hints = list(self.recognition.language_hints) or ([options.language] if options.language else [])
+        if hints:
+            parameters["language_hints"] = hints
+        if self.recognition.disfluency_removal:
+            parameters["disfluency_removal_enabled"] = True
+        if self.recognition.diarization:
+            parameters["diarization_enabled"] = True
+            if self.recognition.speaker_count:
+                parameters["speaker_count"] = self.recognition.speaker_count
+        return {"model": self.model, "input": {"file_urls": [file_url]}, "parameters": parameters}
+
+    def _upload_policy(self, context: JobContext) -> dict[str, Any]:
+        document = self.client.send_for_json(
+            "GET", f"{self.base_url}/uploads", context, params={"action": "getPolicy", "model": self.model},
+            model=self.model,
+        )
+        policy = document.get("data") if isinstance(document, dict) else None
+        if not isinstance(policy, dict) or "upload_host" not in policy:
+            raise EngineError(f"{SERVICE_NAME} sent an upload policy in an unknown shape.")
+        return policy
+
+    def _submit(self, file_url: str, channel: int, options: TranscriptionOptions, context: JobContext) -> str:
+        headers = {"X-DashScope-Async": "enable"}
+        if file_url.startswith("oss://"):
+            headers["X-DashScope-OssResourceResolve"] = "enable"
+        document = self.client.send_for_json(
+            "POST", f"{self.base_url}/services/audio/asr/transcription", context,
+            json=self.submission(file_url, channel, options), headers=headers, model=self.model,
+        )
+        task_id = _output(document).get("task_id")
+        if not task_id:
+            raise EngineError(f"{SERVICE_NAME} accepted the audio but sent no task id.")
+        return str(task_id)
+
+    def _wait_for(self, task_id: str, context: JobContext) -> dict[str, Any]:
+        """The output of the finished task, polling with a growing interval."""
+        waited = 0.0
+        for interval in self.poll.intervals():
+            output = _output(self.client.send_for_json("GET", f"{self.base_url}/tasks/{task_id}", context))
+            status = str(output.get("task_status", "UNKNOWN"))
+            if status == "SUCCEEDED":
+                return output
+            if status not in WAITING_STATUSES:
+                raise EngineError(f"{SERVICE_NAME} could not transcribe the audio: {_failure_reason(output)}.")
+            if waited >= self.poll.give_up_after:
+                raise EngineError(f"{SERVICE_NAME} did not finish within {self.poll.give_up_after / 60:g} minutes.")
+            context.report_status(WAITING_STATUSES[status])
+            if context.cancel_event.wait(interval):
+                raise Cancelled()
+            waited += interval
+        raise AssertionError("unreachable: the poll schedule never ends")
+
+    def _result_document(self, output: dict[str, Any], context: JobContext) -> dict[str, Any]:
+        results = output.get("results") or []
+        if not results or not isinstance(results[0], dict):
+            raise EngineError(f"{SERVICE_NAME} finished the task but sent no result.")
+        result = results[0]
+        if result.get("subtask_status", "SUCCEEDED") != "SUCCEEDED" or not result.get("transcription_url"):
+            raise EngineError(f"{SERVICE_NAME} could not transcribe the audio: {_failure_reason(result)}.")
+        document = self.client.send_for_json("GET", result["transcription_url"], context, authorised=False)
+        if not isinstance(document, dict):
+            raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
+        return document
+
+
+def segments_from_result(document: dict[str, Any], channel: int = 0) -> list[Segment]:
+    """The chosen channel's sentences; words carry their punctuation."""
+    transcripts = [t for t in document.get("transcripts") or [] if isinstance(t, dict)]
+    chosen = next((t for t in transcripts if t.get("channel_id") == channel), transcripts[0] if transcripts else {})
+    segments = []
+    for sentence in chosen.get("sentences") or []:
+        text = str(sentence.get("text", "")).strip()
+        if not text:
+            continue
+        speaker = sentence.get("speaker_id")
+        segments.append(Segment(
+            start=sentence["begin_time"] / 1000,
+            end=sentence["end_time"] / 1000,
+            text=text,
+            speaker=None if speaker is None else f"Speaker {speaker}",
+            words=[_word(w) for w in sentence.get("words") or []],
+        ))
+    return segments
+
+
+def _word(item: dict[str, Any]) -> Word:
+    text = f"{item.get('text', '')}{item.get('punctuation', '')}".strip()
+    return Word(item["begin_time"] / 1000, item["end_time"] / 1000, text)
+
+
+def _output(document: Any) -> dict[str, Any]:
+    output = document.get("output") if isinstance(document, dict) else None
+    if not isinstance(output, dict):
+        raise EngineError(f"{SERVICE_NAME} sent an answer without an output.")
+    return output
+
+
+def _failure_reason(item: dict[str, Any]) -> str:
+    """The service's code and message, from the task or else from its first subtask."""
+    subtasks = [r for r in item.get("results") or [] if isinstance(r, dict)]
+    if not item.get("message") and subtasks:
+        item = subtasks[0]
+    reason = str(item.get("message") or item.get("code") or "no reason given").rstrip(".")
+    return f"{reason} ({item['code']})" if item.get("code") and item.get("message") else reason

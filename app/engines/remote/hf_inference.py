@@ -1,0 +1,121 @@
+"""Recognition through Hugging Face Inference (the serverless router or a dedicated Inference Endpoint).
+
+Without parameters the audio goes as the raw body; when timestamps or generation
+parameters are wanted it goes as base64 inside JSON. A cold model answers 503 with
+an estimated loading time, which is waited out and shown to the user as loading.
+"""
+
+from __future__ import annotations
+
+import base64
+from collections.abc import Iterator
+from typing import Any
+
+import httpx
+
+from app.core.audio import SAMPLE_RATE, AudioClip
+from app.core.audio_encoding import MIME_TYPES, encode_audio
+from app.core.errors import EngineError
+from app.core.transcript import Segment
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.remote.audio_pieces import probe_clip
+from app.engines.remote.service_client import HttpSettings, RetryAdvice, ServiceClient
+
+SERVICE_NAME = "Hugging Face Inference"
+DEFAULT_ENDPOINT = "https://router.huggingface.co/hf-inference/models"
+# Cold starts take minutes: wait longer in total than for other services.
+HF_HTTP_SETTINGS = HttpSettings(attempts=12, max_delay=60.0, max_total_wait=900.0)
+GENERATION_PARAMETERS = frozenset({
+    "temperature", "top_k", "top_p", "typical_p", "epsilon_cutoff", "eta_cutoff", "max_length",
+    "max_new_tokens", "min_length", "min_new_tokens", "do_sample", "early_stopping", "num_beams",
+    "num_beam_groups", "penalty_alpha", "use_cache",
+})
+
+
+class HuggingFaceInferenceEngine(TranscriptionEngine):
+    name = "hf"
+
+    def __init__(
+        self,
+        endpoint_url: str,
+        model: str,
+        api_key: str | None,
+        return_timestamps: bool = True,
+        generation_parameters: dict[str, Any] | None = None,
+        http: HttpSettings | None = None,
+    ) -> None:
+        unknown = sorted(set(generation_parameters or {}) - GENERATION_PARAMETERS)
+        if unknown:
+            raise EngineError(f"“{unknown[0]}” is not a generation parameter Hugging Face Inference knows.")
+        self.url = f"{endpoint_url.rstrip('/')}/{model.strip('/')}" if model else endpoint_url
+        self.model = model
+        self.return_timestamps = return_timestamps
+        self.generation_parameters = dict(generation_parameters or {})
+        self.client = ServiceClient(SERVICE_NAME, api_key, http or HF_HTTP_SETTINGS, retry_advisor=model_loading_advice)
+
+    def transcribe(
+        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        context.report_status("Sending audio to Hugging Face")
+        document = self._post(self._request(audio, options), context)
+        yield from segments_from_response(document, audio.duration)
+        context.report_progress(audio.duration, audio.duration)
+
+    def check_connection(self, context: JobContext) -> str:
+        document = self._post(self._raw_request(probe_clip()), context)
+        segments_from_response(document, 1.0)
+        return f"Connected: {self.model or 'the endpoint'} answered."
+
+    def request_parameters(self, options: TranscriptionOptions) -> dict[str, Any]:
+        parameters: dict[str, Any] = {}
+        if self.return_timestamps or options.word_timestamps:
+            parameters["return_timestamps"] = True
+        if self.generation_parameters:
+            parameters["generation_parameters"] = self.generation_parameters
+        return parameters
+
+    def _post(self, request: dict[str, Any], context: JobContext) -> Any:
+        return self.client.send_for_json("POST", self.url, context, model=self.model, **request)
+
+    def _request(self, audio: AudioClip, options: TranscriptionOptions) -> dict[str, Any]:
+        parameters = self.request_parameters(options)
+        if not parameters:
+            return self._raw_request(audio)
+        encoded = base64.b64encode(encode_audio(audio.samples, SAMPLE_RATE)).decode("ascii")
+        return {"json": {"inputs": encoded, "parameters": parameters}}
+
+    @staticmethod
+    def _raw_request(audio: AudioClip) -> dict[str, Any]:
+        return {"content": encode_audio(audio.samples, SAMPLE_RATE), "headers": {"Content-Type": MIME_TYPES["flac"]}}
+
+
+def model_loading_advice(response: httpx.Response) -> RetryAdvice | None:
+    """A 503 with ``estimated_time``: the model is loading; wait about that long."""
+    if response.status_code != 503:
+        return None
+    try:
+        estimated = float(response.json().get("estimated_time"))
+    except (ValueError, TypeError, AttributeError):
+        return None
+    return RetryAdvice(max(0.0, estimated), f"Model loading on Hugging Face (about {estimated:.0f} s)")
+
+
+def segments_from_response(document: Any, duration: float) -> list[Segment]:
+    if isinstance(document, list) and document:
+        document = document[0]  # some deployments wrap the answer in a list
+    if not isinstance(document, dict) or not isinstance(document.get("text", ""), str):
+        raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
+    chunks = [c for c in document.get("chunks") or [] if isinstance(c, dict)]
+    if not chunks:
+        text = document.get("text", "").strip()
+        return [Segment(0.0, duration, text)] if text else []
+    segments = []
+    for index, chunk in enumerate(chunks):
+        start, end = [*(chunk.get("timestamp") or []), None, None][:2]
+        following = chunks[index + 1].get("timestamp") if index + 1 < len(chunks) else None
+        if end is None:  # the last chunk's end may be missing
+            end = following[0] if following else duration
+        text = str(chunk.get("text", "")).strip()
+        if text:
+            segments.append(Segment(float(start or 0.0), float(end), text))
+    return segments

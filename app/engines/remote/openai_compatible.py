@@ -1,0 +1,189 @@
+"""Recognition, translation, model list and speech through the OpenAI audio API (OpenAI, Xinference, vLLM).
+
+The engine asks for verbose_json with word and segment timestamps and takes what the
+server actually returns: segments with words, words alone, or only text. Audio
+over the upload limit is cut at silences and the pieces' times put back on the
+file's timeline; a server with a smaller limit (413) gets smaller pieces.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from app.core.audio import SAMPLE_RATE, AudioClip
+from app.core.audio_encoding import MIME_TYPES, encode_audio
+from app.core.errors import EngineError
+from app.core.languages import LANGUAGES
+from app.core.transcript import Segment, Word
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.remote.audio_pieces import (
+    AudioPiece,
+    cut_into_pieces,
+    recognise_pieces,
+    segments_from_words,
+    shifted,
+    whole_clip,
+)
+from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError
+
+SERVICE_NAME = "The OpenAI-compatible server"
+OPENAI_UPLOAD_LIMIT = 25 * 1024 * 1024
+UPLOAD_MARGIN = 0.9  # leave room for the multipart envelope and for pieces that compress worse
+SMALLEST_PIECE_SECONDS = 5.0
+_LANGUAGE_CODES = {name.lower(): code for code, name in LANGUAGES.items()}
+
+
+class OpenAICompatibleEngine(TranscriptionEngine):
+    name = "openai"
+
+    def __init__(
+        self,
+        base_url: str,
+        model: str,
+        api_key: str | None,
+        max_upload_bytes: int = OPENAI_UPLOAD_LIMIT,
+        http: HttpSettings | None = None,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.model = model
+        self.max_upload_bytes = max_upload_bytes
+        self.client = ServiceClient(SERVICE_NAME, api_key, http)
+
+    def transcribe(
+        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        context.report_status("Sending audio to the server")
+        pieces = self._pieces_under_upload_limit(audio)
+        languages: list[str] = []
+
+        def recognise(piece: AudioPiece) -> list[Segment]:
+            return self._recognise_piece(piece, options, context, languages)
+
+        yield from recognise_pieces(pieces, recognise, context)
+        if languages:
+            context.report_language(languages[0])
+
+    def list_models(self, context: JobContext) -> list[str]:
+        document = self.client.send_for_json("GET", f"{self.base_url}/models", context)
+        entries = document.get("data") if isinstance(document, dict) else None
+        if not isinstance(entries, list):
+            raise EngineError(f"{SERVICE_NAME} sent a model list in an unknown shape.")
+        return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
+
+    def check_connection(self, context: JobContext) -> str:
+        models = self.list_models(context)
+        if self.model and self.model not in models:
+            offered = ", ".join(models[:8]) or "none"
+            raise EngineError(f"{SERVICE_NAME} answered but has no model “{self.model}” (it offers: {offered}).")
+        return f"Connected: {SERVICE_NAME.lower().removeprefix('the ')} offers {len(models)} model(s)."
+
+    def synthesise_speech(
+        self, text: str, voice: str, context: JobContext, audio_format: str = "mp3", speed: float = 1.0
+    ) -> bytes:
+        """Speech audio for ``text`` in ``audio_format`` from /audio/speech."""
+        if not text.strip():
+            raise EngineError("There is no text to speak.")
+        if len(text) > 4096:
+            raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
+        body = {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
+        response = self.client.send("POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model)
+        if not response.content:
+            raise EngineError(f"{SERVICE_NAME} sent no audio.")
+        return response.content
+
+    def _pieces_under_upload_limit(self, audio: AudioClip) -> list[AudioPiece]:
+        size = len(encode_audio(audio.samples, SAMPLE_RATE))
+        budget = self.max_upload_bytes * UPLOAD_MARGIN
+        if size <= budget:
+            return [whole_clip(audio)]
+        max_seconds = max(SMALLEST_PIECE_SECONDS, audio.duration * budget / size)
+        return cut_into_pieces(audio.samples, max_seconds)
+
+    def _recognise_piece(
+        self, piece: AudioPiece, options: TranscriptionOptions, context: JobContext, languages: list[str]
+    ) -> list[Segment]:
+        try:
+            document = self._post_audio(piece, options, context)
+        except ServiceError as error:
+            if error.status != 413 or piece.duration < 2 * SMALLEST_PIECE_SECONDS:
+                raise
+            context.report_status("The server wants smaller pieces; splitting the audio")
+            return [
+                shifted(segment, half.offset)
+                for half in piece.halves()
+                for segment in self._recognise_piece(half, options, context, languages)
+            ]
+        language = _language_code(document.get("language")) if isinstance(document, dict) else None
+        if language:
+            languages.append(language)
+        return segments_from_response(document, piece.duration)
+
+    def _post_audio(self, piece: AudioPiece, options: TranscriptionOptions, context: JobContext) -> Any:
+        endpoint = "translations" if options.task == "translate" else "transcriptions"
+        response = self.client.send(
+            "POST", f"{self.base_url}/audio/{endpoint}", context,
+            files={"file": ("audio.flac", encode_audio(piece.samples, SAMPLE_RATE), MIME_TYPES["flac"])},
+            data=self._form_fields(options),
+            model=self.model,
+        )
+        if "json" not in response.headers.get("Content-Type", ""):
+            return response.text  # a server that answers text whatever was asked
+        return self.client.parse_json(response)
+
+    def _form_fields(self, options: TranscriptionOptions) -> dict[str, Any]:
+        fields: dict[str, Any] = {
+            "model": self.model,
+            "response_format": "verbose_json",
+            "temperature": "0",
+            "timestamp_granularities[]": ["word", "segment"],
+        }
+        if options.language and options.task != "translate":
+            fields["language"] = options.language
+        prompt = " ".join(p for p in (options.initial_prompt, options.hotwords) if p)
+        if prompt:
+            fields["prompt"] = prompt
+        return fields
+
+
+def segments_from_response(document: Any, duration: float) -> list[Segment]:
+    """Segments from whatever the server sent: verbose_json in full, words alone, or only text."""
+    if isinstance(document, str):
+        return _single_segment(document, duration)
+    if not isinstance(document, dict):
+        raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
+    words = [_word(w) for w in document.get("words") or [] if isinstance(w, dict)]
+    raw_segments = [s for s in document.get("segments") or [] if isinstance(s, dict)]
+    if raw_segments:
+        segments = [Segment(float(s["start"]), float(s["end"]), str(s.get("text", "")).strip()) for s in raw_segments]
+        _attach_words(segments, words)
+        return [s for s in segments if s.text]
+    if words:
+        return segments_from_words(words)
+    return _single_segment(str(document.get("text") or ""), duration)
+
+
+def _word(item: dict[str, Any]) -> Word:
+    return Word(float(item["start"]), float(item["end"]), str(item.get("word", "")).strip())
+
+
+def _attach_words(segments: list[Segment], words: list[Word]) -> None:
+    """Give each segment the words that start inside it (the last one takes any stragglers)."""
+    index = 0
+    for number, segment in enumerate(segments):
+        last = number == len(segments) - 1
+        while index < len(words) and (last or words[index].start < segment.end):
+            segment.words.append(words[index])
+            index += 1
+
+
+def _single_segment(text: str, duration: float) -> list[Segment]:
+    text = text.strip()
+    return [Segment(0.0, duration, text)] if text else []
+
+
+def _language_code(language: Any) -> str | None:
+    if not isinstance(language, str) or not language.strip():
+        return None
+    value = language.strip().lower()
+    return value if value in LANGUAGES else _LANGUAGE_CODES.get(value, value)

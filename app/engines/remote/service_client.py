@@ -1,0 +1,284 @@
+"""What every remote engine does over HTTP, in one place.
+
+httpx sends the requests (connect and read timeouts, connection pooling); a small
+retry loop here adds what httpx leaves out: backoff on 429/502/503/504 and dropped
+connections honouring Retry-After, no retry of a 4xx that would fail again, a wait
+that ends the moment the user cancels, and one sentence for the user per failure.
+Cancel also shuts down the sockets in use, so a long upload or a slow answer stops
+at once and the server sees the connection close.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import weakref
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import Any
+
+import httpcore
+import httpx
+
+from app.core.errors import Cancelled, EngineError
+from app.engines.base import JobContext
+
+log = logging.getLogger(__name__)
+
+RETRIED_STATUSES = frozenset({429, 502, 503, 504})
+DROPPED_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
+RETRIED_TRANSPORT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, *DROPPED_CONNECTION)
+MESSAGE_LIMIT = 240
+
+
+class ServiceError(EngineError):
+    """A service answered with an error status; ``status`` lets an engine react (e.g. split on 413)."""
+
+    def __init__(self, message: str, status: int) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class HttpSettings:
+    connect_timeout: float = 10.0
+    read_timeout: float = 300.0
+    attempts: int = 5
+    first_delay: float = 1.0
+    max_delay: float = 60.0
+    max_total_wait: float = 600.0  # seconds spent waiting between attempts, at most
+
+
+@dataclass(frozen=True, slots=True)
+class RetryAdvice:
+    """How long to wait before the next attempt, and what to tell the user meanwhile."""
+
+    delay: float
+    status: str
+
+
+RetryAdvisor = Callable[[httpx.Response], RetryAdvice | None]
+
+
+class ServiceClient:
+    """Sends requests to one remote service on behalf of an engine."""
+
+    def __init__(
+        self,
+        service_name: str,
+        api_key: str | None,
+        settings: HttpSettings | None = None,
+        retry_advisor: RetryAdvisor | None = None,
+    ) -> None:
+        self.service_name = service_name
+        self.settings = settings or HttpSettings()
+        self._api_key = api_key or None
+        self._retry_advisor = retry_advisor
+        self._sockets = _SocketTracker()
+        transport = httpx.HTTPTransport(retries=0)
+        # httpcore opens every connection through this backend; tracking its sockets lets cancel shut them down.
+        transport._pool._network_backend = self._sockets
+        self._http = httpx.Client(
+            transport=transport,
+            timeout=httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout),
+            follow_redirects=True,
+        )
+
+    def __repr__(self) -> str:
+        return f"ServiceClient({self.service_name!r})"
+
+    def close(self) -> None:
+        self._http.close()
+
+    def send(
+        self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "", **request: Any
+    ) -> httpx.Response:
+        """The successful response to ``method url``, after retries; EngineError with one sentence otherwise."""
+        if authorised and self._api_key:
+            request["headers"] = {"Authorization": f"Bearer {self._api_key}", **request.get("headers", {})}
+        waited = 0.0
+        for attempt in range(1, self.settings.attempts + 1):
+            context.check_cancelled()
+            outcome = self._attempt(method, url, context, request)
+            if isinstance(outcome, httpx.Response) and outcome.is_success:
+                return outcome
+            advice = self._retry_advice(outcome, attempt)
+            last_attempt = attempt == self.settings.attempts
+            if advice is None or last_attempt or waited + advice.delay > self.settings.max_total_wait:
+                raise self._failure(outcome, url, model)
+            log.info("%s: retrying %s %s in %.1f s", self.service_name, method, url, advice.delay)
+            context.report_status(advice.status)
+            if context.cancel_event.wait(advice.delay):
+                raise Cancelled()
+            waited += advice.delay
+        raise AssertionError("unreachable: the last attempt either returns or raises")
+
+    def send_for_json(self, method: str, url: str, context: JobContext, **request: Any) -> Any:
+        """The JSON document the service answered with."""
+        return self.parse_json(self.send(method, url, context, **request))
+
+    def parse_json(self, response: httpx.Response) -> Any:
+        if not response.content.strip():
+            raise EngineError(f"{self.service_name} sent an empty reply.")
+        try:
+            return response.json()
+        except ValueError:
+            raise EngineError(f"{self.service_name} sent a reply that is not valid JSON.") from None
+
+    def _attempt(
+        self, method: str, url: str, context: JobContext, request: dict[str, Any]
+    ) -> httpx.Response | httpx.TransportError:
+        try:
+            with self._shut_down_on_cancel(context):
+                response = self._http.request(method, url, **request)
+        except httpx.TransportError as error:
+            if context.cancelled:
+                raise Cancelled() from None
+            log.info("%s: %s %s failed: %s", self.service_name, method, url, type(error).__name__)
+            return error
+        if context.cancelled:
+            raise Cancelled()
+        log.info("%s: %s %s -> HTTP %d", self.service_name, method, url, response.status_code)
+        return response
+
+    @contextmanager
+    def _shut_down_on_cancel(self, context: JobContext) -> Iterator[None]:
+        finished = threading.Event()
+
+        def watch() -> None:
+            while not finished.wait(0.05):
+                if context.cancelled:
+                    self._sockets.shut_down_all()
+                    return
+
+        watcher = threading.Thread(target=watch, name="cancel-watch", daemon=True)
+        watcher.start()
+        try:
+            yield
+        finally:
+            finished.set()
+            watcher.join()
+
+    def _retry_advice(self, outcome: httpx.Response | httpx.TransportError, attempt: int) -> RetryAdvice | None:
+        backoff = min(self.settings.max_delay, self.settings.first_delay * 2 ** (attempt - 1))
+        if isinstance(outcome, RETRIED_TRANSPORT_ERRORS):
+            return RetryAdvice(backoff, f"Connection to {self.service_name} lost; retrying in {backoff:.0f} s")
+        if not isinstance(outcome, httpx.Response) or outcome.status_code not in RETRIED_STATUSES:
+            return None
+        advised = self._retry_advisor(outcome) if self._retry_advisor else None
+        if advised:
+            return advised
+        delay = retry_after_seconds(outcome)
+        delay = backoff if delay is None else min(delay, self.settings.max_delay)
+        busy = "is rate-limiting requests" if outcome.status_code == 429 else "is busy"
+        return RetryAdvice(delay, f"{self.service_name} {busy}; retrying in {delay:.0f} s")
+
+    def _failure(self, outcome: httpx.Response | httpx.TransportError, url: str, model: str) -> EngineError:
+        host = httpx.URL(url).host
+        if isinstance(outcome, httpx.Response):
+            return error_for_status(self.service_name, outcome.status_code, self.server_message(outcome), model)
+        if isinstance(outcome, httpx.ReadTimeout):
+            return EngineError(
+                f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
+            )
+        if isinstance(outcome, DROPPED_CONNECTION):
+            return EngineError(f"The connection to {self.service_name} at {host} kept breaking off; try again later.")
+        return EngineError(f"Cannot reach {self.service_name} at {host}: {self._redact(_reason(outcome))}.")
+
+    def server_message(self, response: httpx.Response) -> str:
+        """The service's own explanation from an error body, without the API key, kept short."""
+        try:
+            document = response.json()
+        except ValueError:
+            document = None
+        message = _message_in(document) if document is not None else _plain_text(response)
+        message = self._redact(" ".join(message.split())).rstrip(".")
+        return message if len(message) <= MESSAGE_LIMIT else message[: MESSAGE_LIMIT - 1] + "…"
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._api_key, "•••") if self._api_key else text
+
+
+def error_for_status(service: str, status: int, message: str, model: str = "") -> ServiceError:
+    detail = f": {message}" if message else ""
+    sentences = {
+        401: f"{service} rejected the API key{detail}.",
+        403: f"{service} refused access with this API key{detail}.",
+        404: f"{service} does not know the model “{model}”, or the address is wrong{detail}.",
+        413: f"The audio is too large for {service}{detail}.",
+        415: f"{service} does not accept this audio format{detail}.",
+        429: f"{service} is limiting requests (too many, or the quota is used up){detail}.",
+        503: f"{service} is unavailable or still loading the model{detail}.",
+    }
+    if status in sentences:
+        return ServiceError(sentences[status], status)
+    if status >= 500:
+        return ServiceError(f"{service} failed with a server error (HTTP {status}){detail}.", status)
+    return ServiceError(f"{service} refused the request (HTTP {status}){detail}.", status)
+
+
+def retry_after_seconds(response: httpx.Response) -> float | None:
+    """Retry-After as seconds, from either of its two forms (a number or an HTTP date)."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    with suppress(ValueError):
+        return max(0.0, float(value))
+    with suppress(TypeError, ValueError):
+        moment = parsedate_to_datetime(value)
+        date = response.headers.get("Date")
+        now = parsedate_to_datetime(date) if date else None
+        if now is not None:
+            return max(0.0, (moment - now).total_seconds())
+    return None
+
+
+def _message_in(document: Any) -> str:
+    """The message in any error body the contracts describe (OpenAI, FastAPI, HF, Flash ASR, DashScope)."""
+    if isinstance(document, str):
+        return document
+    if isinstance(document, list):
+        return "; ".join(_message_in(item) for item in document if item)
+    if not isinstance(document, dict):
+        return ""
+    for key in ("error", "errors", "detail", "message", "msg"):
+        if document.get(key):
+            return _message_in(document[key])
+    return str(document.get("code") or "")
+
+
+def _plain_text(response: httpx.Response) -> str:
+    if "html" in response.headers.get("Content-Type", ""):
+        return ""
+    return response.text
+
+
+def _reason(error: Exception) -> str:
+    text = str(error).strip()
+    return text or type(error).__name__
+
+
+class _SocketTracker(httpcore.SyncBackend):
+    """httpcore's own socket backend, remembering the sockets it opened so they can be shut down."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
+        self._lock = threading.Lock()
+
+    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
+        stream = super().connect_tcp(*args, **kwargs)
+        with self._lock:
+            self._sockets.add(stream.get_extra_info("socket"))
+        return stream
+
+    def shut_down_all(self) -> None:
+        """Wake every blocked send or receive at once; the requests fail and the server sees the close."""
+        with self._lock:
+            sockets = list(self._sockets)
+        for open_socket in sockets:
+            with suppress(OSError):
+                open_socket.shutdown(socket.SHUT_RDWR)
