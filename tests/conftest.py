@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display on build machines
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_AUDIO = REPO_ROOT.parent / "shared" / "audio"
 JFK_REFERENCE = (

@@ -1,0 +1,74 @@
+"""The command line: `python -m app transcribe ...` as a user runs it, in a real process."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from app import __version__
+from tests.conftest import JFK_REFERENCE, REPO_ROOT
+from tests.speech import word_error_rate
+
+
+def run_app(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "app", *map(str, arguments)],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=180, env=os.environ.copy(),
+    )
+
+
+def test_version() -> None:
+    result = run_app("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Earshot {__version__}"
+
+
+def test_transcribe_writes_srt_beside_the_chosen_folder(jfk_path: Path, tmp_path: Path) -> None:
+    result = run_app("transcribe", jfk_path, "--model", "tiny.en", "--format", "srt", "--output", tmp_path)
+    assert result.returncode == 0, result.stderr
+    srt = (tmp_path / "jfk.srt").read_text(encoding="utf-8")
+    assert srt.startswith("1\n00:00:0")
+    text_lines = [line for line in srt.splitlines() if line and "-->" not in line and not line.isdigit()]
+    assert word_error_rate(JFK_REFERENCE, " ".join(text_lines)) < 0.15
+    assert result.stderr == ""  # no progress line when standard error is not a terminal
+
+
+def test_transcribe_to_standard_output_as_json(jfk_path: Path) -> None:
+    result = run_app("transcribe", jfk_path, "--model", "tiny.en", "--format", "json", "--output", "-",
+                     "--word-timestamps", "--threads", "2")
+    assert result.returncode == 0, result.stderr
+    assert '"schema": "earshot.transcript"' in result.stdout
+    assert '"words": [\n' in result.stdout
+    assert '"cpu_threads": 2' in result.stdout
+
+
+def test_missing_file_fails_with_one_line(tmp_path: Path) -> None:
+    result = run_app("transcribe", tmp_path / "nowhere.mp3", "--model", "tiny.en")
+    assert result.returncode == 1
+    assert result.stderr == "earshot: Cannot open “nowhere.mp3”: the file does not exist.\n"
+
+
+def test_undecodable_file_fails_with_one_line(tmp_path: Path) -> None:
+    junk = tmp_path / "broken.mp4"
+    junk.write_bytes(b"\x00\x01garbage" * 500)
+    result = run_app("transcribe", junk, "--model", "tiny.en")
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "broken.mp4" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_unknown_model_fails_with_one_line(jfk_path: Path, tmp_path: Path) -> None:
+    result = run_app("transcribe", jfk_path, "--model", "huge-v9", "--output", tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.startswith("earshot: Unknown model “huge-v9”")
+    assert result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_one_bad_file_does_not_stop_the_others(jfk_path: Path, tmp_path: Path) -> None:
+    result = run_app("transcribe", tmp_path / "absent.wav", jfk_path, "--model", "tiny.en", "--output", tmp_path)
+    assert result.returncode == 1
+    assert (tmp_path / "jfk.txt").is_file()
+    assert "absent.wav" in result.stderr

@@ -1,0 +1,123 @@
+"""The main window driven as a person would: open, transcribe, watch, cancel, save."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from app.core.formats.json_format import read_json
+from app.ui.main_window import MainWindow
+from tests.conftest import JFK_REFERENCE
+from tests.speech import word_error_rate
+
+
+def drop_files(window: MainWindow, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    point = QPointF(window.rect().center())
+    enter = QDragEnterEvent(point.toPoint(), Qt.DropAction.CopyAction, mime,
+                            Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(point, Qt.DropAction.CopyAction, mime,
+                      Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+
+
+def click_transcribe(qtbot, window: MainWindow) -> None:
+    qtbot.mouseClick(window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
+
+
+def test_nothing_to_transcribe_before_a_file_is_open(window: MainWindow) -> None:
+    assert not window.options_bar.transcribe_button.isEnabled()
+    assert not window.save_action.isEnabled()
+    assert window.pages.currentWidget() is window.drop_hint
+
+
+def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWindow, manager, jfk_path) -> None:
+    drop_files(window, jfk_path)
+    assert window.options_bar.transcribe_button.isEnabled()
+    assert window.media_label.text() == "jfk.flac"
+
+    busy_when_segment_arrived: list[int] = []
+    manager.segment_recognised.connect(lambda *_: busy_when_segment_arrived.append(window.is_busy()))
+    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+        click_transcribe(qtbot, window)
+        assert window.progress_panel.isVisible()
+        assert not window.options_bar.transcribe_button.isEnabled()
+
+    assert busy_when_segment_arrived and all(busy_when_segment_arrived)  # segments show before the job ends
+    assert not window.progress_panel.isVisible()
+    assert window.options_bar.transcribe_button.isEnabled()
+    assert window.save_action.isEnabled()
+    transcript = window.transcript_model.transcript
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
+    assert "English" in window.media_label.text()
+    first_row_time = window.transcript_model.index(0, 0).data()
+    assert first_row_time.startswith("0:00 – ")
+
+
+def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manager, jfk_path, tmp_path) -> None:
+    window.open_media(jfk_path)
+    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+        qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    target = tmp_path / "jfk.json"
+    assert window.save_transcript_to(target)
+    saved = read_json(target.read_text(encoding="utf-8"))
+    assert saved.text == window.transcript_model.transcript.text
+    assert saved.options["model"] == "tiny.en"
+
+
+def test_cancel_a_long_job_takes_effect_at_once(qtbot, window: MainWindow, manager, long_speech_path) -> None:
+    window.open_media(long_speech_path)
+    with qtbot.waitSignal(manager.segment_recognised, timeout=60_000):
+        click_transcribe(qtbot, window)
+
+    qtbot.mouseClick(window.progress_panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=1000)
+    rows_at_cancel = window.transcript_model.rowCount()
+
+    assert not window.progress_panel.isVisible()
+    assert window.options_bar.transcribe_button.isEnabled()
+    assert "cancelled" in window.statusBar().currentMessage()
+    qtbot.wait(1500)  # the worker finishes its current window and must drop the rest
+    assert window.transcript_model.rowCount() == rows_at_cancel
+    assert rows_at_cancel < 16  # far from the 16 sentences the whole file holds
+
+
+def test_a_corrupt_file_shows_one_sentence_and_the_window_stays_usable(
+    qtbot, window: MainWindow, manager, tmp_path: Path, jfk_path: Path
+) -> None:
+    corrupt = tmp_path / "interview.mp3"
+    corrupt.write_bytes(b"ID3\x03\x00\x00\x00" + bytes(range(256)) * 64)
+    window.open_media(corrupt)
+    with qtbot.waitSignal(manager.job_failed, timeout=30_000):
+        click_transcribe(qtbot, window)
+
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and box.isVisible()
+    assert "“interview.mp3”" in box.text()
+    assert box.text().count(".") >= 1 and "\n" not in box.text() and "Traceback" not in box.text()
+    box.accept()
+
+    window.open_media(jfk_path)
+    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+        click_transcribe(qtbot, window)
+    assert window.transcript_model.rowCount() >= 1
+
+
+def test_a_stereo_file_offers_its_channels(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    import numpy as np
+    import soundfile
+
+    stereo = tmp_path / "two-voices.wav"
+    soundfile.write(stereo, np.zeros((16_000, 2), np.float32), 16_000)
+    window.open_media(stereo)
+    combo = window.options_bar.channel_combo
+    assert combo.isVisibleTo(window)
+    assert [combo.itemText(i) for i in range(combo.count())] == ["All (mixed)", "Left", "Right"]
+    combo.setCurrentIndex(2)
+    assert window.options_bar.channel() == 1
