@@ -1,0 +1,119 @@
+"""Benchmarks, run by `make bench` (not part of `make test`).
+
+1. Engine overhead: Earshot's faster-whisper engine against bare faster-whisper with the
+   same model, options and audio, file to segments, models already loaded. Goal: ratio <= 1.05.
+2. GUI responsiveness: the longest stall of the window's event loop while a transcription
+   runs on the engine manager's worker thread. Goal: under 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def engine_overhead(audio_path: Path, model_name: str, rounds: int) -> dict:
+    from faster_whisper import WhisperModel
+    from faster_whisper.audio import decode_audio as bare_decode
+
+    from app.core.audio import decode_audio
+    from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+    from app.engines.faster_whisper_engine import FasterWhisperEngine, whisper_arguments
+    from app.engines.model_store import resolve_model
+
+    options = TranscriptionOptions(model=model_name)
+    engine = FasterWhisperEngine()
+    engine.load_model(options)
+    bare_model = WhisperModel(str(resolve_model(model_name)), device="cpu", compute_type="int8")
+
+    def run_app() -> str:
+        clip = decode_audio(audio_path)
+        return run_transcription(engine, clip, options, JobContext()).text
+
+    def run_bare() -> str:
+        segments, _info = bare_model.transcribe(bare_decode(str(audio_path)), **whisper_arguments(options))
+        return " ".join(s.text.strip() for s in segments)
+
+    run_app(), run_bare()  # warm both
+    app_times, bare_times = [], []
+    for _ in range(rounds):
+        for runner, times in ((run_app, app_times), (run_bare, bare_times)):
+            started = time.perf_counter()
+            runner()
+            times.append(time.perf_counter() - started)
+    app_median, bare_median = statistics.median(app_times), statistics.median(bare_times)
+    return {
+        "audio": audio_path.name, "model": model_name, "rounds": rounds,
+        "app_seconds": app_times, "bare_seconds": bare_times,
+        "ratio": round(app_median / bare_median, 3), "goal": "<= 1.05",
+    }
+
+
+def gui_stall(audio_path: Path, model_name: str) -> dict:
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    from app.engine_manager import EngineManager
+    from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.ui.application import create_application
+    from app.ui.main_window import MainWindow
+
+    app = create_application(["earshot-bench"])
+    manager = EngineManager()
+    window = MainWindow(manager, FasterWhisperEngine())
+    window.show()
+    window.options_bar.model_combo.setCurrentIndex(window.options_bar.model_combo.findData(model_name))
+    window.open_media(audio_path)
+    gaps: list[float] = []
+    clock = QElapsedTimer()
+    tick = QTimer()
+    tick.setInterval(5)
+
+    def on_tick() -> None:
+        gaps.append(clock.restart())
+
+    tick.timeout.connect(on_tick)
+    manager.job_finished.connect(lambda *_: app.quit())
+    manager.job_failed.connect(lambda *_: app.quit())
+    clock.start()
+    tick.start()
+    started = time.perf_counter()
+    window.start_transcription()
+    app.exec()
+    elapsed = time.perf_counter() - started
+    tick.stop()
+    manager.shutdown()
+    stalls = [gap - tick.interval() for gap in gaps[1:]]
+    return {
+        "audio": audio_path.name, "model": model_name, "seconds": round(elapsed, 2),
+        "segments": window.transcript_model.rowCount(), "ticks": len(gaps),
+        "longest_stall_ms": max(stalls), "p99_stall_ms": sorted(stalls)[int(len(stalls) * 0.99)],
+        "goal": "< 50 ms",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks")
+    parser.add_argument("--audio", type=Path, default=SHARED_AUDIO / "multilingual.mp3")
+    parser.add_argument("--model", default="base")
+    parser.add_argument("--rounds", type=int, default=3)
+    arguments = parser.parse_args()
+    results = {
+        "engine_overhead": engine_overhead(arguments.audio, arguments.model, arguments.rounds),
+        "gui_stall": gui_stall(arguments.audio, arguments.model),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
