@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QWidget
 
 from app.core.time_left import format_time_left
+
+# Engines report status in English (they know nothing of Qt); the fixed ones are listed
+# here so Qt Linguist extracts them, and set_status looks each one up at run time.
+ENGINE_STATUSES = (
+    QT_TRANSLATE_NOOP("EngineStatus", "Reading audio"),
+    QT_TRANSLATE_NOOP("EngineStatus", "Loading model"),
+    QT_TRANSLATE_NOOP("EngineStatus", "Recognising speech"),
+)
 
 
 class JobProgressPanel(QFrame):
@@ -40,8 +48,8 @@ class JobProgressPanel(QFrame):
         self.time_left_label.clear()
         self.show()
 
-    def set_status(self, status: str) -> None:
-        self.status_label.setText(status)
+    def set_status(self, engine_status: str) -> None:
+        self.status_label.setText(QCoreApplication.translate("EngineStatus", engine_status))
 
     def set_progress(self, fraction: float, seconds_left: float | None) -> None:
         if self.progress_bar.maximum() == 0:

@@ -252,7 +252,7 @@ class MainWindow(QMainWindow):
 
     def _on_status(self, job_id: int, message: str) -> None:
         if job_id == self._job_id:
-            self.progress_panel.set_status(self.tr(message))
+            self.progress_panel.set_status(message)
 
     def _on_segment(self, job_id: int, segment: Segment) -> None:
         if job_id != self._job_id:
