@@ -41,8 +41,7 @@ class TranscriptionOptionsBar(QFrame):
             self._add_labelled(layout, QLabel(text, self), combo)
         self._add_labelled(layout, self.channel_label, self.channel_combo)
         for combo in (self.model_combo, self.language_combo, self.task_combo):
-            # The style sheet's padding is not in the size hint: leave room for it.
-            combo.setMinimumWidth(combo.sizeHint().width() + 16)
+            _fit_to_longest_item(combo)
         layout.addStretch(1)
         self.transcribe_button = QPushButton(transcribe_action.icon(), transcribe_action.text().replace("&", ""), self)
         self.transcribe_button.setObjectName("transcribeButton")
@@ -98,3 +97,11 @@ class TranscriptionOptionsBar(QFrame):
     def set_busy(self, busy: bool) -> None:
         for combo in (self.model_combo, self.language_combo, self.task_combo, self.channel_combo):
             combo.setEnabled(not busy)
+
+
+def _fit_to_longest_item(combo: QComboBox) -> None:
+    """Room for the longest item plus the style sheet's padding and arrow, which size hints miss."""
+    combo.ensurePolished()  # the style sheet's font, not the default one
+    metrics = combo.fontMetrics()
+    longest = max(metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count()))
+    combo.setMinimumWidth(longest + 48)
