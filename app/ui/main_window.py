@@ -28,6 +28,7 @@ from app.core.languages import language_name
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         self._local_engine = local_engine
         self._media_path: Path | None = None
         self._job_id: int | None = None
+        self._advanced_options = AdvancedOptions()
         self.setWindowTitle(self.tr("Earshot"))
         self.setAcceptDrops(True)
         self.resize(1040, 680)
@@ -107,6 +109,7 @@ class MainWindow(QMainWindow):
         transcription_menu.addSeparator()
         transcription_menu.addAction(self.word_timestamps_action)
         transcription_menu.addAction(self.vad_action)
+        transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
         chinese_menu = QMenu(self.tr("Chinese &Output"), self)
         chinese_menu.addActions(self.chinese_script_group.actions())
         transcription_menu.addMenu(chinese_menu)
@@ -230,7 +233,16 @@ class MainWindow(QMainWindow):
             word_timestamps=self.word_timestamps_action.isChecked(),
             vad_filter=self.vad_action.isChecked(),
             chinese_script=script_action.data() if script_action else "simplified",
+            initial_prompt=self._advanced_options.initial_prompt or None,
+            hotwords=self._advanced_options.hotwords or None,
+            beam_size=self._advanced_options.beam_size,
+            cpu_threads=self._advanced_options.cpu_threads,
         )
+
+    def edit_advanced_options(self) -> None:
+        dialog = AdvancedOptionsDialog(self._advanced_options, self)
+        dialog.accepted.connect(lambda: setattr(self, "_advanced_options", dialog.options()))
+        dialog.open()
 
     def start_transcription(self) -> None:
         if self._media_path is None or self.is_busy():

@@ -121,3 +121,21 @@ def test_a_stereo_file_offers_its_channels(qtbot, window: MainWindow, tmp_path: 
     assert [combo.itemText(i) for i in range(combo.count())] == ["All (mixed)", "Left", "Right"]
     combo.setCurrentIndex(2)
     assert window.options_bar.channel() == 1
+
+
+def test_advanced_options_reach_the_engine(qtbot, window: MainWindow) -> None:
+    from app.ui.advanced_options_dialog import AdvancedOptionsDialog
+
+    window.edit_advanced_options()
+    dialog = window.findChild(AdvancedOptionsDialog)
+    assert dialog.isVisible()
+    qtbot.keyClicks(dialog.prompt_edit, "Kennedy, Americans")
+    qtbot.keyClicks(dialog.hotwords_edit, "country")
+    dialog.beam_spin.setValue(2)
+    dialog.threads_spin.setValue(1)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+
+    options = window.current_options()
+    assert (options.initial_prompt, options.hotwords, options.beam_size, options.cpu_threads) == (
+        "Kennedy, Americans", "country", 2, 1
+    )

@@ -1,0 +1,57 @@
+"""Recognition options most people never touch: prompt, hot words, beam size, CPU threads."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+
+
+@dataclass(slots=True)
+class AdvancedOptions:
+    initial_prompt: str = ""
+    hotwords: str = ""
+    beam_size: int = 5
+    cpu_threads: int = 0  # 0: automatic
+
+
+class AdvancedOptionsDialog(QDialog):
+    def __init__(self, options: AdvancedOptions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("advancedOptionsDialog")
+        self.setWindowTitle(self.tr("Advanced Recognition Options"))
+        self.setMinimumWidth(460)
+        form = QFormLayout(self)
+        form.setContentsMargins(18, 18, 18, 14)
+        form.setVerticalSpacing(10)
+        self.prompt_edit = QLineEdit(options.initial_prompt, self)
+        self.prompt_edit.setPlaceholderText(self.tr("Names, terms and spelling to expect"))
+        self.hotwords_edit = QLineEdit(options.hotwords, self)
+        self.hotwords_edit.setPlaceholderText(self.tr("Words to favour, separated by spaces"))
+        self.beam_spin = QSpinBox(self)
+        self.beam_spin.setRange(1, 10)
+        self.beam_spin.setValue(options.beam_size)
+        self.beam_spin.setToolTip(self.tr("Larger is a little more accurate and slower."))
+        self.threads_spin = QSpinBox(self)
+        self.threads_spin.setRange(0, os.cpu_count() or 1)
+        self.threads_spin.setSpecialValueText(self.tr("Automatic"))
+        self.threads_spin.setValue(options.cpu_threads)
+        form.addRow(self.tr("Initial &prompt"), self.prompt_edit)
+        form.addRow(self.tr("&Hot words"), self.hotwords_edit)
+        form.addRow(self.tr("&Beam size"), self.beam_spin)
+        form.addRow(self.tr("CPU &threads"), self.threads_spin)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def options(self) -> AdvancedOptions:
+        return AdvancedOptions(
+            initial_prompt=self.prompt_edit.text().strip(),
+            hotwords=self.hotwords_edit.text().strip(),
+            beam_size=self.beam_spin.value(),
+            cpu_threads=self.threads_spin.value(),
+        )
