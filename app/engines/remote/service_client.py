@@ -78,7 +78,8 @@ class ServiceClient:
         self._api_key = api_key or None
         self._retry_advisor = retry_advisor
         self._sockets = _SocketTracker()
-        transport = httpx.HTTPTransport(retries=0)
+        # No idle connections: an engine may live long between jobs, and a kept socket would only go stale.
+        transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
         # httpcore opens every connection through this backend; tracking its sockets lets cancel shut them down.
         transport._pool._network_backend = self._sockets
         self._http = httpx.Client(

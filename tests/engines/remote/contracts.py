@@ -1,0 +1,59 @@
+"""Each remote contract as one object: its fake server, an engine pointed at it, and where faults go."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from app.engines.base import TranscriptionEngine
+from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, PollSchedule
+from app.engines.remote.flash_asr import FlashAsrEngine
+from app.engines.remote.hf_inference import HuggingFaceInferenceEngine
+from app.engines.remote.openai_compatible import OpenAICompatibleEngine
+from app.engines.remote.service_client import HttpSettings
+from tests.engines.remote.servers.dashscope_server import FakeDashScopeServer
+from tests.engines.remote.servers.fake_http_server import FakeServer
+from tests.engines.remote.servers.flash_server import FakeFlashServer
+from tests.engines.remote.servers.hf_server import FakeHuggingFaceServer
+from tests.engines.remote.servers.openai_server import FakeOpenAIServer
+from tests.engines.remote.servers.recogniser import Recogniser
+
+QUICK_POLL = PollSchedule(first_interval=0.02, longest_interval=0.1, give_up_after=30)
+
+
+@dataclass(frozen=True)
+class Contract:
+    kind: str
+    start_server: Callable[[Recogniser], FakeServer]
+    engine_for: Callable[..., TranscriptionEngine]  # (server, http settings, api key, model) -> engine
+    recognition_path: str  # the request that carries the audio: where faults are injected
+    model: str
+
+    def engine(self, server: FakeServer, http: HttpSettings, api_key: str | None = None, model: str | None = None):
+        key = server.api_key if api_key is None else api_key
+        return self.engine_for(server, http, key, self.model if model is None else model)
+
+
+CONTRACTS = [
+    Contract(
+        "openai", FakeOpenAIServer,
+        lambda server, http, key, model: OpenAICompatibleEngine(server.base_url, model, key, http=http),
+        "/audio/transcriptions", "whisper-1",
+    ),
+    Contract(
+        "hf", FakeHuggingFaceServer,
+        lambda server, http, key, model: HuggingFaceInferenceEngine(server.endpoint, model, key, http=http),
+        "/hf-inference/models/", "openai/whisper-large-v3",
+    ),
+    Contract(
+        "flash", FakeFlashServer,
+        lambda server, http, key, model: FlashAsrEngine(server.root, model, key, http=http),
+        "/v1/audio/asr/flash", "asr-model-1",
+    ),
+    Contract(
+        "dashscope", FakeDashScopeServer,
+        lambda server, http, key, model: DashScopeParaformerEngine(server.base_url, model, key, poll=QUICK_POLL,
+                                                                   http=http),
+        "/services/audio/asr/transcription", "paraformer-v2",
+    ),
+]
