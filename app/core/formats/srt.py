@@ -2,15 +2,44 @@
 
 from __future__ import annotations
 
-from app.core.formats.cues import cues_from_segments
-from app.core.formats.timecode import clock
-from app.core.transcript import Transcript
+import re
+
+from app.core.errors import FormatError
+from app.core.formats.cues import cue_text, cues_from_segments
+from app.core.formats.text_blocks import check_no_timing_in_text, is_timing_line, parse_timing, text_blocks
+from app.core.formats.timecode import clock_from_milliseconds
+from app.core.transcript import Segment, Transcript
+
+_EXAMPLE = "00:00:01,000 --> 00:00:02,500"
+# SRT styling that players understand; the transcript keeps plain text.
+_STYLING = re.compile(r"</?(?:i|b|u|s|font)(?:\s[^>]*)?>|\{\\[^}]*\}", re.IGNORECASE)
 
 
 def write_srt(transcript: Transcript) -> str:
     blocks = []
     for number, cue in enumerate(cues_from_segments(transcript.segments), start=1):
-        start = clock(cue.start_ms / 1000, ",")
-        end = clock(cue.end_ms / 1000, ",")
-        blocks.append(f"{number}\n{start} --> {end}\n{cue.text}\n")
+        start = clock_from_milliseconds(cue.start_ms, ",")
+        end = clock_from_milliseconds(cue.end_ms, ",")
+        # "-->" inside cue text would read as a time line.
+        blocks.append(f"{number}\n{start} --> {end}\n{cue.text.replace('-->', '->')}\n")
     return "\n".join(blocks)
+
+
+def read_srt(text: str, name: str = "the file") -> Transcript:
+    segments = []
+    for block in text_blocks(text):
+        lines, line_number = block.lines, block.first_line
+        if not is_timing_line(lines[0]):
+            if not lines[0].strip().isdigit() or len(lines) < 2:
+                raise FormatError(
+                    f"Cannot read {name}: line {line_number} should be a cue number or a time line like “{_EXAMPLE}”."
+                )
+            lines, line_number = lines[1:], line_number + 1
+        start, end = parse_timing(lines[0], line_number, name, _EXAMPLE)
+        check_no_timing_in_text(lines, line_number, name)
+        body = cue_text(_STYLING.sub("", "\n".join(lines[1:])))
+        if body:
+            segments.append(Segment(start, end, body))
+    if not segments:
+        raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
+    return Transcript(segments=segments, duration=max(s.end for s in segments))
