@@ -9,9 +9,9 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__
+from app.cli_export import add_convert_command, add_export_arguments, convert_command, subtitle_rules, write_outputs
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, EarshotError
-from app.core.formats import OUTPUT_FORMATS, output_format, save_transcript
 from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
@@ -21,7 +21,7 @@ EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_INTERRUPTED = 130
-COMMANDS = ("transcribe",)
+COMMANDS = ("transcribe", "convert")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,11 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     transcribe.add_argument("--language", default="auto", help="auto (detect) or a language code such as en")
     transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
-    transcribe.add_argument("--format", default="txt", choices=sorted(OUTPUT_FORMATS), help="output format")
-    transcribe.add_argument(
-        "--output", default=None, metavar="DIR|-",
-        help="folder for the output files (default: beside each input), or - for standard output",
-    )
+    add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
     transcribe.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (0: automatic)")
@@ -53,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--beam-size", type=int, default=5, metavar="N")
     transcribe.add_argument("--chinese", choices=("simplified", "traditional", "original"),
                             default="simplified", help="script for Chinese output")
+    add_convert_command(commands)
     return parser
 
 
@@ -65,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     arguments = build_parser().parse_args(argv)
     if arguments.command == "transcribe":
         return transcribe_command(arguments)
+    if arguments.command == "convert":
+        return convert_command(arguments)
     build_parser().print_help(sys.stderr)
     return EXIT_USAGE
 
@@ -89,12 +88,12 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
 
     options = options_from_arguments(arguments)
     engine = FasterWhisperEngine()
-    chosen_format = output_format(arguments.format)
+    rules = subtitle_rules(arguments)
     failures = 0
     for input_path in map(Path, arguments.inputs):
         try:
             transcript = _transcribe_one(engine, input_path, options, arguments.channel)
-            _write_output(transcript, input_path, chosen_format.name, arguments.output)
+            write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
         except EarshotError as error:
             print(f"earshot: {error}", file=sys.stderr)
             failures += 1
@@ -112,16 +111,6 @@ def _transcribe_one(engine, input_path: Path, options: TranscriptionOptions, cha
         return run_transcription(engine, audio, options, context)
     finally:
         progress.close()
-
-
-def _write_output(transcript: Transcript, input_path: Path, format_name: str, output: str | None) -> None:
-    chosen = output_format(format_name)
-    if output == "-":
-        sys.stdout.write(chosen.write(transcript))
-        sys.stdout.flush()
-        return
-    folder = Path(output) if output else input_path.parent
-    save_transcript(transcript, folder / (input_path.stem + chosen.extension), chosen.name)
 
 
 class TerminalProgress:

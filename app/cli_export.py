@@ -1,0 +1,106 @@
+"""Command-line export: the format and subtitle-rule options, writing outputs, and `convert`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from app.core.atomic_write import write_bytes_atomically
+from app.core.errors import EarshotError
+from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, OutputFormat, export_bytes, output_file_names
+from app.core.formats import output_formats as parse_output_formats
+from app.core.formats.reading import read_transcript
+from app.core.subtitle_rules import (
+    DEFAULT_PROFILE,
+    SUBTITLE_PROFILES,
+    SubtitleRules,
+    profile_rules,
+    rules_with_overrides,
+)
+from app.core.transcript import Transcript
+
+KEEP_CUES = "none"
+
+
+def add_export_arguments(parser: argparse.ArgumentParser, default_format: str) -> None:
+    parser.add_argument(
+        "--format", default=default_format, type=_format_list, metavar="FORMAT[,FORMAT...]",
+        help=f"output formats, comma separated: {', '.join(OUTPUT_FORMATS)} (default: {default_format})",
+    )
+    parser.add_argument(
+        "--subtitle-profile", default=DEFAULT_PROFILE, choices=(*SUBTITLE_PROFILES, KEEP_CUES), metavar="NAME",
+        help=f"re-flow subtitles under a house style: {', '.join(SUBTITLE_PROFILES)}, "
+             f"or {KEEP_CUES} to keep the cues as they are (default: {DEFAULT_PROFILE})",
+    )
+    parser.add_argument("--max-chars", type=_positive, default=None, metavar="N",
+                        help="at most N characters per subtitle line (overrides the profile)")
+    parser.add_argument("--max-lines", type=_positive, default=None, metavar="N",
+                        help="at most N lines per subtitle cue (overrides the profile)")
+    parser.add_argument(
+        "--output", default=None, metavar="DIR|-",
+        help="folder for the output files (default: beside each input), or - for standard output",
+    )
+
+
+def add_convert_command(commands: argparse._SubParsersAction) -> None:
+    convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts")
+    convert.add_argument("inputs", nargs="+", metavar="INPUT", help=f"{' | '.join(INPUT_EXTENSIONS)} files")
+    add_export_arguments(convert, "srt")
+
+
+def subtitle_rules(arguments: argparse.Namespace) -> SubtitleRules | None:
+    """The rules chosen on the command line; None keeps cues as they are. Exits 2 on a conflict, as argparse."""
+    if arguments.subtitle_profile == KEEP_CUES:
+        if arguments.max_chars or arguments.max_lines:
+            print("earshot: error: --max-chars and --max-lines need a subtitle profile other than “none”.",
+                  file=sys.stderr)
+            raise SystemExit(2)
+        return None
+    return rules_with_overrides(profile_rules(arguments.subtitle_profile), arguments.max_chars, arguments.max_lines)
+
+
+def write_outputs(
+    transcript: Transcript, input_path: Path, formats: list[OutputFormat],
+    rules: SubtitleRules | None, output: str | None,
+) -> None:
+    if output == "-":
+        if len(formats) > 1:
+            raise EarshotError("Choose one format to write to standard output.")
+        sys.stdout.flush()
+        sys.stdout.buffer.write(export_bytes(transcript, formats[0], rules))
+        sys.stdout.buffer.flush()
+        return
+    folder = Path(output) if output else input_path.parent
+    names = output_file_names(input_path.stem, formats)
+    for chosen in formats:
+        target = folder / names[chosen.name]
+        if target.resolve() == input_path.resolve():
+            raise EarshotError(f"Writing {chosen.name} would overwrite “{input_path.name}”: choose --output.")
+        write_bytes_atomically(target, export_bytes(transcript, chosen, rules))
+
+
+def convert_command(arguments: argparse.Namespace) -> int:
+    rules = subtitle_rules(arguments)
+    failures = 0
+    for input_path in map(Path, arguments.inputs):
+        try:
+            transcript = read_transcript(input_path)
+            write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
+        except EarshotError as error:
+            print(f"earshot: {error}", file=sys.stderr)
+            failures += 1
+    return 1 if failures else 0
+
+
+def _format_list(text: str) -> list[OutputFormat]:
+    try:
+        return parse_output_formats(text)
+    except EarshotError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def _positive(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least 1")
+    return int(text)
