@@ -27,6 +27,16 @@ log = logging.getLogger(__name__)
 
 
 @dataclass(slots=True)
+class PreparationJob:
+    """Load an engine's model ahead of time (loading holds the GIL for a moment: do it early)."""
+
+    id: int
+    engine: TranscriptionEngine
+    options: TranscriptionOptions
+    cancel_event: threading.Event = field(default_factory=threading.Event)
+
+
+@dataclass(slots=True)
 class TranscriptionJob:
     id: int
     media_path: Path
@@ -45,11 +55,12 @@ class EngineManager(QObject):
     job_finished = Signal(int, object)  # Transcript
     job_failed = Signal(int, str)  # one sentence for the user
     job_cancelled = Signal(int)
+    engine_prepared = Signal(int)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._jobs: queue.Queue[TranscriptionJob | None] = queue.Queue()
+        self._jobs: queue.Queue[TranscriptionJob | PreparationJob | None] = queue.Queue()
         self._cancelled_ids: set[int] = set()
         self._lock = threading.Lock()
         self._worker = _Worker(self)
@@ -65,6 +76,11 @@ class EngineManager(QObject):
         job = TranscriptionJob(next(self._ids), Path(media_path), engine, options, channel)
         self._jobs.put(job)
         self.job_queued.emit(job.id)
+        return job.id
+
+    def submit_preparation(self, engine: TranscriptionEngine, options: TranscriptionOptions) -> int:
+        job = PreparationJob(next(self._ids), engine, options)
+        self._jobs.put(job)
         return job.id
 
     def cancel(self, job_id: int) -> None:
@@ -87,7 +103,7 @@ class EngineManager(QObject):
         if not self._worker.wait(timeout_ms):
             log.warning("the worker thread did not stop within %d ms", timeout_ms)
 
-    def next_job(self) -> TranscriptionJob | None:
+    def next_job(self) -> TranscriptionJob | PreparationJob | None:
         return self._jobs.get()
 
 
@@ -97,7 +113,7 @@ class _Worker(QThread):
     def __init__(self, manager: EngineManager) -> None:
         super().__init__()
         self._manager = manager
-        self._running: TranscriptionJob | None = None
+        self._running: TranscriptionJob | PreparationJob | None = None
         self._running_lock = threading.Lock()
 
     def cancel_if_running(self, job_id: int | None) -> None:
@@ -112,10 +128,21 @@ class _Worker(QThread):
             with self._running_lock:
                 self._running = job
             try:
-                self._run_job(job)
+                if isinstance(job, PreparationJob):
+                    self._prepare(job)
+                else:
+                    self._run_job(job)
             finally:
                 with self._running_lock:
                     self._running = None
+
+    def _prepare(self, job: PreparationJob) -> None:
+        try:
+            job.engine.prepare(job.options, JobContext(cancel_event=job.cancel_event))
+        except EarshotError as error:  # the transcription that needs it will report it
+            log.warning("could not prepare %s: %s", job.engine.name, error)
+            return
+        self._manager.engine_prepared.emit(job.id)
 
     def _run_job(self, job: TranscriptionJob) -> None:
         manager = self._manager

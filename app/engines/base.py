@@ -81,6 +81,9 @@ class TranscriptionEngine(ABC):
 
     name: str = "engine"
 
+    def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:  # noqa: B027 - optional hook
+        """Load what ``options`` need before the first job, so it starts at once (default: nothing)."""
+
     @abstractmethod
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext

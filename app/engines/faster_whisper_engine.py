@@ -44,6 +44,9 @@ class FasterWhisperEngine(TranscriptionEngine):
             self._loaded_key, self._loaded_model = key, model
             return model
 
+    def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
+        self.load_model(options, context)
+
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:

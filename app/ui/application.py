@@ -47,6 +47,7 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     manager = EngineManager()
     window = MainWindow(manager, FasterWhisperEngine())
     window.show()
+    window.prepare_selected_model()
     if media_paths:
         window.open_media(media_paths[0])
     try:

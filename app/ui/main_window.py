@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._connect_manager()
+        self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
         self.transcript_model.rowsInserted.connect(self._update_save_action)
         self.transcript_model.modelReset.connect(self._update_save_action)
         self._update_actions()
@@ -153,10 +154,15 @@ class MainWindow(QMainWindow):
         self.transcript_view.setShowGrid(False)
         self.transcript_view.verticalHeader().setVisible(False)
         header = self.transcript_view.horizontalHeader()
-        header.setSectionResizeMode(TranscriptTableModel.TIME_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(TranscriptTableModel.TIME_COLUMN, QHeaderView.ResizeMode.Fixed)
+        widest_time = self.transcript_view.fontMetrics().horizontalAdvance("0:00:00 – 0:00:00")
+        header.resizeSection(TranscriptTableModel.TIME_COLUMN, widest_time + 32)
         header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.transcript_view.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sizing each new row alone keeps a long transcript's inserts cheap (ResizeToContents
+        # would measure every row on every insert).
+        self.transcript_model.rowsInserted.connect(self._fit_new_rows)
+        self.transcript_model.modelReset.connect(self.transcript_view.resizeRowsToContents)
         self.pages.addWidget(self.transcript_view)
         layout.addWidget(self.pages, 1)
         self.progress_panel = JobProgressPanel(central)
@@ -244,6 +250,10 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: setattr(self, "_advanced_options", dialog.options()))
         dialog.open()
 
+    def prepare_selected_model(self) -> None:
+        """Load the chosen model in the background now, not when the user presses Transcribe."""
+        self._manager.submit_preparation(self._local_engine, self.current_options())
+
     def start_transcription(self) -> None:
         if self._media_path is None or self.is_busy():
             return
@@ -273,6 +283,10 @@ class MainWindow(QMainWindow):
         if self._follows_end():
             self.transcript_view.scrollToBottom()
 
+    def _fit_new_rows(self, _parent, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.transcript_view.resizeRowToContents(row)
+
     def _follows_end(self) -> bool:
         bar = self.transcript_view.verticalScrollBar()
         return bar.value() >= bar.maximum() - 4
@@ -285,7 +299,7 @@ class MainWindow(QMainWindow):
         if job_id != self._job_id:
             return
         self._end_job()
-        self.transcript_model.set_transcript(transcript)
+        self.transcript_model.adopt_transcript(transcript)
         self._show_media_label(transcript)
         count = len(transcript.segments)
         self.statusBar().showMessage(

@@ -28,6 +28,14 @@ class TranscriptTableModel(QAbstractTableModel):
         self._transcript = transcript
         self.endResetModel()
 
+    def adopt_transcript(self, transcript: Transcript) -> None:
+        """Take the finished transcript; rows are reset only if it differs from what is shown."""
+        if transcript.segments == self._transcript.segments:
+            self._transcript = transcript
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+        else:
+            self.set_transcript(transcript)
+
     def clear(self) -> None:
         self.set_transcript(Transcript())
 

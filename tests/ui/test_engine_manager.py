@@ -73,3 +73,16 @@ def test_progress_reports_time_left(qtbot, manager: EngineManager, local_engine,
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
     assert all(left >= 0 for fraction, left in reports if fraction > 0)
     assert reports[-1][1] == 0.0
+
+
+def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: EngineManager, jfk_path: Path) -> None:
+    from app.engines.faster_whisper_engine import FasterWhisperEngine
+
+    engine = FasterWhisperEngine()
+    with qtbot.waitSignal(manager.engine_prepared, timeout=60_000):
+        manager.submit_preparation(engine, TINY)
+    statuses: list[str] = []
+    manager.status_changed.connect(lambda _job, status: statuses.append(status))
+    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+        manager.submit_transcription(jfk_path, engine, TINY)
+    assert statuses == ["Reading audio", "Recognising speech"]
