@@ -96,12 +96,17 @@ class EngineManager(QObject):
         with self._lock:
             return job_id in self._cancelled_ids
 
-    def shutdown(self, timeout_ms: int = 5000) -> None:
-        """Cancel everything and join the worker; call before the application quits."""
+    def shutdown(self, patience_ms: int = 5000) -> None:
+        """Cancel everything and join the worker; call before the application quits.
+
+        The engine stops at its next check; a model load cannot be interrupted, so after
+        ``patience_ms`` this logs and keeps waiting rather than let Qt abort on a live thread.
+        """
         self._worker.cancel_if_running(None)
         self._jobs.put(None)
-        if not self._worker.wait(timeout_ms):
-            log.warning("the worker thread did not stop within %d ms", timeout_ms)
+        if not self._worker.wait(patience_ms):
+            log.warning("waiting for the worker thread to finish its current step")
+            self._worker.wait()
 
     def next_job(self) -> TranscriptionJob | PreparationJob | None:
         return self._jobs.get()

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
@@ -41,12 +42,28 @@ def install_translators(app: QApplication, locale: QLocale) -> None:
         app.installTranslator(earshot_translator)
 
 
+log = logging.getLogger(__name__)
+
+
+def quit_on_termination_signals(app: QApplication) -> QTimer:
+    """Ctrl+C in a terminal or SIGTERM from the desktop closes the window cleanly."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        # Deferred to the event loop: a signal that arrives before exec() must still quit.
+        signal.signal(number, lambda *_: QTimer.singleShot(0, app.closeAllWindows))
+    wake = QTimer(app)  # Python runs signal handlers only when the interpreter gets control
+    wake.start(200)
+    wake.timeout.connect(lambda: None)
+    return wake
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     app = create_application([sys.argv[0]])
     manager = EngineManager()
     window = MainWindow(manager, FasterWhisperEngine())
+    quit_on_termination_signals(app)
     window.show()
+    log.info("Earshot %s started", __version__)
     window.prepare_selected_model()
     if media_paths:
         window.open_media(media_paths[0])

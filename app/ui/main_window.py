@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, QUrl, Signal
@@ -33,6 +34,8 @@ from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
+
+log = logging.getLogger(__name__)
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +198,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Wait for the transcription to finish, or cancel it."))
             return
         self._media_path = path
+        log.info("opened %s", path.name)
         self.options_bar.set_channel_count(audio_channel_count(path))
         self.transcript_model.clear()
         self.pages.setCurrentWidget(self.transcript_view)
