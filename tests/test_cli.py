@@ -72,3 +72,20 @@ def test_one_bad_file_does_not_stop_the_others(jfk_path: Path, tmp_path: Path) -
     assert result.returncode == 1
     assert (tmp_path / "jfk.txt").is_file()
     assert "absent.wav" in result.stderr
+
+
+def test_progress_line_on_a_terminal() -> None:
+    import io
+
+    from app.cli import TerminalProgress
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    progress = TerminalProgress("talk.mp3", terminal)
+    progress.update(0.5, 60.0)
+    progress.close()
+    assert terminal.getvalue().startswith("\rtalk.mp3:  50%  about ")
+    assert terminal.getvalue().endswith(" left   \n")
