@@ -23,6 +23,7 @@ SHORT_CUE_COST = 8.0
 LONE_WORD_COST = 5.0
 READING_SPEED_WEIGHT = 10.0
 LINE_BALANCE_WEIGHT = 12.0
+SHORTEST_VISIBLE_MS = 100  # a cue squeezed by the next one still shows this long; the next one moves
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +179,6 @@ def _fix_timing(cues: list[Segment], rules: SubtitleRules) -> None:
         latest = start + longest
         if index + 1 < len(cues):
             latest = min(latest, natural[index + 1][0] - gap)
-        end = max(min(wanted, latest), start + 1)
+        end = max(min(wanted, latest), start + min(SHORTEST_VISIBLE_MS, shortest, longest) or 1)
         cue.start, cue.end = start / 1000, end / 1000
         earliest = end + gap

@@ -20,9 +20,13 @@ def write_srt(transcript: Transcript) -> str:
     for number, cue in enumerate(cues_from_segments(transcript.segments), start=1):
         start = clock_from_milliseconds(cue.start_ms, ",")
         end = clock_from_milliseconds(cue.end_ms, ",")
-        # "-->" inside cue text would read as a time line.
-        blocks.append(f"{number}\n{start} --> {end}\n{cue.text.replace('-->', '->')}\n")
+        blocks.append(f"{number}\n{start} --> {end}\n{_shown_as_text(cue.text)}\n")
     return "\n".join(blocks)
+
+
+def _shown_as_text(text: str) -> str:
+    """"-->" would read as a time line; players (FFmpeg, VLC) hide anything in braces as ASS tags."""
+    return text.replace("-->", "->").replace("{", "(").replace("}", ")")
 
 
 def read_srt(text: str, name: str = "the file") -> Transcript:

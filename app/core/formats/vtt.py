@@ -22,7 +22,8 @@ def write_vtt(transcript: Transcript) -> str:
     for cue in cues_from_segments(transcript.segments):
         start = clock_from_milliseconds(cue.start_ms, ".")
         end = clock_from_milliseconds(cue.end_ms, ".")
-        text = _escaped(cue.text.replace("-->", "->"))
+        # Braces as in SRT: FFmpeg-based players turn WebVTT into ASS, where they open style tags.
+        text = _escaped(cue.text.replace("-->", "->").replace("{", "(").replace("}", ")"))
         if cue.speaker:
             text = f"<v {_escaped(cue.speaker).replace('>', '')}>{text}"
         blocks.append(f"{start} --> {end}\n{text}\n")
