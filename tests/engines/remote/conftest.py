@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import numpy as np
 import pytest
 
-from app.core.audio import SAMPLE_RATE, AudioClip, decode_audio
+from app.core.audio import AudioClip, decode_audio
 from app.engines.remote.service_client import HttpSettings
 from tests.engines.remote.servers.recogniser import Recogniser
 
@@ -23,14 +22,6 @@ def recogniser(local_engine) -> Recogniser:
 @pytest.fixture(scope="session")
 def jfk_clip(jfk_path) -> AudioClip:
     return decode_audio(jfk_path)
-
-
-@pytest.fixture(scope="session")
-def long_speech(jfk_clip) -> AudioClip:
-    """jfk.flac three times with a second of silence between: 35 s of real speech with pauses."""
-    pause = np.zeros(SAMPLE_RATE, dtype=np.float32)
-    samples = np.concatenate([jfk_clip.samples, pause, jfk_clip.samples, pause, jfk_clip.samples])
-    return AudioClip(samples)
 
 
 @pytest.fixture

@@ -74,8 +74,8 @@ class FakeHuggingFaceServer(FakeServer):
     @staticmethod
     def _audio_and_parameters(request: ReceivedRequest) -> tuple[bytes, str, dict[str, Any] | None]:
         content_type = (request.header("Content-Type") or "").split(";")[0].strip()
-        if content_type in AUDIO_SUFFIXES:
-            return request.body, AUDIO_SUFFIXES[content_type], None
+        if content_type in AUDIO_SUFFIXES or content_type in ("", "application/octet-stream"):
+            return request.body, AUDIO_SUFFIXES.get(content_type, ".bin"), None  # raw bytes: sniffed, as HF does
         if content_type != "application/json":
             raise ValueError(f"Content type {content_type!r} not supported")
         document = request.json()
