@@ -81,8 +81,13 @@ def rules_with_overrides(
 
 
 def matching_profile(rules: SubtitleRules) -> str:
-    """The key of the profile with exactly these rules, or ``custom``."""
-    return next((p.key for p in SUBTITLE_PROFILES.values() if p.rules == rules), CUSTOM_PROFILE)
+    """The key of the profile with these rules (to the millisecond), or ``custom``."""
+    return next((p.key for p in SUBTITLE_PROFILES.values() if _rounded(p.rules) == _rounded(rules)), CUSTOM_PROFILE)
+
+
+def _rounded(rules: SubtitleRules) -> tuple[int | float, ...]:
+    return (rules.max_chars_per_line, rules.max_lines, round(rules.max_chars_per_second, 3),
+            milliseconds(rules.min_duration), milliseconds(rules.max_duration), milliseconds(rules.min_gap))
 
 
 class RuleBreak(Enum):
