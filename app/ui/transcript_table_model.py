@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
 
 from app.core.formats.timecode import short_clock
+from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, segment_violations
 from app.core.transcript import Segment, Transcript
 
 _Index = QModelIndex | QPersistentModelIndex
+BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 
 
 class TranscriptTableModel(QAbstractTableModel):
@@ -18,10 +21,18 @@ class TranscriptTableModel(QAbstractTableModel):
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._transcript = Transcript()
+        self.subtitle_rules: SubtitleRules = SUBTITLE_PROFILES[DEFAULT_PROFILE].rules
 
     @property
     def transcript(self) -> Transcript:
         return self._transcript
+
+    def set_subtitle_rules(self, rules: SubtitleRules) -> None:
+        """Mark the segments that break ``rules`` (too fast to read, too long)."""
+        self.subtitle_rules = rules
+        if self._transcript.segments:
+            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
 
     def set_transcript(self, transcript: Transcript) -> None:
         self.beginResetModel()
@@ -57,6 +68,12 @@ class TranscriptTableModel(QAbstractTableModel):
         segment = self._transcript.segments[index.row()]
         if role == self.SegmentRole:
             return segment
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
+            broken = segment_violations(segment, self.subtitle_rules)
+            if role == Qt.ItemDataRole.BackgroundRole:
+                return BROKEN_RULE_TINT if broken else None
+            if broken:
+                return "\n".join([segment.text, "", *(str(v) for v in broken)])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.TIME_COLUMN:
                 return f"{short_clock(segment.start)} – {short_clock(segment.end)}"
