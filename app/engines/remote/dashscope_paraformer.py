@@ -193,7 +193,7 @@ def segments_from_result(document: dict[str, Any], channel: int = 0) -> list[Seg
 
 
 def _word(item: dict[str, Any]) -> Word:
-    text = f"{item.get('text', '')}{item.get('punctuation', '')}".strip()
+    text = f"{str(item.get('text', '')).strip()}{item.get('punctuation', '')}"  # "Hello " + "," -> "Hello,"
     return Word(item["begin_time"] / 1000, item["end_time"] / 1000, text)
 
 

@@ -200,10 +200,15 @@ def _failed(task_id: str, file_url: str, code: str, message: str) -> dict[str, A
 
 
 def _sentence(segment) -> dict[str, Any]:
+    """Paraformer's sentence: words with their punctuation apart, and always an end mark (it predicts one)."""
     words = []
     for word in segment.words:
         core = word.text.strip().rstrip(string.punctuation)
         words.append({"begin_time": round(word.start * 1000), "end_time": round(word.end * 1000),
                       "text": core + " ", "punctuation": word.text.strip()[len(core):]})
+    text = segment.text.strip()
+    if words and not words[-1]["punctuation"]:
+        words[-1]["punctuation"] = "."
+        text += "."
     return {"begin_time": round(segment.start * 1000), "end_time": round(segment.end * 1000),
-            "text": segment.text, "words": words}
+            "text": text, "words": words}
