@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from app.core.audio import MEDIA_EXTENSIONS, audio_channel_count
 from app.core.errors import EarshotError
-from app.core.formats import OUTPUT_FORMATS, save_transcript
+from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, read_transcript, save_transcript
 from app.core.languages import language_name
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
+from app.ui.export_dialog import ExportDialog
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -76,6 +77,12 @@ class MainWindow(QMainWindow):
         )
         self.save_action.setShortcuts([QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save])
         self.save_action.triggered.connect(self.choose_save_path)
+        self.export_action = QAction(self.tr("&Export…"), self)
+        self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
+        self.export_action.triggered.connect(self.choose_export)
+        self.save_action.enabledChanged.connect(self.export_action.setEnabled)
+        self.import_action = QAction(self.tr("&Import Subtitles…"), self)
+        self.import_action.triggered.connect(self.choose_subtitles_file)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -105,6 +112,8 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.save_action)
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
@@ -212,7 +221,8 @@ class MainWindow(QMainWindow):
         filters = [f"{f.description} (*{f.extension})" for f in OUTPUT_FORMATS.values()]
         suggested = self._media_path.with_suffix(".srt") if self._media_path else Path("transcript.srt")
         path, chosen_filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save Transcript"), str(suggested), ";;".join(filters), filters[1]
+            self, self.tr("Save Transcript"), str(suggested), ";;".join(filters),
+            filters[list(OUTPUT_FORMATS).index("srt")],
         )
         if not path:
             return
@@ -223,6 +233,36 @@ class MainWindow(QMainWindow):
         if format_name and not chosen.suffix:
             chosen = chosen.with_suffix(OUTPUT_FORMATS[format_name].extension)
         self.save_transcript_to(chosen, format_name if not Path(path).suffix else None)
+
+    def choose_export(self) -> None:
+        """The export dialog; the rules chosen there mark the segments that break them."""
+        self.export_dialog = ExportDialog(
+            self.transcript_model.transcript, self._media_path, self.transcript_model.subtitle_rules, self
+        )
+        self.export_dialog.rules_chosen.connect(self.transcript_model.set_subtitle_rules)
+        self.export_dialog.open()
+
+    def choose_subtitles_file(self) -> None:
+        patterns = " ".join(f"*{extension}" for extension in INPUT_EXTENSIONS)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Subtitles"), "", self.tr("Subtitles and transcripts ({patterns})").replace(
+                "{patterns}", patterns)
+        )
+        if path:
+            self.import_subtitles(Path(path))
+
+    def import_subtitles(self, path: Path) -> bool:
+        """Show the cues of a subtitle or transcript file as the transcript, to edit and export again."""
+        if self.is_busy():
+            return False
+        try:
+            self.transcript_model.set_transcript(read_transcript(path))
+        except EarshotError as error:
+            show_error(self, error.message)
+            return False
+        self.pages.setCurrentWidget(self.transcript_view)
+        self.statusBar().showMessage(self.tr("Imported {name}").replace("{name}", path.name), 5000)
+        return True
 
     def save_transcript_to(self, path: Path, format_name: str | None = None) -> bool:
         try:
