@@ -22,6 +22,7 @@ CUE_BREAK_WEIGHT = 3.0
 SHORT_CUE_COST = 8.0
 LONE_WORD_COST = 5.0
 READING_SPEED_WEIGHT = 10.0
+READING_SPEED_MAX_COST = 8.0  # splitting cannot slow speech down much: never worth a mid-phrase break
 LINE_BALANCE_WEIGHT = 12.0
 SHORTEST_VISIBLE_MS = 100  # a cue squeezed by the next one still shows this long; the next one moves
 
@@ -99,7 +100,7 @@ def _cue_cost(tokens: list[Token], first: int, stop: int, text_width: int, rules
         cost += LONE_WORD_COST
     speed = text_width / shown
     if speed > rules.max_chars_per_second:
-        cost += READING_SPEED_WEIGHT * (speed / rules.max_chars_per_second - 1)
+        cost += min(READING_SPEED_MAX_COST, READING_SPEED_WEIGHT * (speed / rules.max_chars_per_second - 1))
     return cost
 
 
