@@ -10,6 +10,14 @@ from typing import TextIO
 
 from app import __version__
 from app.cli_export import add_convert_command, add_export_arguments, convert_command, subtitle_rules, write_outputs
+from app.cli_remote import (
+    add_remote_arguments,
+    engine_from_arguments,
+    is_media_url,
+    model_from_arguments,
+    transcribe_media_url,
+    url_file_name,
+)
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, EarshotError
 from app.core.time_left import TimeLeftEstimator, format_time_left
@@ -33,9 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
     transcribe.add_argument("inputs", nargs="+", metavar="INPUT", help="audio or video files")
     transcribe.add_argument(
-        "--model", default=DEFAULT_MODEL,
-        help=f"{' | '.join(BUNDLED_MODELS)} | PATH of a CTranslate2 Whisper model (default: {DEFAULT_MODEL})",
+        "--model", default=None,
+        help=f"{' | '.join(BUNDLED_MODELS)} | PATH of a CTranslate2 Whisper model (default: {DEFAULT_MODEL}); "
+             "with a remote --engine, the service's model name or Xinference model UID",
     )
+    add_remote_arguments(transcribe)
     transcribe.add_argument("--language", default="auto", help="auto (detect) or a language code such as en")
     transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
     add_export_arguments(transcribe, default_format="txt")
@@ -70,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOptions:
     return TranscriptionOptions(
-        model=arguments.model,
+        model=model_from_arguments(arguments),
         language=None if arguments.language in ("auto", "") else arguments.language,
         task=arguments.task,
         word_timestamps=arguments.word_timestamps,
@@ -84,15 +94,21 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
 
 
 def transcribe_command(arguments: argparse.Namespace) -> int:
-    from app.engines.faster_whisper_engine import FasterWhisperEngine
-
     options = options_from_arguments(arguments)
-    engine = FasterWhisperEngine()
+    try:
+        engine = engine_from_arguments(arguments)
+    except EarshotError as error:
+        print(f"earshot: {error}", file=sys.stderr)
+        return EXIT_FAILED
     rules = subtitle_rules(arguments)
     failures = 0
-    for input_path in map(Path, arguments.inputs):
+    for raw_input in arguments.inputs:
+        input_path = Path(url_file_name(raw_input) if is_media_url(raw_input) else raw_input)
         try:
-            transcript = _transcribe_one(engine, input_path, options, arguments.channel)
+            if is_media_url(raw_input):
+                transcript = transcribe_media_url(engine, raw_input, options, arguments.channel)
+            else:
+                transcript = _transcribe_one(engine, input_path, options, arguments.channel)
             write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
         except EarshotError as error:
             print(f"earshot: {error}", file=sys.stderr)

@@ -180,7 +180,10 @@ class ServiceClient:
     def _failure(self, outcome: httpx.Response | httpx.TransportError, url: str, model: str) -> EngineError:
         host = httpx.URL(url).host
         if isinstance(outcome, httpx.Response):
-            return error_for_status(self.service_name, outcome.status_code, self.server_message(outcome), model)
+            message = self.server_message(outcome)
+            if outcome.status_code == 401 and not self._api_key:
+                return ServiceError(f"{self.service_name} needs an API key{': ' + message if message else ''}.", 401)
+            return error_for_status(self.service_name, outcome.status_code, message, model)
         if isinstance(outcome, httpx.ReadTimeout):
             return EngineError(
                 f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."

@@ -105,9 +105,11 @@ class FakeServer:
         """A 401 in the contract's shape unless the request carries the expected key."""
         if self.api_key is None:
             return None
-        if request.header("Authorization") != f"Bearer {self.api_key}":
-            given = (request.header("Authorization") or "").removeprefix("Bearer ")
-            return self.error_reply(401, f"Incorrect API key provided: {given}")
+        given = request.header("Authorization")
+        if given is None:
+            return self.error_reply(401, "You didn't provide an API key")
+        if given != f"Bearer {self.api_key}":
+            return self.error_reply(401, f"Incorrect API key provided: {given.removeprefix('Bearer ')}")
         return None
 
     # ---- faults and bookkeeping --------------------------------------------------
