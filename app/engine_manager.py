@@ -1,10 +1,13 @@
 """The one bridge between engines and Qt: jobs run on a long-lived worker thread.
 
 Jobs are queued and run one at a time (recognition uses every core; two at once
-would only slow both). The worker never touches widgets: it reports through typed
-signals, which Qt delivers on the GUI thread. Cancelling a job is a flag the engine
-checks between segments; the UI is told at once and the worker drops whatever the
-cancelled job still produces.
+would only slow both). The worker never touches widgets and never emits the public signals
+itself: it puts events in a thread-safe queue and wakes the manager, which emits them
+on the GUI thread. So no Python object crosses threads inside Qt's queued-connection
+machinery, and listeners may be plain functions or lambdas (PySide6 6.8+ can crash on
+cross-thread signals to callables that are not slots, PYSIDE-3124). Cancelling a job is
+a flag the engine checks between segments; the UI is told at once and the manager
+drops whatever the cancelled job still produces.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, EarshotError
@@ -63,7 +66,9 @@ class EngineManager(QObject):
         self._jobs: queue.Queue[TranscriptionJob | PreparationJob | None] = queue.Queue()
         self._cancelled_ids: set[int] = set()
         self._lock = threading.Lock()
+        self._events: queue.SimpleQueue[tuple[str, tuple]] = queue.SimpleQueue()
         self._worker = _Worker(self)
+        self._worker.events_pending.connect(self._deliver_events, Qt.ConnectionType.QueuedConnection)
         self._worker.start()
 
     def submit_transcription(
@@ -111,9 +116,26 @@ class EngineManager(QObject):
     def next_job(self) -> TranscriptionJob | PreparationJob | None:
         return self._jobs.get()
 
+    def post_event(self, signal_name: str, job_id: int, *arguments: object) -> None:
+        """Called on the worker thread: queue a signal for the GUI thread to emit."""
+        self._events.put((signal_name, (job_id, *arguments)))
+        self._worker.events_pending.emit()
+
+    @Slot()
+    def _deliver_events(self) -> None:
+        while True:
+            try:
+                signal_name, arguments = self._events.get_nowait()
+            except queue.Empty:
+                return
+            if not self.is_cancelled(arguments[0]):
+                getattr(self, signal_name).emit(*arguments)
+
 
 class _Worker(QThread):
     """Runs queued jobs until it receives None."""
+
+    events_pending = Signal()
 
     def __init__(self, manager: EngineManager) -> None:
         super().__init__()
@@ -147,22 +169,19 @@ class _Worker(QThread):
         except EarshotError as error:  # the transcription that needs it will report it
             log.warning("could not prepare %s: %s", job.engine.name, error)
             return
-        self._manager.engine_prepared.emit(job.id)
+        self._manager.post_event("engine_prepared", job.id)
 
     def _run_job(self, job: TranscriptionJob) -> None:
         manager = self._manager
-        manager.job_started.emit(job.id)
+        manager.post_event("job_started", job.id)
         estimator = TimeLeftEstimator()
 
-        def live(emit) -> None:
-            if not job.cancel_event.is_set():
-                emit()
+        def report_progress(fraction: float, _total: float) -> None:
+            manager.post_event("progress_changed", job.id, fraction, _or_unknown(estimator.seconds_left(fraction)))
 
         context = JobContext(
-            on_progress=lambda fraction, _total: live(
-                lambda: manager.progress_changed.emit(job.id, fraction, _or_unknown(estimator.seconds_left(fraction)))
-            ),
-            on_status=lambda message: live(lambda: manager.status_changed.emit(job.id, message)),
+            on_progress=report_progress,
+            on_status=lambda message: manager.post_event("status_changed", job.id, message),
             cancel_event=job.cancel_event,
         )
         try:
@@ -172,19 +191,17 @@ class _Worker(QThread):
             estimator.restart()
             transcript = run_transcription(
                 job.engine, audio, job.options, context,
-                on_segment=lambda segment: live(lambda: manager.segment_recognised.emit(job.id, segment)),
+                on_segment=lambda segment: manager.post_event("segment_recognised", job.id, segment),
             )
         except Cancelled:
             return
         except EarshotError as error:
-            message = error.message
+            manager.post_event("job_failed", job.id, error.message)
         except Exception as error:  # a bug: tell the user in one sentence, keep the trace in the log
             log.exception("job %d failed unexpectedly", job.id)
-            message = f"Transcription failed unexpectedly: {error}."
+            manager.post_event("job_failed", job.id, f"Transcription failed unexpectedly: {error}.")
         else:
-            live(lambda: manager.job_finished.emit(job.id, transcript))
-            return
-        live(lambda: manager.job_failed.emit(job.id, message))
+            manager.post_event("job_finished", job.id, transcript)
 
 
 def _or_unknown(seconds: float | None) -> float:
