@@ -70,8 +70,8 @@ class TranscriptTableModel(QAbstractTableModel):
             return segment
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
             broken = segment_violations(segment, self.subtitle_rules)
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return BROKEN_RULE_TINT if broken else None
+            if role == Qt.ItemDataRole.BackgroundRole:  # the time cell only: long segments are common
+                return BROKEN_RULE_TINT if broken and index.column() == self.TIME_COLUMN else None
             if broken:
                 return "\n".join([segment.text, "", *(str(v) for v in broken)])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):

@@ -112,9 +112,9 @@ def test_the_main_window_exports_and_marks_segments_breaking_the_rules(qtbot, wi
     model = window.transcript_model
     model.set_transcript(speech())
     assert window.export_action.isEnabled()
-    background = model.index(1, model.TEXT_COLUMN).data(Qt.ItemDataRole.BackgroundRole)
+    background = model.index(1, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole)
     assert background is not None  # 74 characters in 0.8 s: too fast for every profile
-    assert model.index(0, model.TEXT_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
+    assert model.index(0, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
     window.export_action.trigger()
     dialog = window.export_dialog
     qtbot.waitExposed(dialog)
@@ -122,6 +122,6 @@ def test_the_main_window_exports_and_marks_segments_breaking_the_rules(qtbot, wi
     with qtbot.waitSignal(model.dataChanged):
         dialog.chars_per_second.setValue(5.0)
     assert model.subtitle_rules.max_chars_per_second == 5.0
-    assert model.index(2, model.TEXT_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(2, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "Too fast to read" in model.index(2, model.TEXT_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     dialog.reject()
