@@ -26,6 +26,7 @@ from app.core.audio import MEDIA_EXTENSIONS, audio_channel_count
 from app.core.errors import EarshotError
 from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, read_transcript, save_transcript
 from app.core.languages import language_name
+from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
@@ -33,6 +34,8 @@ from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialo
 from app.ui.export_dialog import ExportDialog
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
+from app.ui.remote_engine_choice import RemoteEngineChoice, remote_profile_name
+from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
 
@@ -42,10 +45,16 @@ log = logging.getLogger(__name__)
 class MainWindow(QMainWindow):
     transcript_changed = Signal()
 
-    def __init__(self, manager: EngineManager, local_engine: TranscriptionEngine) -> None:
+    def __init__(
+        self,
+        manager: EngineManager,
+        local_engine: TranscriptionEngine,
+        profile_store: RemoteProfileStore | None = None,
+    ) -> None:
         super().__init__()
         self._manager = manager
         self._local_engine = local_engine
+        self._remote = RemoteEngineChoice(profile_store or RemoteProfileStore())
         self._media_path: Path | None = None
         self._job_id: int | None = None
         self._advanced_options = AdvancedOptions()
@@ -58,6 +67,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self._connect_manager()
+        self._remote.fill(self.options_bar.model_combo)
         self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
         self.transcript_model.rowsInserted.connect(self._update_save_action)
         self.transcript_model.modelReset.connect(self._update_save_action)
@@ -123,6 +133,7 @@ class MainWindow(QMainWindow):
         transcription_menu.addAction(self.word_timestamps_action)
         transcription_menu.addAction(self.vad_action)
         transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
+        transcription_menu.addAction(self.tr("&Remote Services…"), self.edit_remote_profiles)
         chinese_menu = QMenu(self.tr("Chinese &Output"), self)
         chinese_menu.addActions(self.chinese_script_group.actions())
         transcription_menu.addMenu(chinese_menu)
@@ -294,17 +305,31 @@ class MainWindow(QMainWindow):
         dialog.accepted.connect(lambda: setattr(self, "_advanced_options", dialog.options()))
         dialog.open()
 
+    def edit_remote_profiles(self) -> RemoteProfilesDialog:
+        dialog = RemoteProfilesDialog(self._remote.store, self)
+        dialog.profiles_changed.connect(lambda: self._remote.fill(self.options_bar.model_combo))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def prepare_selected_model(self) -> None:
         """Load the chosen model in the background now, not when the user presses Transcribe."""
+        if remote_profile_name(self.options_bar.model()) is not None:
+            return  # a remote service has nothing to load here
         self._manager.submit_preparation(self._local_engine, self.current_options())
 
     def start_transcription(self) -> None:
         if self._media_path is None or self.is_busy():
             return
+        try:
+            engine, options = self._remote.engine_for(
+                self.options_bar.model(), self._local_engine, self.current_options()
+            )
+        except EarshotError as error:
+            show_error(self, error.message)
+            return
         self.transcript_model.clear()
-        self._job_id = self._manager.submit_transcription(
-            self._media_path, self._local_engine, self.current_options(), self.options_bar.channel()
-        )
+        self._job_id = self._manager.submit_transcription(self._media_path, engine, options, self.options_bar.channel())
         self.progress_panel.start(self.tr("Starting…"))
         self.statusBar().clearMessage()
         self._update_actions()

@@ -1,0 +1,302 @@
+"""Remote Services: named profiles (service, address, model, options), their keys, and Test Connection."""
+
+from __future__ import annotations
+
+import json
+import threading
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.core.api_keys import delete_api_key, load_api_key, rename_api_key, store_api_key
+from app.core.errors import EarshotError
+from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
+from app.engines.base import JobContext
+from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
+
+OPTION_HINTS = {
+    "openai": '{"max_upload_mb": 25, "read_timeout": 300}',
+    "hf": '{"return_timestamps": true, "generation_parameters": {"num_beams": 1}}',
+    "flash": '{"max_sentence_silence_ms": 800, "pieces_in_flight": 3}',
+    "dashscope": '{"language_hints": ["zh", "en"], "diarization": false}',
+}
+
+
+class _ConnectionTester(QObject):
+    """Runs a connection check on a plain thread and reports back on the GUI thread."""
+
+    finished = Signal(bool, str, list)  # succeeded, one sentence, model names (if the service lists them)
+
+    def __init__(self, parent: QObject) -> None:
+        super().__init__(parent)
+        self.cancel_event = threading.Event()
+
+    def start(self, profile: RemoteProfile, api_key: str | None) -> None:
+        threading.Thread(target=self._run, args=(profile, api_key), name="test-connection", daemon=True).start()
+
+    def _run(self, profile: RemoteProfile, api_key: str | None) -> None:
+        context = JobContext(cancel_event=self.cancel_event)
+        try:
+            engine = create_remote_engine(profile, api_key)
+            message = engine.check_connection(context)
+            list_models = getattr(engine, "list_models", None)
+            models = list_models(context) if list_models else []
+        except EarshotError as error:
+            self._report(False, error.message, [])
+        except Exception as error:  # the dialog must answer, whatever broke
+            self._report(False, f"The connection test failed unexpectedly: {type(error).__name__}.", [])
+        else:
+            self._report(True, message, models)
+
+    def _report(self, succeeded: bool, message: str, models: list[str]) -> None:
+        if not self.cancel_event.is_set():
+            self.finished.emit(succeeded, message, models)
+
+
+class RemoteProfilesDialog(QDialog):
+    profiles_changed = Signal()
+
+    def __init__(self, store: RemoteProfileStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("remoteProfilesDialog")
+        self.setWindowTitle(self.tr("Remote Services"))
+        self._store = store
+        self._editing: str | None = None  # the saved name of the profile in the form
+        self._tester = _ConnectionTester(self)
+        self._tester.finished.connect(self._show_test_result)
+        self._build()
+        self._reload(select=None)
+        self.finished.connect(lambda _result: self._tester.cancel_event.set())
+
+    # ---- construction -------------------------------------------------------------
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        columns = QHBoxLayout()
+        layout.addLayout(columns, 1)
+        columns.addLayout(self._build_list(), 0)
+        columns.addLayout(self._build_form(), 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(760, 440)
+
+    def _build_list(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        self.profile_list = QListWidget(self)
+        self.profile_list.setObjectName("profileList")
+        self.profile_list.setFixedWidth(200)
+        self.profile_list.currentTextChanged.connect(self._load_profile)
+        column.addWidget(self.profile_list, 1)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add"), self)
+        self.add_button.clicked.connect(self.add_profile)
+        self.remove_button = QPushButton(self.tr("Remove"), self)
+        self.remove_button.clicked.connect(self.remove_profile)
+        row.addWidget(self.add_button)
+        row.addWidget(self.remove_button)
+        column.addLayout(row)
+        return column
+
+    def _build_form(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name_edit = QLineEdit(self)
+        self.kind_combo = QComboBox(self)
+        for kind in REMOTE_KINDS.values():
+            self.kind_combo.addItem(self.tr(kind.label), kind.kind)
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.url_edit = QLineEdit(self)
+        self.model_combo = QComboBox(self)
+        self.model_combo.setEditable(True)
+        self.key_edit = QLineEdit(self)
+        self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.options_edit = QPlainTextEdit(self)
+        self.options_edit.setFixedHeight(64)
+        for label, widget in (
+            (self.tr("Name"), self.name_edit), (self.tr("Service"), self.kind_combo),
+            (self.tr("Address"), self.url_edit), (self.tr("Model"), self.model_combo),
+            (self.tr("API key"), self.key_edit), (self.tr("Options (JSON)"), self.options_edit),
+        ):
+            form.addRow(label, widget)
+        column.addLayout(form)
+        column.addLayout(self._build_actions_row())
+        self.result_label = QLabel(self)
+        self.result_label.setObjectName("connectionResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextFormat(Qt.TextFormat.PlainText)
+        column.addWidget(self.result_label)
+        column.addStretch(1)
+        return column
+
+    def _build_actions_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test Connection"), self)
+        self.test_button.setObjectName("testConnectionButton")
+        self.test_button.clicked.connect(self.test_connection)
+        self.save_button = QPushButton(self.tr("Save"), self)
+        self.save_button.setObjectName("saveProfileButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save_profile)
+        row.addStretch(1)
+        row.addWidget(self.test_button)
+        row.addWidget(self.save_button)
+        return row
+
+    # ---- list and form --------------------------------------------------------------
+    def _reload(self, select: str | None) -> None:
+        names = [p.name for p in self._store.load()]
+        self.profile_list.blockSignals(True)
+        self.profile_list.clear()
+        self.profile_list.addItems(names)
+        self.profile_list.blockSignals(False)
+        if select in names:
+            self.profile_list.setCurrentRow(names.index(select))
+        elif names:
+            self.profile_list.setCurrentRow(0)
+        else:
+            self.add_profile()
+
+    def _load_profile(self, name: str) -> None:
+        try:
+            profile = self._store.get(name) if name else None
+        except ProfileError:
+            profile = None
+        if profile is None:
+            return
+        self._editing = profile.name
+        self._fill_form(profile)
+        self._show_key_state(profile.name)
+
+    def _fill_form(self, profile: RemoteProfile) -> None:
+        self.kind_combo.blockSignals(True)
+        self.kind_combo.setCurrentIndex(max(0, self.kind_combo.findData(profile.kind)))
+        self.kind_combo.blockSignals(False)
+        self.name_edit.setText(profile.name)
+        self.url_edit.setText(profile.base_url)
+        self.model_combo.clear()
+        self.model_combo.setEditText(profile.model)
+        self.options_edit.setPlainText(json.dumps(profile.options) if profile.options else "")
+        self._show_hints(profile.kind)
+        self.result_label.clear()
+
+    def _show_hints(self, kind: str) -> None:
+        defaults = REMOTE_KINDS[kind]
+        self.url_edit.setPlaceholderText(defaults.default_base_url)
+        self.model_combo.lineEdit().setPlaceholderText(defaults.default_model or self.tr("(the service's default)"))
+        self.options_edit.setPlaceholderText(OPTION_HINTS[kind])
+
+    def _show_key_state(self, name: str | None) -> None:
+        self.key_edit.clear()
+        try:
+            stored = bool(name) and load_api_key(name) is not None
+        except EarshotError:
+            stored = False
+        self.key_edit.setPlaceholderText(
+            self.tr("Saved in the system keyring") if stored else self.tr("Not set: type a key to save it")
+        )
+
+    def _kind_changed(self) -> None:
+        kind = REMOTE_KINDS[self.kind_combo.currentData()]
+        self.url_edit.setText(kind.default_base_url)
+        self.model_combo.setEditText(kind.default_model)
+        self._show_hints(kind.kind)
+
+    def profile_in_form(self) -> RemoteProfile:
+        text = self.options_edit.toPlainText().strip()
+        try:
+            options = json.loads(text) if text else {}
+        except ValueError:
+            raise ProfileError("The options must be JSON, for example {\"read_timeout\": 120}.") from None
+        if not isinstance(options, dict):
+            raise ProfileError("The options must be a JSON object, for example {\"read_timeout\": 120}.")
+        profile = RemoteProfile(
+            self.name_edit.text().strip(), self.kind_combo.currentData(), self.url_edit.text().strip(),
+            self.model_combo.currentText().strip(), options,
+        )
+        profile.validate()
+        return profile
+
+    # ---- actions ----------------------------------------------------------------------
+    def add_profile(self) -> None:
+        self._editing = None
+        self.profile_list.clearSelection()
+        kind = REMOTE_KINDS[self.kind_combo.currentData() or "openai"]
+        self._fill_form(RemoteProfile(self._unused_name(), kind.kind, kind.default_base_url, kind.default_model))
+        self._show_key_state(None)
+        self.name_edit.setFocus()
+
+    def save_profile(self) -> bool:
+        try:
+            profile = self.profile_in_form()
+            self._store.put(profile, replacing=self._editing)
+            if self._editing and self._editing != profile.name:
+                rename_api_key(self._editing, profile.name)
+            if self.key_edit.text():
+                store_api_key(profile.name, self.key_edit.text())
+        except EarshotError as error:
+            self._show_result(False, error.message)
+            return False
+        self._editing = profile.name
+        self._reload(select=profile.name)
+        self._show_result(True, self.tr("Saved “{name}”.").replace("{name}", profile.name))
+        self.profiles_changed.emit()
+        return True
+
+    def remove_profile(self) -> None:
+        if self._editing is None:
+            return
+        try:
+            self._store.remove(self._editing)
+            delete_api_key(self._editing)
+        except EarshotError as error:
+            self._show_result(False, error.message)
+            return
+        self._editing = None
+        self._reload(select=None)
+        self.profiles_changed.emit()
+
+    def test_connection(self) -> None:
+        try:
+            profile = self.profile_in_form()
+            api_key = self.key_edit.text() or (load_api_key(self._editing) if self._editing else None)
+        except EarshotError as error:
+            self._show_result(False, error.message)
+            return
+        self.test_button.setEnabled(False)
+        self.result_label.setText(self.tr("Testing the connection…"))
+        self._tester.start(profile, api_key)
+
+    def _show_test_result(self, succeeded: bool, message: str, models: list[str]) -> None:
+        self.test_button.setEnabled(True)
+        if models:
+            typed = self.model_combo.currentText()
+            self.model_combo.clear()
+            self.model_combo.addItems(models)
+            self.model_combo.setEditText(typed)
+        self._show_result(succeeded, message)
+
+    def _show_result(self, succeeded: bool, message: str) -> None:
+        self.result_label.setText(("✓ " if succeeded else "✗ ") + message)
+        colour = "#1b7f3b" if succeeded else "#b3261e"
+        self.result_label.setStyleSheet(f"color: {colour};")
+
+    def _unused_name(self) -> str:
+        names = {p.name for p in self._store.load()}
+        number = 1
+        while (name := self.tr("Remote service {n}").replace("{n}", str(number))) in names:
+            number += 1
+        return name
