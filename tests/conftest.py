@@ -47,3 +47,17 @@ def local_engine():
     from app.engines.faster_whisper_engine import FasterWhisperEngine
 
     return FasterWhisperEngine()
+
+
+@pytest.fixture
+def temporary_keyring(tmp_path: Path):
+    """API keys kept in a plain file under the test's temporary folder, never in the user's keyring."""
+    import keyring
+    from keyrings.alt.file import PlaintextKeyring
+
+    ring = PlaintextKeyring()
+    ring.file_path = str(tmp_path / "keyring" / "keys.cfg")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    yield ring
+    keyring.set_keyring(previous)
