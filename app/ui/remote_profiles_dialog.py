@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import threading
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -27,6 +28,7 @@ from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileS
 from app.engines.base import JobContext
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
 
+QUICK_TEST_OPTIONS = {"attempts": 2, "first_retry_delay": 0.5}
 OPTION_HINTS = {
     "openai": '{"max_upload_mb": 25, "read_timeout": 300}',
     "hf": '{"return_timestamps": true, "generation_parameters": {"num_beams": 1}}',
@@ -45,6 +47,8 @@ class _ConnectionTester(QObject):
         self.cancel_event = threading.Event()
 
     def start(self, profile: RemoteProfile, api_key: str | None) -> None:
+        # A connection test should answer quickly: one retry, soon, unless the profile says otherwise.
+        profile = replace(profile, options={**QUICK_TEST_OPTIONS, **profile.options})
         threading.Thread(target=self._run, args=(profile, api_key), name="test-connection", daemon=True).start()
 
     def _run(self, profile: RemoteProfile, api_key: str | None) -> None:
@@ -85,6 +89,7 @@ class RemoteProfilesDialog(QDialog):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         columns = QHBoxLayout()
+        columns.setSpacing(16)
         layout.addLayout(columns, 1)
         columns.addLayout(self._build_list(), 0)
         columns.addLayout(self._build_form(), 1)

@@ -25,9 +25,9 @@ from app.engines.remote.audio_pieces import (
     shifted,
     whole_clip,
 )
-from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError
+from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError, capitalised
 
-SERVICE_NAME = "The OpenAI-compatible server"
+SERVICE_NAME = "the OpenAI-compatible server"
 OPENAI_UPLOAD_LIMIT = 25 * 1024 * 1024
 UPLOAD_MARGIN = 0.9  # leave room for the multipart envelope and for pieces that compress worse
 SMALLEST_PIECE_SECONDS = 5.0
@@ -68,15 +68,16 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         document = self.client.send_for_json("GET", f"{self.base_url}/models", context)
         entries = document.get("data") if isinstance(document, dict) else None
         if not isinstance(entries, list):
-            raise EngineError(f"{SERVICE_NAME} sent a model list in an unknown shape.")
+            raise EngineError(capitalised(f"{SERVICE_NAME} sent a model list in an unknown shape."))
         return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
 
     def check_connection(self, context: JobContext) -> str:
         models = self.list_models(context)
         if self.model and self.model not in models:
             offered = ", ".join(models[:8]) or "none"
-            raise EngineError(f"{SERVICE_NAME} answered but has no model “{self.model}” (it offers: {offered}).")
-        return f"Connected: {SERVICE_NAME.lower().removeprefix('the ')} offers {len(models)} model(s)."
+            missing = f"{SERVICE_NAME} answered but has no model “{self.model}” (it offers: {offered})."
+            raise EngineError(capitalised(missing))
+        return f"Connected: the server offers {len(models)} model(s)."
 
     def synthesise_speech(
         self, text: str, voice: str, context: JobContext, audio_format: str = "mp3", speed: float = 1.0
@@ -89,7 +90,7 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         body = {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
         response = self.client.send("POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model)
         if not response.content:
-            raise EngineError(f"{SERVICE_NAME} sent no audio.")
+            raise EngineError(capitalised(f"{SERVICE_NAME} sent no audio."))
         return response.content
 
     def _pieces_under_upload_limit(self, audio: AudioClip) -> list[AudioPiece]:
@@ -151,7 +152,7 @@ def segments_from_response(document: Any, duration: float) -> list[Segment]:
     if isinstance(document, str):
         return _single_segment(document, duration)
     if not isinstance(document, dict):
-        raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
+        raise EngineError(capitalised(f"{SERVICE_NAME} sent a transcription in an unknown shape."))
     words = [_word(w) for w in document.get("words") or [] if isinstance(w, dict)]
     raw_segments = [s for s in document.get("segments") or [] if isinstance(s, dict)]
     if raw_segments:

@@ -123,11 +123,11 @@ class ServiceClient:
 
     def parse_json(self, response: httpx.Response) -> Any:
         if not response.content.strip():
-            raise EngineError(f"{self.service_name} sent an empty reply.")
+            raise EngineError(capitalised(f"{self.service_name} sent an empty reply."))
         try:
             return response.json()
         except ValueError:
-            raise EngineError(f"{self.service_name} sent a reply that is not valid JSON.") from None
+            raise EngineError(capitalised(f"{self.service_name} sent a reply that is not valid JSON.")) from None
 
     def _attempt(
         self, method: str, url: str, context: JobContext, request: dict[str, Any]
@@ -175,19 +175,20 @@ class ServiceClient:
         delay = retry_after_seconds(outcome)
         delay = backoff if delay is None else min(delay, self.settings.max_delay)
         busy = "is rate-limiting requests" if outcome.status_code == 429 else "is busy"
-        return RetryAdvice(delay, f"{self.service_name} {busy}; retrying in {delay:.0f} s")
+        return RetryAdvice(delay, capitalised(f"{self.service_name} {busy}; retrying in {delay:.0f} s"))
 
     def _failure(self, outcome: httpx.Response | httpx.TransportError, url: str, model: str) -> EngineError:
         host = httpx.URL(url).host
         if isinstance(outcome, httpx.Response):
             message = self.server_message(outcome)
             if outcome.status_code == 401 and not self._api_key:
-                return ServiceError(f"{self.service_name} needs an API key{': ' + message if message else ''}.", 401)
+                detail = f": {message}" if message else ""
+                return ServiceError(capitalised(f"{self.service_name} needs an API key{detail}."), 401)
             return error_for_status(self.service_name, outcome.status_code, message, model)
         if isinstance(outcome, httpx.ReadTimeout):
-            return EngineError(
+            return EngineError(capitalised(
                 f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
-            )
+            ))
         if isinstance(outcome, DROPPED_CONNECTION):
             return EngineError(f"The connection to {self.service_name} at {host} kept breaking off; try again later.")
         return EngineError(f"Cannot reach {self.service_name} at {host}: {self._redact(_reason(outcome))}.")
@@ -206,6 +207,11 @@ class ServiceClient:
         return text.replace(self._api_key, "•••") if self._api_key else text
 
 
+def capitalised(sentence: str) -> str:
+    """A sentence that may begin with a service name such as "the OpenAI-compatible server"."""
+    return sentence[:1].upper() + sentence[1:]
+
+
 def error_for_status(service: str, status: int, message: str, model: str = "") -> ServiceError:
     detail = f": {message}" if message else ""
     sentences = {
@@ -218,10 +224,10 @@ def error_for_status(service: str, status: int, message: str, model: str = "") -
         503: f"{service} is unavailable or still loading the model{detail}.",
     }
     if status in sentences:
-        return ServiceError(sentences[status], status)
+        return ServiceError(capitalised(sentences[status]), status)
     if status >= 500:
-        return ServiceError(f"{service} failed with a server error (HTTP {status}){detail}.", status)
-    return ServiceError(f"{service} refused the request (HTTP {status}){detail}.", status)
+        return ServiceError(capitalised(f"{service} failed with a server error (HTTP {status}){detail}."), status)
+    return ServiceError(capitalised(f"{service} refused the request (HTTP {status}){detail}."), status)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:

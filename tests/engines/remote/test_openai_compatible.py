@@ -88,7 +88,7 @@ def test_a_server_with_a_smaller_limit_gets_smaller_pieces(recogniser, jfk_clip)
 def test_model_list_and_connection_check(openai_server) -> None:
     engine = engine_for(openai_server)
     assert engine.list_models(JobContext()) == ["whisper-1", "tts-1"]
-    assert "offers 2 model(s)" in engine.check_connection(JobContext())
+    assert engine.check_connection(JobContext()) == "Connected: the server offers 2 model(s)."
     with pytest.raises(EngineError, match=r"has no model “whisper-large” \(it offers: whisper-1, tts-1\)"):
         engine_for(openai_server, model="whisper-large").check_connection(JobContext())
 

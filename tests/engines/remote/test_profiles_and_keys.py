@@ -1,0 +1,79 @@
+"""Remote profiles in the settings file, their keys in the keyring, and the engines they make."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from app.core.api_keys import delete_api_key, load_api_key, rename_api_key, store_api_key
+from app.core.errors import EngineError
+from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
+from app.engines.remote.flash_asr import FlashAsrEngine
+from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
+
+SECRET = "sk-profile-SECRET-4242"
+
+
+def test_profiles_round_trip_through_one_json_file(tmp_path) -> None:
+    store = RemoteProfileStore(tmp_path / "remote_profiles.json")
+    assert store.load() == []
+    cluster = RemoteProfile("GPU cluster", "openai", "http://supervisor:9997/v1", "whisper-large-v3-uid",
+                            {"read_timeout": 900})
+    store.put(cluster)
+    store.put(RemoteProfile("Paraformer", "dashscope", "https://dashscope.aliyuncs.com/api/v1", "paraformer-v2"))
+    store.put(RemoteProfile("Cluster", "openai", "http://supervisor:9997/v1", "uid-2"), replacing="GPU cluster")
+    assert [p.name for p in store.load()] == ["Paraformer", "Cluster"]
+    assert store.get("Cluster").model == "uid-2"
+    document = json.loads((tmp_path / "remote_profiles.json").read_text())
+    assert document["version"] == 1 and len(document["profiles"]) == 2
+    assert not list(tmp_path.glob(".*.tmp"))  # written atomically: no leftovers
+    store.remove("Paraformer")
+    assert [p.name for p in store.load()] == ["Cluster"]
+
+
+@pytest.mark.parametrize(
+    ("profile", "message"),
+    [
+        (RemoteProfile("", "openai", "http://h/v1"), "A remote profile needs a name."),
+        (RemoteProfile("x", "whisperx", "http://h/v1"), "Unknown remote service “whisperx”"),
+        (RemoteProfile("x", "hf", "router.huggingface.co"), "must start with http:// or https://"),
+        (RemoteProfile("x", "hf", "https://h", options={"api_key": SECRET}), "API keys belong in the system keyring"),
+    ],
+)
+def test_invalid_profiles_are_refused_before_writing(tmp_path, profile, message) -> None:
+    store = RemoteProfileStore(tmp_path / "remote_profiles.json")
+    with pytest.raises(ProfileError, match=message):
+        store.put(profile)
+    assert not (tmp_path / "remote_profiles.json").exists()
+
+
+def test_a_damaged_profiles_file_is_one_sentence(tmp_path) -> None:
+    (tmp_path / "remote_profiles.json").write_text("{not json")
+    with pytest.raises(ProfileError, match=r"^Cannot read the remote profiles in “remote_profiles.json”"):
+        RemoteProfileStore(tmp_path / "remote_profiles.json").load()
+
+
+def test_keys_live_in_the_keyring_and_follow_renames(temporary_keyring) -> None:
+    assert load_api_key("Cluster") is None
+    store_api_key("Cluster", SECRET)
+    assert load_api_key("Cluster") == SECRET
+    rename_api_key("Cluster", "GPU cluster")
+    assert (load_api_key("Cluster"), load_api_key("GPU cluster")) == (None, SECRET)
+    delete_api_key("GPU cluster")
+    delete_api_key("GPU cluster")  # deleting twice is harmless
+    assert load_api_key("GPU cluster") is None
+
+
+def test_every_kind_builds_its_engine_with_profile_options() -> None:
+    for kind in REMOTE_KINDS.values():
+        engine = create_remote_engine(RemoteProfile("p", kind.kind, kind.default_base_url, kind.default_model), None)
+        assert engine.name == kind.kind
+    flash = create_remote_engine(
+        RemoteProfile("f", "flash", "https://asr.example.com", "", {"max_piece_seconds": 30, "read_timeout": 20}), "k"
+    )
+    assert isinstance(flash, FlashAsrEngine)
+    assert (flash.max_piece_seconds, flash.client.settings.read_timeout) == (30.0, 20.0)
+    assert flash.url == "https://asr.example.com/v1/audio/asr/flash"
+    with pytest.raises(EngineError, match=r"^The remote profile “f” has an invalid option: invalid literal"):
+        create_remote_engine(RemoteProfile("f", "flash", "https://h", "", {"pieces_in_flight": "many"}), "k")
