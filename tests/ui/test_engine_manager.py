@@ -35,7 +35,7 @@ def test_jobs_run_one_at_a_time_in_order(qtbot, manager: EngineManager, local_en
     events = record(manager)
     first = manager.submit_transcription(jfk_path, local_engine, TINY)
     second = manager.submit_transcription(jfk_path, local_engine, TINY)
-    qtbot.waitUntil(lambda: len([e for e in events if e[0] == "finished"]) == 2, timeout=60_000)
+    qtbot.waitUntil(lambda: len([e for e in events if e[0] == "finished"]) == 2, timeout=120_000)
     order = [(e[0], e[1]) for e in events]
     assert order == [("started", first), ("finished", first), ("started", second), ("finished", second)]
     assert events[1][2].text == events[3][2].text
@@ -46,7 +46,7 @@ def test_a_cancelled_queued_job_never_starts(qtbot, manager: EngineManager, loca
     first = manager.submit_transcription(jfk_path, local_engine, TINY)
     second = manager.submit_transcription(jfk_path, local_engine, TINY)
     manager.cancel(second)
-    qtbot.waitUntil(lambda: ("finished", first) in [(e[0], e[1]) for e in events], timeout=60_000)
+    qtbot.waitUntil(lambda: ("finished", first) in [(e[0], e[1]) for e in events], timeout=120_000)
     qtbot.wait(300)
     assert ("cancelled", second) in events
     assert ("started", second) not in events
@@ -58,7 +58,7 @@ def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
     events = record(manager)
     broken = manager.submit_transcription(jfk_path, BrokenEngine(), TINY)
     healthy = manager.submit_transcription(jfk_path, local_engine, TINY)
-    qtbot.waitUntil(lambda: any(e[:2] == ("finished", healthy) for e in events), timeout=60_000)
+    qtbot.waitUntil(lambda: any(e[:2] == ("finished", healthy) for e in events), timeout=120_000)
     failure = next(e for e in events if e[0] == "failed")
     assert failure[1] == broken
     assert failure[2] == "Transcription failed unexpectedly: division by zero."
@@ -67,7 +67,7 @@ def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
 def test_progress_reports_time_left(qtbot, manager: EngineManager, local_engine, jfk_path: Path) -> None:
     reports: list[tuple[float, float]] = []
     manager.progress_changed.connect(lambda _job, fraction, left: reports.append((fraction, left)))
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         manager.submit_transcription(jfk_path, local_engine, TINY)
     fractions = [fraction for fraction, _ in reports]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
@@ -79,10 +79,10 @@ def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: EngineM
     from app.engines.faster_whisper_engine import FasterWhisperEngine
 
     engine = FasterWhisperEngine()
-    with qtbot.waitSignal(manager.engine_prepared, timeout=60_000):
+    with qtbot.waitSignal(manager.engine_prepared, timeout=120_000):
         manager.submit_preparation(engine, TINY)
     statuses: list[str] = []
     manager.status_changed.connect(lambda _job, status: statuses.append(status))
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         manager.submit_transcription(jfk_path, engine, TINY)
     assert statuses == ["Reading audio", "Recognising speech"]

@@ -44,7 +44,7 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
 
     busy_when_segment_arrived: list[int] = []
     manager.segment_recognised.connect(lambda *_: busy_when_segment_arrived.append(window.is_busy()))
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         click_transcribe(qtbot, window)
         assert window.progress_panel.isVisible()
         assert not window.options_bar.transcribe_button.isEnabled()
@@ -62,7 +62,7 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
 
 def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manager, jfk_path, tmp_path) -> None:
     window.open_media(jfk_path)
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     target = tmp_path / "jfk.json"
     assert window.save_transcript_to(target)
@@ -73,7 +73,7 @@ def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manag
 
 def test_cancel_a_long_job_takes_effect_at_once(qtbot, window: MainWindow, manager, long_speech_path) -> None:
     window.open_media(long_speech_path)
-    with qtbot.waitSignal(manager.segment_recognised, timeout=60_000):
+    with qtbot.waitSignal(manager.segment_recognised, timeout=120_000):
         click_transcribe(qtbot, window)
 
     qtbot.mouseClick(window.progress_panel.cancel_button, Qt.MouseButton.LeftButton)
@@ -104,7 +104,7 @@ def test_a_corrupt_file_shows_one_sentence_and_the_window_stays_usable(
     box.accept()
 
     window.open_media(jfk_path)
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         click_transcribe(qtbot, window)
     assert window.transcript_model.rowCount() >= 1
 
