@@ -6,20 +6,20 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint lock system-deps-run system-deps-test translations
+.PHONY: run test bench lint lock system-deps-run system-deps-test translations update-translations
 
-run: system-deps-run $(STAMP)
+run: system-deps-run $(STAMP) translations
 	$(PY) -m app
 
-test: system-deps-test $(STAMP)
-	$(PY) -m ruff check app tests benchmarks
+test: system-deps-test $(STAMP) translations
+	$(PY) -m ruff check app tests benchmarks scripts
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
 
 lint: $(STAMP)
-	$(PY) -m ruff check app tests benchmarks
+	$(PY) -m ruff check app tests benchmarks scripts
 
 system-deps-run:
 	@scripts/install-system-deps.sh run
@@ -39,3 +39,12 @@ lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
 	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra test \
 		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements/lock.txt pyproject.toml
+
+# Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/.
+translations: $(STAMP)
+	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+
+# After adding user-visible strings: extract them, then fill in the Chinese.
+update-translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find app -name '*.py' | sort) -ts translations/earshot_zh_CN.ts
+	$(PY) scripts/translations_zh_CN.py translations/earshot_zh_CN.ts

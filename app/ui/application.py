@@ -32,14 +32,19 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def install_translators(app: QApplication, locale: QLocale) -> None:
+def install_translators(app: QApplication, locale: QLocale, directory: Path = TRANSLATIONS) -> list[QTranslator]:
     """Qt's own strings and Earshot's, in the user's language when a translation exists."""
-    qt_translator = QTranslator(app)
-    if qt_translator.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt_translator)
-    earshot_translator = QTranslator(app)
-    if earshot_translator.load(locale, "earshot", "_", str(TRANSLATIONS)):
-        app.installTranslator(earshot_translator)
+    installed = []
+    sources = (
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+        ("earshot", str(directory)),
+    )
+    for name, folder in sources:
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+    return installed
 
 
 log = logging.getLogger(__name__)

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.languages import LANGUAGES
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
 
+# The bundled models' descriptions, listed so Qt Linguist extracts them.
+MODEL_DESCRIPTIONS = (
+    QT_TRANSLATE_NOOP("TranscriptionOptionsBar", "Base, multilingual (translates)"),
+    QT_TRANSLATE_NOOP("TranscriptionOptionsBar", "Tiny, English only (fast)"),
+)
 AUTO_LANGUAGE = "auto"
 MIXED_CHANNELS = -1
 
@@ -43,7 +49,7 @@ class TranscriptionOptionsBar(QFrame):
         for combo in (self.model_combo, self.language_combo, self.task_combo):
             _fit_to_longest_item(combo)
         layout.addStretch(1)
-        self.transcribe_button = QPushButton(transcribe_action.icon(), transcribe_action.text().replace("&", ""), self)
+        self.transcribe_button = QPushButton(transcribe_action.icon(), self.tr("Transcribe"), self)
         self.transcribe_button.setObjectName("transcribeButton")
         self.transcribe_button.setToolTip(transcribe_action.shortcut().toString())
         self.transcribe_button.clicked.connect(transcribe_action.trigger)

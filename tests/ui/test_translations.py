@@ -1,0 +1,33 @@
+"""The interface speaks Simplified Chinese when the system does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLocale
+from PySide6.QtWidgets import QApplication
+
+from app.ui.application import install_translators
+from app.ui.main_window import MainWindow
+from tests.conftest import REPO_ROOT
+
+
+def test_main_window_in_simplified_chinese(qtbot, tmp_path: Path, manager, local_engine) -> None:
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    source = REPO_ROOT / "translations" / "earshot_zh_CN.ts"
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "earshot_zh_CN.qm")], check=True)
+    app = QApplication.instance()
+    translators = install_translators(app, QLocale("zh_CN"), tmp_path)
+    try:
+        window = MainWindow(manager, local_engine)
+        qtbot.addWidget(window)
+        menu_titles = [action.text() for action in window.menuBar().actions()]
+        assert menu_titles == ["文件(&F)", "转写(&T)", "帮助(&H)"]
+        assert window.options_bar.transcribe_button.text() == "转写"
+        assert window.options_bar.language_combo.itemText(0) == "自动检测"
+        assert window.options_bar.model_combo.currentText() == "Base，多语言（可翻译）"
+    finally:
+        for translator in translators:
+            app.removeTranslator(translator)
