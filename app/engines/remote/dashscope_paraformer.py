@@ -19,6 +19,7 @@ from app.core.errors import Cancelled, EngineError
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.service_client import HttpSettings, ServiceClient
+from app.engines.remote.task_support import require_transcription
 
 SERVICE_NAME = "DashScope"
 DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com/api/v1"
@@ -71,6 +72,7 @@ class DashScopeParaformerEngine(TranscriptionEngine):
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
+        require_transcription(options, SERVICE_NAME)
         context.report_status("Uploading audio to DashScope")
         file_url = self.upload(encode_audio(audio.samples, SAMPLE_RATE), context)
         yield from self.transcribe_url(file_url, options, context)
@@ -79,6 +81,7 @@ class DashScopeParaformerEngine(TranscriptionEngine):
         self, file_url: str, options: TranscriptionOptions, context: JobContext, channel: int = 0
     ) -> Iterator[Segment]:
         """Segments of channel ``channel`` of the audio at ``file_url`` (http, https or oss)."""
+        require_transcription(options, SERVICE_NAME)
         task_id = self._submit(file_url, channel, options, context)
         result = self._result_document(self._wait_for(task_id, context), context)
         if options.language:

@@ -17,6 +17,7 @@ from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
 from app.engines.remote.service_client import HttpSettings, ServiceClient
+from app.engines.remote.task_support import require_transcription
 
 SERVICE_NAME = "Flash ASR"
 FLASH_PATH = "/v1/audio/asr/flash"
@@ -47,6 +48,7 @@ class FlashAsrEngine(TranscriptionEngine):
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
+        require_transcription(options, SERVICE_NAME)
         pieces = cut_into_pieces(audio.samples, self.max_piece_seconds)
         context.report_status(f"Sending audio to Flash ASR in {len(pieces)} piece(s)")
         yield from recognise_pieces(

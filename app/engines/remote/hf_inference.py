@@ -20,6 +20,7 @@ from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.audio_pieces import probe_clip
 from app.engines.remote.service_client import HttpSettings, RetryAdvice, ServiceClient
+from app.engines.remote.task_support import require_transcription
 
 SERVICE_NAME = "Hugging Face Inference"
 DEFAULT_ENDPOINT = "https://router.huggingface.co/hf-inference/models"
@@ -56,6 +57,7 @@ class HuggingFaceInferenceEngine(TranscriptionEngine):
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
+        require_transcription(options, SERVICE_NAME)
         context.report_status("Sending audio to Hugging Face")
         document = self._post(self._request(audio, options), context)
         yield from segments_from_response(document, audio.duration)

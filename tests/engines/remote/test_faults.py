@@ -136,3 +136,15 @@ def test_cancel_stops_a_slow_request_at_once_and_closes_the_connection(contract,
     while started.connections_closed_by_client == 0 and time.monotonic() < deadline:
         time.sleep(0.02)
     assert started.connections_closed_by_client == 1
+
+
+def test_only_the_openai_api_translates(contract, started, jfk_clip) -> None:
+    options = TranscriptionOptions(task="translate")
+    if contract.kind == "openai":
+        transcript = run_transcription(contract.engine(started, QUICK_HTTP), jfk_clip, options, JobContext())
+        assert_jfk(transcript)
+        assert started.requests[-1].path.endswith("/audio/translations")
+        return
+    with pytest.raises(EngineError, match=r"cannot translate; choose Transcribe, or an OpenAI-compatible service"):
+        run_transcription(contract.engine(started, QUICK_HTTP), jfk_clip, options, JobContext())
+    assert started.requests == []
