@@ -51,12 +51,12 @@ def local_engine():
 
 @pytest.fixture
 def temporary_keyring(tmp_path: Path):
-    """API keys kept in a plain file under the test's temporary folder, never in the user's keyring."""
+    """API keys kept in a file under the test's temporary folder, never in the user's keyring."""
     import keyring
-    from keyrings.alt.file import PlaintextKeyring
 
-    ring = PlaintextKeyring()
-    ring.file_path = str(tmp_path / "keyring" / "keys.cfg")
+    from tests.temporary_keyring import TemporaryFileKeyring
+
+    ring = TemporaryFileKeyring(tmp_path / "keyring" / "keys.json")
     previous = keyring.get_keyring()
     keyring.set_keyring(ring)
     yield ring

@@ -50,4 +50,8 @@ def rename_api_key(old_name: str, new_name: str) -> None:
 
 
 def _reason(error: Exception) -> str:
+    if isinstance(error, keyring.errors.NoKeyringError):
+        # keyring found no secure store (no Secret Service, KWallet, Keychain or Windows
+        # Credential Manager); Earshot never falls back to a plain-text file.
+        return "this system has no secure keyring (on Linux, install and unlock GNOME Keyring or KWallet)"
     return str(error).rstrip(".") or type(error).__name__

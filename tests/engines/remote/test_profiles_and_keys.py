@@ -77,3 +77,18 @@ def test_every_kind_builds_its_engine_with_profile_options() -> None:
     assert flash.url == "https://asr.example.com/v1/audio/asr/flash"
     with pytest.raises(EngineError, match=r"^The remote profile “f” has an invalid option: invalid literal"):
         create_remote_engine(RemoteProfile("f", "flash", "https://h", "", {"pieces_in_flight": "many"}), "k")
+
+
+def test_without_a_secure_keyring_keys_are_refused_not_written_in_plain_text() -> None:
+    import keyring
+    from keyring.backends.fail import Keyring as NoKeyring
+
+    from app.core.api_keys import KeyringUnavailable, store_api_key
+
+    previous = keyring.get_keyring()
+    keyring.set_keyring(NoKeyring())
+    try:
+        with pytest.raises(KeyringUnavailable, match="this system has no secure keyring"):
+            store_api_key("Office server", "sk-secret")
+    finally:
+        keyring.set_keyring(previous)

@@ -1,0 +1,40 @@
+"""A keyring backend for tests: keys in a JSON file under the test's temporary folder.
+
+It lives in the tests only, so the app can never pick it: on a machine without a
+secure keyring the app refuses to store keys rather than write them in plain text.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from keyring.backend import KeyringBackend
+from keyring.errors import PasswordDeleteError
+
+
+class TemporaryFileKeyring(KeyringBackend):
+    priority = 1  # type: ignore[assignment]
+
+    def __init__(self, path: Path) -> None:
+        super().__init__()
+        self.path = path
+
+    def _read(self) -> dict[str, str]:
+        return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
+
+    def _write(self, keys: dict[str, str]) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.path.write_text(json.dumps(keys), encoding="utf-8")
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self._read().get(f"{service}\n{username}")
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._write({**self._read(), f"{service}\n{username}": password})
+
+    def delete_password(self, service: str, username: str) -> None:
+        keys = self._read()
+        if keys.pop(f"{service}\n{username}", None) is None:
+            raise PasswordDeleteError("no such key")
+        self._write(keys)
