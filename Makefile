@@ -27,8 +27,10 @@ system-deps-run:
 system-deps-test:
 	@scripts/install-system-deps.sh test
 
+# A changed lock rebuilds the environment from scratch, so it holds exactly what the lock says.
 $(STAMP): requirements/lock.txt pyproject.toml
-	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	rm -rf $(VENV)
+	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements/lock.txt
 	$(PY) -m pip install --quiet --no-deps -e .
