@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -43,6 +44,8 @@ from app.core.transcript import Segment, Transcript
 from app.ui.messages import show_error
 
 PREVIEW_DELAY_MS = 150
+REFLOW_POLL_MS = 30
+PREVIEW_ROW_LIMIT = 1000  # the summary still counts every cue
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 
 
@@ -61,12 +64,20 @@ class ExportDialog(QDialog):
         self._media_path = media_path
         self.preview_cues: list[Segment] = []
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
-        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._preview_timer.timeout.connect(self._start_background_preview)
+        # Re-flowing hours of speech takes seconds: edits re-flow on a thread, polled from here.
+        self._reflow_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
+        self._pending_reflow: tuple[int, SubtitleRules, Future] | None = None
+        self._closed = False
+        self._edits = 0  # counts rule and format changes, to spot a stale background re-flow
+        self._reflow_poll = QTimer(self, interval=REFLOW_POLL_MS)
+        self._reflow_poll.timeout.connect(self._collect_background_preview)
+        self.finished.connect(self._stop_background_preview)
         self._build()
         self._show_rules(rules or SUBTITLE_PROFILES[DEFAULT_PROFILE].rules)
         self.format_combo.setCurrentIndex(self.format_combo.findData("srt"))
         self._connect()
-        self.refresh_preview()
+        self._start_background_preview()
         self.resize(980, 600)
 
     # ---- construction -------------------------------------------------------------
@@ -116,11 +127,9 @@ class ExportDialog(QDialog):
         self.preview.setAlternatingRowColors(True)
         self.preview.setStyleSheet("QTableWidget::item { padding: 4px 8px; }")
         header = self.preview.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized once after each fill: ResizeToContents would measure every row on every setItem.
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        self.preview.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.summary_label = QLabel(self)
         self.summary_label.setObjectName("ruleSummary")
         self.summary_label.setWordWrap(True)
@@ -193,26 +202,59 @@ class ExportDialog(QDialog):
         self._schedule_preview()
 
     def _schedule_preview(self) -> None:
+        self._edits += 1
         self._preview_timer.start()
 
     # ---- preview ------------------------------------------------------------------
     def refresh_preview(self) -> None:
+        """Re-flow and show the preview now, on this thread."""
         self._preview_timer.stop()
+        rules = self.rules() if self.output_format().is_subtitle else None
+        self._show_preview(reflow(self._transcript, rules).segments if rules else self._plain_segments(), rules)
+
+    def _stop_background_preview(self) -> None:
+        self._closed = True
+        self._preview_timer.stop()
+        self._reflow_poll.stop()
+        self._pending_reflow = None
+        self._reflow_pool.shutdown(wait=False, cancel_futures=True)
+
+    def _start_background_preview(self) -> None:
+        if self._closed:
+            return
+        if not self.output_format().is_subtitle:
+            self.refresh_preview()
+            return
         rules = self.rules()
-        subtitles = self.output_format().is_subtitle
-        if subtitles:
-            self.preview_cues = reflow(self._transcript, rules).segments
-        else:
-            self.preview_cues = [s for s in self._transcript.segments if s.text.strip()]
-        self._fill_preview(rules if subtitles else None)
-        self._show_summary(rules if subtitles else None)
-        if subtitles:
+        self._pending_reflow = (self._edits, rules, self._reflow_pool.submit(reflow, self._transcript, rules))
+        self._reflow_poll.start()
+
+    def _collect_background_preview(self) -> None:
+        if self._pending_reflow is None or not self._pending_reflow[2].done():
+            return
+        edits, rules, future = self._pending_reflow
+        self._pending_reflow = None
+        self._reflow_poll.stop()
+        if edits != self._edits:
+            self._start_background_preview()  # the user changed something meanwhile
+            return
+        self._show_preview(future.result().segments, rules)
+
+    def _plain_segments(self) -> list[Segment]:
+        return [s for s in self._transcript.segments if s.text.strip()]
+
+    def _show_preview(self, cues: list[Segment], rules: SubtitleRules | None) -> None:
+        """Show ``cues``; ``rules`` is None for formats written as they are."""
+        self.preview_cues = cues
+        self._fill_preview(rules)
+        self._show_summary(rules)
+        if rules is not None:
             self.rules_chosen.emit(rules)
 
     def _fill_preview(self, rules: SubtitleRules | None) -> None:
-        self.preview.setRowCount(len(self.preview_cues))
+        self.preview.setRowCount(min(len(self.preview_cues), PREVIEW_ROW_LIMIT))
         shown = cues_from_segments(self.preview_cues) if rules else None
-        for row, cue in enumerate(self.preview_cues):
+        for row, cue in enumerate(self.preview_cues[:PREVIEW_ROW_LIMIT]):
             start_ms, end_ms = (shown[row].start_ms, shown[row].end_ms) if shown else (
                 round(cue.start * 1000), round(cue.end * 1000))
             broken = []
@@ -231,6 +273,9 @@ class ExportDialog(QDialog):
                     item.setToolTip("\n".join(str(v) for v in broken))
                 self.preview.setItem(row, column, item)
         self.preview.setColumnHidden(2, rules is None)
+        self.preview.resizeColumnToContents(0)
+        self.preview.resizeColumnToContents(2)
+        self.preview.resizeRowsToContents()
 
     def _show_summary(self, rules: SubtitleRules | None) -> None:
         count = len(self.preview_cues)

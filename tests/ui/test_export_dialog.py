@@ -125,3 +125,22 @@ def test_the_main_window_exports_and_marks_segments_breaking_the_rules(qtbot, wi
     assert model.index(2, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
     assert "Too fast to read" in model.index(2, model.TEXT_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     dialog.reject()
+
+
+def test_a_long_transcript_reflows_in_the_background_and_shows_the_first_cues(qtbot) -> None:
+    from app.ui.export_dialog import PREVIEW_ROW_LIMIT
+
+    sentences = [Segment(2.0 * i, 2.0 * i + 1.8, f"Sentence number {i} is short.") for i in range(3000)]
+    dialog = ExportDialog(Transcript(segments=sentences, language="en"))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rules_chosen, timeout=30_000):
+        dialog.show()  # the first re-flow runs in the background too
+    assert dialog.preview.rowCount() == PREVIEW_ROW_LIMIT
+
+    with qtbot.waitSignal(dialog.rules_chosen, timeout=30_000) as chosen:
+        dialog.profile_combo.setCurrentIndex(dialog.profile_combo.findData("netflix"))
+    assert chosen.args[0] == dialog.rules()
+    assert dialog.rules().max_chars_per_line == SUBTITLE_PROFILES["netflix"].rules.max_chars_per_line
+    assert len(dialog.preview_cues) > PREVIEW_ROW_LIMIT
+    assert dialog.preview.rowCount() == PREVIEW_ROW_LIMIT
+    assert dialog.summary_label.text().startswith(f"{len(dialog.preview_cues)} cues")
