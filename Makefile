@@ -48,5 +48,5 @@ translations: $(STAMP)
 
 # After adding user-visible strings: extract them, then fill in the Chinese.
 update-translations: $(STAMP)
-	$(VENV)/bin/pyside6-lupdate -no-obsolete $$(find app -name '*.py' | sort) -ts translations/earshot_zh_CN.ts
+	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find app -name '*.py' | sort) -ts translations/earshot_zh_CN.ts
 	$(PY) scripts/translations_zh_CN.py translations/earshot_zh_CN.ts

@@ -3,47 +3,38 @@
 <context>
     <name>AdvancedOptionsDialog</name>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="23" />
         <source>Advanced Recognition Options</source>
         <translation>高级识别选项</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="29" />
         <source>Names, terms and spelling to expect</source>
         <translation>预期出现的人名、术语和拼写</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="31" />
         <source>Words to favour, separated by spaces</source>
         <translation>优先识别的词，用空格分隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="35" />
         <source>Larger is a little more accurate and slower.</source>
         <translation>数值越大越准确，但也越慢。</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="38" />
         <source>Automatic</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="40" />
         <source>Initial &amp;prompt</source>
         <translation>初始提示(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="41" />
         <source>&amp;Hot words</source>
         <translation>热词(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="42" />
         <source>&amp;Beam size</source>
         <translation>束搜索宽度(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../app/ui/advanced_options_dialog.py" line="43" />
         <source>CPU &amp;threads</source>
         <translation>CPU 线程数(&amp;T)</translation>
     </message>
@@ -51,17 +42,14 @@
 <context>
     <name>EngineStatus</name>
     <message>
-        <location filename="../app/ui/job_progress_panel.py" line="13" />
         <source>Reading audio</source>
         <translation>正在读取音频</translation>
     </message>
     <message>
-        <location filename="../app/ui/job_progress_panel.py" line="14" />
         <source>Loading model</source>
         <translation>正在加载模型</translation>
     </message>
     <message>
-        <location filename="../app/ui/job_progress_panel.py" line="15" />
         <source>Recognising speech</source>
         <translation>正在识别语音</translation>
     </message>
@@ -69,128 +57,102 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="59" />
         <source>Export</source>
         <translation>导出</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="80" />
         <source>Custom</source>
         <translation>自定义</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="81" />
         <source> characters</source>
         <translation> 个字符</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="82" />
         <source> lines</source>
         <translation> 行</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="83" />
         <source> per second</source>
         <translation> 每秒</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="84" />
-        <location filename="../app/ui/export_dialog.py" line="85" />
         <source> s</source>
         <translation> 秒</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="86" />
         <source> ms</source>
         <translation> 毫秒</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="88" />
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="90" />
         <source>Subtitle rules</source>
         <translation>字幕规则</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="92" />
         <source>Profile</source>
         <translation>配置</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="93" />
         <source>Line length</source>
         <translation>每行长度</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="94" />
         <source>Lines per cue</source>
         <translation>每条字幕行数</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="95" />
         <source>Reading speed</source>
         <translation>阅读速度</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="96" />
         <source>Shortest cue</source>
         <translation>最短字幕</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="97" />
         <source>Longest cue</source>
         <translation>最长字幕</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="98" />
         <source>Gap between cues</source>
         <translation>字幕间隔</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="99" />
         <source>Change any value for a custom profile.</source>
         <translation>修改任一数值即成为自定义配置。</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="110" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="110" />
         <source>Cue</source>
         <translation>字幕</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="110" />
         <source>Rule broken</source>
         <translation>违反的规则</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="135" />
         <source>Save…</source>
         <translation>保存…</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="239" />
         <source>{count} segments, written as they are; subtitle rules apply to SRT, WebVTT and ASS.</source>
         <translation>{count} 个片段，按原样写出；字幕规则只适用于 SRT、WebVTT 和 ASS。</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="245" />
         <source>{count} cues; every cue keeps the rules.</source>
         <translation>{count} 条字幕，全部符合规则。</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="251" />
         <source>{breaking} of {count} cues still break a rule: {reasons}.</source>
         <translation>{count} 条字幕中仍有 {breaking} 条违反规则：{reasons}。</translation>
     </message>
     <message>
-        <location filename="../app/ui/export_dialog.py" line="263" />
         <source>Export Transcript</source>
         <translation>导出文字稿</translation>
     </message>
@@ -198,12 +160,10 @@
 <context>
     <name>JobProgressPanel</name>
     <message>
-        <location filename="../app/ui/job_progress_panel.py" line="37" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../app/ui/job_progress_panel.py" line="61" />
         <source>{percent} · {left} left</source>
         <translation>{percent} · 剩余 {left}</translation>
     </message>
@@ -211,199 +171,160 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../app/ui/main_window.py" line="61" />
         <source>Earshot</source>
         <translation>Earshot</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="75" />
         <source>Open an audio or video file to begin.</source>
         <translation>打开一个音频或视频文件即可开始。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="81" />
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="86" />
         <source>&amp;Save Transcript As…</source>
         <translation>文字稿另存为(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="90" />
         <source>&amp;Export…</source>
         <translation>导出(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="94" />
         <source>&amp;Import Subtitles…</source>
         <translation>导入字幕(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="96" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="100" />
         <source>&amp;Transcribe</source>
         <translation>转写(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="104" />
         <source>&amp;Cancel</source>
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="107" />
         <source>&amp;Word Timestamps</source>
         <translation>逐词时间戳(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="108" />
         <source>Skip &amp;Silence (Voice Activity Filter)</source>
         <translation>跳过静音（语音活动检测）(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="113" />
         <source>Simplified Chinese</source>
         <translation>简体中文</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="114" />
         <source>Traditional Chinese</source>
         <translation>繁体中文</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="115" />
         <source>As Recognised</source>
         <translation>保持识别结果</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="122" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="129" />
         <source>&amp;Transcription</source>
         <translation>转写(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="135" />
         <source>&amp;Advanced Options…</source>
         <translation>高级选项(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="136" />
         <source>&amp;Remote Services…</source>
         <translation>远程服务(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="137" />
         <source>Chinese &amp;Output</source>
         <translation>中文输出(&amp;O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="140" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="141" />
         <source>&amp;About Earshot</source>
         <translation>关于 Earshot(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="144" />
         <source>Main</source>
         <translation>主工具栏</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="166" />
         <source>Drop an audio or video file here
 or choose File ▸ Open (Ctrl+O)</source>
         <translation>把音频或视频文件拖到这里
 或选择 文件 ▸ 打开 (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="210" />
         <source>Open Audio or Video</source>
         <translation>打开音频或视频</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="211" />
         <source>Audio and video ({patterns});;All files (*)</source>
         <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="218" />
         <source>Wait for the transcription to finish, or cancel it.</source>
         <translation>请等待转写完成，或取消转写。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="226" />
         <source>Press Transcribe to recognise the speech.</source>
         <translation>按“转写”开始识别语音。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="235" />
         <source>Save Transcript</source>
         <translation>保存文字稿</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259" />
         <source>Import Subtitles</source>
         <translation>导入字幕</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="259" />
         <source>Subtitles and transcripts ({patterns})</source>
         <translation>字幕和文字稿 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="275" />
         <source>Imported {name}</source>
         <translation>已导入 {name}</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="284" />
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="333" />
         <source>Starting…</source>
         <translation>正在开始…</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="375" />
         <source>Transcribed {count} segments.</source>
         <translation>已转写 {count} 个片段。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="376" />
         <source>No speech was found in this file.</source>
         <translation>这个文件里没有找到语音。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="384" />
         <source>Transcription failed.</source>
         <translation>转写失败。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="391" />
         <source>Transcription cancelled.</source>
         <translation>转写已取消。</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="411" />
         <source>No file open</source>
         <translation>未打开文件</translation>
     </message>
     <message>
-        <location filename="../app/ui/main_window.py" line="425" />
         <source>Earshot {version}: speech to editable transcripts and subtitles.</source>
         <translation>Earshot {version}：把语音变成可编辑的文字稿和字幕。</translation>
     </message>
@@ -411,87 +332,70 @@ or choose File ▸ Open (Ctrl+O)</source>
 <context>
     <name>RemoteProfilesDialog</name>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="79" />
         <source>Remote Services</source>
         <translation>远程服务</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="109" />
         <source>Add</source>
         <translation>添加</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="111" />
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="135" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="135" />
         <source>Service</source>
         <translation>服务</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="136" />
         <source>Address</source>
         <translation>地址</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="136" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="137" />
         <source>API key</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="137" />
         <source>Options (JSON)</source>
         <translation>选项 (JSON)</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="152" />
         <source>Test Connection</source>
         <translation>测试连接</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="155" />
         <source>Save</source>
         <translation>保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="204" />
         <source>(the service's default)</source>
         <translation>（服务默认）</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="214" />
         <source>Saved in the system keyring</source>
         <translation>已保存在系统密钥环中</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="214" />
         <source>Not set: type a key to save it</source>
         <translation>未设置：输入密钥即可保存</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="260" />
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="285" />
         <source>Testing the connection…</source>
         <translation>正在测试连接…</translation>
     </message>
     <message>
-        <location filename="../app/ui/remote_profiles_dialog.py" line="305" />
         <source>Remote service {n}</source>
         <translation>远程服务 {n}</translation>
     </message>
@@ -499,12 +403,10 @@ or choose File ▸ Open (Ctrl+O)</source>
 <context>
     <name>TranscriptTableModel</name>
     <message>
-        <location filename="../app/ui/transcript_table_model.py" line="90" />
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcript_table_model.py" line="90" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
@@ -512,67 +414,54 @@ or choose File ▸ Open (Ctrl+O)</source>
 <context>
     <name>TranscriptionOptionsBar</name>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="14" />
         <source>Base, multilingual (translates)</source>
         <translation>Base，多语言（可翻译）</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="15" />
         <source>Tiny, English only (fast)</source>
         <translation>Tiny，仅英文（快）</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="33" />
         <source>Detect automatically</source>
         <translation>自动检测</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="38" />
         <source>Transcribe</source>
         <translation>转写</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="39" />
         <source>Translate to English</source>
         <translation>翻译成英文</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="41" />
         <source>Channel</source>
         <translation>声道</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="43" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="44" />
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="45" />
         <source>Task</source>
         <translation>任务</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="95" />
         <source>All (mixed)</source>
         <translation>全部（混合）</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="96" />
         <source>Left</source>
         <translation>左声道</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="96" />
         <source>Right</source>
         <translation>右声道</translation>
     </message>
     <message>
-        <location filename="../app/ui/transcription_options_bar.py" line="98" />
         <source>Channel {n}</source>
         <translation>声道 {n}</translation>
     </message>
@@ -580,7 +469,6 @@ or choose File ▸ Open (Ctrl+O)</source>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../app/ui/messages.py" line="19" />
         <source>Earshot</source>
         <translation>Earshot</translation>
     </message>
