@@ -19,6 +19,7 @@ from app.cli_remote import (
     url_file_name,
 )
 from app.core.audio import decode_audio
+from app.core.chinese_script import CHINESE_SCRIPTS
 from app.core.errors import Cancelled, EarshotError
 from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
@@ -57,7 +58,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--prompt", default=None, help="initial prompt: names and terms to expect")
     transcribe.add_argument("--hotwords", default=None, help="words to favour")
     transcribe.add_argument("--beam-size", type=int, default=5, metavar="N")
-    transcribe.add_argument("--chinese", choices=("simplified", "traditional", "original"),
+    transcribe.add_argument("--chinese", choices=CHINESE_SCRIPTS,
                             default="simplified", help="script for Chinese output")
     add_convert_command(commands)
     return parser

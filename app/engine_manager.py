@@ -2,10 +2,8 @@
 
 Jobs are queued and run one at a time (recognition uses every core; two at once
 would only slow both). The worker never touches widgets and never emits the public signals
-itself: it puts events in a thread-safe queue and wakes the manager, which emits them
-on the GUI thread. So no Python object crosses threads inside Qt's queued-connection
-machinery, and listeners may be plain functions or lambdas (PySide6 6.8+ can crash on
-cross-thread signals to callables that are not slots, PYSIDE-3124). Cancelling a job is
+itself: it posts them through a GuiThreadRelay, so the manager emits them on the GUI
+thread (see app/gui_thread_relay.py for why). Cancelling a job is
 a flag the engine checks between segments; the UI is told at once and the manager
 drops whatever the cancelled job still produces.
 """
@@ -19,12 +17,13 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, QThread, Signal
 
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, EarshotError
 from app.core.time_left import TimeLeftEstimator
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
+from app.gui_thread_relay import GuiThreadRelay
 
 log = logging.getLogger(__name__)
 
@@ -66,9 +65,8 @@ class EngineManager(QObject):
         self._jobs: queue.Queue[TranscriptionJob | PreparationJob | None] = queue.Queue()
         self._cancelled_ids: set[int] = set()
         self._lock = threading.Lock()
-        self._events: queue.SimpleQueue[tuple[str, tuple]] = queue.SimpleQueue()
+        self._relay = GuiThreadRelay(self)
         self._worker = _Worker(self)
-        self._worker.events_pending.connect(self._deliver_events, Qt.ConnectionType.QueuedConnection)
         self._worker.start()
 
     def submit_transcription(
@@ -117,25 +115,16 @@ class EngineManager(QObject):
         return self._jobs.get()
 
     def post_event(self, signal_name: str, job_id: int, *arguments: object) -> None:
-        """Called on the worker thread: queue a signal for the GUI thread to emit."""
-        self._events.put((signal_name, (job_id, *arguments)))
-        self._worker.events_pending.emit()
+        """Called on the worker thread: emit a signal on the GUI thread, unless the job was cancelled."""
+        self._relay.post(self._emit_unless_cancelled, signal_name, (job_id, *arguments))
 
-    @Slot()
-    def _deliver_events(self) -> None:
-        while True:
-            try:
-                signal_name, arguments = self._events.get_nowait()
-            except queue.Empty:
-                return
-            if not self.is_cancelled(arguments[0]):
-                getattr(self, signal_name).emit(*arguments)
+    def _emit_unless_cancelled(self, signal_name: str, arguments: tuple) -> None:
+        if not self.is_cancelled(arguments[0]):
+            getattr(self, signal_name).emit(*arguments)
 
 
 class _Worker(QThread):
     """Runs queued jobs until it receives None."""
-
-    events_pending = Signal()
 
     def __init__(self, manager: EngineManager) -> None:
         super().__init__()

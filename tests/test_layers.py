@@ -6,7 +6,7 @@ import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "app"
-FORBIDDEN_BELOW_QT = ("PySide6", "app.ui", "app.engine_manager", "shiboken6")
+FORBIDDEN_BELOW_QT = ("PySide6", "app.ui", "app.engine_manager", "app.gui_thread_relay", "shiboken6")
 
 
 def imported_modules(path: Path) -> set[str]:

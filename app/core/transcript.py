@@ -42,6 +42,3 @@ class Transcript:
     @property
     def text(self) -> str:
         return " ".join(s.text.strip() for s in self.segments if s.text.strip())
-
-    def has_words(self) -> bool:
-        return any(s.words for s in self.segments)

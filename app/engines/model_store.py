@@ -25,17 +25,16 @@ _VERIFIED_MARKER = ".verified-sha256"
 class BundledModel:
     name: str
     description: str
-    multilingual: bool
     size: int
     sha256: str
 
 
 TINY_EN = BundledModel(
-    "tiny.en", "Tiny, English only (fast)", False,
+    "tiny.en", "Tiny, English only (fast)",
     75_537_502, "1a5afae06a4db91c975c9a9d78be5cc110ee4ea022ad57d55492e4550e936b2a",
 )
 BASE = BundledModel(
-    "base", "Base, multilingual (translates)", True,
+    "base", "Base, multilingual (translates)",
     145_217_607, "905e5bf8336bcc625ba4e33498d675a4b935504118c594d868c36e91a60c1a57",
 )
 BUNDLED_MODELS: dict[str, BundledModel] = {m.name: m for m in (BASE, TINY_EN)}

@@ -148,7 +148,6 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.save_action)
-        self.main_toolbar = toolbar
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -400,7 +399,7 @@ class MainWindow(QMainWindow):
         busy = self.is_busy()
         self.transcribe_action.setEnabled(self._media_path is not None and not busy)
         self.cancel_action.setEnabled(busy)
-        self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not busy)
+        self._update_save_action()
         self.options_bar.set_busy(busy)
 
     def _update_save_action(self) -> None:

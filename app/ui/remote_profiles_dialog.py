@@ -27,6 +27,7 @@ from app.core.errors import EarshotError
 from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
 from app.engines.base import JobContext
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
+from app.gui_thread_relay import GuiThreadRelay
 
 QUICK_TEST_OPTIONS = {"attempts": 2, "first_retry_delay": 0.5}
 OPTION_HINTS = {
@@ -38,13 +39,17 @@ OPTION_HINTS = {
 
 
 class _ConnectionTester(QObject):
-    """Runs a connection check on a plain thread and reports back on the GUI thread."""
+    """Runs a connection check on a plain thread and reports back on the GUI thread.
+
+    Not a job of the engine manager: a test must answer while a long transcription runs.
+    """
 
     finished = Signal(bool, str, list)  # succeeded, one sentence, model names (if the service lists them)
 
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self.cancel_event = threading.Event()
+        self._relay = GuiThreadRelay(self)
 
     def start(self, profile: RemoteProfile, api_key: str | None) -> None:
         # A connection test should answer quickly: one retry, soon, unless the profile says otherwise.
@@ -66,6 +71,9 @@ class _ConnectionTester(QObject):
             self._report(True, message, models)
 
     def _report(self, succeeded: bool, message: str, models: list[str]) -> None:
+        self._relay.post(self._finish, succeeded, message, models)
+
+    def _finish(self, succeeded: bool, message: str, models: list[str]) -> None:
         if not self.cancel_event.is_set():
             self.finished.emit(succeeded, message, models)
 

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any
 
 from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
-from app.engines.base import JobContext, TranscriptionEngine
+from app.engines.base import TranscriptionEngine
+from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOPE_BASE_URL
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, PollSchedule, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
 from app.engines.remote.hf_inference import DEFAULT_ENDPOINT, HF_HTTP_SETTINGS, HuggingFaceInferenceEngine
 from app.engines.remote.openai_compatible import OPENAI_UPLOAD_LIMIT, OpenAICompatibleEngine
 from app.engines.remote.service_client import HttpSettings
-
-
-class RemoteEngine(Protocol):
-    name: str
-
-    def check_connection(self, context: JobContext) -> str: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +72,7 @@ REMOTE_KINDS: dict[str, RemoteKind] = {
                    "whisper-1", "OPENAI_API_KEY", _openai),
         RemoteKind("hf", "Hugging Face Inference", DEFAULT_ENDPOINT, "openai/whisper-large-v3", "HF_TOKEN", _hf),
         RemoteKind("flash", "Flash ASR (short audio)", "https://api.example.com", "", "FLASH_ASR_API_KEY", _flash),
-        RemoteKind("dashscope", "DashScope Paraformer", "https://dashscope.aliyuncs.com/api/v1", "paraformer-v2",
+        RemoteKind("dashscope", "DashScope Paraformer", DASHSCOPE_BASE_URL, "paraformer-v2",
                    "DASHSCOPE_API_KEY", _dashscope),
     )
 }

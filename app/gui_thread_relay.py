@@ -1,0 +1,37 @@
+"""Handing work from any thread back to the GUI thread, the one way the app does it.
+
+A worker thread posts a callback; the relay runs it on the thread the relay lives in.
+Only an argument-less signal crosses threads, into a declared slot: no Python object
+rides Qt's queued-connection machinery, where PySide6 6.8+ has known crashes
+(PYSIDE-3124), and listeners of the signals the callback emits may be plain functions.
+"""
+
+from __future__ import annotations
+
+import queue
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+
+class GuiThreadRelay(QObject):
+    _posted = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._callbacks: queue.SimpleQueue[tuple[Callable[..., None], tuple]] = queue.SimpleQueue()
+        self._posted.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
+
+    def post(self, callback: Callable[..., None], *arguments: object) -> None:
+        """Called on any thread: run ``callback(*arguments)`` soon on the relay's thread."""
+        self._callbacks.put((callback, arguments))
+        self._posted.emit()
+
+    @Slot()
+    def _run_posted(self) -> None:
+        while True:
+            try:
+                callback, arguments = self._callbacks.get_nowait()
+            except queue.Empty:
+                return
+            callback(*arguments)
