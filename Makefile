@@ -28,11 +28,12 @@ system-deps-test:
 	@scripts/install-system-deps.sh test
 
 # A changed lock rebuilds the environment from scratch, so it holds exactly what the lock says.
-$(STAMP): requirements/lock.txt pyproject.toml
+$(STAMP): requirements/lock.txt requirements/no-deps-lock.txt pyproject.toml
 	rm -rf $(VENV)
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet --require-hashes -r requirements/lock.txt
+	$(PY) -m pip install --quiet --no-deps --require-hashes -r requirements/no-deps-lock.txt
 	$(PY) -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
