@@ -24,6 +24,7 @@ class Segment:
     text: str
     speaker: str | None = None
     words: list[Word] = field(default_factory=list)
+    language: str | None = None  # set where a transcript mixes languages
 
     @property
     def duration(self) -> float:
