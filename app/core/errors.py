@@ -34,5 +34,13 @@ class EngineError(EarshotError):
     """An engine failed while recognising speech."""
 
 
+class EditError(EarshotError):
+    """An edit of the transcript cannot be made as asked (a bad time, nothing to split)."""
+
+
+class ProjectFileError(FormatError):
+    """A project or recovery file cannot be read or written; it is never overwritten."""
+
+
 class Cancelled(Exception):
     """The user cancelled the job; the UI drops this silently."""

@@ -1,0 +1,123 @@
+"""The transcript as flowing paragraphs (by speaker and pause), mapped back to segments and words.
+
+A paragraph's text is its segments' stripped texts joined by single spaces. Each segment is a
+``SegmentPiece`` of it, so the text view can turn a cursor, a typed change or a word to
+highlight into a segment, an offset in that segment's text, and an edit of the same document.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from app.core.editing.segment_edit import SegmentEdit
+from app.core.editing.segment_text import edit_text, segment_at
+from app.core.editing.uncertain_words import WordPosition
+from app.core.editing.word_timing import word_spans
+from app.core.errors import EditError
+from app.core.transcript import Segment, Transcript
+
+PARAGRAPH_PAUSE_SECONDS = 2.0
+PARAGRAPH_MAX_CHARACTERS = 1200  # past this, a paragraph ends at the next sentence end
+_SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
+SEPARATOR = " "
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentPiece:
+    segment: int  # index in the transcript
+    start: int  # character range in the paragraph's text
+    end: int
+    text_offset: int  # where the piece begins in the segment's own text (leading spaces skipped)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    speaker: str | None
+    start_time: float
+    end_time: float
+    text: str
+    pieces: tuple[SegmentPiece, ...]
+
+    def piece_at(self, offset: int) -> SegmentPiece:
+        """The piece holding ``offset``; an offset just after a piece's text belongs to that piece."""
+        starts = [piece.start for piece in self.pieces]
+        return self.pieces[max(0, bisect_right(starts, offset) - 1)]
+
+    def locate(self, offset: int) -> tuple[int, int]:
+        """(segment index, offset in the segment's text) of a cursor at ``offset`` of this paragraph."""
+        piece = self.piece_at(offset)
+        return piece.segment, piece.text_offset + min(max(offset - piece.start, 0), piece.end - piece.start)
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphLayout:
+    paragraphs: tuple[Paragraph, ...]
+    paragraph_of_segment: tuple[int, ...]
+
+    def position_of(self, segment: int, offset: int) -> tuple[int, int]:
+        """(paragraph index, offset in its text) of a cursor at ``offset`` of segment ``segment``'s text."""
+        number = self.paragraph_of_segment[segment]
+        piece = next(p for p in self.paragraphs[number].pieces if p.segment == segment)
+        return number, piece.start + min(max(offset - piece.text_offset, 0), piece.end - piece.start)
+
+    def word_range(self, transcript: Transcript, position: WordPosition) -> tuple[int, int, int] | None:
+        """(paragraph index, start, end) of a word for highlighting; None if its text is no longer there."""
+        span = word_spans(transcript.segments[position.segment])[position.word]
+        if span is None:
+            return None
+        number, start = self.position_of(position.segment, span[0])
+        return number, start, start + span[1] - span[0]
+
+
+def layout_paragraphs(transcript: Transcript, pause_seconds: float = PARAGRAPH_PAUSE_SECONDS,
+                      max_characters: int = PARAGRAPH_MAX_CHARACTERS) -> ParagraphLayout:
+    groups: list[list[int]] = []
+    length = 0
+    for index, segment in enumerate(transcript.segments):
+        if not groups or _starts_paragraph(transcript.segments, index, pause_seconds, length >= max_characters):
+            groups.append([])
+            length = 0
+        groups[-1].append(index)
+        length += len(segment.text) + 1
+    paragraphs = tuple(_paragraph(transcript.segments, group) for group in groups)
+    owner = tuple(number for number, group in enumerate(groups) for _ in group)
+    return ParagraphLayout(paragraphs, owner)
+
+
+def _starts_paragraph(segments: list[Segment], index: int, pause_seconds: float, long_enough: bool) -> bool:
+    previous, segment = segments[index - 1], segments[index]
+    return (
+        segment.speaker != previous.speaker
+        or segment.start - previous.end >= pause_seconds
+        or (long_enough and bool(_SENTENCE_END.search(previous.text.rstrip())))
+    )
+
+
+def _paragraph(segments: list[Segment], group: list[int]) -> Paragraph:
+    pieces, parts, offset = [], [], 0
+    for index in group:
+        text = segments[index].text
+        stripped = text.strip()
+        pieces.append(SegmentPiece(index, offset, offset + len(stripped), len(text) - len(text.lstrip())))
+        parts.append(stripped)
+        offset += len(stripped) + len(SEPARATOR)
+    first, last = segments[group[0]], segments[group[-1]]
+    return Paragraph(first.speaker, first.start, last.end, SEPARATOR.join(parts), tuple(pieces))
+
+
+def paragraph_edit(transcript: Transcript, paragraph: Paragraph, position: int, removed: int,
+                   inserted: str) -> SegmentEdit:
+    """The text edit of one segment that a change typed in the paragraph makes.
+
+    ``position``, ``removed`` and ``inserted`` are as QTextDocument's contentsChange reports them
+    (relative to the paragraph). A change across two segments is refused: merging is its own action.
+    """
+    piece = paragraph.piece_at(position)
+    if position + removed > piece.end or "\n" in inserted or "\u2029" in inserted:
+        raise EditError("Edit one segment at a time here; to join or split segments use Merge or Split.")
+    segment = segment_at(transcript, piece.segment)
+    cut = piece.text_offset + position - piece.start
+    text = segment.text[:cut] + inserted + segment.text[cut + removed:]
+    return edit_text(transcript, piece.segment, text)

@@ -1,0 +1,187 @@
+"""The ``.earshot`` project file: a transcript with its words and speakers, where its media is, and the view.
+
+JSON, UTF-8, one object::
+
+    {"schema": "earshot.project", "schema_version": 1,
+     "transcript": {... the lossless JSON transcript (app/core/formats/json_format.py),
+                    with language, engine and options, without media_path ...},
+     "media": {"absolute": "/home/me/talk.mp3", "relative": "../talk.mp3"} or null,
+     "view": {"selected_segment": 12 or null, "playback_position": 754.2}}
+
+On load the media is looked for relative to the project first (a folder moved or synced with its
+media), then at its absolute path; when neither exists the transcript still opens and the media is
+reported as moved. A file that cannot be read is reported in one sentence and never written to.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from app.core.atomic_write import write_text_atomically
+from app.core.errors import FormatError, ProjectFileError
+from app.core.formats.json_format import transcript_from_dict, transcript_to_dict
+from app.core.transcript import Transcript
+
+PROJECT_SCHEMA = "earshot.project"
+PROJECT_SCHEMA_VERSION = 1
+PROJECT_EXTENSION = ".earshot"
+
+
+@dataclass(slots=True)
+class ViewState:
+    selected_segment: int | None = None
+    playback_position: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class MediaLocation:
+    path: Path | None  # where the media was found, or where it last was when it has moved
+    moved: bool = False  # saved with the project but found at neither its relative nor its absolute path
+
+
+@dataclass(slots=True)
+class LoadedProject:
+    transcript: Transcript  # its media_path is the media found (or the last known one)
+    media: MediaLocation
+    view: ViewState = field(default_factory=ViewState)
+
+
+def project_to_dict(transcript: Transcript, view: ViewState, project_folder: Path | None) -> dict[str, Any]:
+    """The project as JSON data; the media path is made relative to ``project_folder`` where possible."""
+    transcript_data = transcript_to_dict(transcript)
+    transcript_data.pop("media_path", None)  # one place for it: "media"
+    return {
+        "schema": PROJECT_SCHEMA,
+        "schema_version": PROJECT_SCHEMA_VERSION,
+        "transcript": transcript_data,
+        "media": _media_to_dict(transcript.media_path, project_folder),
+        "view": {"selected_segment": view.selected_segment, "playback_position": view.playback_position},
+    }
+
+
+def _media_to_dict(media_path: str | None, project_folder: Path | None) -> dict[str, str | None] | None:
+    if not media_path:
+        return None
+    absolute = Path(media_path).absolute()
+    relative = None
+    if project_folder is not None:
+        try:
+            relative = Path(os.path.relpath(absolute, project_folder.absolute())).as_posix()
+        except ValueError:  # another drive on Windows
+            relative = None
+    return {"absolute": str(absolute), "relative": relative}
+
+
+def project_text(transcript: Transcript, view: ViewState, project_folder: Path | None) -> str:
+    data = project_to_dict(transcript, view, project_folder)
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+
+
+def save_project(path: Path, transcript: Transcript, view: ViewState | None = None) -> Path:
+    """Write the project atomically: the old file stays whole until the new one is complete."""
+    path = Path(path)
+    return write_text_atomically(path, project_text(transcript, view or ViewState(), path.parent))
+
+
+def load_project(path: Path) -> LoadedProject:
+    path = Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise ProjectFileError(f"Cannot open “{path.name}”: {error.strerror or error}.") from error
+    return project_from_bytes(raw, path.name, path.parent)
+
+
+def project_from_bytes(raw: bytes, name: str, project_folder: Path | None) -> LoadedProject:
+    """Parse and check a project; ProjectFileError with one sentence for anything wrong with it."""
+    data = _json_object(raw, name)
+    if data.get("schema") != PROJECT_SCHEMA:
+        raise ProjectFileError(f"Cannot open “{name}”: it is not an Earshot project.")
+    version = data.get("schema_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise ProjectFileError(f"Cannot open “{name}”: its schema version is missing or wrong.")
+    if version > PROJECT_SCHEMA_VERSION:
+        raise ProjectFileError(
+            f"Cannot open “{name}”: it was saved by a newer Earshot (project version {version}); update Earshot."
+        )
+    return project_from_dict(data, name, project_folder)
+
+
+def _json_object(raw: bytes, name: str) -> dict[str, Any]:
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ProjectFileError(f"Cannot open “{name}”: it is not a UTF-8 text file.") from error
+    except json.JSONDecodeError as error:
+        raise ProjectFileError(
+            f"Cannot open “{name}”: it is damaged or incomplete (line {error.lineno}, column {error.colno})."
+        ) from error
+    except RecursionError as error:
+        raise ProjectFileError(f"Cannot open “{name}”: it is nested too deeply to be a project.") from error
+    if not isinstance(data, dict):
+        raise ProjectFileError(f"Cannot open “{name}”: it is not an Earshot project.")
+    return data
+
+
+def project_from_dict(data: dict[str, Any], name: str, project_folder: Path | None) -> LoadedProject:
+    transcript_data = data.get("transcript")
+    if not isinstance(transcript_data, dict) or not isinstance(transcript_data.get("segments"), list):
+        raise ProjectFileError(f"Cannot open “{name}”: it holds no transcript.")
+    try:
+        transcript = transcript_from_dict({**transcript_data, "media_path": None})
+        _check_transcript(transcript)
+        view = _view_from(data.get("view"))
+        media = _media_from(data.get("media"), project_folder)
+    except FormatError as error:
+        raise ProjectFileError(error.message) from error
+    except ValueError as error:  # json_format's shape errors and ours say which part is wrong
+        raise ProjectFileError(f"Cannot open “{name}”: {error}.") from error
+    except (KeyError, TypeError, AttributeError) as error:
+        raise ProjectFileError(f"Cannot open “{name}”: a part of it is missing or has a bad value.") from error
+    transcript.media_path = str(media.path) if media.path else None
+    return LoadedProject(transcript, media, view)
+
+
+def _check_transcript(transcript: Transcript) -> None:
+    """What json_format reads is typed by Python's own conversions; check what the editor relies on."""
+    for number, segment in enumerate(transcript.segments, start=1):
+        times = [segment.start, segment.end, *(t for w in segment.words for t in (w.start, w.end))]
+        if not all(0 <= t < float("inf") for t in times) or segment.start > segment.end:
+            raise ValueError(f"segment {number} has impossible times")
+        if segment.speaker is not None and not isinstance(segment.speaker, str):
+            raise ValueError(f"segment {number} has a speaker that is not a name")
+
+
+def _view_from(data: object) -> ViewState:
+    if data is None:
+        return ViewState()
+    if not isinstance(data, dict):
+        raise ValueError("the view state is not an object")
+    selected = data.get("selected_segment")
+    if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool) or selected < 0):
+        raise ValueError("the selected segment is not a row number")
+    position = float(data.get("playback_position") or 0.0)
+    if not 0 <= position < float("inf"):
+        raise ValueError("the playback position is not a time")
+    return ViewState(selected, position)
+
+
+def _media_from(data: object, project_folder: Path | None) -> MediaLocation:
+    if data is None:
+        return MediaLocation(None)
+    if not isinstance(data, dict):
+        raise ValueError("the media is not an object")
+    absolute, relative = data.get("absolute"), data.get("relative")
+    if not isinstance(absolute, str) or not (relative is None or isinstance(relative, str)):
+        raise ValueError("the media path is not text")
+    candidates = [Path(absolute)]
+    if relative and project_folder is not None:
+        candidates.insert(0, project_folder / relative)
+    for candidate in candidates:
+        if candidate.is_file():
+            return MediaLocation(Path(os.path.normpath(candidate.absolute())))
+    return MediaLocation(Path(absolute), moved=True)
