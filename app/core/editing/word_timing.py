@@ -31,6 +31,7 @@ def retime_words(words: Sequence[Word], new_text: str, start: float, end: float)
     """
     if not words:
         return []
+    words = _one_token_each(words)
     old = [w.text.strip() for w in words]
     new = text_tokens(new_text)
     head = _common_prefix_length(old, new)
@@ -51,6 +52,20 @@ def retime_words(words: Sequence[Word], new_text: str, start: float, end: float)
             retimed.extend(_spread(new[j1:j2], after, max(after, before)))
     retimed.extend(words[len(words) - tail:])
     return clamped_words(retimed, start, end)
+
+
+def _one_token_each(words: Sequence[Word]) -> Sequence[Word]:
+    """A word of an unspaced script ("你好") split into its characters, sharing its time, so they align one by one."""
+    if all(len(text_tokens(w.text)) <= 1 for w in words):
+        return words
+    split: list[Word] = []
+    for word in words:
+        tokens = text_tokens(word.text)
+        if len(tokens) <= 1:
+            split.append(word)
+        else:
+            split.extend(Word(w.start, w.end, w.text, word.probability) for w in _spread(tokens, word.start, word.end))
+    return split
 
 
 def _common_prefix_length(a: Sequence[str], b: Sequence[str]) -> int:
