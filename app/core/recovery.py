@@ -20,9 +20,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from app.core import paths
-from app.core.atomic_write import write_text_atomically
+from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import ProjectFileError
-from app.core.project_file import LoadedProject, ViewState, project_from_bytes, project_text
+from app.core.project_file import LoadedProject, ViewState, project_bytes, project_from_bytes
 from app.core.transcript import Transcript
 
 RECOVERY_SCHEMA = "earshot.recovery"
@@ -66,8 +66,8 @@ class RecoveryStore:
             "process_id": os.getpid(),
         }
         folder = project_path.parent if project_path else None
-        text = json.dumps(header, ensure_ascii=False) + "\n" + project_text(transcript, view, folder)
-        return write_text_atomically(self.file_for(document_id), text)
+        header_line = json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n"
+        return write_bytes_atomically(self.file_for(document_id), header_line + project_bytes(transcript, view, folder))
 
     def discard(self, document_id: str) -> None:
         """After a save or a close: nothing of this document is left to recover."""

@@ -110,7 +110,8 @@ def with_change(data: dict, path: tuple, value: object) -> dict:
     ((("transcript",), None), "it holds no transcript"),
     ((("transcript", "segments", 1, "start"), "soon"), ""),  # json_format's own sentence names the field
     ((("transcript", "segments", 0, "end"), -1.0), "segment 1 has impossible times"),
-    ((("transcript", "segments", 0, "words", 0, "start"), float("nan")), "segment 1 has impossible times"),
+    ((("transcript", "segments", 0, "words", 0, "start"), -0.5), "segment 1 has impossible times"),
+    ((("transcript", "segments", 0, "words", 0, "end"), float("nan")), "damaged or incomplete"),  # not JSON
     ((("view",), [1]), "the view state is not an object"),
     ((("view", "selected_segment"), -3), "the selected segment is not a row number"),
     ((("media",), {"absolute": 5}), "the media path is not text"),
@@ -132,7 +133,7 @@ def test_a_wrong_shape_is_one_sentence_and_the_file_stays_untouched(tmp_path: Pa
     (b"", "damaged or incomplete (line 1, column 1)"),
     (b"\xff\xfe{", "not a UTF-8 text file"),
     (b"[1, 2]", "not an Earshot project"),
-    (b"[" * 100_000, "nested too deeply"),
+    (b"[" * 100_000, "damaged or incomplete"),
 ])
 def test_unreadable_bytes_are_one_sentence(tmp_path: Path, raw: bytes, reason: str) -> None:
     project = tmp_path / "odd.earshot"
