@@ -142,6 +142,8 @@ def project_from_dict(data: dict[str, Any], name: str, project_folder: Path | No
     except (KeyError, TypeError, AttributeError) as error:
         raise ProjectFileError(f"Cannot open “{name}”: a part of it is missing or has a bad value.") from error
     transcript.media_path = str(media.path) if media.path else None
+    if view.selected_segment is not None and view.selected_segment >= len(transcript.segments):
+        view.selected_segment = None
     return LoadedProject(transcript, media, view)
 
 

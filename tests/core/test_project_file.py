@@ -81,6 +81,12 @@ def test_missing_media_is_reported_moved_and_the_transcript_still_opens(tmp_path
     assert loaded.transcript.segments == original.segments
 
 
+def test_a_selected_row_past_the_end_is_dropped(tmp_path: Path) -> None:
+    project = tmp_path / "short.earshot"
+    save_project(project, Transcript(interview().segments[:1]), ViewState(selected_segment=3))
+    assert load_project(project).view == ViewState(None, 0.0)
+
+
 def test_a_project_without_media(tmp_path: Path) -> None:
     project = tmp_path / "notes.earshot"
     saved_interview(project, None)

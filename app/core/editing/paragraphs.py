@@ -22,6 +22,7 @@ PARAGRAPH_PAUSE_SECONDS = 2.0
 PARAGRAPH_MAX_CHARACTERS = 1200  # past this, a paragraph ends at the next sentence end
 _SENTENCE_END = re.compile(r"[.!?…。！？][\"'”’»)\]]*$")
 SEPARATOR = " "
+_LINE_BREAKS_AS_SPACES = str.maketrans("\n\r\v\f\u2028\u2029", "      ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +100,7 @@ def _paragraph(segments: list[Segment], group: list[int]) -> Paragraph:
     pieces, parts, offset = [], [], 0
     for index in group:
         text = segments[index].text
-        stripped = text.strip()
+        stripped = text.strip().translate(_LINE_BREAKS_AS_SPACES)  # one paragraph; offsets unchanged
         pieces.append(SegmentPiece(index, offset, offset + len(stripped), len(text) - len(text.lstrip())))
         parts.append(stripped)
         offset += len(stripped) + len(SEPARATOR)

@@ -42,7 +42,9 @@ class Splice:
     def perform(self, segments: list[Segment]) -> None:
         stop = self.index + len(self.removed)
         current = segments[self.index:stop]
-        if len(current) != len(self.removed) or any(a is not b for a, b in zip(current, self.removed, strict=True)):
+        if len(current) != len(self.removed) or any(
+            a is not b and a != b for a, b in zip(current, self.removed, strict=True)
+        ):
             raise RuntimeError("An edit was applied to segments it was not made for.")
         segments[self.index:stop] = self.inserted
 
@@ -94,6 +96,11 @@ class SegmentEdit:
     @property
     def changes_segment_count(self) -> bool:
         return any(len(s.removed) != len(s.inserted) for s in self.splices)
+
+    @property
+    def changes_nothing(self) -> bool:
+        """True when typing came back to where it started: the Qt layer may mark the step obsolete."""
+        return all(s.removed == s.inserted for s in self.splices)
 
 
 def edit_from_replacements(name: str, replacements: Sequence[tuple[int, Sequence[Segment], Sequence[Segment]]],

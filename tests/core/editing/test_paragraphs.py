@@ -31,6 +31,14 @@ def test_a_long_paragraph_ends_at_a_sentence_end() -> None:
     assert [[piece.segment for piece in p.pieces] for p in layout.paragraphs] == [list(range(6)), list(range(6, 12))]
 
 
+def test_a_cue_of_two_lines_flows_as_one_paragraph() -> None:
+    transcript = Transcript([Segment(0, 1, "First line\nsecond line."), Segment(1, 2, "Next.")])
+    layout = layout_paragraphs(transcript)
+    assert [p.text for p in layout.paragraphs] == ["First line second line. Next."]
+    paragraph_edit(transcript, layout.paragraphs[0], 11, 6, "2nd").apply(transcript)
+    assert transcript.segments[0].text == "First line\n2nd line."
+
+
 def test_cursor_positions_map_both_ways() -> None:
     transcript = Transcript([Segment(0, 1, "  Hello there. "), Segment(1, 2, ""), Segment(2, 3, "Bye.")])
     layout = layout_paragraphs(transcript)

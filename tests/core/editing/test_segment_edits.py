@@ -55,18 +55,33 @@ def test_edit_text_replacing_a_word_one_for_one_keeps_its_times() -> None:
 def test_typing_in_one_segment_folds_into_one_step_that_undoes_to_the_original() -> None:
     transcript = interview()
     original = copy.deepcopy(transcript)
-    first = edit_text(transcript, 0, "Welcome to the shows.")
+    first = edit_text(transcript, 0, "Welcome to the show. Y")
     first.apply(transcript)
-    for text in ("Welcome to the show!", "Welcome back to the show!"):
+    for text in ("Welcome to the show. Ye", "Welcome to the show. Yes"):
         later = edit_text(transcript, 0, text)
         later.apply(transcript)
         assert first.merge_with(later)
+    assert not first.changes_nothing
     other_segment = edit_text(transcript, 1, "Thanks.")
     other_segment.apply(transcript)
     assert not first.merge_with(other_segment)
     assert not first.merge_with(split_segment(transcript, 2, 7))
     other_segment.revert(transcript)
     first.revert(transcript)
+    assert transcript == original
+
+
+def test_typing_rubbed_out_again_is_an_obsolete_step_that_can_be_dropped() -> None:
+    transcript = interview()
+    original = copy.deepcopy(transcript)
+    earlier = edit_text(transcript, 1, "Thanks for having me.")
+    earlier.apply(transcript)
+    typing = edit_text(transcript, 0, "Welcome to the show. Y")
+    typing.apply(transcript)
+    rubbed_out = edit_text(transcript, 0, "Welcome to the show.")
+    rubbed_out.apply(transcript)
+    assert typing.merge_with(rubbed_out) and typing.changes_nothing
+    earlier.revert(transcript)  # QUndoStack drops an obsolete step without undoing it; the rest still undoes
     assert transcript == original
 
 
