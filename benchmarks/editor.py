@@ -3,6 +3,8 @@
 `python -m benchmarks.editor` prints the figures and writes benchmarks/results/editor.json.
 Goals: project load < 0.5 s, find-all < 50 ms, replace-all and its undo < 200 ms each,
 project save < 200 ms, the transcript in memory < 150 MB. Each time is the median of five runs.
+Also measured: how long an autosave on a worker thread keeps the main thread waiting (the GUI's
+16 ms frame is the bound that matters to the Qt layer).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import random
 import statistics
 import tempfile
+import threading
 import time
 import tracemalloc
 from collections.abc import Callable
@@ -21,7 +24,9 @@ from pathlib import Path
 from typing import Any
 
 from app.core.editing.find_replace import SearchQuery, count_matches, find_all, replace_all
+from app.core.editing.segment_edit import snapshot_of
 from app.core.project_file import ViewState, load_project, save_project
+from app.core.recovery import RecoveryStore
 from app.core.transcript import Segment, Transcript, Word
 
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -100,6 +105,33 @@ def replace_all_and_undo(transcript: Transcript, query: SearchQuery, replacement
             "replace_all_ms": _ms(statistics.median(apply_times)), "undo_ms": _ms(statistics.median(undo_times))}
 
 
+def autosave_longest_pause_ms(transcript: Transcript, folder: Path) -> dict[str, float]:
+    """An autosave on a worker thread, as the window will do it: the longest the main thread waits meanwhile.
+
+    The main thread sleeps 1 ms at a time; anything longer between wake-ups is the autosave holding
+    the GIL, or the machine being busy: the same loop with no autosave gives that baseline.
+    """
+    store = RecoveryStore(folder)
+    snapshot = snapshot_of(transcript)
+    worker = threading.Thread(target=store.save, args=("bench", snapshot, ViewState(), "episode.earshot"))
+    started = time.perf_counter()
+    worker.start()
+    during = _longest_sleep_overrun(worker.is_alive)
+    seconds = time.perf_counter() - started
+    idle_until = time.perf_counter() + seconds
+    baseline = _longest_sleep_overrun(lambda: time.perf_counter() < idle_until)
+    return {"autosave_ms": _ms(seconds), "longest_pause_ms": _ms(during), "idle_longest_pause_ms": _ms(baseline)}
+
+
+def _longest_sleep_overrun(running: Callable[[], bool]) -> float:
+    longest = 0.0
+    while running():
+        before = time.perf_counter()
+        time.sleep(0.001)
+        longest = max(longest, time.perf_counter() - before - 0.001)
+    return longest
+
+
 def transcript_megabytes(project: Path) -> float:
     """What the loaded transcript keeps allocated (tracemalloc), words and all."""
     gc.collect()
@@ -131,6 +163,7 @@ def run(segments: int) -> dict[str, Any]:
         save_ms, save_cpu_ms = _ms(median_seconds(save)), _ms(median_cpu_seconds(save))
         load_ms, load_cpu_ms = _ms(median_seconds(load)), _ms(median_cpu_seconds(load))
         memory = transcript_megabytes(project)
+        autosave = autosave_longest_pause_ms(transcript, Path(folder) / "recovery")
         size = project.stat().st_size
     common = SearchQuery("the", whole_words=True)
     regex = SearchQuery(r"\b(\w+)ing\b", regex=True)
@@ -139,6 +172,7 @@ def run(segments: int) -> dict[str, Any]:
         "load_average": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         "project_save_ms": save_ms, "project_save_cpu_ms": save_cpu_ms,
         "project_load_ms": load_ms, "project_load_cpu_ms": load_cpu_ms, "transcript_memory_mb": memory,
+        "autosave_on_a_thread": autosave,
         "find_all": [find_all_figures(transcript, q)
                      for q in (common, regex, SearchQuery("Caller", include_speakers=True))],
         "replace_all": [

@@ -19,7 +19,7 @@ from app.core.project_file import (
     save_project,
 )
 from app.core.transcript import Transcript
-from tests.core.editing.samples import interview
+from tests.core.editing.samples import interview, timed_segment
 
 
 @pytest.fixture
@@ -79,6 +79,16 @@ def test_missing_media_is_reported_moved_and_the_transcript_still_opens(tmp_path
     loaded = load_project(project)
     assert (loaded.media.path, loaded.media.moved) == (media, True)
     assert loaded.transcript.segments == original.segments
+
+
+@pytest.mark.parametrize("count", [0, 1, 250, 251, 1000])
+def test_segments_written_in_chunks_read_back_whole(tmp_path: Path, count: int) -> None:
+    transcript = Transcript([timed_segment(i * 3.0, f"Segment {i} says “hello”.", "Ann") for i in range(count)],
+                            options={"prompt": "segments", "hotwords": ["a", "b"]})
+    project = tmp_path / "many.earshot"
+    save_project(project, transcript)
+    assert load_project(project).transcript == as_json_keeps_it(transcript)
+    assert json.loads(project.read_text(encoding="utf-8"))["transcript"]["options"] == transcript.options
 
 
 def test_a_selected_row_past_the_end_is_dropped(tmp_path: Path) -> None:
