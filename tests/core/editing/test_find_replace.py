@@ -66,6 +66,7 @@ def test_speaker_names_are_searched_and_replaced_only_when_asked() -> None:
     with_speakers = SearchQuery("Bo", match_case=True, include_speakers=True)
     assert [(m.segment, m.field) for m in find_all(transcript, with_speakers)] == [(1, SearchField.SPEAKER),
                                                                                  (3, SearchField.SPEAKER)]
+    assert count_matches(transcript, with_speakers) == 2
     replace_all(transcript, with_speakers, "Bob").apply(transcript)
     assert [s.speaker for s in transcript.segments] == ["Ann", "Bob", "Ann", "Bob"]
 
