@@ -9,7 +9,7 @@ run_packages=(
   libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 libxkbcommon0 libxkbcommon-x11-0
   libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
-  libpulse0 libasound2 fonts-noto-cjk
+  libpulse0 libasound2 libasound2-plugins fonts-noto-cjk
 )
 test_packages=(pulseaudio pulseaudio-utils xvfb)
 

@@ -1,0 +1,60 @@
+"""The test audio devices are real: what is played into the null sink is heard on its monitor."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import sounddevice
+import soundfile
+
+from app.core.audio import decode_audio
+from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from tests.conftest import JFK_REFERENCE
+from tests.pulseaudio_server import MONITOR_NAME, PulseAudioServer, rms
+from tests.speech import word_error_rate
+
+
+def test_speech_played_into_the_sink_is_recorded_from_its_monitor(
+    pulseaudio: PulseAudioServer, jfk_path: Path, tmp_path: Path, local_engine
+) -> None:
+    recording = tmp_path / "monitor.wav"
+    recorder = pulseaudio.record(recording)
+    time.sleep(0.3)
+    player = pulseaudio.play(jfk_path)
+    assert player.wait(30) == 0
+    time.sleep(0.3)
+    recorder.terminate()
+    recorder.wait(10)
+
+    samples, rate = soundfile.read(recording, dtype="float32")
+    assert rate == 16000
+    assert len(samples) / rate > 10.5  # real time: all eleven seconds arrived
+    assert rms(samples) > 0.02
+    clip = decode_audio(recording)
+    transcript = run_transcription(local_engine, clip, TranscriptionOptions(model="tiny.en"), JobContext())
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.25
+
+
+def test_sounddevice_sees_the_server_and_records_what_is_played(pulseaudio: PulseAudioServer, jfk_path: Path) -> None:
+    names = [device["name"] for device in sounddevice.query_devices()]
+    assert "pulse" in names
+    player = pulseaudio.play(jfk_path)
+    try:
+        block = sounddevice.rec(3 * 16000, samplerate=16000, channels=1, device="pulse", blocking=True)
+    finally:
+        player.terminate()
+        player.wait(10)
+    assert rms(block) > 0.02
+
+
+def test_an_unplugged_sink_takes_its_monitor_source_away(pulseaudio: PulseAudioServer) -> None:
+    assert MONITOR_NAME in pulseaudio.pactl("list", "short", "sources")
+    pulseaudio.unplug_sink()
+    try:
+        assert MONITOR_NAME not in pulseaudio.pactl("list", "short", "sources")
+    finally:
+        pulseaudio.plug_in_sink()
+        pulseaudio.pactl("set-default-sink", "earshot_test_sink")
+        pulseaudio.pactl("set-default-source", MONITOR_NAME)
+    assert MONITOR_NAME in pulseaudio.pactl("list", "short", "sources")
