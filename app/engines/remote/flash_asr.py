@@ -12,10 +12,10 @@ from typing import Any
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import encode_audio
-from app.core.errors import EngineError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
+from app.engines.remote.reply_shape import checked
 from app.engines.remote.service_client import HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
 
@@ -76,12 +76,10 @@ class FlashAsrEngine(TranscriptionEngine):
 
 
 def segments_from_response(document: Any) -> list[Segment]:
-    result = document.get("flash_result") if isinstance(document, dict) else None
-    if not isinstance(result, dict):
-        raise EngineError(f"{SERVICE_NAME} sent an answer without a flash_result.")
+    result = checked(document, SERVICE_NAME, "a transcription").field("flash_result", "flash_result")
     segments = []
-    for sentence in result.get("sentences") or []:
-        text = str(sentence.get("text", "")).strip() if isinstance(sentence, dict) else ""
+    for sentence in result.optional_items("sentences", "sentences", "sentence"):
+        text = sentence.optional_text("text", "text").strip()
         if text:
-            segments.append(Segment(sentence["begin_time"] / 1000, sentence["end_time"] / 1000, text))
+            segments.append(Segment(*sentence.span("begin_time", "end_time", scale=0.001), text))
     return segments

@@ -25,6 +25,7 @@ import httpx
 
 from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext
+from app.engines.remote.reply_shape import capitalised, is_web_page, parse_json_reply, parse_text_reply
 
 log = logging.getLogger(__name__)
 
@@ -32,6 +33,8 @@ RETRIED_STATUSES = frozenset({429, 502, 503, 504})
 DROPPED_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
 RETRIED_TRANSPORT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, *DROPPED_CONNECTION)
 MESSAGE_LIMIT = 240
+MESSAGE_DEPTH = 6  # an error message is never nested deeper in any contract
+MESSAGE_ITEMS = 5
 
 
 class ServiceError(EngineError):
@@ -122,12 +125,11 @@ class ServiceClient:
         return self.parse_json(self.send(method, url, context, **request))
 
     def parse_json(self, response: httpx.Response) -> Any:
-        if not response.content.strip():
-            raise EngineError(capitalised(f"{self.service_name} sent an empty reply."))
-        try:
-            return response.json()
-        except ValueError:
-            raise EngineError(capitalised(f"{self.service_name} sent a reply that is not valid JSON.")) from None
+        """The reply's JSON document, or one sentence saying why there is none (see reply_shape)."""
+        return parse_json_reply(response.content, response.headers.get("Content-Type", ""), self.service_name)
+
+    def parse_text(self, response: httpx.Response) -> str:
+        return parse_text_reply(response.content, response.headers.get("Content-Type", ""), self.service_name)
 
     def _attempt(
         self, method: str, url: str, context: JobContext, request: dict[str, Any]
@@ -196,8 +198,8 @@ class ServiceClient:
     def server_message(self, response: httpx.Response) -> str:
         """The service's own explanation from an error body, without the API key, kept short."""
         try:
-            document = response.json()
-        except ValueError:
+            document = parse_json_reply(response.content, "", self.service_name)
+        except EngineError:
             document = None
         message = _message_in(document) if document is not None else _plain_text(response)
         message = self._redact(" ".join(message.split())).rstrip(".")
@@ -205,11 +207,6 @@ class ServiceClient:
 
     def _redact(self, text: str) -> str:
         return text.replace(self._api_key, "•••") if self._api_key else text
-
-
-def capitalised(sentence: str) -> str:
-    """A sentence that may begin with a service name such as "the OpenAI-compatible server"."""
-    return sentence[:1].upper() + sentence[1:]
 
 
 def error_for_status(service: str, status: int, message: str, model: str = "") -> ServiceError:
@@ -246,24 +243,26 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     return None
 
 
-def _message_in(document: Any) -> str:
+def _message_in(document: Any, depth: int = 0) -> str:
     """The message in any error body the contracts describe (OpenAI, FastAPI, HF, Flash ASR, DashScope)."""
     if isinstance(document, str):
         return document
+    if depth > MESSAGE_DEPTH:
+        return ""
     if isinstance(document, list):
-        return "; ".join(_message_in(item) for item in document if item)
+        return "; ".join(_message_in(item, depth + 1) for item in document[:MESSAGE_ITEMS] if item)
     if not isinstance(document, dict):
         return ""
     for key in ("error", "errors", "detail", "message", "msg"):
         if document.get(key):
-            return _message_in(document[key])
-    return str(document.get("code") or "")
+            return _message_in(document[key], depth + 1)
+    return str(document.get("code") or "")[:MESSAGE_LIMIT]
 
 
 def _plain_text(response: httpx.Response) -> str:
-    if "html" in response.headers.get("Content-Type", ""):
+    if is_web_page(response.content, response.headers.get("Content-Type", "")):
         return ""
-    return response.text
+    return response.content[: MESSAGE_LIMIT * 4].decode("utf-8", errors="replace")
 
 
 def _reason(error: Exception) -> str:

@@ -52,13 +52,14 @@ class Reply:
 class Fault:
     """What to do instead of (or before) the normal answer to the next request on ``path``."""
 
-    kind: str  # status | slow | drop | malformed | empty
+    kind: str  # status | slow | drop | malformed | empty | reply
     path: str = ""
     status: int = 500
     message: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
+    reply: Reply | None = None  # kind "reply": answer exactly this
 
 
 Route = Callable[[ReceivedRequest], Reply]
@@ -189,6 +190,8 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                 return Reply(200, b'{"text": "unfinished', "application/json")
             if fault.kind == "empty":
                 return Reply(200, b"", "application/json")
+            if fault.kind == "reply" and fault.reply is not None:
+                return fault.reply
             raise AssertionError(f"unknown fault {fault.kind}")
 
         def _send(self, reply: Reply) -> None:
