@@ -76,7 +76,13 @@ def recognise_pieces(
                 future.cancel()
 
 
-def _fill(waiting, upcoming, pool, recognise, parallel: int) -> None:
+def _fill(
+    waiting: list[tuple[AudioPiece, Future[list[Segment]]]],
+    upcoming: Iterator[AudioPiece],
+    pool: ThreadPoolExecutor,
+    recognise: Callable[[AudioPiece], list[Segment]],
+    parallel: int,
+) -> None:
     while len(waiting) < max(1, parallel):
         piece = next(upcoming, None)
         if piece is None:

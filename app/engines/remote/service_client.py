@@ -4,28 +4,29 @@ httpx sends the requests (connect and read timeouts, connection pooling); a smal
 retry loop here adds what httpx leaves out: backoff on 429/502/503/504 and dropped
 connections honouring Retry-After, no retry of a 4xx that would fail again, a wait
 that ends the moment the user cancels, and one sentence for the user per failure.
-Cancel also shuts down the sockets in use, so a long upload or a slow answer stops
-at once and the server sees the connection close.
+Each request runs on a client of its own that cancel closes at once
+(cancellable_request.py), over TLS verified against the system's trust store
+(tls_trust.py); every reply is read through reply_shape.py.
 """
 
 from __future__ import annotations
 
 import logging
-import socket
+import ssl
 import threading
-import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import httpcore
 import httpx
 
 from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext
+from app.engines.remote.cancellable_request import ReplyTooLarge, request_until_cancelled
 from app.engines.remote.reply_shape import capitalised, is_web_page, parse_json_reply, parse_text_reply
+from app.engines.remote.tls_trust import certificate_problem, trusted_tls_context, untrusted_certificate_sentence
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class HttpSettings:
     first_delay: float = 1.0
     max_delay: float = 60.0
     max_total_wait: float = 600.0  # seconds spent waiting between attempts, at most
+    max_reply_bytes: int = 64 * 2**20  # no transcription, model list or speech clip comes near it
+    ca_certificate_file: str = ""  # trusted besides the system's authorities (a company's own CA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,22 +83,12 @@ class ServiceClient:
         self.settings = settings or HttpSettings()
         self._api_key = api_key or None
         self._retry_advisor = retry_advisor
-        self._sockets = _SocketTracker()
-        # No idle connections: an engine may live long between jobs, and a kept socket would only go stale.
-        transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
-        # httpcore opens every connection through this backend; tracking its sockets lets cancel shut them down.
-        transport._pool._network_backend = self._sockets
-        self._http = httpx.Client(
-            transport=transport,
-            timeout=httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout),
-            follow_redirects=True,
-        )
+        self._timeout = httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout)
+        self._tls: ssl.SSLContext | None = None
+        self._tls_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"ServiceClient({self.service_name!r})"
-
-    def close(self) -> None:
-        self._http.close()
 
     def send(
         self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "", **request: Any
@@ -135,39 +128,35 @@ class ServiceClient:
         self, method: str, url: str, context: JobContext, request: dict[str, Any]
     ) -> httpx.Response | httpx.TransportError:
         try:
-            with self._shut_down_on_cancel(context):
-                response = self._http.request(method, url, **request)
+            response = request_until_cancelled(
+                method, url, request, context=context, tls=self._tls_context(), timeout=self._timeout,
+                max_reply_bytes=self.settings.max_reply_bytes,
+            )
         except httpx.TransportError as error:
             if context.cancelled:
                 raise Cancelled() from None
             log.info("%s: %s %s failed: %s", self.service_name, method, url, type(error).__name__)
             return error
+        except ReplyTooLarge:
+            limit = self.settings.max_reply_bytes / 2**20
+            raise EngineError(capitalised(
+                f"{self.service_name} sent a reply larger than {limit:g} MB; it cannot be what was asked for."
+            )) from None
         if context.cancelled:
             raise Cancelled()
         log.info("%s: %s %s -> HTTP %d", self.service_name, method, url, response.status_code)
         return response
 
-    @contextmanager
-    def _shut_down_on_cancel(self, context: JobContext) -> Iterator[None]:
-        finished = threading.Event()
-
-        def watch() -> None:
-            while not finished.wait(0.05):
-                if context.cancelled:
-                    self._sockets.shut_down_all()
-                    return
-
-        watcher = threading.Thread(target=watch, name="cancel-watch", daemon=True)
-        watcher.start()
-        try:
-            yield
-        finally:
-            finished.set()
-            watcher.join()
+    def _tls_context(self) -> ssl.SSLContext:
+        """Made once, on first use (on the job's thread): reading the CA files may fail in one sentence."""
+        with self._tls_lock:
+            if self._tls is None:
+                self._tls = trusted_tls_context(self.settings.ca_certificate_file)
+            return self._tls
 
     def _retry_advice(self, outcome: httpx.Response | httpx.TransportError, attempt: int) -> RetryAdvice | None:
         backoff = min(self.settings.max_delay, self.settings.first_delay * 2 ** (attempt - 1))
-        if isinstance(outcome, RETRIED_TRANSPORT_ERRORS):
+        if isinstance(outcome, RETRIED_TRANSPORT_ERRORS) and certificate_problem(outcome) is None:
             return RetryAdvice(backoff, f"Connection to {self.service_name} lost; retrying in {backoff:.0f} s")
         if not isinstance(outcome, httpx.Response) or outcome.status_code not in RETRIED_STATUSES:
             return None
@@ -187,6 +176,8 @@ class ServiceClient:
                 detail = f": {message}" if message else ""
                 return ServiceError(capitalised(f"{self.service_name} needs an API key{detail}."), 401)
             return error_for_status(self.service_name, outcome.status_code, message, model)
+        if (problem := certificate_problem(outcome)) is not None:
+            return EngineError(untrusted_certificate_sentence(host, problem))
         if isinstance(outcome, httpx.ReadTimeout):
             return EngineError(capitalised(
                 f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
@@ -268,26 +259,3 @@ def _plain_text(response: httpx.Response) -> str:
 def _reason(error: Exception) -> str:
     text = str(error).strip()
     return text or type(error).__name__
-
-
-class _SocketTracker(httpcore.SyncBackend):
-    """httpcore's own socket backend, remembering the sockets it opened so they can be shut down."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
-        self._lock = threading.Lock()
-
-    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = super().connect_tcp(*args, **kwargs)
-        with self._lock:
-            self._sockets.add(stream.get_extra_info("socket"))
-        return stream
-
-    def shut_down_all(self) -> None:
-        """Wake every blocked send or receive at once; the requests fail and the server sees the close."""
-        with self._lock:
-            sockets = list(self._sockets)
-        for open_socket in sockets:
-            with suppress(OSError):
-                open_socket.shutdown(socket.SHUT_RDWR)
