@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
@@ -119,7 +120,7 @@ class DashScopeParaformerEngine(TranscriptionEngine):
         form = {**policy.form_fields, "key": key, "success_action_status": "200",
                 "x-oss-content-type": MIME_TYPES["flac"]}
         self.client.send(
-            "POST", policy.upload_host, context, authorised=False,
+            "POST", policy.upload_host, context, authorised=False, repeatable=False,  # the key may not be overwritten
             data=form, files={"file": (UPLOAD_FILE_NAME, data, MIME_TYPES["flac"])},
         )
         return f"oss://{key}"
@@ -151,6 +152,7 @@ class DashScopeParaformerEngine(TranscriptionEngine):
         document = self.client.send_for_json(
             "POST", f"{self.base_url}/services/audio/asr/transcription", context,
             json=self.submission(file_url, channel, options), headers=headers, model=self.model,
+            repeatable=False,  # each submit starts a billed task
         )
         return _output(document).field("task_id", "task id").text()
 
@@ -158,7 +160,8 @@ class DashScopeParaformerEngine(TranscriptionEngine):
         """The output of the finished task, polling with a growing interval."""
         waited = 0.0
         for interval in self.poll.intervals():
-            output = _output(self.client.send_for_json("GET", f"{self.base_url}/tasks/{task_id}", context))
+            task_url = f"{self.base_url}/tasks/{quote(task_id, safe='')}"
+            output = _output(self.client.send_for_json("GET", task_url, context))
             status = output.field("task_status", "task status").text()
             if status == "SUCCEEDED":
                 return output

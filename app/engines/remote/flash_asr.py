@@ -71,6 +71,7 @@ class FlashAsrEngine(TranscriptionEngine):
         document = self.client.send_for_json(
             "POST", self.url, context,
             content=encode_audio(piece.samples, SAMPLE_RATE, "wav"), headers=self.request_headers(), model=self.model,
+            repeatable=True,  # the reply is the whole result: if it is lost, asking again is the only way to get it
         )
         return segments_from_response(document)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -49,7 +50,7 @@ class HuggingFaceInferenceEngine(TranscriptionEngine):
         unknown = sorted(set(generation_parameters or {}) - GENERATION_PARAMETERS)
         if unknown:
             raise EngineError(f"“{unknown[0]}” is not a generation parameter Hugging Face Inference knows.")
-        self.url = f"{endpoint_url.rstrip('/')}/{model.strip('/')}" if model else endpoint_url
+        self.url = f"{endpoint_url.rstrip('/')}/{quote(model.strip('/'), safe='/')}" if model else endpoint_url
         self.model = model
         self.return_timestamps = return_timestamps
         self.generation_parameters = dict(generation_parameters or {})
@@ -78,7 +79,8 @@ class HuggingFaceInferenceEngine(TranscriptionEngine):
         return parameters
 
     def _post(self, request: dict[str, Any], context: JobContext) -> Any:
-        return self.client.send_for_json("POST", self.url, context, model=self.model, **request)
+        # The reply is the whole result: if it is lost, asking again is the only way to get it.
+        return self.client.send_for_json("POST", self.url, context, model=self.model, repeatable=True, **request)
 
     def _request(self, audio: AudioClip, options: TranscriptionOptions) -> dict[str, Any]:
         parameters = self.request_parameters(options)

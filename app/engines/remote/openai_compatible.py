@@ -85,7 +85,9 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         if len(text) > 4096:
             raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
         body = {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
-        response = self.client.send("POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model)
+        response = self.client.send(
+            "POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model, repeatable=True
+        )
         if not response.content:
             raise EngineError(capitalised(f"{SERVICE_NAME} sent no audio."))
         return response.content
@@ -124,6 +126,7 @@ class OpenAICompatibleEngine(TranscriptionEngine):
             files={"file": ("audio.flac", encode_audio(piece.samples, SAMPLE_RATE), MIME_TYPES["flac"])},
             data=self._form_fields(options),
             model=self.model,
+            repeatable=True,  # the reply is the whole result: if it is lost, asking again is the only way to get it
         )
         if "json" not in response.headers.get("Content-Type", ""):
             return self.client.parse_text(response)  # a server that answers text whatever was asked

@@ -31,8 +31,11 @@ from app.engines.remote.tls_trust import certificate_problem, trusted_tls_contex
 log = logging.getLogger(__name__)
 
 RETRIED_STATUSES = frozenset({429, 502, 503, 504})
+NOTHING_DONE_STATUSES = frozenset({429, 503})  # the request was refused before any work: safe to send again
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
 DROPPED_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
-RETRIED_TRANSPORT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, *DROPPED_CONNECTION)
+RETRIED_TRANSPORT_ERRORS = (*NEVER_SENT, *DROPPED_CONNECTION)
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 MESSAGE_LIMIT = 240
 MESSAGE_DEPTH = 6  # an error message is never nested deeper in any contract
 MESSAGE_ITEMS = 5
@@ -91,9 +94,17 @@ class ServiceClient:
         return f"ServiceClient({self.service_name!r})"
 
     def send(
-        self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "", **request: Any
+        self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "",
+        repeatable: bool | None = None, **request: Any
     ) -> httpx.Response:
-        """The successful response to ``method url``, after retries; EngineError with one sentence otherwise."""
+        """The successful response to ``method url``, after retries; EngineError with one sentence otherwise.
+
+        ``repeatable``: whether sending the request twice is harmless (default: for idempotent methods
+        only). A request that is not (a submit that starts a billed task) is sent again only when it
+        surely never arrived: a failed connect, or a 429/503 that says nothing was done.
+        """
+        if repeatable is None:
+            repeatable = method.upper() in IDEMPOTENT_METHODS
         if authorised and self._api_key:
             request["headers"] = {"Authorization": f"Bearer {self._api_key}", **request.get("headers", {})}
         waited = 0.0
@@ -102,10 +113,10 @@ class ServiceClient:
             outcome = self._attempt(method, url, context, request)
             if isinstance(outcome, httpx.Response) and outcome.is_success:
                 return outcome
-            advice = self._retry_advice(outcome, attempt)
+            advice = self._retry_advice(outcome, attempt) if repeatable or _nothing_done(outcome) else None
             last_attempt = attempt == self.settings.attempts
             if advice is None or last_attempt or waited + advice.delay > self.settings.max_total_wait:
-                raise self._failure(outcome, url, model)
+                raise self._failure(outcome, url, model, repeatable)
             log.info("%s: retrying %s %s in %.1f s", self.service_name, method, url, advice.delay)
             context.report_status(advice.status)
             if context.cancel_event.wait(advice.delay):
@@ -168,7 +179,9 @@ class ServiceClient:
         busy = "is rate-limiting requests" if outcome.status_code == 429 else "is busy"
         return RetryAdvice(delay, capitalised(f"{self.service_name} {busy}; retrying in {delay:.0f} s"))
 
-    def _failure(self, outcome: httpx.Response | httpx.TransportError, url: str, model: str) -> EngineError:
+    def _failure(
+        self, outcome: httpx.Response | httpx.TransportError, url: str, model: str, repeatable: bool
+    ) -> EngineError:
         host = httpx.URL(url).host
         if isinstance(outcome, httpx.Response):
             message = self.server_message(outcome)
@@ -182,6 +195,9 @@ class ServiceClient:
             return EngineError(capitalised(
                 f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
             ))
+        if isinstance(outcome, DROPPED_CONNECTION) and not repeatable:
+            return EngineError(f"The connection to {self.service_name} at {host} broke off before it answered; "
+                               "the request may have arrived, so it was not sent again.")
         if isinstance(outcome, DROPPED_CONNECTION):
             return EngineError(f"The connection to {self.service_name} at {host} kept breaking off; try again later.")
         return EngineError(f"Cannot reach {self.service_name} at {host}: {self._redact(_reason(outcome))}.")
@@ -216,6 +232,13 @@ def error_for_status(service: str, status: int, message: str, model: str = "") -
     if status >= 500:
         return ServiceError(capitalised(f"{service} failed with a server error (HTTP {status}){detail}."), status)
     return ServiceError(capitalised(f"{service} refused the request (HTTP {status}){detail}."), status)
+
+
+def _nothing_done(outcome: httpx.Response | httpx.TransportError) -> bool:
+    """The request surely did nothing on the server: it never left, or was refused before any work."""
+    if isinstance(outcome, httpx.Response):
+        return outcome.status_code in NOTHING_DONE_STATUSES
+    return isinstance(outcome, NEVER_SENT)
 
 
 def retry_after_seconds(response: httpx.Response) -> float | None:
