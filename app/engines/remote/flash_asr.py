@@ -51,9 +51,7 @@ class FlashAsrEngine(TranscriptionEngine):
         require_transcription(options, SERVICE_NAME)
         pieces = cut_into_pieces(audio.samples, self.max_piece_seconds)
         context.report_status(f"Sending audio to Flash ASR in {len(pieces)} piece(s)")
-        yield from recognise_pieces(
-            pieces, lambda piece: self._recognise(piece, context), context, self.pieces_in_flight
-        )
+        yield from recognise_pieces(pieces, self._recognise, context, self.pieces_in_flight)
 
     def check_connection(self, context: JobContext) -> str:
         self._recognise(whole_clip(probe_clip()), context)

@@ -58,8 +58,8 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         pieces = self._pieces_under_upload_limit(audio)
         languages: list[str] = []
 
-        def recognise(piece: AudioPiece) -> list[Segment]:
-            return self._recognise_piece(piece, options, context, languages)
+        def recognise(piece: AudioPiece, piece_context: JobContext) -> list[Segment]:
+            return self._recognise_piece(piece, options, piece_context, languages)
 
         yield from recognise_pieces(pieces, recognise, context)
         if languages:
