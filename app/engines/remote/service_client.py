@@ -274,7 +274,9 @@ def _message_in(document: Any, depth: int = 0) -> str:
 
 
 def _plain_text(response: httpx.Response) -> str:
-    if is_web_page(response.content, response.headers.get("Content-Type", "")):
+    """A plain-text error body; none from a web page or from JSON that could not be read."""
+    content_type = response.headers.get("Content-Type", "")
+    if "json" in content_type or is_web_page(response.content, content_type):
         return ""
     return response.content[: MESSAGE_LIMIT * 4].decode("utf-8", errors="replace")
 

@@ -115,6 +115,13 @@ def test_an_unreadable_reply_is_one_sentence_and_never_the_transcript(contract, 
     assert len(started.requests_to(contract.recognition_path)) == 1
 
 
+def test_an_unreadable_error_body_still_gives_the_status_in_one_sentence(contract, started, jfk_clip) -> None:
+    nested = b'{"error": ' * 50_000 + b'"deep"' + b"}" * 50_000
+    started.inject(Fault("reply", contract.recognition_path, reply=Reply(500, nested)))
+    with pytest.raises(EngineError, match=r"failed with a server error \(HTTP 500\)\.$"):
+        transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
+
+
 def test_a_reply_over_the_size_cap_is_refused(contract, started, jfk_clip) -> None:
     huge = b'{"text": "' + b"la " * 400_000 + b'"}'
     started.inject(Fault("reply", contract.recognition_path, reply=Reply(200, huge)))
