@@ -144,9 +144,13 @@ class ReplyPart:
     def number(self) -> float:
         if isinstance(self.value, bool) or not isinstance(self.value, int | float):
             raise self.failure("is not a number")
-        if not math.isfinite(self.value):
+        try:
+            value = float(self.value)
+        except OverflowError:  # an integer of hundreds of digits
+            value = math.inf
+        if not math.isfinite(value):
             raise self.failure("is not a finite number")
-        return float(self.value)
+        return value
 
     def url(self) -> str:
         """An http(s) address; any other scheme (file:, a bare path) is refused."""

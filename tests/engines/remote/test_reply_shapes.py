@@ -27,6 +27,9 @@ def openai_segment(start, end, text="hello") -> dict:
      "The OpenAI-compatible server sent a transcription in an unknown shape: segment 1's text is not text."),
     ({"text": "hi", "words": [{"word": "hi", "start": 0, "end": True}]},
      "The OpenAI-compatible server sent a transcription in an unknown shape: word 1's end time is not a number."),
+    ({"segments": [openai_segment(0, 10**400)]},
+     "The OpenAI-compatible server sent a transcription in an unknown shape: "
+     "segment 1's end time is not a finite number."),
     ({"text": 42}, "The OpenAI-compatible server sent a transcription in an unknown shape: text is not text."),
     ([{"text": "hi"}],
      "The OpenAI-compatible server sent a transcription in an unknown shape: the reply is not an object."),
