@@ -1,9 +1,10 @@
 """What every remote engine does over HTTP, in one place.
 
-httpx sends the requests (connect and read timeouts, connection pooling); a small
-retry loop here adds what httpx leaves out: backoff on 429/502/503/504 and dropped
-connections honouring Retry-After, no retry of a 4xx that would fail again, a wait
-that ends the moment the user cancels, and one sentence for the user per failure.
+httpx sends the requests (connect and read timeouts); a small retry loop here adds
+what httpx leaves out: backoff on 429/502/503/504 and dropped connections honouring
+Retry-After, no retry of a 4xx that would fail again nor of a request that may have
+arrived when sending it twice costs, a wait that ends the moment the user cancels,
+and one sentence for the user per failure.
 Each request runs on a client of its own that cancel closes at once
 (cancellable_request.py), over TLS verified against the system's trust store
 (tls_trust.py); every reply is read through reply_shape.py.
