@@ -33,6 +33,7 @@ class RemoteProfile:
     base_url: str
     model: str = ""
     options: dict[str, Any] = field(default_factory=dict)
+    ca_certificate_file: str = ""  # a company's certificate authority, trusted besides the system's
 
     def validate(self) -> None:
         if not self.name.strip():
@@ -44,6 +45,10 @@ class RemoteProfile:
         secret_like = sorted(name for name in self.options if _SECRET_OPTION.search(name))
         if secret_like:
             raise ProfileError(f"“{secret_like[0]}” looks like a secret; API keys belong in the system keyring.")
+        if self.ca_certificate_file and not Path(self.ca_certificate_file).is_file():
+            raise ProfileError(
+                f"The CA certificate file of “{self.name}” does not exist: {self.ca_certificate_file}."
+            )
 
 
 class RemoteProfileStore:
@@ -95,4 +100,5 @@ def _profile_from_dict(item: dict[str, Any]) -> RemoteProfile:
         base_url=str(item.get("base_url", "")),
         model=str(item.get("model", "")),
         options=dict(item.get("options") or {}),
+        ca_certificate_file=str(item.get("ca_certificate_file") or ""),
     )

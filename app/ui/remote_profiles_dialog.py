@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -145,6 +146,9 @@ class RemoteProfilesDialog(QDialog):
             (self.tr("API key"), self.key_edit), (self.tr("Options (JSON)"), self.options_edit),
         ):
             form.addRow(label, widget)
+        ca_label = QLabel(self.tr("CA certificate"), self)
+        form.addRow(ca_label, self._build_ca_row())
+        ca_label.setBuddy(self.ca_edit)
         column.addLayout(form)
         column.addLayout(self._build_actions_row())
         self.result_label = QLabel(self)
@@ -154,6 +158,19 @@ class RemoteProfilesDialog(QDialog):
         column.addWidget(self.result_label)
         column.addStretch(1)
         return column
+
+    def _build_ca_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.ca_edit = QLineEdit(self)
+        self.ca_edit.setObjectName("caCertificateEdit")
+        self.ca_edit.setAccessibleName(self.tr("CA certificate file"))
+        self.ca_edit.setPlaceholderText(self.tr("Optional: a company's certificate authority (PEM)"))
+        self.ca_button = QPushButton(self.tr("Choose…"), self)
+        self.ca_button.setAccessibleName(self.tr("Choose a CA certificate file"))
+        self.ca_button.clicked.connect(self.choose_ca_certificate)
+        row.addWidget(self.ca_edit, 1)
+        row.addWidget(self.ca_button)
+        return row
 
     def _build_actions_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -203,6 +220,7 @@ class RemoteProfilesDialog(QDialog):
         self.model_combo.clear()
         self.model_combo.setEditText(profile.model)
         self.options_edit.setPlainText(json.dumps(profile.options) if profile.options else "")
+        self.ca_edit.setText(profile.ca_certificate_file)
         self._show_hints(profile.kind)
         self.result_label.clear()
 
@@ -238,7 +256,7 @@ class RemoteProfilesDialog(QDialog):
             raise ProfileError("The options must be a JSON object, for example {\"read_timeout\": 120}.")
         profile = RemoteProfile(
             self.name_edit.text().strip(), self.kind_combo.currentData(), self.url_edit.text().strip(),
-            self.model_combo.currentText().strip(), options,
+            self.model_combo.currentText().strip(), options, self.ca_edit.text().strip(),
         )
         profile.validate()
         return profile
@@ -281,6 +299,15 @@ class RemoteProfilesDialog(QDialog):
         self._editing = None
         self._reload(select=None)
         self.profiles_changed.emit()
+
+    def choose_ca_certificate(self) -> None:
+        chooser = QFileDialog(self, self.tr("Choose a CA certificate file"), self.ca_edit.text())
+        chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
+        chooser.setNameFilters([self.tr("Certificates (*.pem *.crt *.cer)"), self.tr("All files (*)")])
+        chooser.setOption(QFileDialog.Option.DontUseNativeDialog)
+        chooser.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        chooser.fileSelected.connect(self.ca_edit.setText)
+        chooser.open()
 
     def test_connection(self) -> None:
         try:

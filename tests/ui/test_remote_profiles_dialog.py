@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import ssl
 from pathlib import Path
 
 import pytest
+import trustme
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
 
 from app.core.api_keys import load_api_key
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
@@ -91,3 +94,34 @@ def test_bad_options_json_is_one_sentence(qtbot, dialog) -> None:
     dialog.options_edit.setPlainText("{read_timeout: 5}")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert dialog.result_label.text() == '✗ The options must be JSON, for example {"read_timeout": 120}.'
+
+
+def test_a_company_certificate_authority_is_chosen_in_the_profile(qtbot, dialog, local_engine, tmp_path,
+                                                                   monkeypatch) -> None:
+    monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+    authority = trustme.CA()
+    server_side = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    authority.issue_cert("127.0.0.1").configure_cert(server_side)
+    ca_path = tmp_path / "company-ca.pem"
+    authority.cert_pem.write_to_path(str(ca_path))
+    with FakeOpenAIServer(Recogniser(local_engine), api_key=SECRET).use_tls(server_side) as server:
+        fill(qtbot, dialog, "Company vLLM", server.base_url, "whisper-1", SECRET)
+        assert run_connection_test(qtbot, dialog).startswith("✗ The certificate of 127.0.0.1 is not trusted: ")
+
+        assert dialog.ca_edit.accessibleName() and dialog.ca_button.accessibleName()
+        qtbot.mouseClick(dialog.ca_button, Qt.MouseButton.LeftButton)
+        chooser = dialog.findChild(QFileDialog)
+        qtbot.waitUntil(chooser.isVisible)
+        chooser.selectFile(str(ca_path))
+        chooser.accept()
+        assert dialog.ca_edit.text() == str(ca_path)
+        assert run_connection_test(qtbot, dialog) == "✓ Connected: the server offers 2 model(s)."
+
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = RemoteProfileStore(tmp_path / "remote_profiles.json").get("Company vLLM")
+    assert saved.ca_certificate_file == str(ca_path)
+    dialog.add_profile()
+    assert dialog.ca_edit.text() == ""
+    reopened = RemoteProfilesDialog(RemoteProfileStore(tmp_path / "remote_profiles.json"))
+    qtbot.addWidget(reopened)
+    assert reopened.name_edit.text() == "Company vLLM" and reopened.ca_edit.text() == str(ca_path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -12,6 +12,8 @@ from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.silence_split import split_at_silences
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext
+
+PIECE_CHECK_SECONDS = 0.05  # how soon a cancel or another piece's failure is noticed
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,41 +49,69 @@ def shifted(segment: Segment, offset: float) -> Segment:
     return replace(segment, start=segment.start + offset, end=segment.end + offset, words=words)
 
 
+PieceRecogniser = Callable[[AudioPiece, JobContext], list[Segment]]
+
+
 def recognise_pieces(
     pieces: list[AudioPiece],
-    recognise: Callable[[AudioPiece], list[Segment]],
+    recognise: PieceRecogniser,
     context: JobContext,
     parallel: int = 1,
 ) -> Iterator[Segment]:
     """Segments of every piece in time order, ``parallel`` pieces in flight at most.
 
     ``recognise`` returns a piece's segments on the piece's own timeline; they are
-    shifted onto the file's timeline here.
+    shifted onto the file's timeline here. It gets the pieces' own context: when the
+    job ends early (a piece failed, the user cancelled, the caller stopped reading),
+    the pieces still in flight are cancelled with it, so their requests close at once.
     """
     total = sum(p.duration for p in pieces) + (pieces[0].offset if pieces else 0.0)
+    pieces_context = JobContext(on_status=context.report_status)
     with ThreadPoolExecutor(max_workers=max(1, parallel), thread_name_prefix="remote-piece") as pool:
         waiting: list[tuple[AudioPiece, Future[list[Segment]]]] = []
         upcoming = iter(pieces)
+
+        def start(piece: AudioPiece) -> Future[list[Segment]]:
+            return pool.submit(recognise, piece, pieces_context)
+
         try:
-            _fill(waiting, upcoming, pool, recognise, parallel)
+            _fill(waiting, upcoming, start, parallel)
             while waiting:
+                _wait_for_first(waiting, context)
                 piece, future = waiting.pop(0)
                 segments = future.result()
                 context.check_cancelled()
                 yield from (shifted(s, piece.offset) for s in segments)
                 context.report_progress(piece.offset + piece.duration, total)
-                _fill(waiting, upcoming, pool, recognise, parallel)
+                _fill(waiting, upcoming, start, parallel)
         finally:
+            pieces_context.cancel_event.set()
             for _, future in waiting:
                 future.cancel()
 
 
-def _fill(waiting, upcoming, pool, recognise, parallel: int) -> None:
+def _wait_for_first(waiting: list[tuple[AudioPiece, Future[list[Segment]]]], context: JobContext) -> None:
+    """Until the first piece is done; sooner if any piece failed or the user cancelled."""
+    futures = [future for _, future in waiting]
+    while not futures[0].done():
+        done, _ = wait(futures, timeout=PIECE_CHECK_SECONDS, return_when=FIRST_COMPLETED)
+        context.check_cancelled()
+        for future in done:
+            if not future.cancelled() and future.exception() is not None:
+                future.result()  # raises the piece's failure
+
+
+def _fill(
+    waiting: list[tuple[AudioPiece, Future[list[Segment]]]],
+    upcoming: Iterator[AudioPiece],
+    start: Callable[[AudioPiece], Future[list[Segment]]],
+    parallel: int,
+) -> None:
     while len(waiting) < max(1, parallel):
         piece = next(upcoming, None)
         if piece is None:
             return
-        waiting.append((piece, pool.submit(recognise, piece)))
+        waiting.append((piece, start(piece)))
 
 
 def segments_from_words(words: list[Word], max_gap: float = 1.0, max_words: int = 40) -> list[Segment]:

@@ -12,13 +12,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import Cancelled, EngineError
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
-from app.engines.remote.service_client import HttpSettings, ServiceClient
+from app.engines.remote.reply_shape import ReplyPart, checked
+from app.engines.remote.service_client import MESSAGE_LIMIT, HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
 
 SERVICE_NAME = "DashScope"
@@ -27,6 +29,10 @@ DEFAULT_MODEL = "paraformer-v2"
 WAITING_STATUSES = {"PENDING": "Waiting in DashScope's queue", "RUNNING": "DashScope is transcribing",
                     "SUSPENDED": "DashScope has suspended the task; waiting"}
 UPLOAD_FILE_NAME = "audio.flac"
+POLICY_FORM_FIELDS = {  # the storage form's field: the upload policy's key
+    "OSSAccessKeyId": "oss_access_key_id", "Signature": "signature", "policy": "policy",
+    "x-oss-object-acl": "x_oss_object_acl", "x-oss-forbid-overwrite": "x_oss_forbid_overwrite",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +47,21 @@ class PollSchedule:
         while True:
             yield interval
             interval = min(self.longest_interval, interval * self.growth)
+
+
+@dataclass(frozen=True, slots=True)
+class UploadPolicy:
+    """Where and how to post a file to DashScope's temporary storage."""
+
+    upload_host: str
+    upload_dir: str
+    form_fields: dict[str, str]
+
+    @classmethod
+    def from_reply(cls, policy: ReplyPart) -> UploadPolicy:
+        form_fields = {form_name: policy.field(key, key).text() for form_name, key in POLICY_FORM_FIELDS.items()}
+        upload_dir = policy.field("upload_dir", "upload_dir").text()
+        return cls(policy.field("upload_host", "upload_host").url(), upload_dir, form_fields)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,15 +116,11 @@ class DashScopeParaformerEngine(TranscriptionEngine):
     def upload(self, data: bytes, context: JobContext) -> str:
         """Put ``data`` in DashScope's temporary storage; its oss:// URL."""
         policy = self._upload_policy(context)
-        key = f"{policy['upload_dir']}/{UPLOAD_FILE_NAME}"
-        form = {
-            "OSSAccessKeyId": policy["oss_access_key_id"], "Signature": policy["signature"],
-            "policy": policy["policy"], "key": key, "x-oss-object-acl": policy["x_oss_object_acl"],
-            "x-oss-forbid-overwrite": policy["x_oss_forbid_overwrite"], "success_action_status": "200",
-            "x-oss-content-type": MIME_TYPES["flac"],
-        }
+        key = f"{policy.upload_dir}/{UPLOAD_FILE_NAME}"
+        form = {**policy.form_fields, "key": key, "success_action_status": "200",
+                "x-oss-content-type": MIME_TYPES["flac"]}
         self.client.send(
-            "POST", policy["upload_host"], context, authorised=False,
+            "POST", policy.upload_host, context, authorised=False, repeatable=False,  # the key may not be overwritten
             data=form, files={"file": (UPLOAD_FILE_NAME, data, MIME_TYPES["flac"])},
         )
         return f"oss://{key}"
@@ -121,15 +138,12 @@ class DashScopeParaformerEngine(TranscriptionEngine):
                 parameters["speaker_count"] = self.recognition.speaker_count
         return {"model": self.model, "input": {"file_urls": [file_url]}, "parameters": parameters}
 
-    def _upload_policy(self, context: JobContext) -> dict[str, Any]:
+    def _upload_policy(self, context: JobContext) -> UploadPolicy:
         document = self.client.send_for_json(
             "GET", f"{self.base_url}/uploads", context, params={"action": "getPolicy", "model": self.model},
             model=self.model,
         )
-        policy = document.get("data") if isinstance(document, dict) else None
-        if not isinstance(policy, dict) or "upload_host" not in policy:
-            raise EngineError(f"{SERVICE_NAME} sent an upload policy in an unknown shape.")
-        return policy
+        return UploadPolicy.from_reply(checked(document, SERVICE_NAME, "an upload policy").field("data", "data"))
 
     def _submit(self, file_url: str, channel: int, options: TranscriptionOptions, context: JobContext) -> str:
         headers = {"X-DashScope-Async": "enable"}
@@ -138,18 +152,17 @@ class DashScopeParaformerEngine(TranscriptionEngine):
         document = self.client.send_for_json(
             "POST", f"{self.base_url}/services/audio/asr/transcription", context,
             json=self.submission(file_url, channel, options), headers=headers, model=self.model,
+            repeatable=False,  # each submit starts a billed task
         )
-        task_id = _output(document).get("task_id")
-        if not task_id:
-            raise EngineError(f"{SERVICE_NAME} accepted the audio but sent no task id.")
-        return str(task_id)
+        return _output(document).field("task_id", "task id").text()
 
-    def _wait_for(self, task_id: str, context: JobContext) -> dict[str, Any]:
+    def _wait_for(self, task_id: str, context: JobContext) -> ReplyPart:
         """The output of the finished task, polling with a growing interval."""
         waited = 0.0
         for interval in self.poll.intervals():
-            output = _output(self.client.send_for_json("GET", f"{self.base_url}/tasks/{task_id}", context))
-            status = str(output.get("task_status", "UNKNOWN"))
+            task_url = f"{self.base_url}/tasks/{quote(task_id, safe='')}"
+            output = _output(self.client.send_for_json("GET", task_url, context))
+            status = output.field("task_status", "task status").text()
             if status == "SUCCEEDED":
                 return output
             if status not in WAITING_STATUSES:
@@ -162,55 +175,62 @@ class DashScopeParaformerEngine(TranscriptionEngine):
             waited += interval
         raise AssertionError("unreachable: the poll schedule never ends")
 
-    def _result_document(self, output: dict[str, Any], context: JobContext) -> dict[str, Any]:
-        results = output.get("results") or []
-        if not results or not isinstance(results[0], dict):
+    def _result_document(self, output: ReplyPart, context: JobContext) -> Any:
+        results = output.optional_items("results", "results", "result")
+        if not results:
             raise EngineError(f"{SERVICE_NAME} finished the task but sent no result.")
         result = results[0]
-        if result.get("subtask_status", "SUCCEEDED") != "SUCCEEDED" or not result.get("transcription_url"):
+        status = result.optional_text("subtask_status", "subtask status") or "SUCCEEDED"
+        if status != "SUCCEEDED" or not result.has("transcription_url"):
             raise EngineError(f"{SERVICE_NAME} could not transcribe the audio: {_failure_reason(result)}.")
-        document = self.client.send_for_json("GET", result["transcription_url"], context, authorised=False)
-        if not isinstance(document, dict):
-            raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
-        return document
+        url = result.field("transcription_url", "transcription address").url()
+        return self.client.send_for_json("GET", url, context, authorised=False)
 
 
-def segments_from_result(document: dict[str, Any], channel: int = 0) -> list[Segment]:
+def segments_from_result(document: Any, channel: int = 0) -> list[Segment]:
     """The chosen channel's sentences; words carry their punctuation."""
-    transcripts = [t for t in document.get("transcripts") or [] if isinstance(t, dict)]
-    chosen = next((t for t in transcripts if t.get("channel_id") == channel), transcripts[0] if transcripts else {})
+    transcripts = checked(document, SERVICE_NAME, "a transcription").optional_items(
+        "transcripts", "transcripts", "transcript"
+    )
+    chosen = next((t for t in transcripts if t.object().get("channel_id") == channel),
+                  transcripts[0] if transcripts else None)
     segments = []
-    for sentence in chosen.get("sentences") or []:
-        text = str(sentence.get("text", "")).strip()
+    for sentence in chosen.optional_items("sentences", "sentences", "sentence") if chosen else []:
+        text = sentence.optional_text("text", "text").strip()
         if not text:
             continue
-        speaker = sentence.get("speaker_id")
+        speaker = sentence.optional("speaker_id", "speaker")
         segments.append(Segment(
-            start=sentence["begin_time"] / 1000,
-            end=sentence["end_time"] / 1000,
+            *sentence.span("begin_time", "end_time", scale=0.001),
             text=text,
-            speaker=None if speaker is None else f"Speaker {speaker}",
-            words=[_word(w) for w in sentence.get("words") or []],
+            speaker=None if speaker is None else f"Speaker {speaker.number():g}",
+            words=[_word(w) for w in sentence.optional_items("words", "words", "word")],
         ))
     return segments
 
 
-def _word(item: dict[str, Any]) -> Word:
-    text = f"{str(item.get('text', '')).strip()}{item.get('punctuation', '')}"  # "Hello " + "," -> "Hello,"
-    return Word(item["begin_time"] / 1000, item["end_time"] / 1000, text)
+def _word(part: ReplyPart) -> Word:
+    text = part.optional_text("text", "text").strip() + part.optional_text("punctuation", "punctuation")
+    return Word(*part.span("begin_time", "end_time", scale=0.001), text)  # "Hello " + "," -> "Hello,"
 
 
-def _output(document: Any) -> dict[str, Any]:
-    output = document.get("output") if isinstance(document, dict) else None
-    if not isinstance(output, dict):
-        raise EngineError(f"{SERVICE_NAME} sent an answer without an output.")
-    return output
+def _output(document: Any) -> ReplyPart:
+    return checked(document, SERVICE_NAME, "an answer").field("output", "output")
 
 
-def _failure_reason(item: dict[str, Any]) -> str:
+def _failure_reason(item: ReplyPart) -> str:
     """The service's code and message, from the task or else from its first subtask."""
-    subtasks = [r for r in item.get("results") or [] if isinstance(r, dict)]
-    if not item.get("message") and subtasks:
+    subtasks = [r for r in item.optional_items("results", "results", "result") if isinstance(r.value, dict)]
+    if not item.has("message") and subtasks:
         item = subtasks[0]
-    reason = str(item.get("message") or item.get("code") or "no reason given").rstrip(".")
-    return f"{reason} ({item['code']})" if item.get("code") and item.get("message") else reason
+    message = _loose_text(item, "message").rstrip(".")
+    code = _loose_text(item, "code")
+    if code and message:
+        return f"{message} ({code})"
+    return message or code or "no reason given"
+
+
+def _loose_text(item: ReplyPart, key: str) -> str:
+    """A field shown to the user as it is, whatever its type, kept short."""
+    value = item.object().get(key)
+    return "" if value is None else str(value)[:MESSAGE_LIMIT]

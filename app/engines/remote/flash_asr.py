@@ -12,10 +12,10 @@ from typing import Any
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import encode_audio
-from app.core.errors import EngineError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
+from app.engines.remote.reply_shape import checked
 from app.engines.remote.service_client import HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
 
@@ -51,9 +51,7 @@ class FlashAsrEngine(TranscriptionEngine):
         require_transcription(options, SERVICE_NAME)
         pieces = cut_into_pieces(audio.samples, self.max_piece_seconds)
         context.report_status(f"Sending audio to Flash ASR in {len(pieces)} piece(s)")
-        yield from recognise_pieces(
-            pieces, lambda piece: self._recognise(piece, context), context, self.pieces_in_flight
-        )
+        yield from recognise_pieces(pieces, self._recognise, context, self.pieces_in_flight)
 
     def check_connection(self, context: JobContext) -> str:
         self._recognise(whole_clip(probe_clip()), context)
@@ -71,17 +69,16 @@ class FlashAsrEngine(TranscriptionEngine):
         document = self.client.send_for_json(
             "POST", self.url, context,
             content=encode_audio(piece.samples, SAMPLE_RATE, "wav"), headers=self.request_headers(), model=self.model,
+            repeatable=True,  # the reply is the whole result: if it is lost, asking again is the only way to get it
         )
         return segments_from_response(document)
 
 
 def segments_from_response(document: Any) -> list[Segment]:
-    result = document.get("flash_result") if isinstance(document, dict) else None
-    if not isinstance(result, dict):
-        raise EngineError(f"{SERVICE_NAME} sent an answer without a flash_result.")
+    result = checked(document, SERVICE_NAME, "a transcription").field("flash_result", "flash_result")
     segments = []
-    for sentence in result.get("sentences") or []:
-        text = str(sentence.get("text", "")).strip() if isinstance(sentence, dict) else ""
+    for sentence in result.optional_items("sentences", "sentences", "sentence"):
+        text = sentence.optional_text("text", "text").strip()
         if text:
-            segments.append(Segment(sentence["begin_time"] / 1000, sentence["end_time"] / 1000, text))
+            segments.append(Segment(*sentence.span("begin_time", "end_time", scale=0.001), text))
     return segments

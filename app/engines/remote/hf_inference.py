@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import quote
 
 import httpx
 
@@ -19,6 +20,7 @@ from app.core.errors import EngineError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.audio_pieces import probe_clip
+from app.engines.remote.reply_shape import ReplyPart, checked, parse_json_reply, repaired_times
 from app.engines.remote.service_client import HttpSettings, RetryAdvice, ServiceClient
 from app.engines.remote.task_support import require_transcription
 
@@ -48,7 +50,7 @@ class HuggingFaceInferenceEngine(TranscriptionEngine):
         unknown = sorted(set(generation_parameters or {}) - GENERATION_PARAMETERS)
         if unknown:
             raise EngineError(f"“{unknown[0]}” is not a generation parameter Hugging Face Inference knows.")
-        self.url = f"{endpoint_url.rstrip('/')}/{model.strip('/')}" if model else endpoint_url
+        self.url = f"{endpoint_url.rstrip('/')}/{quote(model.strip('/'), safe='/')}" if model else endpoint_url
         self.model = model
         self.return_timestamps = return_timestamps
         self.generation_parameters = dict(generation_parameters or {})
@@ -77,7 +79,8 @@ class HuggingFaceInferenceEngine(TranscriptionEngine):
         return parameters
 
     def _post(self, request: dict[str, Any], context: JobContext) -> Any:
-        return self.client.send_for_json("POST", self.url, context, model=self.model, **request)
+        # The reply is the whole result: if it is lost, asking again is the only way to get it.
+        return self.client.send_for_json("POST", self.url, context, model=self.model, repeatable=True, **request)
 
     def _request(self, audio: AudioClip, options: TranscriptionOptions) -> dict[str, Any]:
         parameters = self.request_parameters(options)
@@ -96,28 +99,34 @@ def model_loading_advice(response: httpx.Response) -> RetryAdvice | None:
     if response.status_code != 503:
         return None
     try:
-        estimated = float(response.json().get("estimated_time"))
-    except (ValueError, TypeError, AttributeError):
+        reply = checked(parse_json_reply(response.content, "", SERVICE_NAME), SERVICE_NAME, "a loading estimate")
+        estimated = max(0.0, reply.field("estimated_time", "estimated time").number())
+    except EngineError:
         return None
-    return RetryAdvice(max(0.0, estimated), f"Model loading on Hugging Face (about {estimated:.0f} s)")
+    return RetryAdvice(estimated, f"Model loading on Hugging Face (about {estimated:.0f} s)")
 
 
 def segments_from_response(document: Any, duration: float) -> list[Segment]:
     if isinstance(document, list) and document:
         document = document[0]  # some deployments wrap the answer in a list
-    if not isinstance(document, dict) or not isinstance(document.get("text", ""), str):
-        raise EngineError(f"{SERVICE_NAME} sent a transcription in an unknown shape.")
-    chunks = [c for c in document.get("chunks") or [] if isinstance(c, dict)]
+    reply = checked(document, SERVICE_NAME, "a transcription")
+    text = reply.field("text", "text").text()
+    chunks = reply.optional_items("chunks", "chunks", "chunk")
     if not chunks:
-        text = document.get("text", "").strip()
-        return [Segment(0.0, duration, text)] if text else []
+        return [Segment(0.0, duration, text.strip())] if text.strip() else []
     segments = []
     for index, chunk in enumerate(chunks):
-        start, end = [*(chunk.get("timestamp") or []), None, None][:2]
-        following = chunks[index + 1].get("timestamp") if index + 1 < len(chunks) else None
+        start = _time_in(chunk, 0, "start time") or 0.0
+        end = _time_in(chunk, 1, "end time")
         if end is None:  # the last chunk's end may be missing
-            end = following[0] if following else duration
-        text = str(chunk.get("text", "")).strip()
-        if text:
-            segments.append(Segment(float(start or 0.0), float(end), text))
+            end = _time_in(chunks[index + 1], 0, "start time") if index + 1 < len(chunks) else None
+        chunk_text = chunk.optional_text("text", "text").strip()
+        if chunk_text:
+            segments.append(Segment(*repaired_times(start, duration if end is None else end, chunk.label), chunk_text))
     return segments
+
+
+def _time_in(chunk: ReplyPart, position: int, name: str) -> float | None:
+    """Seconds at ``position`` of the chunk's [start, end] timestamp; None when missing or null."""
+    part = chunk.field("timestamp", "timestamp").element(position, name)
+    return None if part is None else part.number()

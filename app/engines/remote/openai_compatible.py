@@ -25,7 +25,8 @@ from app.engines.remote.audio_pieces import (
     shifted,
     whole_clip,
 )
-from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError, capitalised
+from app.engines.remote.reply_shape import ReplyPart, capitalised, checked
+from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError
 
 SERVICE_NAME = "the OpenAI-compatible server"
 OPENAI_UPLOAD_LIMIT = 25 * 1024 * 1024
@@ -57,19 +58,15 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         pieces = self._pieces_under_upload_limit(audio)
         languages: list[str] = []
 
-        def recognise(piece: AudioPiece) -> list[Segment]:
-            return self._recognise_piece(piece, options, context, languages)
+        def recognise(piece: AudioPiece, piece_context: JobContext) -> list[Segment]:
+            return self._recognise_piece(piece, options, piece_context, languages)
 
         yield from recognise_pieces(pieces, recognise, context)
         if languages:
             context.report_language(languages[0])
 
     def list_models(self, context: JobContext) -> list[str]:
-        document = self.client.send_for_json("GET", f"{self.base_url}/models", context)
-        entries = document.get("data") if isinstance(document, dict) else None
-        if not isinstance(entries, list):
-            raise EngineError(capitalised(f"{SERVICE_NAME} sent a model list in an unknown shape."))
-        return [str(entry["id"]) for entry in entries if isinstance(entry, dict) and "id" in entry]
+        return models_from_response(self.client.send_for_json("GET", f"{self.base_url}/models", context))
 
     def check_connection(self, context: JobContext) -> str:
         models = self.list_models(context)
@@ -88,7 +85,9 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         if len(text) > 4096:
             raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
         body = {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
-        response = self.client.send("POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model)
+        response = self.client.send(
+            "POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model, repeatable=True
+        )
         if not response.content:
             raise EngineError(capitalised(f"{SERVICE_NAME} sent no audio."))
         return response.content
@@ -127,9 +126,10 @@ class OpenAICompatibleEngine(TranscriptionEngine):
             files={"file": ("audio.flac", encode_audio(piece.samples, SAMPLE_RATE), MIME_TYPES["flac"])},
             data=self._form_fields(options),
             model=self.model,
+            repeatable=True,  # the reply is the whole result: if it is lost, asking again is the only way to get it
         )
         if "json" not in response.headers.get("Content-Type", ""):
-            return response.text  # a server that answers text whatever was asked
+            return self.client.parse_text(response)  # a server that answers text whatever was asked
         return self.client.parse_json(response)
 
     def _form_fields(self, options: TranscriptionOptions) -> dict[str, Any]:
@@ -151,21 +151,26 @@ def segments_from_response(document: Any, duration: float) -> list[Segment]:
     """Segments from whatever the server sent: verbose_json in full, words alone, or only text."""
     if isinstance(document, str):
         return _single_segment(document, duration)
-    if not isinstance(document, dict):
-        raise EngineError(capitalised(f"{SERVICE_NAME} sent a transcription in an unknown shape."))
-    words = [_word(w) for w in document.get("words") or [] if isinstance(w, dict)]
-    raw_segments = [s for s in document.get("segments") or [] if isinstance(s, dict)]
+    reply = checked(document, SERVICE_NAME, "a transcription")
+    words = [_word(part) for part in reply.optional_items("words", "words", "word")]
+    raw_segments = reply.optional_items("segments", "segments", "segment")
     if raw_segments:
-        segments = [Segment(float(s["start"]), float(s["end"]), str(s.get("text", "")).strip()) for s in raw_segments]
+        segments = [Segment(*part.span("start", "end"), part.optional_text("text", "text").strip())
+                    for part in raw_segments]
         _attach_words(segments, words)
         return [s for s in segments if s.text]
     if words:
         return segments_from_words(words)
-    return _single_segment(str(document.get("text") or ""), duration)
+    return _single_segment(reply.optional_text("text", "text"), duration)
 
 
-def _word(item: dict[str, Any]) -> Word:
-    return Word(float(item["start"]), float(item["end"]), str(item.get("word", "")).strip())
+def models_from_response(document: Any) -> list[str]:
+    reply = checked(document, SERVICE_NAME, "a model list")
+    return [part.field("id", "id").text() for part in reply.field("data", "data").items("model")]
+
+
+def _word(part: ReplyPart) -> Word:
+    return Word(*part.span("start", "end"), part.optional_text("word", "text").strip())
 
 
 def _attach_words(segments: list[Segment], words: list[Word]) -> None:
@@ -187,4 +192,4 @@ def _language_code(language: Any) -> str | None:
     if not isinstance(language, str) or not language.strip():
         return None
     value = language.strip().lower()
-    return value if value in LANGUAGES else _LANGUAGE_CODES.get(value, value)
+    return value if value in LANGUAGES else _LANGUAGE_CODES.get(value)

@@ -87,6 +87,7 @@ def http_settings_for(profile: RemoteProfile) -> HttpSettings:
         first_delay=_number(profile.options, "first_retry_delay", base.first_delay),
         max_delay=_number(profile.options, "longest_retry_delay", base.max_delay),
         max_total_wait=base.max_total_wait,
+        ca_certificate_file=profile.ca_certificate_file,
     )
 
 

@@ -1,37 +1,45 @@
 """What every remote engine does over HTTP, in one place.
 
-httpx sends the requests (connect and read timeouts, connection pooling); a small
-retry loop here adds what httpx leaves out: backoff on 429/502/503/504 and dropped
-connections honouring Retry-After, no retry of a 4xx that would fail again, a wait
-that ends the moment the user cancels, and one sentence for the user per failure.
-Cancel also shuts down the sockets in use, so a long upload or a slow answer stops
-at once and the server sees the connection close.
+httpx sends the requests (connect and read timeouts); a small retry loop here adds
+what httpx leaves out: backoff on 429/502/503/504 and dropped connections honouring
+Retry-After, no retry of a 4xx that would fail again nor of a request that may have
+arrived when sending it twice costs, a wait that ends the moment the user cancels,
+and one sentence for the user per failure.
+Each request runs on a client of its own that cancel closes at once
+(cancellable_request.py), over TLS verified against the system's trust store
+(tls_trust.py); every reply is read through reply_shape.py.
 """
 
 from __future__ import annotations
 
 import logging
-import socket
+import ssl
 import threading
-import weakref
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager, suppress
+from collections.abc import Callable
+from contextlib import suppress
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from typing import Any
 
-import httpcore
 import httpx
 
 from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext
+from app.engines.remote.cancellable_request import ReplyTooLarge, request_until_cancelled
+from app.engines.remote.reply_shape import capitalised, is_web_page, parse_json_reply, parse_text_reply
+from app.engines.remote.tls_trust import certificate_problem, trusted_tls_context, untrusted_certificate_sentence
 
 log = logging.getLogger(__name__)
 
 RETRIED_STATUSES = frozenset({429, 502, 503, 504})
+NOTHING_DONE_STATUSES = frozenset({429, 503})  # the request was refused before any work: safe to send again
+NEVER_SENT = (httpx.ConnectError, httpx.ConnectTimeout)
 DROPPED_CONNECTION = (httpx.RemoteProtocolError, httpx.ReadError, httpx.WriteError)
-RETRIED_TRANSPORT_ERRORS = (httpx.ConnectError, httpx.ConnectTimeout, *DROPPED_CONNECTION)
+RETRIED_TRANSPORT_ERRORS = (*NEVER_SENT, *DROPPED_CONNECTION)
+IDEMPOTENT_METHODS = frozenset({"GET", "HEAD", "OPTIONS", "PUT", "DELETE"})
 MESSAGE_LIMIT = 240
+MESSAGE_DEPTH = 6  # an error message is never nested deeper in any contract
+MESSAGE_ITEMS = 5
 
 
 class ServiceError(EngineError):
@@ -50,6 +58,8 @@ class HttpSettings:
     first_delay: float = 1.0
     max_delay: float = 60.0
     max_total_wait: float = 600.0  # seconds spent waiting between attempts, at most
+    max_reply_bytes: int = 64 * 2**20  # no transcription, model list or speech clip comes near it
+    ca_certificate_file: str = ""  # trusted besides the system's authorities (a company's own CA)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,27 +87,25 @@ class ServiceClient:
         self.settings = settings or HttpSettings()
         self._api_key = api_key or None
         self._retry_advisor = retry_advisor
-        self._sockets = _SocketTracker()
-        # No idle connections: an engine may live long between jobs, and a kept socket would only go stale.
-        transport = httpx.HTTPTransport(retries=0, limits=httpx.Limits(max_keepalive_connections=0))
-        # httpcore opens every connection through this backend; tracking its sockets lets cancel shut them down.
-        transport._pool._network_backend = self._sockets
-        self._http = httpx.Client(
-            transport=transport,
-            timeout=httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout),
-            follow_redirects=True,
-        )
+        self._timeout = httpx.Timeout(self.settings.read_timeout, connect=self.settings.connect_timeout)
+        self._tls: ssl.SSLContext | None = None
+        self._tls_lock = threading.Lock()
 
     def __repr__(self) -> str:
         return f"ServiceClient({self.service_name!r})"
 
-    def close(self) -> None:
-        self._http.close()
-
     def send(
-        self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "", **request: Any
+        self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "",
+        repeatable: bool | None = None, **request: Any
     ) -> httpx.Response:
-        """The successful response to ``method url``, after retries; EngineError with one sentence otherwise."""
+        """The successful response to ``method url``, after retries; EngineError with one sentence otherwise.
+
+        ``repeatable``: whether sending the request twice is harmless (default: for idempotent methods
+        only). A request that is not (a submit that starts a billed task) is sent again only when it
+        surely never arrived: a failed connect, or a 429/503 that says nothing was done.
+        """
+        if repeatable is None:
+            repeatable = method.upper() in IDEMPOTENT_METHODS
         if authorised and self._api_key:
             request["headers"] = {"Authorization": f"Bearer {self._api_key}", **request.get("headers", {})}
         waited = 0.0
@@ -106,10 +114,10 @@ class ServiceClient:
             outcome = self._attempt(method, url, context, request)
             if isinstance(outcome, httpx.Response) and outcome.is_success:
                 return outcome
-            advice = self._retry_advice(outcome, attempt)
+            advice = self._retry_advice(outcome, attempt) if repeatable or _nothing_done(outcome) else None
             last_attempt = attempt == self.settings.attempts
             if advice is None or last_attempt or waited + advice.delay > self.settings.max_total_wait:
-                raise self._failure(outcome, url, model)
+                raise self._failure(outcome, url, model, repeatable)
             log.info("%s: retrying %s %s in %.1f s", self.service_name, method, url, advice.delay)
             context.report_status(advice.status)
             if context.cancel_event.wait(advice.delay):
@@ -122,50 +130,45 @@ class ServiceClient:
         return self.parse_json(self.send(method, url, context, **request))
 
     def parse_json(self, response: httpx.Response) -> Any:
-        if not response.content.strip():
-            raise EngineError(capitalised(f"{self.service_name} sent an empty reply."))
-        try:
-            return response.json()
-        except ValueError:
-            raise EngineError(capitalised(f"{self.service_name} sent a reply that is not valid JSON.")) from None
+        """The reply's JSON document, or one sentence saying why there is none (see reply_shape)."""
+        return parse_json_reply(response.content, response.headers.get("Content-Type", ""), self.service_name)
+
+    def parse_text(self, response: httpx.Response) -> str:
+        return parse_text_reply(response.content, response.headers.get("Content-Type", ""), self.service_name)
 
     def _attempt(
         self, method: str, url: str, context: JobContext, request: dict[str, Any]
     ) -> httpx.Response | httpx.TransportError:
         try:
-            with self._shut_down_on_cancel(context):
-                response = self._http.request(method, url, **request)
+            response = request_until_cancelled(
+                method, url, request, context=context, tls=self._tls_context(), timeout=self._timeout,
+                max_reply_bytes=self.settings.max_reply_bytes,
+            )
         except httpx.TransportError as error:
             if context.cancelled:
                 raise Cancelled() from None
             log.info("%s: %s %s failed: %s", self.service_name, method, url, type(error).__name__)
             return error
+        except ReplyTooLarge:
+            limit = self.settings.max_reply_bytes / 2**20
+            raise EngineError(capitalised(
+                f"{self.service_name} sent a reply larger than {limit:g} MB; it cannot be what was asked for."
+            )) from None
         if context.cancelled:
             raise Cancelled()
         log.info("%s: %s %s -> HTTP %d", self.service_name, method, url, response.status_code)
         return response
 
-    @contextmanager
-    def _shut_down_on_cancel(self, context: JobContext) -> Iterator[None]:
-        finished = threading.Event()
-
-        def watch() -> None:
-            while not finished.wait(0.05):
-                if context.cancelled:
-                    self._sockets.shut_down_all()
-                    return
-
-        watcher = threading.Thread(target=watch, name="cancel-watch", daemon=True)
-        watcher.start()
-        try:
-            yield
-        finally:
-            finished.set()
-            watcher.join()
+    def _tls_context(self) -> ssl.SSLContext:
+        """Made once, on first use (on the job's thread): reading the CA files may fail in one sentence."""
+        with self._tls_lock:
+            if self._tls is None:
+                self._tls = trusted_tls_context(self.settings.ca_certificate_file)
+            return self._tls
 
     def _retry_advice(self, outcome: httpx.Response | httpx.TransportError, attempt: int) -> RetryAdvice | None:
         backoff = min(self.settings.max_delay, self.settings.first_delay * 2 ** (attempt - 1))
-        if isinstance(outcome, RETRIED_TRANSPORT_ERRORS):
+        if isinstance(outcome, RETRIED_TRANSPORT_ERRORS) and certificate_problem(outcome) is None:
             return RetryAdvice(backoff, f"Connection to {self.service_name} lost; retrying in {backoff:.0f} s")
         if not isinstance(outcome, httpx.Response) or outcome.status_code not in RETRIED_STATUSES:
             return None
@@ -177,7 +180,9 @@ class ServiceClient:
         busy = "is rate-limiting requests" if outcome.status_code == 429 else "is busy"
         return RetryAdvice(delay, capitalised(f"{self.service_name} {busy}; retrying in {delay:.0f} s"))
 
-    def _failure(self, outcome: httpx.Response | httpx.TransportError, url: str, model: str) -> EngineError:
+    def _failure(
+        self, outcome: httpx.Response | httpx.TransportError, url: str, model: str, repeatable: bool
+    ) -> EngineError:
         host = httpx.URL(url).host
         if isinstance(outcome, httpx.Response):
             message = self.server_message(outcome)
@@ -185,10 +190,15 @@ class ServiceClient:
                 detail = f": {message}" if message else ""
                 return ServiceError(capitalised(f"{self.service_name} needs an API key{detail}."), 401)
             return error_for_status(self.service_name, outcome.status_code, message, model)
+        if (problem := certificate_problem(outcome)) is not None:
+            return EngineError(untrusted_certificate_sentence(host, problem))
         if isinstance(outcome, httpx.ReadTimeout):
             return EngineError(capitalised(
                 f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
             ))
+        if isinstance(outcome, DROPPED_CONNECTION) and not repeatable:
+            return EngineError(f"The connection to {self.service_name} at {host} broke off before it answered; "
+                               "the request may have arrived, so it was not sent again.")
         if isinstance(outcome, DROPPED_CONNECTION):
             return EngineError(f"The connection to {self.service_name} at {host} kept breaking off; try again later.")
         return EngineError(f"Cannot reach {self.service_name} at {host}: {self._redact(_reason(outcome))}.")
@@ -196,8 +206,8 @@ class ServiceClient:
     def server_message(self, response: httpx.Response) -> str:
         """The service's own explanation from an error body, without the API key, kept short."""
         try:
-            document = response.json()
-        except ValueError:
+            document = parse_json_reply(response.content, "", self.service_name)
+        except EngineError:
             document = None
         message = _message_in(document) if document is not None else _plain_text(response)
         message = self._redact(" ".join(message.split())).rstrip(".")
@@ -205,11 +215,6 @@ class ServiceClient:
 
     def _redact(self, text: str) -> str:
         return text.replace(self._api_key, "•••") if self._api_key else text
-
-
-def capitalised(sentence: str) -> str:
-    """A sentence that may begin with a service name such as "the OpenAI-compatible server"."""
-    return sentence[:1].upper() + sentence[1:]
 
 
 def error_for_status(service: str, status: int, message: str, model: str = "") -> ServiceError:
@@ -230,6 +235,13 @@ def error_for_status(service: str, status: int, message: str, model: str = "") -
     return ServiceError(capitalised(f"{service} refused the request (HTTP {status}){detail}."), status)
 
 
+def _nothing_done(outcome: httpx.Response | httpx.TransportError) -> bool:
+    """The request surely did nothing on the server: it never left, or was refused before any work."""
+    if isinstance(outcome, httpx.Response):
+        return outcome.status_code in NOTHING_DONE_STATUSES
+    return isinstance(outcome, NEVER_SENT)
+
+
 def retry_after_seconds(response: httpx.Response) -> float | None:
     """Retry-After as seconds, from either of its two forms (a number or an HTTP date)."""
     value = response.headers.get("Retry-After", "").strip()
@@ -246,49 +258,30 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
     return None
 
 
-def _message_in(document: Any) -> str:
+def _message_in(document: Any, depth: int = 0) -> str:
     """The message in any error body the contracts describe (OpenAI, FastAPI, HF, Flash ASR, DashScope)."""
     if isinstance(document, str):
         return document
+    if depth > MESSAGE_DEPTH:
+        return ""
     if isinstance(document, list):
-        return "; ".join(_message_in(item) for item in document if item)
+        return "; ".join(_message_in(item, depth + 1) for item in document[:MESSAGE_ITEMS] if item)
     if not isinstance(document, dict):
         return ""
     for key in ("error", "errors", "detail", "message", "msg"):
         if document.get(key):
-            return _message_in(document[key])
-    return str(document.get("code") or "")
+            return _message_in(document[key], depth + 1)
+    return str(document.get("code") or "")[:MESSAGE_LIMIT]
 
 
 def _plain_text(response: httpx.Response) -> str:
-    if "html" in response.headers.get("Content-Type", ""):
+    """A plain-text error body; none from a web page or from JSON that could not be read."""
+    content_type = response.headers.get("Content-Type", "")
+    if "json" in content_type or is_web_page(response.content, content_type):
         return ""
-    return response.text
+    return response.content[: MESSAGE_LIMIT * 4].decode("utf-8", errors="replace")
 
 
 def _reason(error: Exception) -> str:
     text = str(error).strip()
     return text or type(error).__name__
-
-
-class _SocketTracker(httpcore.SyncBackend):
-    """httpcore's own socket backend, remembering the sockets it opened so they can be shut down."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self._sockets: weakref.WeakSet[socket.socket] = weakref.WeakSet()
-        self._lock = threading.Lock()
-
-    def connect_tcp(self, *args: Any, **kwargs: Any) -> httpcore.NetworkStream:
-        stream = super().connect_tcp(*args, **kwargs)
-        with self._lock:
-            self._sockets.add(stream.get_extra_info("socket"))
-        return stream
-
-    def shut_down_all(self) -> None:
-        """Wake every blocked send or receive at once; the requests fail and the server sees the close."""
-        with self._lock:
-            sockets = list(self._sockets)
-        for open_socket in sockets:
-            with suppress(OSError):
-                open_socket.shutdown(socket.SHUT_RDWR)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.core.errors import EngineError
 from app.engines.base import TranscriptionOptions
-from app.engines.remote.service_client import capitalised
+from app.engines.remote.reply_shape import capitalised
 
 
 def require_transcription(options: TranscriptionOptions, service_name: str) -> None:

@@ -28,6 +28,7 @@ class Contract:
     engine_for: Callable[..., TranscriptionEngine]  # (server, http settings, api key, model) -> engine
     recognition_path: str  # the request that carries the audio: where faults are injected
     model: str
+    recognition_repeatable: bool = True  # False: a lost reply is not asked again (it would start a second task)
 
     def engine(self, server: FakeServer, http: HttpSettings, api_key: str | None = None, model: str | None = None):
         key = server.api_key if api_key is None else api_key
@@ -54,6 +55,6 @@ CONTRACTS = [
         "dashscope", FakeDashScopeServer,
         lambda server, http, key, model: DashScopeParaformerEngine(server.base_url, model, key, poll=QUICK_POLL,
                                                                    http=http),
-        "/services/audio/asr/transcription", "paraformer-v2",
+        "/services/audio/asr/transcription", "paraformer-v2", recognition_repeatable=False,
     ),
 ]

@@ -22,7 +22,10 @@ from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.conftest import QUICK_HTTP
 from tests.engines.remote.contracts import QUICK_POLL
 from tests.engines.remote.servers.dashscope_server import FakeDashScopeServer
+from tests.engines.remote.servers.fake_http_server import Fault
 from tests.speech import word_error_rate
+
+SUBMIT_PATH = "/services/audio/asr/transcription"
 
 
 @pytest.fixture
@@ -136,3 +139,32 @@ def official_client_round_trip(dashscope_server, jfk_path, monkeypatch) -> None:
     assert word_error_rate(JFK_REFERENCE, result["transcripts"][0]["text"]) < 0.15
     oss_url, _ = OssUtils.upload(model="paraformer-v2", file_path=str(jfk_path), api_key=dashscope_server.api_key)
     assert dashscope_server.stored[oss_url.removeprefix("oss://")] == jfk_path.read_bytes()
+
+
+def test_a_task_id_is_escaped_in_the_url_path(recogniser, jfk_clip) -> None:
+    with FakeDashScopeServer(recogniser) as server:
+        server.task_id_prefix = "batch/7?region=cn#"
+        transcript = run_transcription(engine_for(server), jfk_clip, TranscriptionOptions(), JobContext())
+        polls = server.requests_to("/tasks/")
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
+    assert polls and all(p.path.startswith("/api/v1/tasks/batch%2F7%3Fregion%3Dcn%23") for p in polls)
+
+
+@pytest.mark.parametrize("fault", [Fault("drop", SUBMIT_PATH), Fault("status", SUBMIT_PATH, 502, "Bad gateway")],
+                         ids=["dropped", "bad-gateway"])
+def test_a_submit_that_may_have_reached_the_server_is_not_repeated(recogniser, jfk_clip, fault) -> None:
+    with FakeDashScopeServer(recogniser) as server:
+        server.inject(fault)
+        with pytest.raises(EngineError) as raised:
+            run_transcription(engine_for(server), jfk_clip, TranscriptionOptions(), JobContext())
+        assert len(server.requests_to(SUBMIT_PATH)) == 1  # a second submit would be a second billed task
+    assert str(raised.value).count(". ") == 0
+
+
+@pytest.mark.parametrize("status", [429, 503])
+def test_a_submit_refused_with_nothing_done_is_repeated(recogniser, jfk_clip, status) -> None:
+    with FakeDashScopeServer(recogniser) as server:
+        server.inject(Fault("status", SUBMIT_PATH, status, "Too busy", {"Retry-After": "0"}))
+        transcript = run_transcription(engine_for(server), jfk_clip, TranscriptionOptions(), JobContext())
+        assert len(server.requests_to(SUBMIT_PATH)) == 2
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15

@@ -13,7 +13,7 @@ from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.conftest import QUICK_HTTP
 from tests.engines.remote.contracts import CONTRACTS, Contract
-from tests.engines.remote.servers.fake_http_server import Fault
+from tests.engines.remote.servers.fake_http_server import Fault, Reply
 from tests.speech import word_error_rate
 
 pytestmark = pytest.mark.parametrize("contract", CONTRACTS, ids=[c.kind for c in CONTRACTS])
@@ -62,15 +62,21 @@ def test_server_error_is_one_sentence_with_its_message_and_not_retried(contract,
     assert_jfk(transcribe(engine, jfk_clip))  # the same engine works again: the app stays usable
 
 
-def test_connection_dropped_mid_response_is_retried(contract, started, jfk_clip) -> None:
+def test_connection_dropped_mid_response_is_retried_unless_that_could_cost_twice(contract, started, jfk_clip) -> None:
     started.inject(Fault("drop", contract.recognition_path))
+    if not contract.recognition_repeatable:
+        with pytest.raises(EngineError, match=r"broke off before it answered; the request may have arrived, so it "
+                                              r"was not sent again\.$"):
+            transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
+        assert len(started.requests_to(contract.recognition_path)) == 1
+        return
     assert_jfk(transcribe(contract.engine(started, QUICK_HTTP), jfk_clip))
     assert len(started.requests_to(contract.recognition_path)) == 2
 
 
 def test_connection_dropping_every_time_gives_up_with_a_sentence(contract, started, jfk_clip) -> None:
     started.inject(Fault("drop", contract.recognition_path), times=QUICK_HTTP.attempts)
-    with pytest.raises(EngineError, match="kept breaking off; try again later"):
+    with pytest.raises(EngineError, match=r"kept breaking off; try again later|so it was not sent again"):
         transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
 
 
@@ -84,6 +90,43 @@ def test_empty_reply(contract, started, jfk_clip) -> None:
     started.inject(Fault("empty", contract.recognition_path))
     with pytest.raises(EngineError, match="sent an empty reply"):
         transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
+
+
+SIGN_IN_PAGE = b"<!DOCTYPE html>\n<html><head><title>Proxy</title></head><body>Sign in to continue</body></html>"
+UNREADABLE_REPLIES = {
+    "html-page": (Reply(200, SIGN_IN_PAGE, "text/html; charset=utf-8"), r"answered with a web page instead of data"),
+    "html-labelled-json": (Reply(200, SIGN_IN_PAGE, "application/json"), r"answered with a web page instead of data"),
+    "html-labelled-text": (Reply(200, SIGN_IN_PAGE, "text/plain"), r"answered with a web page instead of data"),
+    "invalid-utf8": (Reply(200, b'{"text": "caf\xe9 au lait"}'),
+                     r"sent a reply that is not valid UTF-8 \(at byte 13\)\.$"),
+    "nan": (Reply(200, b'{"text": "x", "duration": NaN}'), r"sent a number that is not finite \(NaN\)\.$"),
+    "infinity": (Reply(200, b'{"text": "x", "duration": 1e999}'), r"sent a number that is not finite \(1e999\)\.$"),
+    "deep-nesting": (Reply(200, b"[" * 100_000 + b"]" * 100_000), r"sent a reply nested too deeply to read\.$"),
+}
+
+
+@pytest.mark.parametrize("name", UNREADABLE_REPLIES)
+def test_an_unreadable_reply_is_one_sentence_and_never_the_transcript(contract, started, jfk_clip, name) -> None:
+    reply, sentence = UNREADABLE_REPLIES[name]
+    started.inject(Fault("reply", contract.recognition_path, reply=reply))
+    with pytest.raises(EngineError, match=sentence) as raised:
+        transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
+    assert "Sign in" not in str(raised.value)
+    assert len(started.requests_to(contract.recognition_path)) == 1
+
+
+def test_an_unreadable_error_body_still_gives_the_status_in_one_sentence(contract, started, jfk_clip) -> None:
+    nested = b'{"error": ' * 50_000 + b'"deep"' + b"}" * 50_000
+    started.inject(Fault("reply", contract.recognition_path, reply=Reply(500, nested)))
+    with pytest.raises(EngineError, match=r"failed with a server error \(HTTP 500\)\.$"):
+        transcribe(contract.engine(started, QUICK_HTTP), jfk_clip)
+
+
+def test_a_reply_over_the_size_cap_is_refused(contract, started, jfk_clip) -> None:
+    huge = b'{"text": "' + b"la " * 400_000 + b'"}'
+    started.inject(Fault("reply", contract.recognition_path, reply=Reply(200, huge)))
+    with pytest.raises(EngineError, match=r"sent a reply larger than 1 MB; it cannot be what was asked for\.$"):
+        transcribe(contract.engine(started, replace(QUICK_HTTP, max_reply_bytes=2**20)), jfk_clip)
 
 
 def test_slowness_past_the_read_timeout(contract, started, jfk_clip) -> None:

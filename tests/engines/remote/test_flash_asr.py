@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import time
+
+import pytest
 import requests
 
+from app.core.errors import EngineError
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.remote.flash_asr import FlashAsrEngine
 from tests.conftest import JFK_REFERENCE
@@ -58,3 +62,19 @@ def test_the_seeds_requests_example_works_against_the_same_server(recogniser, jf
     assert result["duration"] == 11000 and result["sentences"][0]["begin_time"] >= 0
     assert word_error_rate(JFK_REFERENCE, " ".join(s["text"] for s in result["sentences"])) < 0.15
     assert unsupported.status_code == 415 and unsupported.json()["error"]["httpCode"] == 415
+
+
+def test_a_failed_piece_ends_the_job_at_once_and_closes_the_pieces_still_in_flight(recogniser, jfk_clip) -> None:
+    with FakeFlashServer(recogniser) as server:
+        server.inject(Fault("slow", "/asr/flash", seconds=20.0), times=2)
+        server.inject(Fault("status", "/asr/flash", 500, "decoder crashed"))
+        engine = FlashAsrEngine(server.root, "", server.api_key, max_piece_seconds=4.0, pieces_in_flight=3,
+                                http=QUICK_HTTP)
+        began = time.monotonic()
+        with pytest.raises(EngineError, match=r"server error \(HTTP 500\): decoder crashed\.$"):
+            run_transcription(engine, jfk_clip, TranscriptionOptions(), JobContext())
+        assert time.monotonic() - began < 3.0  # not the read timeout of the slow pieces
+        deadline = time.monotonic() + 2
+        while server.open_connections and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert server.connections_closed_by_client == 2 and server.open_connections == 0

@@ -10,7 +10,7 @@ from app.core.api_keys import delete_api_key, load_api_key, rename_api_key, stor
 from app.core.errors import EngineError
 from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
 from app.engines.remote.flash_asr import FlashAsrEngine
-from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
+from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine, http_settings_for
 
 SECRET = "sk-profile-SECRET-4242"
 
@@ -92,3 +92,17 @@ def test_without_a_secure_keyring_keys_are_refused_not_written_in_plain_text() -
             store_api_key("Office server", "sk-secret")
     finally:
         keyring.set_keyring(previous)
+
+
+def test_a_profile_names_a_ca_certificate_file_that_its_engine_trusts(tmp_path) -> None:
+    ca_path = tmp_path / "company-ca.pem"
+    ca_path.write_text("-----BEGIN CERTIFICATE-----\n")
+    store = RemoteProfileStore(tmp_path / "remote_profiles.json")
+    profile = RemoteProfile("vLLM", "openai", "https://asr.example.com/v1", "whisper", ca_certificate_file=str(ca_path))
+    store.save([profile])
+    profile = store.get("vLLM")
+    assert profile.ca_certificate_file == str(ca_path)
+    assert http_settings_for(profile).ca_certificate_file == str(ca_path)
+    ca_path.unlink()
+    with pytest.raises(ProfileError, match=r"^The CA certificate file of “vLLM” does not exist: .*company-ca\.pem\.$"):
+        profile.validate()

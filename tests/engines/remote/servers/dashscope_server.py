@@ -16,6 +16,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, unquote
 
 from tests.engines.remote.servers.fake_http_server import FakeServer, ReceivedRequest, Reply, parse_multipart
 from tests.engines.remote.servers.recogniser import Recogniser, UndecodableAudio, decode_upload
@@ -44,6 +45,7 @@ class FakeDashScopeServer(FakeServer):
         self.tasks: dict[str, Task] = {}
         self.results: dict[str, dict[str, Any]] = {}
         self.submissions: list[dict[str, Any]] = []
+        self.task_id_prefix = ""  # task ids are opaque: a test may give them characters a URL path must escape
 
     @property
     def base_url(self) -> str:
@@ -67,8 +69,9 @@ class FakeDashScopeServer(FakeServer):
             return self._upload_policy(request)
         if request.method == "POST" and request.path == f"{API}/services/audio/asr/transcription":
             return self._submit(request)
-        if request.method == "GET" and request.path.startswith(f"{API}/tasks/"):
-            return self._poll(request.path.rsplit("/", 1)[-1])
+        task_id = request.path.removeprefix(f"{API}/tasks/")
+        if request.method == "GET" and request.path.startswith(f"{API}/tasks/") and "/" not in task_id:
+            return self._poll(unquote(task_id))
         return self.error_reply(404, f"No route for {request.method} {request.path}")
 
     # ---- storage host: uploads, result documents, published media ----------------
@@ -78,8 +81,9 @@ class FakeDashScopeServer(FakeServer):
                               b"</Message></Error>", "application/xml")
         if request.path == "/oss" and request.method == "POST":
             return self._store_upload(request)
-        if request.path.startswith("/results/") and request.path.removeprefix("/results/") in self.results:
-            return Reply.of_json(self.results[request.path.removeprefix("/results/")])
+        result_name = unquote(request.path.removeprefix("/results/"))
+        if request.path.startswith("/results/") and result_name in self.results:
+            return Reply.of_json(self.results[result_name])
         name = request.path.removeprefix("/media/")
         if request.path.startswith("/media/") and name in self.media:
             return Reply(200, self.media[name], "application/octet-stream")
@@ -119,7 +123,7 @@ class FakeDashScopeServer(FakeServer):
         problem = _submission_problem(body, request.header("X-DashScope-OssResourceResolve"))
         if problem:
             return self.error_reply(400, problem)
-        task_id = str(uuid.uuid4())
+        task_id = self.task_id_prefix + str(uuid.uuid4())
         channels = body.get("parameters", {}).get("channel_id", [0])
         self.tasks[task_id] = Task(body["input"]["file_urls"][0], channels)
         output = {"task_id": task_id, "task_status": "PENDING"}
@@ -148,7 +152,7 @@ class FakeDashScopeServer(FakeServer):
             reason = f"The audio file cannot be read: {error}"
             return _failed(task_id, task.file_url, "InvalidFile.DownloadFailed", reason)
         self.results[f"{task_id}.json"] = document
-        result = {"file_url": task.file_url, "transcription_url": f"{self.root}/results/{task_id}.json",
+        result = {"file_url": task.file_url, "transcription_url": f"{self.root}/results/{quote(task_id, safe='')}.json",
                   "subtask_status": "SUCCEEDED"}
         return {"task_id": task_id, "task_status": "SUCCEEDED", "results": [result]}
 

@@ -11,6 +11,7 @@ import email.policy
 import json
 import select
 import socket
+import ssl
 import threading
 import time
 from collections.abc import Callable
@@ -52,13 +53,14 @@ class Reply:
 class Fault:
     """What to do instead of (or before) the normal answer to the next request on ``path``."""
 
-    kind: str  # status | slow | drop | malformed | empty
+    kind: str  # status | slow | drop | malformed | empty | reply
     path: str = ""
     status: int = 500
     message: str = ""
     headers: dict[str, str] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
     seconds: float = 0.0
+    reply: Reply | None = None  # kind "reply": answer exactly this
 
 
 Route = Callable[[ReceivedRequest], Reply]
@@ -72,12 +74,20 @@ class FakeServer:
         self.requests: list[ReceivedRequest] = []
         self.faults: list[Fault] = []
         self.connections_closed_by_client = 0
+        self.open_connections = 0
         self.in_flight = 0
         self.most_in_flight = 0
         self._lock = threading.Lock()
         self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._scheme = "http"
+
+    def use_tls(self, context: ssl.SSLContext) -> FakeServer:
+        """Serve HTTPS with ``context`` (call before starting); each handshake happens in its request's thread."""
+        self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True, do_handshake_on_connect=False)
+        self._scheme = "https"
+        return self
 
     # ---- lifecycle ---------------------------------------------------------------
     def __enter__(self) -> FakeServer:
@@ -92,7 +102,7 @@ class FakeServer:
     @property
     def root(self) -> str:
         host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"{self._scheme}://{host}:{port}"
 
     # ---- what a contract defines -------------------------------------------------
     def route(self, request: ReceivedRequest) -> Reply:
@@ -136,6 +146,10 @@ class FakeServer:
         with self._lock:
             self.in_flight -= 1
 
+    def _connection_opened(self, change: int) -> None:
+        with self._lock:
+            self.open_connections += change
+
 
 def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
@@ -149,6 +163,14 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
 
         def log_message(self, *_args: Any) -> None:
             pass  # quiet tests
+
+        def setup(self) -> None:
+            super().setup()
+            server._connection_opened(+1)
+
+        def finish(self) -> None:
+            server._connection_opened(-1)
+            super().finish()
 
         def _serve(self) -> None:
             length = int(self.headers.get("Content-Length") or 0)
@@ -189,6 +211,8 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
                 return Reply(200, b'{"text": "unfinished', "application/json")
             if fault.kind == "empty":
                 return Reply(200, b"", "application/json")
+            if fault.kind == "reply" and fault.reply is not None:
+                return fault.reply
             raise AssertionError(f"unknown fault {fault.kind}")
 
         def _send(self, reply: Reply) -> None:
@@ -215,9 +239,17 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
             deadline = time.monotonic() + seconds
             while (left := deadline - time.monotonic()) > 0:
                 readable, _, _ = select.select([self.connection], [], [], min(left, 0.05))
-                if readable and not self.connection.recv(1, socket.MSG_PEEK):
+                if readable and self._peer_closed():
                     return True
             return False
+
+        def _peer_closed(self) -> bool:
+            try:  # TLS cannot peek; nothing more is expected from the client anyway
+                if isinstance(self.connection, ssl.SSLSocket):
+                    return not self.connection.recv(1)
+                return not self.connection.recv(1, socket.MSG_PEEK)
+            except OSError:
+                return True
 
     return Handler
 
