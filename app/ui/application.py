@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
+from app.core.log_file import start_log_file
 from app.engine_manager import EngineManager
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.ui.main_window import MainWindow
@@ -61,8 +63,31 @@ def quit_on_termination_signals(app: QApplication) -> QTimer:
     return wake
 
 
+NO_DISPLAY = (
+    "earshot: The window needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are not set); "
+    "without one, `python -m app transcribe FILE` works."
+)
+EXIT_NO_DISPLAY = 2
+_DISPLAY_PLATFORMS = ("xcb", "wayland")
+
+
+def display_missing(environment: dict[str, str] | None = None) -> bool:
+    """True where Qt would abort for want of a display: Linux and the BSDs, X11 or Wayland, neither running."""
+    environment = dict(os.environ) if environment is None else environment
+    if sys.platform.startswith(("win", "darwin")):
+        return False
+    chosen = [p.split(":")[0] for p in environment.get("QT_QPA_PLATFORM", "").split(";") if p]
+    if any(not platform.startswith(_DISPLAY_PLATFORMS) for platform in chosen):
+        return False  # offscreen, vnc, eglfs…: no display server needed
+    return not (environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"))
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    start_log_file()
     app = create_application([sys.argv[0]])
     manager = EngineManager()
     window = MainWindow(manager, FasterWhisperEngine())
