@@ -8,12 +8,14 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
 from app.core.log_file import start_log_file
+from app.core.remote_profiles import RemoteProfileStore
 from app.engine_manager import EngineManager
+from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.ui.main_window import MainWindow
 
@@ -82,6 +84,25 @@ def display_missing(environment: dict[str, str] | None = None) -> bool:
     return not (environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"))
 
 
+def start_window(
+    manager: EngineManager, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore
+) -> MainWindow:
+    """The main window, shown; a settings file set aside while it was built is told in a message."""
+    window = MainWindow(manager, local_engine, profile_store)
+    window.show()
+    for notice in profile_store.take_notices():
+        _tell(window, notice)
+    return window
+
+
+def _tell(window: MainWindow, sentence: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Earshot"), sentence,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setAccessibleName(QCoreApplication.translate("Application", "Settings file set aside"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): the window and its start-up go on
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
@@ -90,9 +111,8 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     start_log_file()
     app = create_application([sys.argv[0]])
     manager = EngineManager()
-    window = MainWindow(manager, FasterWhisperEngine())
+    window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
     quit_on_termination_signals(app)
-    window.show()
     log.info("Earshot %s started", __version__)
     window.prepare_selected_model()
     if media_paths:
