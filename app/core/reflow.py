@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -52,8 +53,8 @@ def _cue_spans(tokens: list[Token], rules: SubtitleRules) -> list[_Span]:
     linearly with the words (a cue holds a bounded number of them)."""
     count = len(tokens)
     costs_before = _break_costs(tokens)
-    best = [math.inf] * (count + 1)
-    came_from = [0] * (count + 1)
+    best = array("d", [math.inf]) * (count + 1)  # arrays, not lists: 8 bytes a word each, not 32
+    came_from = array("q", [0]) * (count + 1)
     best[0] = 0.0
     for first in range(count):
         if math.isinf(best[first]):
@@ -70,9 +71,11 @@ def _cue_spans(tokens: list[Token], rules: SubtitleRules) -> list[_Span]:
     return spans[::-1]
 
 
-def _break_costs(tokens: list[Token]) -> list[float]:
+def _break_costs(tokens: list[Token]) -> array[float]:
     """How bad a break before each token is; 0 before the first (nothing to break)."""
-    return [0.0] + [break_cost(before, after) for before, after in itertools.pairwise(tokens)]
+    costs = array("d", [0.0])
+    costs.extend(break_cost(before, after) for before, after in itertools.pairwise(tokens))
+    return costs
 
 
 def _feasible_stops(tokens: list[Token], first: int, rules: SubtitleRules) -> Iterator[tuple[int, int]]:
@@ -97,7 +100,7 @@ def _feasible_stops(tokens: list[Token], first: int, rules: SubtitleRules) -> It
 
 
 def _cue_cost(
-    tokens: list[Token], first: int, stop: int, text_width: int, costs_before: list[float], rules: SubtitleRules
+    tokens: list[Token], first: int, stop: int, text_width: int, costs_before: array[float], rules: SubtitleRules
 ) -> float:
     cost = CUE_COST
     if stop < len(tokens):
@@ -169,7 +172,7 @@ def _best_layout(tokens: list[Token], line_count: int, width: int) -> list[int] 
     return starts[::-1]
 
 
-def _line_cost(costs_before: list[float], stop: int, line_width: int, target: float, width: int) -> float:
+def _line_cost(costs_before: array[float], stop: int, line_width: int, target: float, width: int) -> float:
     cost = LINE_BALANCE_WEIGHT * ((line_width - target) / width) ** 2
     if stop < len(costs_before):
         cost += costs_before[stop]

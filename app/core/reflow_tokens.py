@@ -94,12 +94,12 @@ def _after_letters(text: str, position: int, count: int) -> int:
 
 def _proportional_tokens(segment: Segment) -> list[Token]:
     """Words timed by their share of the segment's characters, for text without word times."""
-    pieces = _TOKEN.findall(segment.text)
-    total = sum(len(p.strip()) for p in pieces) or 1
+    total = len(_squeezed(segment.text)) or 1  # every character but spaces belongs to a token
     duration = max(0.0, segment.end - segment.start)
     tokens: list[Token] = []
     done = 0
-    for piece in pieces:
+    for match in _TOKEN.finditer(segment.text):
+        piece = match.group()
         text = piece.strip()
         start = segment.start + duration * done / total
         done += len(text)
