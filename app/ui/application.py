@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
 import os
 import signal
@@ -19,8 +20,9 @@ from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.ui.main_window import MainWindow
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "translations"
+# Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
+STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
+TRANSLATIONS = Path(str(importlib.resources.files("app") / "translations"))  # .qm files built by `make translations`
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -29,9 +31,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("Earshot")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
-    style_sheet = RESOURCES / "style.qss"
-    if style_sheet.is_file():
-        app.setStyleSheet(style_sheet.read_text(encoding="utf-8"))
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     install_translators(app, QLocale())
     return app
 
