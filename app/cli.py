@@ -9,7 +9,14 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__
-from app.cli_export import add_convert_command, add_export_arguments, convert_command, subtitle_rules, write_outputs
+from app.cli_export import (
+    add_convert_command,
+    add_export_arguments,
+    convert_command,
+    subtitle_rules,
+    whole_number_at_least,
+    write_outputs,
+)
 from app.cli_inputs import (
     EXIT_FAILED,
     EXIT_OK,
@@ -20,6 +27,7 @@ from app.cli_inputs import (
     say,
 )
 from app.cli_remote import (
+    LOCAL,
     add_remote_arguments,
     engine_from_arguments,
     is_media_url,
@@ -35,7 +43,7 @@ from app.core.log_file import start_log_file
 from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
-from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
+from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
 COMMANDS = ("transcribe", "convert", "languages")
 AUTO_LANGUAGE = "auto"
@@ -64,12 +72,13 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
-    transcribe.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (0: automatic)")
-    transcribe.add_argument("--channel", type=int, default=None, metavar="N",
+    transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
+                            help="CPU threads (0: automatic)")
+    transcribe.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
                             help="transcribe only channel N of a multi-channel file (1 = left)")
     transcribe.add_argument("--prompt", default=None, help="initial prompt: names and terms to expect")
     transcribe.add_argument("--hotwords", default=None, help="words to favour")
-    transcribe.add_argument("--beam-size", type=int, default=5, metavar="N")
+    transcribe.add_argument("--beam-size", type=whole_number_at_least(1), default=5, metavar="N")
     transcribe.add_argument("--chinese", choices=CHINESE_SCRIPTS,
                             default="simplified", help="script for Chinese output")
     add_convert_command(commands, parents=[common])
@@ -132,6 +141,8 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
         say(str(error))
         return EXIT_USAGE
     rules = subtitle_rules(arguments)
+    if arguments.engine == LOCAL:
+        resolve_model(options.model)  # an unknown model is refused before any input is decoded
     engine = engine_from_arguments(arguments)
 
     def transcribe(raw_input: str) -> None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from app.cli_inputs import print_warnings, run_for_each
@@ -100,7 +102,15 @@ def _format_list(text: str) -> list[OutputFormat]:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least 1")
-    return int(text)
+def whole_number_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than ``minimum``."""
+
+    def whole_number(text: str) -> int:
+        if not re.fullmatch(r"-?\d+", text.strip()) or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least {minimum}")
+        return int(text)
+
+    return whole_number
+
+
+_positive = whole_number_at_least(1)

@@ -114,3 +114,23 @@ def test_the_window_without_a_display_is_one_sentence(tmp_path: Path) -> None:
     assert result.returncode == 2, result.stderr
     assert result.stderr.count("\n") == 1
     assert "display" in result.stderr and "python -m app transcribe FILE" in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("option", "value"), [("--channel", "0"), ("--beam-size", "0"), ("--threads", "-1"), ("--channel", "left")]
+)
+def test_numbers_out_of_range_are_refused_before_any_work(
+    option: str, value: str, jfk_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["transcribe", str(jfk_path), option, value, "--output", str(tmp_path / "out")])
+    assert exited.value.code == 2
+    assert f"argument {option}: “{value}” is not a whole number of at least" in capsys.readouterr().err
+    assert not (tmp_path / "out").exists()
+
+
+def test_an_unknown_model_is_refused_before_any_input_is_decoded(tmp_path: Path, capsys) -> None:
+    status = main(["transcribe", str(tmp_path / "absent-1.wav"), str(tmp_path / "absent-2.wav"),
+                   "--model", "huge-v9"])
+    assert status == 1
+    assert capsys.readouterr().err.startswith("earshot: Unknown model “huge-v9”")

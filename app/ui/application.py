@@ -27,6 +27,7 @@ TRANSLATIONS = Path(str(importlib.resources.files("app") / "translations"))  # .
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets already exists"
     app.setApplicationName("Earshot")
     app.setOrganizationName("Earshot")
     app.setApplicationVersion(__version__)
