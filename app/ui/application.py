@@ -92,11 +92,11 @@ def start_window(
     window = MainWindow(manager, local_engine, profile_store)
     window.show()
     for notice in profile_store.take_notices():
-        _tell(window, notice)
+        _show_settings_notice(window, notice)
     return window
 
 
-def _tell(window: MainWindow, sentence: str) -> None:
+def _show_settings_notice(window: MainWindow, sentence: str) -> None:
     box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Earshot"), sentence,
                       QMessageBox.StandardButton.Ok, window)
     box.setAccessibleName(QCoreApplication.translate("Application", "Settings file set aside"))
