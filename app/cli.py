@@ -19,6 +19,7 @@ from app.cli_export import (
 )
 from app.cli_inputs import (
     EXIT_FAILED,
+    EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_USAGE,
     print_warnings,
@@ -106,6 +107,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EarshotError as error:
         say(str(error))
         return EXIT_FAILED
+    except KeyboardInterrupt:
+        say("cancelled.")
+        return EXIT_INTERRUPTED
     except Exception as error:
         report_unexpected(error, f"The {arguments.command} command failed", arguments.debug)
         return EXIT_FAILED
