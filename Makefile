@@ -43,9 +43,11 @@ lock: $(STAMP)
 	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra test \
 		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements/lock.txt pyproject.toml
 
-# Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/.
+# Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/ into the
+# package (app/translations/), where the app finds them through importlib.resources, installed or not.
 translations: $(STAMP)
-	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm $${ts%.ts}.qm; done
+	@mkdir -p app/translations
+	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm app/translations/$$(basename $${ts%.ts}).qm; done
 
 # After adding user-visible strings: extract them, then fill in the Chinese.
 update-translations: $(STAMP)

@@ -9,8 +9,26 @@ from pathlib import Path
 from typing import TextIO
 
 from app import __version__
-from app.cli_export import add_convert_command, add_export_arguments, convert_command, subtitle_rules, write_outputs
+from app.cli_export import (
+    add_convert_command,
+    add_export_arguments,
+    convert_command,
+    subtitle_rules,
+    whole_number_at_least,
+    write_outputs,
+)
+from app.cli_inputs import (
+    EXIT_FAILED,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_USAGE,
+    print_warnings,
+    report_unexpected,
+    run_for_each,
+    say,
+)
 from app.cli_remote import (
+    LOCAL,
     add_remote_arguments,
     engine_from_arguments,
     is_media_url,
@@ -20,17 +38,16 @@ from app.cli_remote import (
 )
 from app.core.audio import decode_audio
 from app.core.chinese_script import CHINESE_SCRIPTS
-from app.core.errors import Cancelled, EarshotError
+from app.core.errors import EarshotError
+from app.core.languages import LanguageError, language_code, language_table
+from app.core.log_file import start_log_file
 from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
-from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
+from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
-EXIT_OK = 0
-EXIT_FAILED = 1
-EXIT_USAGE = 2
-EXIT_INTERRUPTED = 130
-COMMANDS = ("transcribe", "convert")
+COMMANDS = ("transcribe", "convert", "languages")
+AUTO_LANGUAGE = "auto"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Earshot {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    transcribe = commands.add_parser("transcribe", help="transcribe audio or video files")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--debug", action="store_true", help="print the trace of an unexpected error")
+    transcribe = commands.add_parser("transcribe", help="transcribe audio or video files", parents=[common])
     transcribe.add_argument("inputs", nargs="+", metavar="INPUT", help="audio or video files")
     transcribe.add_argument(
         "--model", default=None,
@@ -47,20 +66,24 @@ def build_parser() -> argparse.ArgumentParser:
              "with a remote --engine, the service's model name or Xinference model UID",
     )
     add_remote_arguments(transcribe)
-    transcribe.add_argument("--language", default="auto", help="auto (detect) or a language code such as en")
+    transcribe.add_argument("--language", default=AUTO_LANGUAGE,
+                            help="auto (detect), or a language's code or name: de, German, Deutsch "
+                                 "(`languages` lists them)")
     transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
     add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
-    transcribe.add_argument("--threads", type=int, default=0, metavar="N", help="CPU threads (0: automatic)")
-    transcribe.add_argument("--channel", type=int, default=None, metavar="N",
+    transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
+                            help="CPU threads (0: automatic)")
+    transcribe.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
                             help="transcribe only channel N of a multi-channel file (1 = left)")
     transcribe.add_argument("--prompt", default=None, help="initial prompt: names and terms to expect")
     transcribe.add_argument("--hotwords", default=None, help="words to favour")
-    transcribe.add_argument("--beam-size", type=int, default=5, metavar="N")
+    transcribe.add_argument("--beam-size", type=whole_number_at_least(1), default=5, metavar="N")
     transcribe.add_argument("--chinese", choices=CHINESE_SCRIPTS,
                             default="simplified", help="script for Chinese output")
-    add_convert_command(commands)
+    add_convert_command(commands, parents=[common])
+    commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
     return parser
 
 
@@ -71,18 +94,39 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui([Path(a) for a in argv])
     arguments = build_parser().parse_args(argv)
-    if arguments.command == "transcribe":
-        return transcribe_command(arguments)
-    if arguments.command == "convert":
+    if arguments.command == "languages":
+        return languages_command()
+    if arguments.command is None:
+        build_parser().print_help(sys.stderr)
+        return EXIT_USAGE
+    start_log_file()
+    try:
+        if arguments.command == "transcribe":
+            return transcribe_command(arguments)
         return convert_command(arguments)
-    build_parser().print_help(sys.stderr)
-    return EXIT_USAGE
+    except EarshotError as error:
+        say(str(error))
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        say("cancelled.")
+        return EXIT_INTERRUPTED
+    except Exception as error:
+        report_unexpected(error, f"The {arguments.command} command failed", arguments.debug)
+        return EXIT_FAILED
+
+
+def languages_command() -> int:
+    for row in language_table():
+        print(f"{row.code:<4} {row.english:<16} {row.native}")
+    return EXIT_OK
 
 
 def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOptions:
+    """The options asked for; LanguageError for a language Whisper does not know."""
+    language = arguments.language.strip()
     return TranscriptionOptions(
         model=model_from_arguments(arguments),
-        language=None if arguments.language in ("auto", "") else arguments.language,
+        language=None if language.casefold() in (AUTO_LANGUAGE, "") else language_code(language),
         task=arguments.task,
         word_timestamps=arguments.word_timestamps,
         vad_filter=not arguments.no_vad,
@@ -95,29 +139,26 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
 
 
 def transcribe_command(arguments: argparse.Namespace) -> int:
-    options = options_from_arguments(arguments)
     try:
-        engine = engine_from_arguments(arguments)
-    except EarshotError as error:
-        print(f"earshot: {error}", file=sys.stderr)
-        return EXIT_FAILED
+        options = options_from_arguments(arguments)
+    except LanguageError as error:
+        say(str(error))
+        return EXIT_USAGE
     rules = subtitle_rules(arguments)
-    failures = 0
-    for raw_input in arguments.inputs:
+    if arguments.engine == LOCAL:
+        resolve_model(options.model)  # an unknown model is refused before any input is decoded
+    engine = engine_from_arguments(arguments)
+
+    def transcribe(raw_input: str) -> None:
         input_path = Path(url_file_name(raw_input) if is_media_url(raw_input) else raw_input)
-        try:
-            if is_media_url(raw_input):
-                transcript = transcribe_media_url(engine, raw_input, options, arguments.channel)
-            else:
-                transcript = _transcribe_one(engine, input_path, options, arguments.channel)
-            write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
-        except EarshotError as error:
-            print(f"earshot: {error}", file=sys.stderr)
-            failures += 1
-        except (Cancelled, KeyboardInterrupt):
-            print("earshot: cancelled.", file=sys.stderr)
-            return EXIT_INTERRUPTED
-    return EXIT_FAILED if failures else EXIT_OK
+        if is_media_url(raw_input):
+            transcript = transcribe_media_url(engine, raw_input, options, arguments.channel)
+        else:
+            transcript = _transcribe_one(engine, input_path, options, arguments.channel)
+        print_warnings(transcript)
+        write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
+
+    return run_for_each(arguments.inputs, transcribe, arguments.debug)
 
 
 def _transcribe_one(engine, input_path: Path, options: TranscriptionOptions, channel: int | None) -> Transcript:

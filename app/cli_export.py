@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
+from app.cli_inputs import print_warnings, run_for_each
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import EarshotError
 from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, OutputFormat, export_bytes, output_file_names
@@ -43,8 +46,9 @@ def add_export_arguments(parser: argparse.ArgumentParser, default_format: str) -
     )
 
 
-def add_convert_command(commands: argparse._SubParsersAction) -> None:
-    convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts")
+def add_convert_command(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+    convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts",
+                                  parents=parents)
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help=f"{' | '.join(INPUT_EXTENSIONS)} files")
     add_export_arguments(convert, "srt")
 
@@ -82,15 +86,13 @@ def write_outputs(
 
 def convert_command(arguments: argparse.Namespace) -> int:
     rules = subtitle_rules(arguments)
-    failures = 0
-    for input_path in map(Path, arguments.inputs):
-        try:
-            transcript = read_transcript(input_path)
-            write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
-        except EarshotError as error:
-            print(f"earshot: {error}", file=sys.stderr)
-            failures += 1
-    return 1 if failures else 0
+
+    def convert(raw_input: str) -> None:
+        transcript = read_transcript(Path(raw_input))
+        print_warnings(transcript)
+        write_outputs(transcript, Path(raw_input), arguments.format, rules, arguments.output)
+
+    return run_for_each(arguments.inputs, convert, arguments.debug)
 
 
 def _format_list(text: str) -> list[OutputFormat]:
@@ -100,7 +102,15 @@ def _format_list(text: str) -> list[OutputFormat]:
         raise argparse.ArgumentTypeError(str(error)) from error
 
 
-def _positive(text: str) -> int:
-    if not text.isdigit() or int(text) < 1:
-        raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least 1")
-    return int(text)
+def whole_number_at_least(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number no smaller than ``minimum``."""
+
+    def whole_number(text: str) -> int:
+        if not re.fullmatch(r"-?\d+", text.strip()) or int(text) < minimum:
+            raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least {minimum}")
+        return int(text)
+
+    return whole_number
+
+
+_positive = whole_number_at_least(1)

@@ -4,6 +4,8 @@
    same model, options and audio, file to segments, models already loaded. Goal: ratio <= 1.05.
 2. GUI responsiveness: the longest stall of the window's event loop while a transcription
    runs on the engine manager's worker thread. Goal: under 50 ms.
+3. Re-flow scaling: one subtitle cue of many words, read, re-flowed and written (benchmarks/reflow_scaling.py).
+   Goal: linear.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -135,6 +139,7 @@ def main() -> None:
     results = {
         "engine_overhead": engine_overhead(arguments.audio, arguments.model, arguments.rounds),
         "gui_stall": gui_stall(arguments.audio, arguments.model),
+        "reflow_scaling": reflow_scaling(),
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

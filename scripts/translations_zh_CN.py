@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 ZH_CN = {
+    "Settings file set aside": "设置文件已移到一旁",
     "Advanced Recognition Options": "高级识别选项",
     "Names, terms and spelling to expect": "预期出现的人名、术语和拼写",
     "Words to favour, separated by spaces": "优先识别的词，用空格分隔",

@@ -19,12 +19,12 @@ JFK_REFERENCE = (
 
 @pytest.fixture(scope="session", autouse=True)
 def isolated_app_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """Cache, config and data folders of the app under a session temporary folder.
+    """Cache, config, data and log folders of the app under a session temporary folder.
 
     The cache lives for the whole session so the bundled base model is joined once.
     """
     folders = {}
-    for name in ("CACHE", "CONFIG", "DATA"):
+    for name in ("CACHE", "CONFIG", "DATA", "LOG"):
         folder = tmp_path_factory.mktemp(name.lower())
         os.environ[f"EARSHOT_{name}_DIR"] = str(folder)
         folders[name.lower()] = folder

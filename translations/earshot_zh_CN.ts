@@ -40,6 +40,17 @@
     </message>
 </context>
 <context>
+    <name>Application</name>
+    <message>
+        <source>Earshot</source>
+        <translation>Earshot</translation>
+    </message>
+    <message>
+        <source>Settings file set aside</source>
+        <translation>设置文件已移到一旁</translation>
+    </message>
+</context>
+<context>
     <name>EngineStatus</name>
     <message>
         <source>Reading audio</source>

@@ -26,6 +26,10 @@ class ModelError(EarshotError):
     """A recognition model could not be found, verified or loaded."""
 
 
+class ModelStoreError(ModelError):
+    """The model cache folder could not be written or read (unwritable, full, not a folder)."""
+
+
 class FormatError(EarshotError):
     """A transcript or subtitle file could not be read or written."""
 

@@ -24,3 +24,7 @@ def config_dir() -> Path:
 
 def model_cache_dir() -> Path:
     return cache_dir() / "models"
+
+
+def log_dir() -> Path:
+    return Path(os.environ.get("EARSHOT_LOG_DIR") or platformdirs.user_log_dir(APP_NAME))

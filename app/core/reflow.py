@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import itertools
 import math
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from app.core.reflow_tokens import Token, break_cost, joined, joined_width, transcript_tokens
@@ -47,15 +49,18 @@ def reflow(transcript: Transcript, rules: SubtitleRules) -> Transcript:
 
 
 def _cue_spans(tokens: list[Token], rules: SubtitleRules) -> list[_Span]:
+    """The cheapest cut into cues: each token boundary's break cost is computed once, so the work grows
+    linearly with the words (a cue holds a bounded number of them)."""
     count = len(tokens)
-    best = [math.inf] * (count + 1)
-    came_from = [0] * (count + 1)
+    costs_before = _break_costs(tokens)
+    best = array("d", [math.inf]) * (count + 1)  # arrays, not lists: 8 bytes a word each, not 32
+    came_from = array("q", [0]) * (count + 1)
     best[0] = 0.0
     for first in range(count):
         if math.isinf(best[first]):
             continue
         for stop, text_width in _feasible_stops(tokens, first, rules):
-            cost = best[first] + _cue_cost(tokens, first, stop, text_width, rules)
+            cost = best[first] + _cue_cost(tokens, first, stop, text_width, costs_before, rules)
             if cost < best[stop]:
                 best[stop], came_from[stop] = cost, first
     spans: list[_Span] = []
@@ -66,16 +71,22 @@ def _cue_spans(tokens: list[Token], rules: SubtitleRules) -> list[_Span]:
     return spans[::-1]
 
 
-def _feasible_stops(tokens: list[Token], first: int, rules: SubtitleRules):
+def _break_costs(tokens: list[Token]) -> array[float]:
+    """How bad a break before each token is; 0 before the first (nothing to break)."""
+    costs = array("d", [0.0])
+    costs.extend(break_cost(before, after) for before, after in itertools.pairwise(tokens))
+    return costs
+
+
+def _feasible_stops(tokens: list[Token], first: int, rules: SubtitleRules) -> Iterator[tuple[int, int]]:
     """(end, text width) of every cue starting at ``first`` that fits the line, duration and speaker limits."""
     lines, line_width = 1, tokens[first].width
     text_width = line_width
     yield first + 1, text_width  # a single word always makes a cue, however long
+    speaker, start = tokens[first].speaker, tokens[first].start
     for stop in range(first + 2, len(tokens) + 1):
         token = tokens[stop - 1]
-        if token.speaker != tokens[first].speaker:
-            return
-        if token.end - tokens[first].start > rules.max_duration:
+        if token.speaker != speaker or token.end - start > rules.max_duration:
             return
         wider = line_width + token.spaced + token.width
         if wider <= rules.max_chars_per_line:
@@ -88,15 +99,17 @@ def _feasible_stops(tokens: list[Token], first: int, rules: SubtitleRules):
         yield stop, text_width
 
 
-def _cue_cost(tokens: list[Token], first: int, stop: int, text_width: int, rules: SubtitleRules) -> float:
+def _cue_cost(
+    tokens: list[Token], first: int, stop: int, text_width: int, costs_before: array[float], rules: SubtitleRules
+) -> float:
     cost = CUE_COST
     if stop < len(tokens):
-        cost += CUE_BREAK_WEIGHT * break_cost(tokens[stop - 1], tokens[stop])
-    span = tokens[first:stop]
-    shown = max(span[-1].end - span[0].start, rules.min_duration, 1e-3)
-    if span[-1].end - span[0].start < rules.min_duration:
+        cost += CUE_BREAK_WEIGHT * costs_before[stop]
+    spoken = tokens[stop - 1].end - tokens[first].start
+    shown = max(spoken, rules.min_duration, 1e-3)
+    if spoken < rules.min_duration:
         cost += SHORT_CUE_COST
-    if len(span) == 1:
+    if stop - first == 1:
         cost += LONE_WORD_COST
     speed = text_width / shown
     if speed > rules.max_chars_per_second:
@@ -135,6 +148,7 @@ def _best_layout(tokens: list[Token], line_count: int, width: int) -> list[int] 
     for index, token in enumerate(tokens):
         width_before.append(width_before[-1] + token.width + (token.spaced and index > 0))
     target = width_before[-1] / line_count
+    costs_before = _break_costs(tokens)
     # best[k][i]: cheapest way to lay tokens[:i] in k lines; back[k][i]: where the last line starts.
     best = [[math.inf] * (count + 1) for _ in range(line_count + 1)]
     back = [[0] * (count + 1) for _ in range(line_count + 1)]
@@ -147,7 +161,7 @@ def _best_layout(tokens: list[Token], line_count: int, width: int) -> list[int] 
                     break
                 if math.isinf(best[lines - 1][first]):
                     continue
-                cost = best[lines - 1][first] + _line_cost(tokens, first, stop, line_width, target, width)
+                cost = best[lines - 1][first] + _line_cost(costs_before, stop, line_width, target, width)
                 if cost < best[lines][stop]:
                     best[lines][stop], back[lines][stop] = cost, first
     if math.isinf(best[line_count][count]):
@@ -158,10 +172,10 @@ def _best_layout(tokens: list[Token], line_count: int, width: int) -> list[int] 
     return starts[::-1]
 
 
-def _line_cost(tokens: list[Token], first: int, stop: int, line_width: int, target: float, width: int) -> float:
+def _line_cost(costs_before: array[float], stop: int, line_width: int, target: float, width: int) -> float:
     cost = LINE_BALANCE_WEIGHT * ((line_width - target) / width) ** 2
-    if stop < len(tokens):
-        cost += break_cost(tokens[stop - 1], tokens[stop])
+    if stop < len(costs_before):
+        cost += costs_before[stop]
         if line_width > target:
             cost += 0.5  # a short top line over a longer bottom one reads more easily
     return cost

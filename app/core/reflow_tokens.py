@@ -60,30 +60,46 @@ def _words_match_text(segment: Segment) -> bool:
 
 
 def _word_tokens(segment: Segment) -> list[Token]:
-    """Tokens from recognised words; spacing comes from the segment's text, since engines strip words."""
+    """Tokens from recognised words; spacing comes from the segment's text, since engines strip words.
+
+    The words spell the text once spaces are dropped (``_words_match_text``), so one pass along the
+    text finds each word's place: skip the spaces before it, then step over its letters.
+    """
     tokens: list[Token] = []
     text, position = segment.text, 0
     for word in segment.words:
         bare = word.text.strip()
         if not bare:
             continue
-        found = text.find(bare, position)
-        if found < 0:
-            found = position
-        spaced = not tokens or (found > position and text[position:found].isspace()) or word.text[:1].isspace()
-        position = found + len(bare) if text.startswith(bare, found) else position
+        found = _after_spaces(text, position)
+        spaced = not tokens or found > position or word.text[:1].isspace()
+        position = _after_letters(text, found, len(_squeezed(bare)))
         tokens.append(Token(bare, word.start, max(word.start, word.end), segment.speaker, spaced, not tokens, word))
     return tokens
 
 
+def _after_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _after_letters(text: str, position: int, count: int) -> int:
+    """The position just after ``count`` characters that are not spaces, from ``position`` on."""
+    while count and position < len(text):
+        count -= not text[position].isspace()
+        position += 1
+    return position
+
+
 def _proportional_tokens(segment: Segment) -> list[Token]:
     """Words timed by their share of the segment's characters, for text without word times."""
-    pieces = _TOKEN.findall(segment.text)
-    total = sum(len(p.strip()) for p in pieces) or 1
+    total = len(_squeezed(segment.text)) or 1  # every character but spaces belongs to a token
     duration = max(0.0, segment.end - segment.start)
     tokens: list[Token] = []
     done = 0
-    for piece in pieces:
+    for match in _TOKEN.finditer(segment.text):
+        piece = match.group()
         text = piece.strip()
         start = segment.start + duration * done / total
         done += len(text)

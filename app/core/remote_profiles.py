@@ -6,15 +6,15 @@ options whose name suggests a secret are refused before anything is written.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.core.atomic_write import write_text_atomically
 from app.core.errors import EarshotError
+from app.core.json_shape import list_field, object_field, optional_text_field, require_object, text_field
 from app.core.paths import config_dir
+from app.core.settings_file import read_settings, write_settings
 
 PROFILES_FILE_NAME = "remote_profiles.json"
 FILE_VERSION = 1
@@ -52,19 +52,22 @@ class RemoteProfile:
 
 
 class RemoteProfileStore:
-    """Load and save profiles as one JSON file, written atomically."""
+    """Load and save profiles as one JSON file, written atomically; a damaged file is set aside."""
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or config_dir() / PROFILES_FILE_NAME
+        self._notices: list[str] = []
 
     def load(self) -> list[RemoteProfile]:
-        try:
-            document = json.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return []
-        except (OSError, ValueError) as error:
-            raise ProfileError(f"Cannot read the remote profiles in “{self.path.name}”: {error}.") from error
-        return [_profile_from_dict(item) for item in document.get("profiles", []) if isinstance(item, dict)]
+        read = read_settings(self.path, _check_profiles_document)
+        if read.notice:
+            self._notices.append(read.notice)
+        return [_profile_from_dict(item) for item in read.document.get("profiles", [])]
+
+    def take_notices(self) -> list[str]:
+        """Sentences for the user about a profiles file set aside since the last call."""
+        notices, self._notices = self._notices, []
+        return notices
 
     def save(self, profiles: list[RemoteProfile]) -> None:
         names = [p.name for p in profiles]
@@ -73,8 +76,7 @@ class RemoteProfileStore:
             raise ProfileError(f"Two remote profiles are called “{duplicates[0]}”; give each its own name.")
         for profile in profiles:
             profile.validate()
-        document = {"version": FILE_VERSION, "profiles": [asdict(p) for p in profiles]}
-        write_text_atomically(self.path, json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        write_settings(self.path, {"version": FILE_VERSION, "profiles": [asdict(p) for p in profiles]})
 
     def get(self, name: str) -> RemoteProfile:
         for profile in self.load():
@@ -91,6 +93,16 @@ class RemoteProfileStore:
 
     def remove(self, name: str) -> None:
         self.save([p for p in self.load() if p.name != name])
+
+
+def _check_profiles_document(document: dict[str, Any]) -> None:
+    for number, item in enumerate(list_field(document, "profiles", "it", optional=True), start=1):
+        where = f"profile {number}"
+        profile = require_object(item, where)
+        for key in ("name", "kind", "base_url"):
+            text_field(profile, key, where)
+        optional_text_field(profile, "model", where)
+        object_field(profile, "options", where, optional=True)
 
 
 def _profile_from_dict(item: dict[str, Any]) -> RemoteProfile:

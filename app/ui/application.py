@@ -2,32 +2,37 @@
 
 from __future__ import annotations
 
+import importlib.resources
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
+from app.core.log_file import start_log_file
+from app.core.remote_profiles import RemoteProfileStore
 from app.engine_manager import EngineManager
+from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.ui.main_window import MainWindow
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
-TRANSLATIONS = Path(__file__).resolve().parent.parent.parent / "translations"
+# Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
+STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
+TRANSLATIONS = Path(str(importlib.resources.files("app") / "translations"))  # .qm files built by `make translations`
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    assert isinstance(app, QApplication), "a QCoreApplication without widgets already exists"
     app.setApplicationName("Earshot")
     app.setOrganizationName("Earshot")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
-    style_sheet = RESOURCES / "style.qss"
-    if style_sheet.is_file():
-        app.setStyleSheet(style_sheet.read_text(encoding="utf-8"))
+    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     install_translators(app, QLocale())
     return app
 
@@ -61,13 +66,54 @@ def quit_on_termination_signals(app: QApplication) -> QTimer:
     return wake
 
 
+NO_DISPLAY = (
+    "earshot: The window needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are not set); "
+    "without one, `python -m app transcribe FILE` works."
+)
+EXIT_NO_DISPLAY = 2
+_DISPLAY_PLATFORMS = ("xcb", "wayland")
+
+
+def display_missing(environment: dict[str, str] | None = None) -> bool:
+    """True where Qt would abort for want of a display: Linux and the BSDs, X11 or Wayland, neither running."""
+    environment = dict(os.environ) if environment is None else environment
+    if sys.platform.startswith(("win", "darwin")):
+        return False
+    chosen = [p.split(":")[0] for p in environment.get("QT_QPA_PLATFORM", "").split(";") if p]
+    if any(not platform.startswith(_DISPLAY_PLATFORMS) for platform in chosen):
+        return False  # offscreen, vnc, eglfs…: no display server needed
+    return not (environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"))
+
+
+def start_window(
+    manager: EngineManager, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore
+) -> MainWindow:
+    """The main window, shown; a settings file set aside while it was built is told in a message."""
+    window = MainWindow(manager, local_engine, profile_store)
+    window.show()
+    for notice in profile_store.take_notices():
+        _show_settings_notice(window, notice)
+    return window
+
+
+def _show_settings_notice(window: MainWindow, sentence: str) -> None:
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("Application", "Earshot"), sentence,
+                      QMessageBox.StandardButton.Ok, window)
+    box.setAccessibleName(QCoreApplication.translate("Application", "Settings file set aside"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()  # not exec(): the window and its start-up go on
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
+    if display_missing():
+        print(NO_DISPLAY, file=sys.stderr)
+        return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    start_log_file()
     app = create_application([sys.argv[0]])
     manager = EngineManager()
-    window = MainWindow(manager, FasterWhisperEngine())
+    window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
     quit_on_termination_signals(app)
-    window.show()
     log.info("Earshot %s started", __version__)
     window.prepare_selected_model()
     if media_paths:

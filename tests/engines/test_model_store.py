@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from app.core.errors import ModelError
+from app.core.errors import ModelError, ModelStoreError
 from app.engines import model_store
 from app.engines.model_store import BASE, TINY_EN, file_sha256, resolve_model
+from tests.conftest import REPO_ROOT
 
 
 def test_tiny_en_resolves_to_the_installed_package_folder() -> None:
@@ -57,3 +61,34 @@ def test_a_model_folder_path_is_accepted(tmp_path: Path) -> None:
 def test_an_unknown_model_name_is_one_clear_sentence() -> None:
     with pytest.raises(ModelError, match=r"^Unknown model “large-v9”: choose base, tiny.en, or the path"):
         resolve_model("large-v9")
+
+
+def test_an_unwritable_cache_folder_is_one_sentence_naming_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    not_a_folder = tmp_path / "cache"
+    not_a_folder.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("EARSHOT_CACHE_DIR", str(not_a_folder))
+    with pytest.raises(ModelStoreError) as caught:
+        resolve_model("base")
+    message = str(caught.value)
+    assert message.startswith("Cannot prepare the base model in the folder “") and str(not_a_folder) in message
+    assert "\n" not in message
+
+
+def test_two_processes_joining_base_at_once_both_succeed(tmp_path: Path) -> None:
+    environment = {**os.environ, "EARSHOT_CACHE_DIR": str(tmp_path)}
+    script = "from app.engines.model_store import resolve_model; print(resolve_model('base'))"
+    processes = [
+        subprocess.Popen([sys.executable, "-c", script], cwd=REPO_ROOT, env=environment,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)
+    ]
+    results = [process.communicate(timeout=120) for process in processes]
+    assert [process.returncode for process in processes] == [0, 0], results
+    folder = tmp_path / "models" / "whisper-base"
+    assert {out.strip() for out, _err in results} == {str(folder)}
+    assert file_sha256(folder / "model.bin") == BASE.sha256
+    assert sorted(p.name for p in folder.iterdir()) == sorted(
+        [".verified-sha256", "config.json", "model.bin", "tokenizer.json", "vocabulary.json"]
+    )

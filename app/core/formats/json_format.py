@@ -6,6 +6,17 @@ import json
 from typing import Any
 
 from app.core.errors import FormatError
+from app.core.json_shape import (
+    ShapeError,
+    list_field,
+    number_field,
+    object_field,
+    optional_number_field,
+    optional_text_field,
+    parse_json,
+    require_object,
+    text_field,
+)
 from app.core.transcript import Segment, Transcript, Word
 
 SCHEMA = "earshot.transcript"
@@ -31,32 +42,31 @@ def write_json(transcript: Transcript) -> str:
 
 def read_json(text: str, name: str = "the file") -> Transcript:
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as error:
-        raise FormatError(
-            f"Cannot read {name}: it is not valid JSON (line {error.lineno}, column {error.colno})."
-        ) from error
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise FormatError(f"Cannot read {name}: it is not an Earshot transcript.")
-    version = data.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise FormatError(
-            f"Cannot read {name}: it was written by a newer Earshot (schema version {version})."
-        )
-    try:
+        data = parse_json(text)
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+            raise FormatError(f"Cannot read {name}: it is not an Earshot transcript.")
+        version = data.get("schema_version")
+        if isinstance(version, bool) or not isinstance(version, int):
+            raise ShapeError("it has no valid schema version")
+        if version > SCHEMA_VERSION:
+            raise FormatError(f"Cannot read {name}: it was written by a newer Earshot (schema version {version}).")
         return transcript_from_dict(data)
-    except (KeyError, TypeError, ValueError) as error:
-        raise FormatError(f"Cannot read {name}: a segment is missing or has a bad field ({error}).") from error
+    except ShapeError as error:
+        raise FormatError(f"Cannot read {name}: {error}.") from error
 
 
 def transcript_from_dict(data: dict[str, Any]) -> Transcript:
+    """The transcript in a parsed document, every field checked; ShapeError names the first bad one."""
     return Transcript(
-        segments=[_segment_from_dict(s) for s in data["segments"]],
-        language=data.get("language"),
-        duration=data.get("duration"),
-        media_path=data.get("media_path"),
-        engine=data.get("engine"),
-        options=dict(data.get("options") or {}),
+        segments=[
+            _segment_from_dict(require_object(item, f"segment {number}"), f"segment {number}")
+            for number, item in enumerate(list_field(data, "segments", "it"), start=1)
+        ],
+        language=optional_text_field(data, "language", "it"),
+        duration=optional_number_field(data, "duration", "it"),
+        media_path=optional_text_field(data, "media_path", "it"),
+        engine=optional_text_field(data, "engine", "it"),
+        options=dict(object_field(data, "options", "it", optional=True)),
     )
 
 
@@ -73,14 +83,22 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
     }
 
 
-def _segment_from_dict(data: dict[str, Any]) -> Segment:
+def _segment_from_dict(data: dict[str, Any], where: str) -> Segment:
+    words = []
+    for number, item in enumerate(list_field(data, "words", where, optional=True), start=1):
+        word_where = f"word {number} of {where}"
+        word = require_object(item, word_where)
+        words.append(Word(
+            start=number_field(word, "start", word_where),
+            end=number_field(word, "end", word_where),
+            text=text_field(word, "text", word_where),
+            probability=optional_number_field(word, "probability", word_where),
+        ))
     return Segment(
-        start=float(data["start"]),
-        end=float(data["end"]),
-        text=str(data["text"]),
-        speaker=data.get("speaker"),
-        words=[
-            Word(float(w["start"]), float(w["end"]), str(w["text"]), w.get("probability"))
-            for w in data.get("words") or []
-        ],
+        start=number_field(data, "start", where),
+        end=number_field(data, "end", where),
+        text=text_field(data, "text", where),
+        speaker=optional_text_field(data, "speaker", where),
+        words=words,
     )
+

@@ -6,7 +6,7 @@ import re
 
 from app.core.errors import FormatError
 from app.core.formats.cues import cue_text, cues_from_segments
-from app.core.formats.text_blocks import check_no_timing_in_text, is_timing_line, parse_timing, text_blocks
+from app.core.formats.text_blocks import is_timing_line, parse_timing, split_run_on_cues, text_blocks
 from app.core.formats.timecode import clock_from_milliseconds
 from app.core.transcript import Segment, Transcript
 
@@ -31,7 +31,8 @@ def _shown_as_text(text: str) -> str:
 
 def read_srt(text: str, name: str = "the file") -> Transcript:
     segments = []
-    for block in text_blocks(text):
+    warnings: list[str] = []
+    for block in split_run_on_cues(text_blocks(text), name, warnings):
         lines, line_number = block.lines, block.first_line
         if not is_timing_line(lines[0]):
             if not lines[0].strip().isdigit() or len(lines) < 2:
@@ -40,10 +41,9 @@ def read_srt(text: str, name: str = "the file") -> Transcript:
                 )
             lines, line_number = lines[1:], line_number + 1
         start, end = parse_timing(lines[0], line_number, name, _EXAMPLE)
-        check_no_timing_in_text(lines, line_number, name)
         body = cue_text(_STYLING.sub("", "\n".join(lines[1:])))
         if body:
             segments.append(Segment(start, end, body))
     if not segments:
         raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
-    return Transcript(segments=segments, duration=max(s.end for s in segments))
+    return Transcript(segments=segments, duration=max(s.end for s in segments), warnings=warnings)

@@ -53,14 +53,36 @@ def parse_timing(line: str, line_number: int, name: str, example: str) -> tuple[
     return start, end
 
 
-def check_no_timing_in_text(lines: list[str], timing_line_number: int, name: str) -> None:
-    """A time line inside a cue's text means the blank line before it is missing."""
-    for offset, line in enumerate(lines[1:], start=1):
-        if is_timing_line(line):
-            raise FormatError(
-                f"Cannot read {name}: line {timing_line_number + offset} is a time line inside a cue's text "
-                "(a blank line is missing before it)."
+def split_run_on_cues(blocks: list[TextBlock], name: str, warnings: list[str]) -> list[TextBlock]:
+    """Blocks cut where a valid time line follows a cue's text with no blank line between, as players read them.
+
+    A number just before that time line is the new cue's. Each cut adds a sentence to ``warnings``;
+    a line with "-->" that is not a valid time line stays text.
+    """
+    cut: list[TextBlock] = []
+    for block in blocks:
+        lines, start = block.lines, 0
+        timing = 0 if is_timing_line(lines[0]) else 1
+        for index in range(timing + 1, len(lines)):
+            if _valid_timing(lines[index]) is None:
+                continue
+            new_cue = index - 1 if index - 1 > timing + 1 and lines[index - 1].strip().isdigit() else index
+            cut.append(TextBlock(block.first_line + start, lines[start:new_cue]))
+            warnings.append(
+                f"In {name}, the blank line before line {block.first_line + new_cue} is missing; "
+                "a new cue was started there."
             )
+            start, timing = new_cue, index
+        cut.append(TextBlock(block.first_line + start, lines[start:]))
+    return cut
+
+
+def _valid_timing(line: str) -> tuple[float, float] | None:
+    match = _TIMING.match(line)
+    if not match:
+        return None
+    start, end = parse_clock(match.group(1)), parse_clock(match.group(2))
+    return None if start is None or end is None or end < start else (start, end)
 
 
 def _shortened(line: str, limit: int = 40) -> str:

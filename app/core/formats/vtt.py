@@ -7,7 +7,7 @@ import re
 
 from app.core.errors import FormatError
 from app.core.formats.cues import cue_text, cues_from_segments
-from app.core.formats.text_blocks import check_no_timing_in_text, is_timing_line, parse_timing, text_blocks
+from app.core.formats.text_blocks import is_timing_line, parse_timing, split_run_on_cues, text_blocks
 from app.core.formats.timecode import clock_from_milliseconds
 from app.core.transcript import Segment, Transcript
 
@@ -40,7 +40,8 @@ def read_vtt(text: str, name: str = "the file") -> Transcript:
     if not blocks or blocks[0].first_line != 1 or not re.match(r"WEBVTT(?:[ \t]|$)", header):
         raise FormatError(f"Cannot read {name}: line 1 should be “WEBVTT”, as every WebVTT file starts.")
     segments = []
-    for block in blocks[1:]:
+    warnings: list[str] = []
+    for block in split_run_on_cues(blocks[1:], name, warnings):
         if block.lines[0].split(maxsplit=1)[0] in _NOT_CUES and not is_timing_line(block.lines[0]):
             continue
         segment = _read_cue(block.lines, block.first_line, name)
@@ -48,7 +49,7 @@ def read_vtt(text: str, name: str = "the file") -> Transcript:
             segments.append(segment)
     if not segments:
         raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
-    return Transcript(segments=segments, duration=max(s.end for s in segments))
+    return Transcript(segments=segments, duration=max(s.end for s in segments), warnings=warnings)
 
 
 def _read_cue(lines: list[str], line_number: int, name: str) -> Segment | None:
@@ -59,7 +60,6 @@ def _read_cue(lines: list[str], line_number: int, name: str) -> Segment | None:
             )
         lines, line_number = lines[1:], line_number + 1
     start, end = parse_timing(lines[0], line_number, name, _EXAMPLE)
-    check_no_timing_in_text(lines, line_number, name)
     payload = "\n".join(lines[1:])
     voice = _VOICE.search(payload)
     body = cue_text(html.unescape(_TAG.sub("", payload)))

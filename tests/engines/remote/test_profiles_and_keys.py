@@ -50,8 +50,10 @@ def test_invalid_profiles_are_refused_before_writing(tmp_path, profile, message)
 
 def test_a_damaged_profiles_file_is_one_sentence(tmp_path) -> None:
     (tmp_path / "remote_profiles.json").write_text("{not json")
-    with pytest.raises(ProfileError, match=r"^Cannot read the remote profiles in “remote_profiles.json”"):
-        RemoteProfileStore(tmp_path / "remote_profiles.json").load()
+    store = RemoteProfileStore(tmp_path / "remote_profiles.json")
+    assert store.load() == []
+    [notice] = store.take_notices()
+    assert notice.startswith("The settings file “remote_profiles.json” was damaged (it is not valid JSON")
 
 
 def test_keys_live_in_the_keyring_and_follow_renames(temporary_keyring) -> None:
