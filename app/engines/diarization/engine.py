@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from app.core.audio import AudioClip
+from app.core.speaker_assignment import speaker_label
 from app.core.speaker_turns import SpeakerCount, SpeakerTurn
 from app.engines.base import JobContext
 from app.engines.diarization.clustering import cluster_windows
@@ -29,11 +30,6 @@ _VAD_SHARE = 0.3  # of the progress bar; embeddings take most of the rest
 class DiarizationOptions:
     speakers: SpeakerCount = field(default_factory=SpeakerCount)
     cpu_threads: int = 0  # 0: let onnxruntime choose
-
-
-def speaker_name(index: int) -> str:
-    """The label of the ``index``-th speaker (from 0) in order of first appearance."""
-    return f"Speaker {index + 1}"
 
 
 class DiarizationEngine:
@@ -76,7 +72,7 @@ class DiarizationEngine:
             context.report_progress(1.0, 1.0)
             return []
         labels = cluster_windows(np.concatenate(embeddings), options.speakers)
-        names = [speaker_name(index) for index in range(int(labels.max()) + 1)]
+        names = [speaker_label(index) for index in range(int(labels.max()) + 1)]
         turns = turns_from_labels(windows, iter(labels.tolist()), names)
         context.report_progress(1.0, 1.0)
         return turns
