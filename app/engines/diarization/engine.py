@@ -4,7 +4,7 @@ Speech regions come from the Silero VAD; each region is cut into 1.5 s windows e
 0.75 s, each window gets a CAM++ speaker embedding, the windows are clustered by speaker,
 and each window's label speaks for the time around its centre. Memory stays bounded on
 long files: features live one region at a time and embeddings are 192 float32 per window
-(about 1 MB per hour of speech).
+(under 4 MB per hour of speech).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from app.core.audio import AudioClip
 from app.core.speaker_assignment import speaker_label
 from app.core.speaker_turns import SpeakerCount, SpeakerTurn
 from app.engines.base import JobContext
+from app.engines.diarization.campplus_graph import EMBEDDING_DIM
 from app.engines.diarization.clustering import cluster_windows
 from app.engines.diarization.embedding_windows import RegionWindows, region_windows, turns_from_labels
 from app.engines.diarization.speaker_embedder import SpeakerEmbedder
@@ -30,6 +31,22 @@ _VAD_SHARE = 0.3  # of the progress bar; embeddings take most of the rest
 class DiarizationOptions:
     speakers: SpeakerCount = field(default_factory=SpeakerCount)
     cpu_threads: int = 0  # 0: let onnxruntime choose
+
+
+@dataclass(frozen=True, slots=True)
+class SpeakerAnalysis:
+    """Everything diarization learns before it counts speakers: a new count re-clusters in a moment."""
+
+    regions: list[RegionWindows]
+    embeddings: np.ndarray  # (windows, 192) float32, the regions' windows in order
+
+    def turns(self, count: SpeakerCount) -> list[SpeakerTurn]:
+        """Speaker turns in time order, labelled "Speaker 1", "Speaker 2"… by first appearance."""
+        if not self.regions:
+            return []
+        labels = cluster_windows(self.embeddings, count)
+        names = [speaker_label(index) for index in range(int(labels.max()) + 1)]
+        return turns_from_labels(self.regions, iter(labels.tolist()), names)
 
 
 class DiarizationEngine:
@@ -48,6 +65,12 @@ class DiarizationEngine:
 
     def diarize(self, audio: AudioClip, options: DiarizationOptions, context: JobContext) -> list[SpeakerTurn]:
         """Speaker turns in time order, labelled "Speaker 1", "Speaker 2"… by first appearance."""
+        turns = self.analyse(audio, options, context).turns(options.speakers)
+        context.report_progress(1.0, 1.0)
+        return turns
+
+    def analyse(self, audio: AudioClip, options: DiarizationOptions, context: JobContext) -> SpeakerAnalysis:
+        """Speech regions and their windows' speaker embeddings (progress up to 95%)."""
         embedder = self._embedder_for(options)
         context.check_cancelled()
         total = max(len(audio.samples), 1)
@@ -56,26 +79,20 @@ class DiarizationEngine:
             context.check_cancelled()
             context.report_progress(_VAD_SHARE * done / total, 1.0)
 
-        regions = speech_regions(audio.samples, on_scanned)
-        speech = sum(end - start for start, end in regions) or 1
-        windows: list[RegionWindows] = []
+        found = speech_regions(audio.samples, on_scanned)
+        speech = sum(end - start for start, end in found) or 1
+        regions: list[RegionWindows] = []
         embeddings: list[np.ndarray] = []
         embedded = 0
-        for start, end in regions:
+        for start, end in found:
             context.check_cancelled()
             region, features = region_windows(audio.samples, start, end)
             embeddings.append(embedder.embed(features))
-            windows.append(region)
+            regions.append(region)
             embedded += end - start
             context.report_progress(_VAD_SHARE + (0.95 - _VAD_SHARE) * embedded / speech, 1.0)
-        if not windows:
-            context.report_progress(1.0, 1.0)
-            return []
-        labels = cluster_windows(np.concatenate(embeddings), options.speakers)
-        names = [speaker_label(index) for index in range(int(labels.max()) + 1)]
-        turns = turns_from_labels(windows, iter(labels.tolist()), names)
-        context.report_progress(1.0, 1.0)
-        return turns
+        stacked = np.concatenate(embeddings) if embeddings else np.zeros((0, EMBEDDING_DIM), np.float32)
+        return SpeakerAnalysis(regions, stacked)
 
     def _embedder_for(self, options: DiarizationOptions) -> SpeakerEmbedder:
         with self._lock:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import numpy as np
 import onnxruntime
 
-from app.engines.diarization.campplus_graph import build_campplus
+from app.engines.diarization.campplus_graph import EMBEDDING_DIM, build_campplus
 from app.engines.diarization.weights import load_weights
 
 WINDOW_FRAMES = 150  # 1.5 s of 10 ms frames
-_BATCH = 32
+_BATCH = 16
 
 
 class SpeakerEmbedder:
@@ -31,6 +31,6 @@ class SpeakerEmbedder:
             self._session.run(None, {"features": windows[start:start + _BATCH]})[0]
             for start in range(0, len(windows), _BATCH)
         ]
-        embeddings = np.concatenate(pieces).astype(np.float32, copy=False) if pieces else np.zeros((0, 192), np.float32)
+        embeddings = np.concatenate(pieces).astype(np.float32, copy=False) if pieces else np.zeros((0, EMBEDDING_DIM), np.float32)
         norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
         return embeddings / np.maximum(norms, 1e-8)

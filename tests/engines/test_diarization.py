@@ -1,0 +1,148 @@
+"""The diarization engine on real speech: conversations built from single-speaker recordings."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from app.core.audio import AudioClip, decode_audio
+from app.core.errors import Cancelled
+from app.core.speaker_turns import SpeakerCount, SpeakerTurn
+from app.engines.base import JobContext
+from app.engines.diarization import DiarizationEngine, DiarizationOptions, SpeakerAnalysis
+from app.engines.diarization.features import filterbank_features
+from app.engines.diarization.speaker_embedder import WINDOW_FRAMES
+from tests.conftest import SHARED_AUDIO
+from tests.diarization_scoring import Clip, build_conversation, diarization_error_rate
+
+DEV = SHARED_AUDIO / "dev"
+ENGLISH_READER = DEV / "en_librivox_udhr_preamble.mp3"
+SONNET_READER = DEV / "en_librivox_sonnet002.mp3"
+FRENCH_READER = DEV / "fr_librivox_udhr_preamble.mp3"
+DANISH_READER = DEV / "da_librivox_udhr_preamble.mp3"
+MFA_SPEAKER = DEV / "en_mfa_acoustic_corpus.wav"
+FRENCH_PROGRAMMER = DEV / "fr_readalongs_ej-fra.m4a"
+
+
+@pytest.fixture(scope="module")
+def engine() -> DiarizationEngine:
+    engine = DiarizationEngine()
+    engine.prepare()
+    return engine
+
+
+def _alternating(readers: list[Path], rounds: int, seconds: float) -> list[Clip]:
+    return [
+        Clip(path, path.stem, 3.0 + round_ * (seconds + 1.0), seconds)
+        for round_ in range(rounds) for path in readers
+    ]
+
+
+def _diarize(engine: DiarizationEngine, samples: np.ndarray, count: SpeakerCount | None = None,
+             context: JobContext | None = None) -> list[SpeakerTurn]:
+    options = DiarizationOptions(speakers=count or SpeakerCount())
+    return engine.diarize(AudioClip(samples), options, context or JobContext())
+
+
+def _speakers(turns: list[SpeakerTurn]) -> list[str]:
+    return sorted({turn.speaker for turn in turns})
+
+
+@pytest.fixture(scope="module")
+def two_speakers() -> tuple[np.ndarray, list[SpeakerTurn]]:
+    clips = [
+        Clip(ENGLISH_READER, "A", 5, 7), Clip(SONNET_READER, "B", 3, 5), Clip(ENGLISH_READER, "A", 14, 4),
+        Clip(SONNET_READER, "B", 10, 9), Clip(ENGLISH_READER, "A", 20, 6), Clip(SONNET_READER, "B", 21, 4),
+        Clip(ENGLISH_READER, "A", 28, 8),
+    ]
+    return build_conversation(clips)
+
+
+@pytest.fixture(scope="module")
+def two_speakers_analysed(engine, two_speakers) -> tuple[SpeakerAnalysis, list[float]]:
+    """The analysis of the two-speaker conversation, and the progress it reported."""
+    fractions: list[float] = []
+    context = JobContext(on_progress=lambda fraction, _total: fractions.append(fraction))
+    return engine.analyse(AudioClip(two_speakers[0]), DiarizationOptions(), context), fractions
+
+
+def test_embeddings_tell_one_voice_from_another() -> None:
+    from app.engines.diarization.speaker_embedder import SpeakerEmbedder
+
+    embedder = SpeakerEmbedder()
+
+    def voice(name: str) -> np.ndarray:
+        features = filterbank_features(decode_audio(DEV / name).samples)
+        return embedder.embed(features[None, :WINDOW_FRAMES])[0]
+
+    thorsten = [voice(f"de_thorsten_sample0{n}.wav") for n in (1, 3, 4)]
+    others = [voice(name) for name in (
+        "en_ljspeech_LJ001-0001.wav", "en_librispeech_61-70968-0000.flac", "en_librispeech_2412-153948-0000.flac",
+        "zh_aishell_BAC009S0764W0121.wav",
+    )]
+    same = [float(a @ b) for i, a in enumerate(thorsten) for b in thorsten[i + 1:]]
+    different = [float(a @ b) for a in thorsten + others[:1] for b in others[1:]]
+    assert min(same) > 0.5, same
+    assert max(different) < 0.3, different
+
+
+def test_two_speakers_are_found_with_a_low_error(two_speakers, two_speakers_analysed) -> None:
+    reference = two_speakers[1]
+    turns = two_speakers_analysed[0].turns(SpeakerCount())
+    assert _speakers(turns) == ["Speaker 1", "Speaker 2"]
+    assert turns[0].speaker == "Speaker 1" and turns[0].start < 1.0
+    assert diarization_error_rate(reference, turns) < 0.1
+
+
+def test_three_speakers_are_found_with_a_low_error(engine) -> None:
+    samples, reference = build_conversation(_alternating([ENGLISH_READER, SONNET_READER, FRENCH_READER], 3, 5))
+    turns = _diarize(engine, samples)
+    assert len(_speakers(turns)) == 3
+    assert diarization_error_rate(reference, turns) < 0.12
+
+
+def test_six_voices_are_counted_within_one(engine) -> None:
+    readers = [ENGLISH_READER, SONNET_READER, FRENCH_READER, DANISH_READER, MFA_SPEAKER, FRENCH_PROGRAMMER]
+    samples, reference = build_conversation(_alternating(readers, 2, 5))
+    turns = _diarize(engine, samples)
+    assert 5 <= len(_speakers(turns)) <= 7
+    assert diarization_error_rate(reference, turns) < 0.2
+
+
+def test_one_voice_stays_one(engine, jfk_path) -> None:
+    assert _speakers(_diarize(engine, decode_audio(jfk_path).samples)) == ["Speaker 1"]
+    reading = decode_audio(ENGLISH_READER).samples[: 60 * 16_000]
+    assert _speakers(_diarize(engine, reading)) == ["Speaker 1"]
+
+
+def test_silence_has_no_speakers(engine) -> None:
+    assert _diarize(engine, np.zeros(10 * 16_000, dtype=np.float32)) == []
+    assert _diarize(engine, np.zeros(100, dtype=np.float32)) == []
+
+
+def test_a_given_number_of_speakers_is_kept(two_speakers_analysed) -> None:
+    analysis = two_speakers_analysed[0]
+    assert len(_speakers(analysis.turns(SpeakerCount.exactly(3)))) == 3
+    assert len(_speakers(analysis.turns(SpeakerCount(1, 1)))) == 1
+    assert len(_speakers(analysis.turns(SpeakerCount(3, 5)))) == 3
+    assert len(_speakers(analysis.turns(SpeakerCount(1, 4)))) == 2
+
+
+def test_progress_rises_and_cancel_stops_the_job(engine, two_speakers, two_speakers_analysed) -> None:
+    fractions = two_speakers_analysed[1]
+    assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(0.95) and len(fractions) > 3
+    samples = two_speakers[0]
+    cancel = threading.Event()
+
+    def cancel_midway(fraction: float, _total: float) -> None:
+        if fraction > 0.4:
+            cancel.set()
+
+    seen: list[float] = []
+    context = JobContext(on_progress=lambda f, t: (seen.append(f), cancel_midway(f, t)), cancel_event=cancel)
+    with pytest.raises(Cancelled):
+        _diarize(engine, samples, context=context)
+    assert max(seen) < 1.0
