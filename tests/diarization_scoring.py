@@ -43,7 +43,7 @@ def diarization_error_rate(
 
 
 def _frame(seconds: float) -> int:
-    return max(0, int(round(seconds / FRAME_SECONDS)))
+    return max(0, round(seconds / FRAME_SECONDS))
 
 
 def _activity(turns: list[SpeakerTurn], frames: int) -> np.ndarray:

@@ -78,7 +78,9 @@ def test_speaker_count_clamps_to_its_bounds() -> None:
 
 
 def test_rttm_holds_one_line_per_turn_without_spaces_in_fields(tmp_path) -> None:
-    turns = [SpeakerTurn(2.5, 4.25, "Speaker 2"), SpeakerTurn(0.0, 2.5, "Speaker 1"), SpeakerTurn(5.0, 5.0, "Speaker 1")]
+    turns = [
+        SpeakerTurn(2.5, 4.25, "Speaker 2"), SpeakerTurn(0.0, 2.5, "Speaker 1"), SpeakerTurn(5.0, 5.0, "Speaker 1"),
+    ]
     text = write_rttm(turns, "my talk")
     assert text.splitlines()[0] == "SPEAKER my_talk 1 0.000 2.500 <NA> <NA> Speaker_1 <NA> <NA>"
     path = tmp_path / "talk.rttm"

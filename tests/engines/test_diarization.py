@@ -146,3 +146,24 @@ def test_progress_rises_and_cancel_stops_the_job(engine, two_speakers, two_speak
     with pytest.raises(Cancelled):
         _diarize(engine, samples, context=context)
     assert max(seen) < 1.0
+
+
+def test_a_transcript_gets_the_speakers_of_the_conversation(local_engine, two_speakers, two_speakers_analysed) -> None:
+    from app.core.speaker_assignment import assign_speakers
+    from app.engines.base import TranscriptionOptions, run_transcription
+
+    samples, reference = two_speakers
+    options = TranscriptionOptions(model="tiny.en", language="en", word_timestamps=True)
+    transcript = run_transcription(local_engine, AudioClip(samples), options, JobContext())
+    segments = assign_speakers(transcript.segments, two_speakers_analysed[0].turns(SpeakerCount()))
+    assert {segment.speaker for segment in segments} == {"Speaker 1", "Speaker 2"}
+    assert segments[0].speaker == "Speaker 1"
+    truth = {"A": "Speaker 1", "B": "Speaker 2"}
+    words = [(word, segment.speaker) for segment in segments for word in segment.words]
+    right = sum(
+        1 for word, speaker in words
+        for turn in reference
+        if turn.start - 0.3 <= (word.start + word.end) / 2 <= turn.end + 0.3 and truth[turn.speaker] == speaker
+    )
+    assert right / len(words) > 0.9
+    assert len(segments) >= len(transcript.segments)

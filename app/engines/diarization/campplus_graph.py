@@ -9,6 +9,8 @@ segment pooling of each masking layer is one constant matrix.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import onnx
 from onnx import TensorProto, helper, numpy_helper
@@ -34,7 +36,7 @@ class _GraphBuilder:
         self.initializers.append(numpy_helper.from_array(np.ascontiguousarray(array), name))
         return name
 
-    def node(self, op: str, inputs: list[str], **attributes: object) -> str:
+    def node(self, op: str, inputs: list[str], **attributes: Any) -> str:
         self._count += 1
         output = f"{op.lower()}{self._count}"
         self.nodes.append(helper.make_node(op, inputs, [output], **attributes))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-import onnxruntime
+import onnxruntime  # type: ignore[import-untyped]
 
 from app.engines.diarization.campplus_graph import EMBEDDING_DIM, build_campplus
 from app.engines.diarization.weights import load_weights
@@ -31,6 +31,9 @@ class SpeakerEmbedder:
             self._session.run(None, {"features": windows[start:start + _BATCH]})[0]
             for start in range(0, len(windows), _BATCH)
         ]
-        embeddings = np.concatenate(pieces).astype(np.float32, copy=False) if pieces else np.zeros((0, EMBEDDING_DIM), np.float32)
+        if not pieces:
+            return np.zeros((0, EMBEDDING_DIM), np.float32)
+        embeddings = np.concatenate(pieces).astype(np.float32, copy=False)
         norms = np.linalg.norm(embeddings, axis=1, keepdims=True)
-        return embeddings / np.maximum(norms, 1e-8)
+        unit: np.ndarray = embeddings / np.maximum(norms, 1e-8)
+        return unit
