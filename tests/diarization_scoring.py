@@ -18,6 +18,12 @@ from app.core.audio import SAMPLE_RATE, decode_audio
 from app.core.speaker_turns import SpeakerTurn
 
 FRAME_SECONDS = 0.01
+DEV_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio" / "dev"
+# Long single-speaker readings, each a different voice.
+READERS = [DEV_AUDIO / name for name in (
+    "en_librivox_udhr_preamble.mp3", "en_librivox_sonnet002.mp3", "fr_librivox_udhr_preamble.mp3",
+    "da_librivox_udhr_preamble.mp3", "en_mfa_acoustic_corpus.wav", "fr_readalongs_ej-fra.m4a",
+)]
 
 
 def diarization_error_rate(
@@ -72,6 +78,14 @@ class Clip:
     speaker: str
     offset: float
     seconds: float
+
+
+def alternating_turns(readers: list[Path], rounds: int, seconds: float) -> list[Clip]:
+    """Each reader in turn says ``seconds`` of their recording, ``rounds`` times, never repeating audio."""
+    return [
+        Clip(path, path.stem, 3.0 + round_ * (seconds + 1.0), seconds)
+        for round_ in range(rounds) for path in readers
+    ]
 
 
 def build_conversation(clips: list[Clip], pause: float = 0.6) -> tuple[np.ndarray, list[SpeakerTurn]]:

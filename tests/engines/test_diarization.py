@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,15 +15,10 @@ from app.engines.diarization import DiarizationEngine, DiarizationOptions, Speak
 from app.engines.diarization.features import filterbank_features
 from app.engines.diarization.speaker_embedder import WINDOW_FRAMES
 from tests.conftest import SHARED_AUDIO
-from tests.diarization_scoring import Clip, build_conversation, diarization_error_rate
+from tests.diarization_scoring import READERS, Clip, alternating_turns, build_conversation, diarization_error_rate
 
 DEV = SHARED_AUDIO / "dev"
-ENGLISH_READER = DEV / "en_librivox_udhr_preamble.mp3"
-SONNET_READER = DEV / "en_librivox_sonnet002.mp3"
-FRENCH_READER = DEV / "fr_librivox_udhr_preamble.mp3"
-DANISH_READER = DEV / "da_librivox_udhr_preamble.mp3"
-MFA_SPEAKER = DEV / "en_mfa_acoustic_corpus.wav"
-FRENCH_PROGRAMMER = DEV / "fr_readalongs_ej-fra.m4a"
+ENGLISH_READER, SONNET_READER, FRENCH_READER = READERS[:3]
 
 
 @pytest.fixture(scope="module")
@@ -32,13 +26,6 @@ def engine() -> DiarizationEngine:
     engine = DiarizationEngine()
     engine.prepare()
     return engine
-
-
-def _alternating(readers: list[Path], rounds: int, seconds: float) -> list[Clip]:
-    return [
-        Clip(path, path.stem, 3.0 + round_ * (seconds + 1.0), seconds)
-        for round_ in range(rounds) for path in readers
-    ]
 
 
 def _diarize(engine: DiarizationEngine, samples: np.ndarray, count: SpeakerCount | None = None,
@@ -98,15 +85,14 @@ def test_two_speakers_are_found_with_a_low_error(two_speakers, two_speakers_anal
 
 
 def test_three_speakers_are_found_with_a_low_error(engine) -> None:
-    samples, reference = build_conversation(_alternating([ENGLISH_READER, SONNET_READER, FRENCH_READER], 3, 5))
+    samples, reference = build_conversation(alternating_turns([ENGLISH_READER, SONNET_READER, FRENCH_READER], 3, 5))
     turns = _diarize(engine, samples)
     assert len(_speakers(turns)) == 3
     assert diarization_error_rate(reference, turns) < 0.12
 
 
 def test_six_voices_are_counted_within_one(engine) -> None:
-    readers = [ENGLISH_READER, SONNET_READER, FRENCH_READER, DANISH_READER, MFA_SPEAKER, FRENCH_PROGRAMMER]
-    samples, reference = build_conversation(_alternating(readers, 2, 5))
+    samples, reference = build_conversation(alternating_turns(READERS, 2, 5))
     turns = _diarize(engine, samples)
     assert 5 <= len(_speakers(turns)) <= 7
     assert diarization_error_rate(reference, turns) < 0.2
