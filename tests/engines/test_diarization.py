@@ -153,3 +153,15 @@ def test_a_transcript_gets_the_speakers_of_the_conversation(local_engine, two_sp
     )
     assert right / len(words) > 0.9
     assert len(segments) >= len(transcript.segments)
+
+
+def test_speech_across_a_scanning_boundary_stays_one_region() -> None:
+    from app.engines.diarization.speech_regions import speech_regions
+
+    reading = decode_audio(ENGLISH_READER).samples[: 75 * 16_000]
+    scanned: list[int] = []
+    regions = speech_regions(reading, scanned.append)
+    assert scanned == [60 * 16_000, 75 * 16_000]
+    boundary = 60 * 16_000
+    assert not any(abs(end - boundary) < 1_600 for _start, end in regions[:-1])
+    assert any(start < boundary < end for start, end in regions)

@@ -1,6 +1,6 @@
 """Where someone speaks: the Silero VAD model that faster-whisper ships as ONNX.
 
-The audio is scanned in pieces of a few minutes so a long file can be cancelled and its
+The audio is scanned a minute at a time so a long file can be cancelled and its
 progress shown; regions that touch at a piece boundary are joined again.
 """
 
@@ -13,7 +13,7 @@ from faster_whisper.vad import VadOptions, get_speech_timestamps  # type: ignore
 
 from app.core.audio import SAMPLE_RATE
 
-_PIECE_SECONDS = 300
+_PIECE_SECONDS = 60  # the VAD holds working arrays in proportion to the piece
 _OPTIONS = VadOptions(threshold=0.5, min_silence_duration_ms=500, speech_pad_ms=100)
 _JOIN_GAP_SAMPLES = int(0.5 * SAMPLE_RATE)
 
