@@ -165,3 +165,16 @@ def test_speech_across_a_scanning_boundary_stays_one_region() -> None:
     boundary = 60 * 16_000
     assert not any(abs(end - boundary) < 1_600 for _start, end in regions[:-1])
     assert any(start < boundary < end for start, end in regions)
+
+
+def test_long_recordings_cluster_a_spread_of_windows_then_join_the_rest(
+    two_speakers_analysed, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from app.engines.diarization import clustering
+
+    embeddings = two_speakers_analysed[0].embeddings
+    everything = clustering.cluster_windows(embeddings, SpeakerCount())
+    monkeypatch.setattr(clustering, "MAX_LINKAGE_WINDOWS", len(embeddings) // 3)
+    spread = clustering.cluster_windows(embeddings, SpeakerCount())
+    assert sorted(set(spread.tolist())) == [0, 1]
+    assert (spread == everything).mean() > 0.95

@@ -18,15 +18,29 @@ SMALL_CLUSTER_FRACTION = 0.1
 SMALL_CLUSTER_WINDOWS = 13  # about 10 s of speech in windows every 0.75 s
 # In a short clip 10% is a window or two; a voice heard in fewer windows than this is not told apart.
 SMALLEST_SPEAKER_WINDOWS = 3
+MAX_LINKAGE_WINDOWS = 3000
 
 
 def cluster_windows(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
-    """One label 0..k-1 per row of ``embeddings`` (unit vectors), in order of first appearance."""
+    """One label 0..k-1 per row of ``embeddings`` (unit vectors), in order of first appearance.
+
+    Past ``MAX_LINKAGE_WINDOWS`` (about 40 minutes of speech) the tree is grown on windows
+    spread evenly over the recording and every window joins the nearest cluster, so memory
+    stays bounded (the linkage's distances grow with the square of the windows).
+    """
     windows = len(embeddings)
-    if windows == 0:
-        return np.zeros(0, dtype=np.int64)
-    if windows == 1:
-        return np.zeros(1, dtype=np.int64)
+    if windows <= 1:
+        return np.zeros(windows, dtype=np.int64)
+    if windows <= MAX_LINKAGE_WINDOWS:
+        return _in_order_of_appearance(_cluster(embeddings, count))
+    chosen = np.linspace(0, windows - 1, MAX_LINKAGE_WINDOWS).round().astype(np.int64)
+    labels = _cluster(embeddings[chosen], count)
+    names = np.unique(labels)
+    centroids = np.stack([_unit(embeddings[chosen][labels == name].mean(axis=0)) for name in names])
+    return _in_order_of_appearance(names[np.argmax(embeddings @ centroids.T, axis=1)])
+
+
+def _cluster(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
     tree = linkage(embeddings.astype(np.float64), method="average", metric="cosine")
     if count.exact is not None:
         labels = fcluster(tree, count.exact, criterion="maxclust")
@@ -35,7 +49,7 @@ def cluster_windows(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
         found = len(np.unique(labels))
         if found != count.clamp(found):
             labels = fcluster(tree, count.clamp(found), criterion="maxclust")
-    return _in_order_of_appearance(labels)
+    return np.asarray(labels)
 
 
 def _merge_small_clusters(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:
