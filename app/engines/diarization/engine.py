@@ -25,6 +25,7 @@ from app.engines.diarization.speaker_embedder import SpeakerEmbedder
 from app.engines.diarization.speech_regions import speech_regions
 
 _VAD_SHARE = 0.3  # of the progress bar; embeddings take most of the rest
+_ANALYSED = 0.95  # what is left is clustering
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class DiarizationEngine:
     def diarize(self, audio: AudioClip, options: DiarizationOptions, context: JobContext) -> list[SpeakerTurn]:
         """Speaker turns in time order, labelled "Speaker 1", "Speaker 2"… by first appearance."""
         turns = self.analyse(audio, options, context).turns(options.speakers)
-        context.report_progress(1.0, 1.0)
+        context.report_progress(audio.duration, audio.duration)
         return turns
 
     def analyse(self, audio: AudioClip, options: DiarizationOptions, context: JobContext) -> SpeakerAnalysis:
@@ -75,9 +76,12 @@ class DiarizationEngine:
         context.check_cancelled()
         total = max(len(audio.samples), 1)
 
+        def report(fraction: float) -> None:  # in seconds of audio, as recognition engines do
+            context.report_progress(fraction * audio.duration, audio.duration)
+
         def on_scanned(done: int) -> None:
             context.check_cancelled()
-            context.report_progress(_VAD_SHARE * done / total, 1.0)
+            report(_VAD_SHARE * done / total)
 
         found = speech_regions(audio.samples, on_scanned)
         speech = sum(end - start for start, end in found) or 1
@@ -90,7 +94,7 @@ class DiarizationEngine:
             embeddings.append(embedder.embed(features))
             regions.append(region)
             embedded += end - start
-            context.report_progress(_VAD_SHARE + (0.95 - _VAD_SHARE) * embedded / speech, 1.0)
+            report(_VAD_SHARE + (_ANALYSED - _VAD_SHARE) * embedded / speech)
         stacked = np.concatenate(embeddings) if embeddings else np.zeros((0, EMBEDDING_DIM), np.float32)
         return SpeakerAnalysis(regions, stacked)
 
