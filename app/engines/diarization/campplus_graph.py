@@ -78,19 +78,16 @@ def build_campplus(weights: dict[str, np.ndarray], frames: int) -> onnx.ModelPro
     x = graph.node("Unsqueeze", [x, graph.constant(np.array([1], dtype=np.int64), "axis")])
     x = _front(graph, x)
     x = graph.relu(graph.batch_norm(graph.conv(x, "xvector.tdnn.linear", (2,), 2), "xvector.tdnn.nonlinear.batchnorm"))
-    frames = (frames - 1) // 2 + 1
-    channels = 128
+    strided_frames = (frames - 1) // 2 + 1
     for index, (layers, kernel, dilation) in enumerate(_BLOCKS, start=1):
-        pooling = graph.constant(_context_pooling(frames), "context_pooling")
+        pooling = graph.constant(_context_pooling(strided_frames), "context_pooling")
         for layer in range(1, layers + 1):
             prefix = f"xvector.block{index}.tdnnd{layer}"
             x = graph.node("Concat", [x, _dense_layer(graph, x, prefix, kernel, dilation, pooling)], axis=1)
-            channels += 32
         x = graph.relu(graph.batch_norm(x, f"xvector.transit{index}.nonlinear.batchnorm"))
         x = graph.conv(x, f"xvector.transit{index}.linear", (1,), 0)
-        channels //= 2
     x = graph.relu(graph.batch_norm(x, "xvector.out_nonlinear.batchnorm"))
-    x = _statistics_pooling(graph, x, frames)
+    x = _statistics_pooling(graph, x, strided_frames)
     dense = weights["xvector.dense.linear.weight"][:, :, 0].T
     x = graph.node("MatMul", [x, graph.constant(dense, "dense")])
     x = graph.batch_norm(x, "xvector.dense.nonlinear.batchnorm", affine=False)
@@ -98,7 +95,7 @@ def build_campplus(weights: dict[str, np.ndarray], frames: int) -> onnx.ModelPro
     model = helper.make_model(
         helper.make_graph(
             graph.nodes, "campplus",
-            [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["batch", None, FEATURE_DIM])],
+            [helper.make_tensor_value_info("features", TensorProto.FLOAT, ["batch", frames, FEATURE_DIM])],
             [helper.make_tensor_value_info("embeddings", TensorProto.FLOAT, ["batch", EMBEDDING_DIM])],
             graph.initializers,
         ),
