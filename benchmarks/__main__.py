@@ -6,6 +6,8 @@
    runs on the engine manager's worker thread. Goal: under 50 ms.
 3. Re-flow scaling: one subtitle cue of many words, read, re-flowed and written (benchmarks/reflow_scaling.py).
    Goal: linear.
+4. Diarization (benchmarks/diarization.py): error per file, time as a fraction of real time,
+   peak memory on an hour. Goals: under 0.1 of real time, under 1 GB.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from pathlib import Path
 from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from benchmarks import diarization
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -140,6 +144,7 @@ def main() -> None:
         "engine_overhead": engine_overhead(arguments.audio, arguments.model, arguments.rounds),
         "gui_stall": gui_stall(arguments.audio, arguments.model),
         "reflow_scaling": reflow_scaling(),
+        "diarization": diarization.run(),
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")

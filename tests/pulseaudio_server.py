@@ -117,14 +117,14 @@ class PulseAudioServer:
             clip = decode_audio(path)
             soundfile.write(wav, clip.samples, clip.sample_rate, subtype="PCM_16")
         return subprocess.Popen(
-            ["paplay", f"--device={SINK_NAME}", str(wav)],
+            ["paplay", f"--device={SINK_NAME}", "--latency-msec=250", str(wav)],
             env={**os.environ, **self.environment}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
 
     def record(self, path: Path) -> subprocess.Popen[bytes]:
         """Start recording the sink's monitor into a WAV file; stop it with ``terminate()``."""
         return subprocess.Popen(
-            ["parecord", f"--device={MONITOR_NAME}", "--file-format=wav", "--rate=16000",
+            ["parecord", f"--device={MONITOR_NAME}", "--file-format=wav", "--rate=16000", "--latency-msec=250",
              "--channels=1", str(path)],
             env={**os.environ, **self.environment}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )

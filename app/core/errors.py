@@ -48,3 +48,7 @@ class ProjectFileError(FormatError):
 
 class Cancelled(Exception):
     """The user cancelled the job; the UI drops this silently."""
+
+
+class SpeakerCountError(EarshotError):
+    """A number of speakers the user typed is not ``auto``, ``N`` or ``MIN-MAX``."""
