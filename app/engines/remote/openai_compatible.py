@@ -147,11 +147,11 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         return fields
 
 
-def segments_from_response(document: Any, duration: float) -> list[Segment]:
+def segments_from_response(document: Any, duration: float, service: str = SERVICE_NAME) -> list[Segment]:
     """Segments from whatever the server sent: verbose_json in full, words alone, or only text."""
     if isinstance(document, str):
         return _single_segment(document, duration)
-    reply = checked(document, SERVICE_NAME, "a transcription")
+    reply = checked(document, service, "a transcription")
     words = [_word(part) for part in reply.optional_items("words", "words", "word")]
     raw_segments = reply.optional_items("segments", "segments", "segment")
     if raw_segments:
