@@ -26,4 +26,4 @@ def recognise(call: ProviderCall, piece: AudioPiece, context: JobContext) -> lis
     return segments_from_response(document, piece.duration, call.client.service_name)
 
 
-CONTRACT = ProviderContract("deepinfra", "https://api.deepinfra.com", recognise)
+CONTRACT = ProviderContract("deepinfra", "DeepInfra", "https://api.deepinfra.com", recognise)

@@ -107,12 +107,11 @@ class HuggingFaceProvidersEngine(TranscriptionEngine):
     def _call(self, mapping: ProviderMapping) -> ProviderCall:
         contract = CONTRACTS[mapping.provider]
         if uses_router(self._api_key):
-            base_url, service, scheme = f"{self.router_url}/{contract.name}", f"{contract.name} through Hugging Face", \
-                "Bearer"
+            base_url, service = f"{self.router_url}/{contract.name}", f"Hugging Face ({contract.label})"
+            client = ServiceClient(service, self._api_key, self.http)
         else:
-            base_url, service, scheme = (self.settings.provider_url or contract.direct_url).rstrip("/"), \
-                contract.name, contract.auth_scheme
-        client = ServiceClient(service, self._api_key, self.http, auth_scheme=scheme)
+            base_url = (self.settings.provider_url or contract.direct_url).rstrip("/")
+            client = ServiceClient(contract.label, self._api_key, self.http, auth_scheme=contract.auth_scheme)
         return ProviderCall(client, base_url, mapping.provider_id, self.settings.return_timestamps, self.settings.poll)
 
     def _hf_inference(self, mapping: ProviderMapping) -> hf_inference.HuggingFaceInferenceEngine:

@@ -18,4 +18,4 @@ def recognise(call: ProviderCall, piece: AudioPiece, context: JobContext) -> lis
     return segments_from_response(document, piece.duration, call.client.service_name)
 
 
-CONTRACT = ProviderContract("fal-ai", "https://fal.run", recognise, auth_scheme="Key")
+CONTRACT = ProviderContract("fal-ai", "fal.ai", "https://fal.run", recognise, auth_scheme="Key")

@@ -23,7 +23,7 @@ def choose_provider(mappings: list[ProviderMapping], wanted: str, model: str) ->
     chosen = next((m for m in mappings if m.provider == wanted), None)
     if chosen is None:
         offered = ", ".join(m.provider for m in mappings)
-        raise EngineError(f"{wanted} does not serve “{model}”; it is served by {offered}.")
+        raise EngineError(f"The provider {wanted} does not serve “{model}”; it is served by {offered}.")
     _check_usable(chosen, model)
     return chosen
 
@@ -36,9 +36,9 @@ def describe(mapping: ProviderMapping) -> str:
 
 def _check_usable(mapping: ProviderMapping, model: str) -> None:
     if mapping.task != SPEECH_RECOGNITION:
-        raise EngineError(f"{mapping.provider} serves “{model}” for {mapping.task}, not for speech recognition.")
+        raise EngineError(f"The provider {mapping.provider} serves “{model}” for {mapping.task}, not for speech recognition.")
     if mapping.status == "staging":
-        raise EngineError(f"{mapping.provider} offers “{model}” only in staging, for its own tests; "
+        raise EngineError(f"The provider {mapping.provider} offers “{model}” only in staging, for its own tests; "
                           "choose a live provider.")
     if mapping.provider not in SUPPORTED_PROVIDERS:
         raise EngineError(f"Earshot cannot speak to {mapping.provider} yet; choose one of "

@@ -32,6 +32,7 @@ PieceRecogniser = Callable[[ProviderCall, AudioPiece, JobContext], list[Segment]
 @dataclass(frozen=True, slots=True)
 class ProviderContract:
     name: str  # as the Hub names it: "fal-ai"
+    label: str  # as people know it: "fal.ai"
     direct_url: str  # where its own keys are accepted
     recognise: PieceRecogniser  # segments on the piece's own timeline
     auth_scheme: str = "Bearer"  # of its own keys; a Hugging Face token is always "Bearer"

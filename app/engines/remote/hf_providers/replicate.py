@@ -23,7 +23,7 @@ from app.engines.remote.hf_providers.provider_contract import (
     audio_data_url,
     single_segment,
 )
-from app.engines.remote.reply_shape import ReplyPart, checked
+from app.engines.remote.reply_shape import ReplyPart, capitalised, checked
 from app.engines.remote.service_client import MESSAGE_LIMIT
 
 FINISHED = "succeeded"
@@ -57,10 +57,11 @@ def _finished(call: ProviderCall, prediction: ReplyPart, context: JobContext) ->
         if status == FINISHED:
             return prediction
         if status not in WAITING:
-            raise EngineError(f"{call.client.service_name} could not transcribe the audio: {_reason(prediction)}.")
+            service = call.client.service_name
+            raise EngineError(capitalised(f"{service} could not transcribe the audio: {_reason(prediction)}."))
         if waited >= call.poll.give_up_after:
-            raise EngineError(f"{call.client.service_name} did not finish within {call.poll.give_up_after / 60:g} "
-                              "minutes.")
+            minutes = call.poll.give_up_after / 60
+            raise EngineError(capitalised(f"{call.client.service_name} did not finish within {minutes:g} minutes."))
         context.report_status(WAITING[status])
         if context.cancel_event.wait(interval):
             raise Cancelled()
@@ -97,4 +98,4 @@ def _reason(prediction: ReplyPart) -> str:
     return str(value)[:MESSAGE_LIMIT].rstrip(".") if value else f"the prediction ended as “{status}”"
 
 
-CONTRACT = ProviderContract("replicate", "https://api.replicate.com", recognise)
+CONTRACT = ProviderContract("replicate", "Replicate", "https://api.replicate.com", recognise)
