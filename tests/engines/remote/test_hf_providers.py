@@ -159,7 +159,8 @@ MAPPING_ERRORS = {
     "other task": ({"fal-ai": live("fal-ai/x", task="text-to-speech")}, "fal-ai",
                    rf"^The provider fal-ai serves “{SEED_MODEL}” for text-to-speech, not for speech recognition\.$"),
     "staging": ({"fal-ai": live("fal-ai/whisper", status="staging")}, "fal-ai",
-                rf"^The provider fal-ai offers “{SEED_MODEL}” only in staging, for its own tests; choose a live provider\.$"),
+                rf"^The provider fal-ai offers “{SEED_MODEL}” only in staging, for its own tests; "
+                r"choose a live provider\.$"),
     "none live": ({"fal-ai": live("fal-ai/whisper", status="staging")}, "auto",
                   rf"^No provider serves “{SEED_MODEL}” live for speech recognition \(the Hub lists fal-ai "
                   r"\(staging\)\)\.$"),
