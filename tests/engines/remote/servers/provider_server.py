@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import tempfile
+from pathlib import Path
 from typing import Any
 
 from tests.engines.remote.servers.fake_http_server import FakeServer, ReceivedRequest, Reply
@@ -30,6 +32,12 @@ class FakeProviderServer(FakeServer):
         self.recogniser = recogniser
         self.prefix = f"/{self.provider}" if routed else ""
         self.hub = FakeHubServer({SEED_MODEL: {self.provider: live(self.provider_id)}})
+        self._mapping_cache = tempfile.TemporaryDirectory(prefix="hf-mappings-")
+
+    @property
+    def mapping_cache(self) -> Path:
+        """A cache folder of this server's own, so no engine reads a mapping another test's Hub gave."""
+        return Path(self._mapping_cache.name)
 
     def __enter__(self) -> FakeProviderServer:
         super().__enter__()
@@ -39,6 +47,7 @@ class FakeProviderServer(FakeServer):
     def __exit__(self, *exc: object) -> None:
         self.hub.__exit__(*exc)
         super().__exit__(*exc)
+        self._mapping_cache.cleanup()
 
     @property
     def base_url(self) -> str:
