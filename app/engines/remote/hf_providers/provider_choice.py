@@ -36,7 +36,8 @@ def describe(mapping: ProviderMapping) -> str:
 
 def _check_usable(mapping: ProviderMapping, model: str) -> None:
     if mapping.task != SPEECH_RECOGNITION:
-        raise EngineError(f"The provider {mapping.provider} serves “{model}” for {mapping.task}, not for speech recognition.")
+        raise EngineError(f"The provider {mapping.provider} serves “{model}” for {mapping.task}, "
+                          "not for speech recognition.")
     if mapping.status == "staging":
         raise EngineError(f"The provider {mapping.provider} offers “{model}” only in staging, for its own tests; "
                           "choose a live provider.")
