@@ -35,7 +35,8 @@ class RemoteKind:
 
 def _openai(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
     limit = float(profile.options.get("max_upload_mb", OPENAI_UPLOAD_LIMIT / 2**20))
-    return OpenAICompatibleEngine(profile.base_url, profile.model, key, int(limit * 2**20), http)
+    temperature = float(profile.options.get("temperature", 0.0))
+    return OpenAICompatibleEngine(profile.base_url, profile.model, key, int(limit * 2**20), http, temperature)
 
 
 def _hf(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
