@@ -299,8 +299,8 @@ class RemoteProfilesDialog(QDialog):
 
     def _profile_and_key(self) -> tuple[RemoteProfile, str | None]:
         """The profile in the form and its key: the one typed, else the one saved."""
-        profile = self.profile_in_form()
-        return profile, self.key_edit.text() or (load_api_key(self._editing) if self._editing else None)
+        profile, saved_name = self.profile_in_form(), self._editing
+        return profile, self.key_edit.text() or (load_api_key(saved_name) if saved_name else None)
 
     def test_connection(self) -> None:
         try:
