@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -115,8 +114,6 @@ class _ServicePage(QWidget):
 
 class ServiceOptionsForm(QWidget):
     """The options of the service chosen in the profile; ``options()`` gives them as the profile stores them."""
-
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -246,7 +243,6 @@ class ServiceOptionsForm(QWidget):
             self.advanced_status.setStyleSheet("color: #b3261e;")
         else:
             self.advanced_status.clear()
-        self.changed.emit()
 
     # ---- Hugging Face providers ------------------------------------------------------------
     def stop_lookups(self) -> None:
