@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import base64
 import json
+import threading
 import time
 
 import numpy as np
 import pytest
 
 from app.core.audio import AudioClip
-from app.core.errors import EngineError
+from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.remote.hf_providers.engine import HuggingFaceProvidersEngine, ProviderSettings
 from app.engines.remote.poll_schedule import PollSchedule
@@ -88,6 +89,22 @@ def test_replicate_is_polled_until_the_prediction_succeeds(recogniser, jfk_clip,
     assert create.json()["input"]["audio"].startswith("data:audio/flac;base64,")
     assert [p.path for p in polls] == ["/replicate/v1/predictions/pred0001"] * 3
     assert "Replicate is starting the model" in statuses and "Replicate is transcribing" in statuses
+
+
+def test_a_cancelled_job_cancels_its_prediction_so_it_is_not_billed_on(recogniser, jfk_clip, tmp_path) -> None:
+    cancel = threading.Event()
+    with FakeReplicateServer(recogniser, routed=True, polls_before_done=10_000) as server:
+        def cancel_while_polling() -> None:
+            while not any(r.method == "GET" for r in server.requests):
+                time.sleep(0.02)
+            cancel.set()
+
+        threading.Thread(target=cancel_while_polling, daemon=True).start()
+        with pytest.raises(Cancelled):
+            run_transcription(engine_for(server, tmp_path), jfk_clip, TranscriptionOptions(),
+                              JobContext(cancel_event=cancel))
+        assert server.predictions["pred0001"].canceled
+        assert server.requests[-1].path == "/replicate/v1/predictions/pred0001/cancel"
 
 
 @pytest.mark.parametrize("shape", [STRING, LIST, TXT_FILE])

@@ -10,6 +10,7 @@ goes nowhere else. Its ``output`` is a string, a list, or an object with ``segme
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 from urllib.parse import quote
 
@@ -25,6 +26,8 @@ from app.engines.remote.hf_providers.provider_contract import (
 )
 from app.engines.remote.reply_shape import ReplyPart, capitalised, checked
 from app.engines.remote.service_client import MESSAGE_LIMIT
+
+log = logging.getLogger(__name__)
 
 FINISHED = "succeeded"
 WAITING = {"starting": "Replicate is starting the model", "processing": "Replicate is transcribing"}
@@ -63,14 +66,23 @@ def _finished(call: ProviderCall, prediction: ReplyPart, context: JobContext) ->
             minutes = call.poll.give_up_after / 60
             raise EngineError(capitalised(f"{call.client.service_name} did not finish within {minutes:g} minutes."))
         context.report_status(WAITING[status])
+        prediction_id = prediction.field("id", "prediction id").text()
+        prediction_url = f"{call.base_url}/v1/predictions/{quote(prediction_id, safe='')}"
         if context.cancel_event.wait(interval):
+            _cancel(call, prediction_url)
             raise Cancelled()
         waited += interval
-        prediction_id = prediction.field("id", "prediction id").text()
-        document = call.client.send_for_json("GET", f"{call.base_url}/v1/predictions/{quote(prediction_id, safe='')}",
-                                             context)
+        document = call.client.send_for_json("GET", prediction_url, context)
         prediction = checked(document, call.client.service_name, "a prediction")
     raise AssertionError("unreachable: the poll schedule never ends")
+
+
+def _cancel(call: ProviderCall, prediction_url: str) -> None:
+    """Stop a prediction the user no longer wants: Replicate bills it until it ends."""
+    try:
+        call.client.send("POST", f"{prediction_url}/cancel", JobContext(), repeatable=True)
+    except EngineError as error:
+        log.warning("could not cancel a Replicate prediction: %s", error)
 
 
 def _segments(call: ProviderCall, output: ReplyPart, piece: AudioPiece, context: JobContext) -> list[Segment]:

@@ -29,6 +29,7 @@ class Prediction:
     id: str
     recognised: Recognised
     polls_left: int
+    canceled: bool = False
 
 
 class FakeReplicateServer(FakeProviderServer):
@@ -57,6 +58,8 @@ class FakeReplicateServer(FakeProviderServer):
             return self._create(request, VERSION)
         if request.method == "GET" and path.startswith("/v1/predictions/"):
             return self._poll(path.removeprefix("/v1/predictions/"))
+        if request.method == "POST" and path.startswith("/v1/predictions/") and path.endswith("/cancel"):
+            return self._cancel(path.removeprefix("/v1/predictions/").removesuffix("/cancel"))
         return self.error_reply(404, "The requested resource could not be found.")
 
     def route(self, request: ReceivedRequest) -> Reply:
@@ -87,6 +90,13 @@ class FakeReplicateServer(FakeProviderServer):
             return self.error_reply(404, "The requested resource could not be found.")
         prediction.polls_left = max(0, prediction.polls_left - 1)
         return Reply.of_json(self._document(prediction, done=prediction.polls_left == 0))
+
+    def _cancel(self, prediction_id: str) -> Reply:
+        prediction = self.predictions.get(prediction_id)
+        if prediction is None:
+            return self.error_reply(404, "The requested resource could not be found.")
+        prediction.canceled = True
+        return Reply.of_json({**self._document(prediction, done=False), "status": "canceled"})
 
     def _document(self, prediction: Prediction, done: bool) -> dict[str, Any]:
         document: dict[str, Any] = {
