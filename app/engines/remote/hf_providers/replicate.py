@@ -4,7 +4,8 @@
 provider's id holds a version (``owner/name:version``), else to the model's own
 ``/v1/models/{owner}/{name}/predictions``. The prediction is polled at the same address
 it was made at (router or Replicate), never at a URL taken from the reply, so the key
-goes nowhere else. Its ``output`` is a string, a list, or an object with ``segments``
+goes nowhere else; a job cancelled while it waits cancels the prediction, which is billed
+until it ends. Its ``output`` is a string, a list, or an object with ``segments``
 (timed), ``transcription``, ``translation`` or a ``txt_file`` URL fetched without the key.
 """
 
