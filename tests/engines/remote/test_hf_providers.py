@@ -69,12 +69,12 @@ def test_a_providers_own_key_goes_to_it_directly_in_its_own_scheme(recogniser, j
 
 def test_without_timestamps_each_piece_cut_at_silences_is_one_segment(recogniser, jfk_clip, tmp_path) -> None:
     with FakeFalServer(recogniser, routed=True, chunks=False) as server:
-        transcript = transcribe(engine_for(server, tmp_path, max_piece_seconds=5.0), jfk_clip)
+        transcript = transcribe(engine_for(server, tmp_path, max_piece_seconds=8.0), jfk_clip)
         pieces = len(server.requests)
-    assert pieces >= 3 and len(transcript.segments) <= pieces
-    assert all(s.end - s.start <= 5.0 + 1e-6 for s in transcript.segments)
+    assert pieces >= 2 and len(transcript.segments) == pieces
+    assert all(s.end - s.start <= 8.0 + 1e-6 for s in transcript.segments)
     assert transcript.segments[-1].end == pytest.approx(jfk_clip.duration, abs=0.01)
-    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.25  # cut mid-sentence, still the words
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15  # cut at a pause, the words stay whole
 
 
 def test_replicate_is_polled_until_the_prediction_succeeds(recogniser, jfk_clip, tmp_path) -> None:
