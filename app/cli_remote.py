@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from app.core.errors import EarshotError
-from app.core.remote_profiles import RemoteProfile
+from app.core.remote_profiles import DEFAULT_HF_PROVIDER, HF_PROVIDERS, RemoteProfile
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import DEFAULT_MODEL
@@ -23,6 +23,12 @@ def add_remote_arguments(transcribe: argparse.ArgumentParser) -> None:
         "--engine", choices=(LOCAL, *REMOTE_KINDS), default=LOCAL,
         help="local (faster-whisper, default), openai (OpenAI-compatible, e.g. Xinference), hf (Hugging Face "
              "Inference), flash (Flash ASR) or dashscope (DashScope Paraformer)",
+    )
+    transcribe.add_argument(
+        "--provider", choices=HF_PROVIDERS, default=None,
+        help=f"with --engine hf: who runs the model (default {DEFAULT_HF_PROVIDER}; auto: the first live provider "
+             "the Hub lists; an hf_ token goes through Hugging Face's router, a provider's own key to the provider; "
+             "HF_ENDPOINT moves the Hub)",
     )
     transcribe.add_argument("--base-url", default=None, metavar="URL",
                             help="the remote service's address (default: the service's public one)")
@@ -45,12 +51,15 @@ def engine_from_arguments(arguments: argparse.Namespace) -> TranscriptionEngine:
 
         return FasterWhisperEngine()
     kind = REMOTE_KINDS[arguments.engine]
+    if arguments.provider and kind.kind != "hf":
+        raise EarshotError("--provider chooses a Hugging Face provider; use it with --engine hf.")
     key_variable = arguments.api_key_env or kind.api_key_env
     api_key = os.environ.get(key_variable) or None
     if api_key is None:
         print(f"earshot: {key_variable} is not set; sending no API key.", file=sys.stderr)
+    options = {"provider": arguments.provider} if arguments.provider else {}
     profile = RemoteProfile("command line", kind.kind, arguments.base_url or kind.default_base_url,
-                            model_from_arguments(arguments))
+                            model_from_arguments(arguments), options)
     return create_remote_engine(profile, api_key)
 
 

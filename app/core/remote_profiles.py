@@ -19,6 +19,9 @@ from app.core.settings_file import read_settings, write_settings
 PROFILES_FILE_NAME = "remote_profiles.json"
 FILE_VERSION = 1
 REMOTE_KINDS = ("openai", "hf", "flash", "dashscope")
+# Who runs a Hugging Face model: "auto" takes the first live provider the Hub lists for it.
+HF_PROVIDERS = ("auto", "hf-inference", "fal-ai", "replicate", "deepinfra")
+DEFAULT_HF_PROVIDER = "hf-inference"  # what every HF profile used before providers could be chosen
 _SECRET_OPTION = re.compile(r"key|token|secret|password", re.IGNORECASE)
 
 
@@ -35,6 +38,11 @@ class RemoteProfile:
     options: dict[str, Any] = field(default_factory=dict)
     ca_certificate_file: str = ""  # a company's certificate authority, trusted besides the system's
 
+    @property
+    def provider(self) -> str:
+        """The Hugging Face provider of an "hf" profile."""
+        return str(self.options.get("provider") or DEFAULT_HF_PROVIDER)
+
     def validate(self) -> None:
         if not self.name.strip():
             raise ProfileError("A remote profile needs a name.")
@@ -45,6 +53,9 @@ class RemoteProfile:
         secret_like = sorted(name for name in self.options if _SECRET_OPTION.search(name))
         if secret_like:
             raise ProfileError(f"“{secret_like[0]}” looks like a secret; API keys belong in the system keyring.")
+        if self.kind == "hf" and self.provider not in HF_PROVIDERS:
+            choices = ", ".join(HF_PROVIDERS)
+            raise ProfileError(f"Unknown Hugging Face provider “{self.provider}”: choose one of {choices}.")
         if self.ca_certificate_file and not Path(self.ca_certificate_file).is_file():
             raise ProfileError(
                 f"The CA certificate file of “{self.name}” does not exist: {self.ca_certificate_file}."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import threading
 from dataclasses import replace
 
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,14 +27,9 @@ from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileS
 from app.engines.base import JobContext
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
 from app.gui_thread_relay import GuiThreadRelay
+from app.ui.remote_service_options import ServiceOptionsForm
 
 QUICK_TEST_OPTIONS = {"attempts": 2, "first_retry_delay": 0.5}
-OPTION_HINTS = {
-    "openai": '{"max_upload_mb": 25, "read_timeout": 300}',
-    "hf": '{"return_timestamps": true, "generation_parameters": {"num_beams": 1}}',
-    "flash": '{"max_sentence_silence_ms": 800, "pieces_in_flight": 3}',
-    "dashscope": '{"language_hints": ["zh", "en"], "diarization": false}',
-}
 
 
 class _ConnectionTester(QObject):
@@ -93,6 +86,7 @@ class RemoteProfilesDialog(QDialog):
         self._build()
         self._reload(select=None)
         self.finished.connect(lambda _result: self._tester.cancel_event.set())
+        self.finished.connect(lambda _result: self.service_options.stop_lookups())
 
     # ---- construction -------------------------------------------------------------
     def _build(self) -> None:
@@ -105,7 +99,7 @@ class RemoteProfilesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(760, 440)
+        self.resize(780, 640)
 
     def _build_list(self) -> QVBoxLayout:
         column = QVBoxLayout()
@@ -138,12 +132,13 @@ class RemoteProfilesDialog(QDialog):
         self.model_combo.setEditable(True)
         self.key_edit = QLineEdit(self)
         self.key_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.options_edit = QPlainTextEdit(self)
-        self.options_edit.setFixedHeight(64)
+        self.service_options = ServiceOptionsForm(self)
+        self.service_options.set_profile_source(self._profile_and_key)
+        self.options_edit = self.service_options.advanced_edit
         for label, widget in (
             (self.tr("Name"), self.name_edit), (self.tr("Service"), self.kind_combo),
             (self.tr("Address"), self.url_edit), (self.tr("Model"), self.model_combo),
-            (self.tr("API key"), self.key_edit), (self.tr("Options (JSON)"), self.options_edit),
+            (self.tr("API key"), self.key_edit), (self.tr("Options"), self.service_options),
         ):
             form.addRow(label, widget)
         ca_label = QLabel(self.tr("CA certificate"), self)
@@ -219,7 +214,7 @@ class RemoteProfilesDialog(QDialog):
         self.url_edit.setText(profile.base_url)
         self.model_combo.clear()
         self.model_combo.setEditText(profile.model)
-        self.options_edit.setPlainText(json.dumps(profile.options) if profile.options else "")
+        self.service_options.set_options(profile.kind, profile.options)
         self.ca_edit.setText(profile.ca_certificate_file)
         self._show_hints(profile.kind)
         self.result_label.clear()
@@ -228,7 +223,6 @@ class RemoteProfilesDialog(QDialog):
         defaults = REMOTE_KINDS[kind]
         self.url_edit.setPlaceholderText(defaults.default_base_url)
         self.model_combo.lineEdit().setPlaceholderText(defaults.default_model or self.tr("(the service's default)"))
-        self.options_edit.setPlaceholderText(OPTION_HINTS[kind])
 
     def _show_key_state(self, name: str | None) -> None:
         self.key_edit.clear()
@@ -244,19 +238,13 @@ class RemoteProfilesDialog(QDialog):
         kind = REMOTE_KINDS[self.kind_combo.currentData()]
         self.url_edit.setText(kind.default_base_url)
         self.model_combo.setEditText(kind.default_model)
+        self.service_options.set_options(kind.kind, {})
         self._show_hints(kind.kind)
 
     def profile_in_form(self) -> RemoteProfile:
-        text = self.options_edit.toPlainText().strip()
-        try:
-            options = json.loads(text) if text else {}
-        except ValueError:
-            raise ProfileError("The options must be JSON, for example {\"read_timeout\": 120}.") from None
-        if not isinstance(options, dict):
-            raise ProfileError("The options must be a JSON object, for example {\"read_timeout\": 120}.")
         profile = RemoteProfile(
             self.name_edit.text().strip(), self.kind_combo.currentData(), self.url_edit.text().strip(),
-            self.model_combo.currentText().strip(), options, self.ca_edit.text().strip(),
+            self.model_combo.currentText().strip(), self.service_options.options(), self.ca_edit.text().strip(),
         )
         profile.validate()
         return profile
@@ -309,10 +297,14 @@ class RemoteProfilesDialog(QDialog):
         chooser.fileSelected.connect(self.ca_edit.setText)
         chooser.open()
 
+    def _profile_and_key(self) -> tuple[RemoteProfile, str | None]:
+        """The profile in the form and its key: the one typed, else the one saved."""
+        profile, saved_name = self.profile_in_form(), self._editing
+        return profile, self.key_edit.text() or (load_api_key(saved_name) if saved_name else None)
+
     def test_connection(self) -> None:
         try:
-            profile = self.profile_in_form()
-            api_key = self.key_edit.text() or (load_api_key(self._editing) if self._editing else None)
+            profile, api_key = self._profile_and_key()
         except EarshotError as error:
             self._show_result(False, error.message)
             return

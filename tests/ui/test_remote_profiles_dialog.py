@@ -7,12 +7,14 @@ from pathlib import Path
 
 import pytest
 import trustme
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QLabel, QWidget
 
 from app.core.api_keys import load_api_key
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
+from tests.engines.remote.servers.fal_server import FakeFalServer
+from tests.engines.remote.servers.hub_server import SEED_MODEL, live
 from tests.engines.remote.servers.openai_server import FakeOpenAIServer
 from tests.engines.remote.servers.recogniser import Recogniser
 
@@ -93,7 +95,7 @@ def test_rename_moves_the_key_and_remove_deletes_it(qtbot, dialog, tmp_path) -> 
 def test_bad_options_json_is_one_sentence(qtbot, dialog) -> None:
     dialog.options_edit.setPlainText("{read_timeout: 5}")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_label.text() == '✗ The options must be JSON, for example {"read_timeout": 120}.'
+    assert dialog.result_label.text() == '✗ The advanced options must be JSON, for example {"attempts": 3}.'
 
 
 def test_a_company_certificate_authority_is_chosen_in_the_profile(qtbot, dialog, local_engine, tmp_path,
@@ -125,3 +127,97 @@ def test_a_company_certificate_authority_is_chosen_in_the_profile(qtbot, dialog,
     reopened = RemoteProfilesDialog(RemoteProfileStore(tmp_path / "remote_profiles.json"))
     qtbot.addWidget(reopened)
     assert reopened.name_edit.text() == "Company vLLM" and reopened.ca_edit.text() == str(ca_path)
+
+
+def option(dialog: RemoteProfilesDialog, key: str) -> QWidget:
+    widget = dialog.service_options.pages.currentWidget().findChild(QWidget, f"option_{key}")
+    assert widget is not None and widget.isVisible(), key
+    return widget
+
+
+def test_each_service_has_its_options_as_labelled_fields(qtbot, dialog, tmp_path) -> None:
+    expected = {
+        "openai": ["max_upload_mb", "temperature", "connect_timeout", "read_timeout"],
+        "hf": ["provider", "return_timestamps", "hub_url", "connect_timeout", "read_timeout"],
+        "flash": ["max_sentence_silence_ms", "max_piece_seconds", "pieces_in_flight", "connect_timeout",
+                  "read_timeout"],
+        "dashscope": ["language_hints", "disfluency_removal", "diarization", "speaker_count", "connect_timeout",
+                      "read_timeout"],
+    }
+    for kind, keys in expected.items():
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData(kind))
+        for key in keys:
+            widget = option(dialog, key)
+            assert widget.accessibleName(), f"{kind}: {key} has no accessible name"
+            labels = [label for label in dialog.service_options.findChildren(QLabel) if label.buddy() is widget]
+            assert (labels and labels[0].isVisible()) or (isinstance(widget, QCheckBox) and widget.text())
+    assert dialog.service_options.fetch_providers_button.accessibleName()
+    assert dialog.options_edit.accessibleName() == "Advanced options as JSON"
+
+    dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("dashscope"))
+    dialog.name_edit.setText("Paraformer")
+    qtbot.keyClicks(option(dialog, "language_hints"), "zh, en")
+    box = option(dialog, "diarization")
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(10, box.height() // 2))  # on the box, not beside
+    option(dialog, "speaker_count").setValue(2)
+    dialog.options_edit.setPlainText('{"give_up_after_minutes": 30}')
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = RemoteProfileStore(tmp_path / "remote_profiles.json").get("Paraformer")
+    assert saved.options == {"language_hints": ["zh", "en"], "diarization": True, "speaker_count": 2,
+                             "give_up_after_minutes": 30}  # fields at their defaults are left out
+
+    dialog.add_profile()
+    dialog._reload(select="Paraformer")
+    assert option(dialog, "language_hints").text() == "zh, en" and option(dialog, "diarization").isChecked()
+    assert option(dialog, "speaker_count").value() == 2
+    assert dialog.options_edit.toPlainText() == '{"give_up_after_minutes": 30}'
+
+
+def test_advanced_json_is_checked_as_it_is_typed(qtbot, dialog) -> None:
+    status = dialog.service_options.advanced_status
+    qtbot.keyClicks(dialog.options_edit, '{"attempts": ')
+    assert status.text() == '✗ The advanced options must be JSON, for example {"attempts": 3}.'
+    qtbot.keyClicks(dialog.options_edit, "3}")
+    assert status.text() == ""
+    dialog.options_edit.setPlainText('{"read_timeout": 20}')
+    assert status.text() == ("✗ “read_timeout” has its own field; set it there rather than in the advanced "
+                             "options.")
+    dialog.options_edit.setPlainText("[1, 2]")
+    assert status.text() == '✗ The advanced options must be a JSON object, for example {"attempts": 3}.'
+
+
+def test_hf_providers_are_fetched_from_the_hub_and_one_is_chosen(qtbot, dialog, local_engine, tmp_path,
+                                                                 monkeypatch) -> None:
+    with FakeFalServer(Recogniser(local_engine), routed=True) as router:
+        monkeypatch.setenv("EARSHOT_CACHE_DIR", str(router.mapping_cache))
+        router.hub.mappings[SEED_MODEL] = {"replicate": live("openai/whisper", status="staging"),
+                                           "fal-ai": live("fal-ai/whisper"), "together": live("x")}
+        dialog.kind_combo.setCurrentIndex(dialog.kind_combo.findData("hf"))
+        dialog.name_edit.setText("Seed example")
+        dialog.url_edit.setText(router.root)
+        dialog.model_combo.setEditText(SEED_MODEL)
+        qtbot.keyClicks(dialog.key_edit, router.api_key)
+        qtbot.keyClicks(option(dialog, "hub_url"), router.hub.root)
+        options = dialog.service_options
+        qtbot.mouseClick(options.fetch_providers_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(options.fetch_providers_button.isEnabled, timeout=10_000)
+        assert options.providers_status.text() == (
+            "The Hub lists: replicate (staging), fal-ai (live), together (live)")
+        combo = options.provider_combo
+        offered = [combo.itemText(i) for i in range(combo.count())]
+        assert offered[:5] == ["Automatic (first live provider)", "hf-inference", "replicate (staging)",
+                               "fal-ai (live)", "together (live)"]
+        assert not combo.model().item(offered.index("together (live)")).isEnabled()  # Earshot cannot use it
+        combo.setCurrentIndex(combo.findData("fal-ai"))
+        assert run_connection_test(qtbot, dialog) == f"✓ Connected: {SEED_MODEL} answered through fal-ai (live)."
+        assert router.requests[-1].path == "/fal-ai/fal-ai/whisper"
+        combo.setCurrentIndex(combo.findData("replicate"))
+        assert run_connection_test(qtbot, dialog) == (
+            f"✗ The provider replicate offers “{SEED_MODEL}” only in staging, for its own tests; "
+            "choose a live provider.")
+        combo.setCurrentIndex(combo.findData("fal-ai"))
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    saved = RemoteProfileStore(tmp_path / "remote_profiles.json").get("Seed example")
+    assert saved.options == {"provider": "fal-ai", "hub_url": router.hub.root}
+    assert load_api_key("Seed example") == router.api_key
+    assert router.api_key not in (tmp_path / "remote_profiles.json").read_text()

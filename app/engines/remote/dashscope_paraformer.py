@@ -19,6 +19,7 @@ from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import Cancelled, EngineError
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.remote.poll_schedule import PollSchedule
 from app.engines.remote.reply_shape import ReplyPart, checked
 from app.engines.remote.service_client import MESSAGE_LIMIT, HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
@@ -33,20 +34,6 @@ POLICY_FORM_FIELDS = {  # the storage form's field: the upload policy's key
     "OSSAccessKeyId": "oss_access_key_id", "Signature": "signature", "policy": "policy",
     "x-oss-object-acl": "x_oss_object_acl", "x-oss-forbid-overwrite": "x_oss_forbid_overwrite",
 }
-
-
-@dataclass(frozen=True, slots=True)
-class PollSchedule:
-    first_interval: float = 1.0
-    longest_interval: float = 5.0
-    growth: float = 1.5
-    give_up_after: float = 3 * 3600.0
-
-    def intervals(self) -> Iterator[float]:
-        interval = self.first_interval
-        while True:
-            yield interval
-            interval = min(self.longest_interval, interval * self.growth)
 
 
 @dataclass(frozen=True, slots=True)

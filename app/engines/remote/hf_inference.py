@@ -106,10 +106,11 @@ def model_loading_advice(response: httpx.Response) -> RetryAdvice | None:
     return RetryAdvice(estimated, f"Model loading on Hugging Face (about {estimated:.0f} s)")
 
 
-def segments_from_response(document: Any, duration: float) -> list[Segment]:
+def segments_from_response(document: Any, duration: float, service: str = SERVICE_NAME) -> list[Segment]:
+    """``{"text", "chunks": [{"text", "timestamp": [start, end]}]}``: HF's shape, which fal.ai shares."""
     if isinstance(document, list) and document:
         document = document[0]  # some deployments wrap the answer in a list
-    reply = checked(document, SERVICE_NAME, "a transcription")
+    reply = checked(document, service, "a transcription")
     text = reply.field("text", "text").text()
     chunks = reply.optional_items("chunks", "chunks", "chunk")
     if not chunks:

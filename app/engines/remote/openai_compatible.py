@@ -45,10 +45,12 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         api_key: str | None,
         max_upload_bytes: int = OPENAI_UPLOAD_LIMIT,
         http: HttpSettings | None = None,
+        temperature: float = 0.0,
     ) -> None:
         self.base_url = base_url.rstrip("/")
         self.model = model
         self.max_upload_bytes = max_upload_bytes
+        self.temperature = temperature
         self.client = ServiceClient(SERVICE_NAME, api_key, http)
 
     def transcribe(
@@ -136,7 +138,7 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         fields: dict[str, Any] = {
             "model": self.model,
             "response_format": "verbose_json",
-            "temperature": "0",
+            "temperature": f"{self.temperature:g}",
             "timestamp_granularities[]": ["word", "segment"],
         }
         if options.language and options.task != "translate":
@@ -147,11 +149,11 @@ class OpenAICompatibleEngine(TranscriptionEngine):
         return fields
 
 
-def segments_from_response(document: Any, duration: float) -> list[Segment]:
+def segments_from_response(document: Any, duration: float, service: str = SERVICE_NAME) -> list[Segment]:
     """Segments from whatever the server sent: verbose_json in full, words alone, or only text."""
     if isinstance(document, str):
         return _single_segment(document, duration)
-    reply = checked(document, SERVICE_NAME, "a transcription")
+    reply = checked(document, service, "a transcription")
     words = [_word(part) for part in reply.optional_items("words", "words", "word")]
     raw_segments = reply.optional_items("segments", "segments", "segment")
     if raw_segments:

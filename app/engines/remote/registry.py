@@ -13,6 +13,12 @@ from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOP
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, PollSchedule, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
 from app.engines.remote.hf_inference import DEFAULT_ENDPOINT, HF_HTTP_SETTINGS, HuggingFaceInferenceEngine
+from app.engines.remote.hf_providers.engine import (
+    MAX_PIECE_SECONDS,
+    PIECES_IN_FLIGHT,
+    HuggingFaceProvidersEngine,
+    ProviderSettings,
+)
 from app.engines.remote.openai_compatible import OPENAI_UPLOAD_LIMIT, OpenAICompatibleEngine
 from app.engines.remote.service_client import HttpSettings
 
@@ -29,11 +35,21 @@ class RemoteKind:
 
 def _openai(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
     limit = float(profile.options.get("max_upload_mb", OPENAI_UPLOAD_LIMIT / 2**20))
-    return OpenAICompatibleEngine(profile.base_url, profile.model, key, int(limit * 2**20), http)
+    temperature = float(profile.options.get("temperature", 0.0))
+    return OpenAICompatibleEngine(profile.base_url, profile.model, key, int(limit * 2**20), http, temperature)
 
 
 def _hf(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
     options = profile.options
+    if profile.provider != "hf-inference":
+        settings = ProviderSettings(
+            provider=profile.provider, hub_url=str(options.get("hub_url") or ""),
+            provider_url=str(options.get("provider_url") or ""),
+            return_timestamps=bool(options.get("return_timestamps", True)),
+            max_piece_seconds=float(options.get("max_piece_seconds", MAX_PIECE_SECONDS)),
+            pieces_in_flight=int(options.get("pieces_in_flight", PIECES_IN_FLIGHT)),
+        )
+        return HuggingFaceProvidersEngine(profile.base_url, profile.model, key, settings, http)
     return HuggingFaceInferenceEngine(
         profile.base_url, profile.model, key, bool(options.get("return_timestamps", True)),
         dict(options.get("generation_parameters") or {}), http,

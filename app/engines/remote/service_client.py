@@ -82,8 +82,10 @@ class ServiceClient:
         api_key: str | None,
         settings: HttpSettings | None = None,
         retry_advisor: RetryAdvisor | None = None,
+        auth_scheme: str = "Bearer",
     ) -> None:
         self.service_name = service_name
+        self._auth_scheme = auth_scheme  # fal.ai's own keys go as "Key …"
         self.settings = settings or HttpSettings()
         self._api_key = api_key or None
         self._retry_advisor = retry_advisor
@@ -107,7 +109,7 @@ class ServiceClient:
         if repeatable is None:
             repeatable = method.upper() in IDEMPOTENT_METHODS
         if authorised and self._api_key:
-            request["headers"] = {"Authorization": f"Bearer {self._api_key}", **request.get("headers", {})}
+            request["headers"] = {"Authorization": f"{self._auth_scheme} {self._api_key}", **request.get("headers", {})}
         waited = 0.0
         for attempt in range(1, self.settings.attempts + 1):
             context.check_cancelled()

@@ -9,14 +9,19 @@ from app.engines.base import TranscriptionEngine
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, PollSchedule
 from app.engines.remote.flash_asr import FlashAsrEngine
 from app.engines.remote.hf_inference import HuggingFaceInferenceEngine
+from app.engines.remote.hf_providers.engine import HuggingFaceProvidersEngine, ProviderSettings
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
 from app.engines.remote.service_client import HttpSettings
 from tests.engines.remote.servers.dashscope_server import FakeDashScopeServer
+from tests.engines.remote.servers.deepinfra_server import FakeDeepInfraServer
 from tests.engines.remote.servers.fake_http_server import FakeServer
+from tests.engines.remote.servers.fal_server import FakeFalServer
 from tests.engines.remote.servers.flash_server import FakeFlashServer
 from tests.engines.remote.servers.hf_server import FakeHuggingFaceServer
 from tests.engines.remote.servers.openai_server import FakeOpenAIServer
+from tests.engines.remote.servers.provider_server import FakeProviderServer
 from tests.engines.remote.servers.recogniser import Recogniser
+from tests.engines.remote.servers.replicate_server import FakeReplicateServer
 
 QUICK_POLL = PollSchedule(first_interval=0.02, longest_interval=0.1, give_up_after=30)
 
@@ -33,6 +38,17 @@ class Contract:
     def engine(self, server: FakeServer, http: HttpSettings, api_key: str | None = None, model: str | None = None):
         key = server.api_key if api_key is None else api_key
         return self.engine_for(server, http, key, self.model if model is None else model)
+
+
+def provider_engine(server: FakeProviderServer, http: HttpSettings, key: str | None, model: str) -> TranscriptionEngine:
+    """An HF model through ``server``: the router with an hf_ token, else the provider directly."""
+    settings = ProviderSettings(provider=server.provider, hub_url=server.hub.root, provider_url=server.base_url,
+                                poll=QUICK_POLL, cache_folder=server.mapping_cache)
+    return HuggingFaceProvidersEngine(server.root, model, key, settings, http)
+
+
+def routed(server_class: type[FakeProviderServer]) -> Callable[[Recogniser], FakeServer]:
+    return lambda recogniser: server_class(recogniser, routed=True)
 
 
 CONTRACTS = [
@@ -57,4 +73,9 @@ CONTRACTS = [
                                                                    http=http),
         "/services/audio/asr/transcription", "paraformer-v2", recognition_repeatable=False,
     ),
+    Contract("hf-fal-ai", routed(FakeFalServer), provider_engine, "/fal-ai/fal-ai/whisper", "openai/whisper-large-v3"),
+    Contract("hf-replicate", routed(FakeReplicateServer), provider_engine, "/replicate/v1/predictions",
+             "openai/whisper-large-v3", recognition_repeatable=False),
+    Contract("hf-deepinfra", FakeDeepInfraServer, provider_engine, "/v1/openai/audio/transcriptions",
+             "openai/whisper-large-v3"),
 ]

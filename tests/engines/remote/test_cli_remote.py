@@ -5,7 +5,10 @@ from __future__ import annotations
 from app.cli import main
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.servers.dashscope_server import FakeDashScopeServer
+from tests.engines.remote.servers.fal_server import FakeFalServer
 from tests.engines.remote.servers.flash_server import FakeFlashServer
+from tests.engines.remote.servers.hub_server import SEED_MODEL
+from tests.engines.remote.servers.provider_server import HF_TOKEN
 from tests.speech import word_error_rate
 
 
@@ -58,3 +61,34 @@ def test_a_url_needs_an_engine_that_reads_urls(openai_server, tmp_path, monkeypa
     assert code == 1
     assert "Only the dashscope engine reads audio from a URL; download the file first." in capsys.readouterr().err
     assert openai_server.requests == []
+
+
+def test_the_seeds_example_from_the_command_line(recogniser, jfk_path, tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("HF_TOKEN", HF_TOKEN)
+    with FakeFalServer(recogniser, routed=True) as router:
+        monkeypatch.setenv("HF_ENDPOINT", router.hub.root)  # where the Hub is, as for huggingface_hub itself
+        monkeypatch.setenv("EARSHOT_CACHE_DIR", str(router.mapping_cache))
+        code = main(["transcribe", str(jfk_path), "--engine", "hf", "--provider", "fal-ai", "--base-url", router.root,
+                     "--model", SEED_MODEL, "--format", "srt,txt", "--output", str(tmp_path)])
+        assert router.requests[-1].path == "/fal-ai/fal-ai/whisper"
+    assert code == 0
+    assert word_error_rate(JFK_REFERENCE, (tmp_path / "jfk.txt").read_text()) < 0.15
+    assert (tmp_path / "jfk.srt").read_text().count("-->") >= 2  # fal's chunks kept their times
+
+
+def test_a_provider_the_model_lacks_is_one_sentence(recogniser, jfk_path, tmp_path, monkeypatch, capsys) -> None:
+    monkeypatch.setenv("HF_TOKEN", HF_TOKEN)
+    with FakeFalServer(recogniser, routed=True) as router:
+        monkeypatch.setenv("HF_ENDPOINT", router.hub.root)
+        monkeypatch.setenv("EARSHOT_CACHE_DIR", str(router.mapping_cache))
+        code = main(["transcribe", str(jfk_path), "--engine", "hf", "--provider", "replicate",
+                     "--base-url", router.root, "--output", str(tmp_path)])
+    assert code == 1
+    assert capsys.readouterr().err.endswith(
+        f"earshot: The provider replicate does not serve “{SEED_MODEL}”; it is served by fal-ai.\n")
+
+
+def test_provider_belongs_to_the_hf_engine(jfk_path, tmp_path, capsys) -> None:
+    code = main(["transcribe", str(jfk_path), "--engine", "openai", "--provider", "fal-ai", "--output", str(tmp_path)])
+    assert code == 1
+    assert "earshot: --provider chooses a Hugging Face provider; use it with --engine hf.\n" in capsys.readouterr().err

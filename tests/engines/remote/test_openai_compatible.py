@@ -9,8 +9,10 @@ import pytest
 
 from app.core.audio import AudioClip
 from app.core.errors import EngineError
+from app.core.remote_profiles import RemoteProfile
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
+from app.engines.remote.registry import create_remote_engine
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.conftest import QUICK_HTTP
 from tests.engines.remote.servers.openai_server import JSON_ONLY, PLAIN_TEXT, TEXT_ONLY, WORDS_ONLY, FakeOpenAIServer
@@ -61,6 +63,13 @@ def test_language_prompt_and_translation_fields(openai_server, jfk_clip) -> None
     assert word_error_rate(JFK_REFERENCE, translated.text) < 0.15
     assert openai_server.requests[-1].path == "/v1/audio/translations"
     assert "language" not in openai_server.forms[-1]
+
+
+def test_the_profiles_temperature_is_sent(openai_server, jfk_clip) -> None:
+    profile = RemoteProfile("p", "openai", openai_server.base_url, "whisper-1", {"temperature": 0.4})
+    transcript = transcribe(create_remote_engine(profile, openai_server.api_key), jfk_clip)
+    assert openai_server.forms[-1]["temperature"] == ["0.4"]
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
 
 
 def test_audio_over_the_upload_limit_is_split_at_silences_and_stitched(recogniser, jfk_clip) -> None:

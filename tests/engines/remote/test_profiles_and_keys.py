@@ -10,6 +10,8 @@ from app.core.api_keys import delete_api_key, load_api_key, rename_api_key, stor
 from app.core.errors import EngineError
 from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
 from app.engines.remote.flash_asr import FlashAsrEngine
+from app.engines.remote.hf_inference import DEFAULT_ENDPOINT, HuggingFaceInferenceEngine
+from app.engines.remote.hf_providers.engine import HuggingFaceProvidersEngine
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine, http_settings_for
 
 SECRET = "sk-profile-SECRET-4242"
@@ -39,6 +41,8 @@ def test_profiles_round_trip_through_one_json_file(tmp_path) -> None:
         (RemoteProfile("x", "whisperx", "http://h/v1"), "Unknown remote service “whisperx”"),
         (RemoteProfile("x", "hf", "router.huggingface.co"), "must start with http:// or https://"),
         (RemoteProfile("x", "hf", "https://h", options={"api_key": SECRET}), "API keys belong in the system keyring"),
+        (RemoteProfile("x", "hf", "https://h", options={"provider": "groq"}),
+         r"^Unknown Hugging Face provider “groq”: choose one of auto, hf-inference, fal-ai, replicate, deepinfra\.$"),
     ],
 )
 def test_invalid_profiles_are_refused_before_writing(tmp_path, profile, message) -> None:
@@ -79,6 +83,18 @@ def test_every_kind_builds_its_engine_with_profile_options() -> None:
     assert flash.url == "https://asr.example.com/v1/audio/asr/flash"
     with pytest.raises(EngineError, match=r"^The remote profile “f” has an invalid option: invalid literal"):
         create_remote_engine(RemoteProfile("f", "flash", "https://h", "", {"pieces_in_flight": "many"}), "k")
+
+
+def test_an_hf_profile_with_a_provider_builds_the_providers_engine() -> None:
+    legacy = create_remote_engine(RemoteProfile("h", "hf", DEFAULT_ENDPOINT, "openai/whisper-large-v3"), "hf_x")
+    assert isinstance(legacy, HuggingFaceInferenceEngine)  # profiles saved before providers keep working
+    options = {"provider": "replicate", "max_piece_seconds": 20, "return_timestamps": False}
+    engine = create_remote_engine(RemoteProfile("h", "hf", DEFAULT_ENDPOINT, "openai/whisper-large-v3", options),
+                                  "hf_x")
+    assert isinstance(engine, HuggingFaceProvidersEngine)
+    assert engine.router_url == "https://router.huggingface.co"
+    assert (engine.settings.provider, engine.settings.max_piece_seconds, engine.settings.return_timestamps) == (
+        "replicate", 20.0, False)
 
 
 def test_without_a_secure_keyring_keys_are_refused_not_written_in_plain_text() -> None:
