@@ -4,11 +4,14 @@ A worker thread posts a callback; the relay runs it on the thread the relay live
 Only an argument-less signal crosses threads, into a declared slot: no Python object
 rides Qt's queued-connection machinery, where PySide6 6.8+ has known crashes
 (PYSIDE-3124), and listeners of the signals the callback emits may be plain functions.
+A callback that raises is handed to sys.excepthook (the window's hook logs it and shows
+one sentence) and the callbacks queued after it still run.
 """
 
 from __future__ import annotations
 
 import queue
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -34,4 +37,7 @@ class GuiThreadRelay(QObject):
                 callback, arguments = self._callbacks.get_nowait()
             except queue.Empty:
                 return
-            callback(*arguments)
+            try:
+                callback(*arguments)
+            except Exception:
+                sys.excepthook(*sys.exc_info())

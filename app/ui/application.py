@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.engine_manager import EngineManager
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.ui.exception_hook import GuiExceptionHook
 from app.ui.main_window import MainWindow
 
 RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
@@ -66,6 +67,7 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     app = create_application([sys.argv[0]])
     manager = EngineManager()
     window = MainWindow(manager, FasterWhisperEngine())
+    GuiExceptionHook(window).install()
     quit_on_termination_signals(app)
     window.show()
     log.info("Earshot %s started", __version__)
