@@ -14,7 +14,7 @@ import queue
 import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 
 class GuiThreadRelay(QObject):
@@ -41,3 +41,18 @@ class GuiThreadRelay(QObject):
                 callback(*arguments)
             except Exception:
                 sys.excepthook(*sys.exc_info())
+
+
+_application_relay: GuiThreadRelay | None = None
+
+
+def application_relay() -> GuiThreadRelay:
+    """A relay that lives as long as the application, for posts that may outlive the widget that asked.
+
+    Call it first on the GUI thread. A relay owned by a dialog is deleted with it, and a thread
+    posting to it afterwards would fail ("Signal source has been deleted").
+    """
+    global _application_relay
+    if _application_relay is None:
+        _application_relay = GuiThreadRelay(QCoreApplication.instance())
+    return _application_relay

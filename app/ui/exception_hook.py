@@ -15,9 +15,8 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.core.errors import EarshotError
 from app.gui_thread_relay import GuiThreadRelay
-from app.ui.messages import show_error
+from app.ui.messages import show_error, unexpected_error_sentence
 
 log = logging.getLogger(__name__)
 
@@ -51,9 +50,3 @@ class GuiExceptionHook:
             return  # one box at a time: a fault repeated by a timer must not bury the window
         self._shown = show_error(self._window, message)
 
-
-def unexpected_error_sentence(error: BaseException) -> str:
-    if isinstance(error, EarshotError):
-        return error.message
-    reason = str(error).rstrip(".") or type(error).__name__
-    return f"Something went wrong ({reason}); the details are in the log."
