@@ -11,6 +11,14 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 ZH_CN = {
+    "&View": "视图(&V)",
+    "Subtitle Rule &Breaks": "字幕规则问题(&B)",
+    "A tinted time: its subtitles would still break the rules after re-flow (hover for why).":
+        "时间带底色：重新排版后其字幕仍违反规则（悬停查看原因）。",
+    "After re-flow for export, its subtitles would still break a rule:": "导出重新排版后，其字幕仍会违反规则：",
+    "Reading {name}…": "正在读取 {name}…",
+    "Looking in the system keyring…": "正在查看系统密钥环…",
+    "Saving…": "正在保存…",
     "Advanced Recognition Options": "高级识别选项",
     "Names, terms and spelling to expect": "预期出现的人名、术语和拼写",
     "Words to favour, separated by spaces": "优先识别的词，用空格分隔",

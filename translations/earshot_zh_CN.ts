@@ -158,6 +158,45 @@
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <source>Open Audio or Video</source>
+        <translation>打开音频或视频</translation>
+    </message>
+    <message>
+        <source>Audio and video ({patterns});;All files (*)</source>
+        <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it.</source>
+        <translation>请等待转写完成，或取消转写。</translation>
+    </message>
+    <message>
+        <source>Import Subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles and transcripts ({patterns})</source>
+        <translation>字幕和文字稿 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Imported {name}</source>
+        <translation>已导入 {name}</translation>
+    </message>
+    <message>
+        <source>Save Transcript</source>
+        <translation>保存文字稿</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
     <name>JobProgressPanel</name>
     <message>
         <source>Cancel</source>
@@ -207,6 +246,10 @@
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
+        <source>Subtitle Rule &amp;Breaks</source>
+        <translation>字幕规则问题(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Word Timestamps</source>
         <translation>逐词时间戳(&amp;W)</translation>
     </message>
@@ -247,6 +290,10 @@
         <translation>中文输出(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -265,40 +312,8 @@ or choose File ▸ Open (Ctrl+O)</source>
 或选择 文件 ▸ 打开 (Ctrl+O)</translation>
     </message>
     <message>
-        <source>Open Audio or Video</source>
-        <translation>打开音频或视频</translation>
-    </message>
-    <message>
-        <source>Audio and video ({patterns});;All files (*)</source>
-        <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Wait for the transcription to finish, or cancel it.</source>
-        <translation>请等待转写完成，或取消转写。</translation>
-    </message>
-    <message>
         <source>Press Transcribe to recognise the speech.</source>
         <translation>按“转写”开始识别语音。</translation>
-    </message>
-    <message>
-        <source>Save Transcript</source>
-        <translation>保存文字稿</translation>
-    </message>
-    <message>
-        <source>Import Subtitles</source>
-        <translation>导入字幕</translation>
-    </message>
-    <message>
-        <source>Subtitles and transcripts ({patterns})</source>
-        <translation>字幕和文字稿 ({patterns})</translation>
-    </message>
-    <message>
-        <source>Imported {name}</source>
-        <translation>已导入 {name}</translation>
-    </message>
-    <message>
-        <source>Saved {name}</source>
-        <translation>已保存 {name}</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -319,6 +334,10 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Transcription cancelled.</source>
         <translation>转写已取消。</translation>
+    </message>
+    <message>
+        <source>A tinted time: its subtitles would still break the rules after re-flow (hover for why).</source>
+        <translation>时间带底色：重新排版后其字幕仍违反规则（悬停查看原因）。</translation>
     </message>
     <message>
         <source>No file open</source>
@@ -380,12 +399,20 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>（服务默认）</translation>
     </message>
     <message>
+        <source>Looking in the system keyring…</source>
+        <translation>正在查看系统密钥环…</translation>
+    </message>
+    <message>
         <source>Saved in the system keyring</source>
         <translation>已保存在系统密钥环中</translation>
     </message>
     <message>
         <source>Not set: type a key to save it</source>
         <translation>未设置：输入密钥即可保存</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
     </message>
     <message>
         <source>Saved “{name}”.</source>
@@ -402,6 +429,10 @@ or choose File ▸ Open (Ctrl+O)</source>
 </context>
 <context>
     <name>TranscriptTableModel</name>
+    <message>
+        <source>After re-flow for export, its subtitles would still break a rule:</source>
+        <translation>导出重新排版后，其字幕仍会违反规则：</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import shiboken6
+from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QWidget
 
 from app.core.errors import Cancelled, EarshotError
@@ -25,7 +26,7 @@ Result = TypeVar("Result")
 
 
 class BackgroundCalls:
-    def __init__(self, owner: QWidget) -> None:
+    def __init__(self, owner: QObject) -> None:
         self._owner = owner
         self._relay = application_relay()
         self.cancel_event = threading.Event()  # set by stop(); work that can stop early may watch it
@@ -63,4 +64,7 @@ class BackgroundCalls:
             callback(value)
 
     def _show_failure(self, message: str) -> None:
-        show_error(self._owner, message)
+        if isinstance(self._owner, QWidget):
+            show_error(self._owner, message)
+        else:
+            log.warning("a background call failed: %s", message)
