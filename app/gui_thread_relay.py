@@ -14,6 +14,7 @@ import queue
 import sys
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 
@@ -53,6 +54,6 @@ def application_relay() -> GuiThreadRelay:
     posting to it afterwards would fail ("Signal source has been deleted").
     """
     global _application_relay
-    if _application_relay is None:
+    if _application_relay is None or not shiboken6.isValid(_application_relay):
         _application_relay = GuiThreadRelay(QCoreApplication.instance())
     return _application_relay

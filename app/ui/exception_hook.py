@@ -13,9 +13,10 @@ import sys
 import threading
 from types import TracebackType
 
+import shiboken6
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from app.gui_thread_relay import GuiThreadRelay
+from app.gui_thread_relay import application_relay
 from app.ui.messages import show_error, unexpected_error_sentence
 
 log = logging.getLogger(__name__)
@@ -26,7 +27,7 @@ class GuiExceptionHook:
 
     def __init__(self, window: QWidget) -> None:
         self._window = window
-        self._relay = GuiThreadRelay(window)  # created on the GUI thread, so it delivers there
+        self._relay = application_relay()  # outlives the window: a thread may fail while the app quits
         self._shown: QMessageBox | None = None
 
     def __call__(
@@ -46,7 +47,9 @@ class GuiExceptionHook:
         self(arguments.exc_type, arguments.exc_value or arguments.exc_type(), arguments.exc_traceback)
 
     def _show(self, message: str) -> None:
-        if self._shown is not None and self._shown.isVisible():
+        if not shiboken6.isValid(self._window):
+            return
+        if self._shown is not None and shiboken6.isValid(self._shown) and self._shown.isVisible():
             return  # one box at a time: a fault repeated by a timer must not bury the window
         self._shown = show_error(self._window, message)
 

@@ -330,6 +330,7 @@ class ExportDialog(QDialog):
         if rules is not None and self._previewed is not None and self._previewed[0] == rules:
             source, rules = self._previewed[1], None  # already re-flowed under these rules for the preview
         self.save_button.setEnabled(False)
+        self._preview_timer.stop()  # the dialog closes once saved: a second re-flow for the preview would only compete
         self._calls.run(lambda: save_transcript(source, path, chosen.name, rules), self._saved,
                         self._save_failed, name="export")
 
@@ -340,6 +341,7 @@ class ExportDialog(QDialog):
 
     def _save_failed(self, message: str) -> None:
         self.save_button.setEnabled(True)
+        self._schedule_preview()
         show_error(self, message)
 
 
