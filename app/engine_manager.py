@@ -3,17 +3,18 @@
 Jobs are queued and run one at a time (recognition uses every core; two at once
 would only slow both). The worker never touches widgets and never emits the public signals
 itself: it posts them through a GuiThreadRelay, so the manager emits them on the GUI
-thread (see app/gui_thread_relay.py for why). Cancelling a job is
-a flag the engine checks between segments; the UI is told at once and the manager
-drops whatever the cancelled job still produces.
+thread (see app/gui_thread_relay.py for why). Each job has its own cancel event, set by
+cancel() whether the job is queued or running; the engine checks it between segments, the UI
+is told at once and the manager drops whatever the cancelled job still produces. Any exception
+of a job becomes that job's one-sentence failure: the worker always goes on with the next.
 """
 
 from __future__ import annotations
 
 import itertools
 import logging
-import queue
 import threading
+from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -48,6 +49,9 @@ class TranscriptionJob:
     cancel_event: threading.Event = field(default_factory=threading.Event)
 
 
+Job = TranscriptionJob | PreparationJob
+
+
 class EngineManager(QObject):
     job_queued = Signal(int)
     job_started = Signal(int)
@@ -62,9 +66,11 @@ class EngineManager(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._ids = itertools.count(1)
-        self._jobs: queue.Queue[TranscriptionJob | PreparationJob | None] = queue.Queue()
+        self._changes = threading.Condition()  # guards the four fields below
+        self._queued: deque[Job] = deque()
+        self._live: dict[int, Job] = {}  # queued or running, by id
         self._cancelled_ids: set[int] = set()
-        self._lock = threading.Lock()
+        self._closing = False
         self._relay = GuiThreadRelay(self)
         self._worker = _Worker(self)
         self._worker.start()
@@ -77,42 +83,68 @@ class EngineManager(QObject):
         channel: int | None = None,
     ) -> int:
         job = TranscriptionJob(next(self._ids), Path(media_path), engine, options, channel)
-        self._jobs.put(job)
+        self._enqueue(job)
         self.job_queued.emit(job.id)
         return job.id
 
     def submit_preparation(self, engine: TranscriptionEngine, options: TranscriptionOptions) -> int:
+        """Load a model ahead of time; a newer choice for the same engine drops the older ones still queued."""
         job = PreparationJob(next(self._ids), engine, options)
-        self._jobs.put(job)
+        with self._changes:
+            for stale in [j for j in self._queued if isinstance(j, PreparationJob) and j.engine is engine]:
+                self._queued.remove(stale)
+                del self._live[stale.id]
+        self._enqueue(job)
         return job.id
 
+    def _enqueue(self, job: Job) -> None:
+        with self._changes:
+            self._queued.append(job)
+            self._live[job.id] = job
+            self._changes.notify()
+
     def cancel(self, job_id: int) -> None:
-        """Stop the job; the UI hears job_cancelled at once, the engine stops at its next check."""
-        with self._lock:
+        """Stop the job, queued or running; the UI hears job_cancelled at once, the engine stops at its next check."""
+        with self._changes:
             if job_id in self._cancelled_ids:
                 return
             self._cancelled_ids.add(job_id)
-        self._worker.cancel_if_running(job_id)
+            job = self._live.get(job_id)
+            if job is not None:
+                job.cancel_event.set()
         self.job_cancelled.emit(job_id)
 
     def is_cancelled(self, job_id: int) -> bool:
-        with self._lock:
+        with self._changes:
             return job_id in self._cancelled_ids
 
     def shutdown(self, patience_ms: int = 5000) -> None:
-        """Cancel everything and join the worker; call before the application quits.
+        """Cancel every job, queued and running, and join the worker; call before the application quits.
 
-        The engine stops at its next check; a model load cannot be interrupted, so after
+        The running engine stops at its next check; a model load cannot be interrupted, so after
         ``patience_ms`` this logs and keeps waiting rather than let Qt abort on a live thread.
         """
-        self._worker.cancel_if_running(None)
-        self._jobs.put(None)
+        with self._changes:
+            self._closing = True
+            self._queued.clear()
+            for job in self._live.values():
+                self._cancelled_ids.add(job.id)
+                job.cancel_event.set()
+            self._changes.notify_all()
         if not self._worker.wait(patience_ms):
             log.warning("waiting for the worker thread to finish its current step")
             self._worker.wait()
 
-    def next_job(self) -> TranscriptionJob | PreparationJob | None:
-        return self._jobs.get()
+    def next_job(self) -> Job | None:
+        """Called on the worker thread: the next queued job, or None once the manager shuts down."""
+        with self._changes:
+            while not self._queued and not self._closing:
+                self._changes.wait()
+            return None if self._closing else self._queued.popleft()
+
+    def job_done(self, job: Job) -> None:
+        with self._changes:
+            self._live.pop(job.id, None)
 
     def post_event(self, signal_name: str, job_id: int, *arguments: object) -> None:
         """Called on the worker thread: emit a signal on the GUI thread, unless the job was cancelled."""
@@ -124,40 +156,37 @@ class EngineManager(QObject):
 
 
 class _Worker(QThread):
-    """Runs queued jobs until it receives None."""
+    """Runs queued jobs until the manager shuts down; no exception of a job ends it."""
 
     def __init__(self, manager: EngineManager) -> None:
         super().__init__()
         self._manager = manager
-        self._running: TranscriptionJob | PreparationJob | None = None
-        self._running_lock = threading.Lock()
-
-    def cancel_if_running(self, job_id: int | None) -> None:
-        with self._running_lock:
-            if self._running and (job_id is None or self._running.id == job_id):
-                self._running.cancel_event.set()
 
     def run(self) -> None:
         while (job := self._manager.next_job()) is not None:
-            if self._manager.is_cancelled(job.id):
-                continue
-            with self._running_lock:
-                self._running = job
             try:
+                if self._manager.is_cancelled(job.id):
+                    continue
                 if isinstance(job, PreparationJob):
                     self._prepare(job)
                 else:
                     self._run_job(job)
+            except Cancelled:
+                pass
+            except EarshotError as error:
+                self._manager.post_event("job_failed", job.id, error.message)
+            except Exception as error:  # a bug: tell the user in one sentence, keep the trace in the log
+                log.exception("job %d failed unexpectedly", job.id)
+                self._manager.post_event("job_failed", job.id, _unexpected_failure(job, error))
             finally:
-                with self._running_lock:
-                    self._running = None
+                self._manager.job_done(job)
 
     def _prepare(self, job: PreparationJob) -> None:
         try:
             job.engine.prepare(job.options, JobContext(cancel_event=job.cancel_event))
-        except EarshotError as error:  # the transcription that needs it will report it
+        except EarshotError as error:  # the transcription that needs it reports it to the user too
             log.warning("could not prepare %s: %s", job.engine.name, error)
-            return
+            raise
         self._manager.post_event("engine_prepared", job.id)
 
     def _run_job(self, job: TranscriptionJob) -> None:
@@ -173,24 +202,22 @@ class _Worker(QThread):
             on_status=lambda message: manager.post_event("status_changed", job.id, message),
             cancel_event=job.cancel_event,
         )
-        try:
-            context.report_status("Reading audio")
-            audio = decode_audio(job.media_path, job.channel)
-            context.check_cancelled()
-            estimator.restart()
-            transcript = run_transcription(
-                job.engine, audio, job.options, context,
-                on_segment=lambda segment: manager.post_event("segment_recognised", job.id, segment),
-            )
-        except Cancelled:
-            return
-        except EarshotError as error:
-            manager.post_event("job_failed", job.id, error.message)
-        except Exception as error:  # a bug: tell the user in one sentence, keep the trace in the log
-            log.exception("job %d failed unexpectedly", job.id)
-            manager.post_event("job_failed", job.id, f"Transcription failed unexpectedly: {error}.")
-        else:
-            manager.post_event("job_finished", job.id, transcript)
+        context.report_status("Reading audio")
+        audio = decode_audio(job.media_path, job.channel)
+        context.check_cancelled()
+        estimator.restart()
+        transcript = run_transcription(
+            job.engine, audio, job.options, context,
+            on_segment=lambda segment: manager.post_event("segment_recognised", job.id, segment),
+        )
+        manager.post_event("job_finished", job.id, transcript)
+
+
+def _unexpected_failure(job: Job, error: Exception) -> str:
+    reason = str(error).rstrip(".") or type(error).__name__
+    if isinstance(job, PreparationJob):
+        return f"Loading the model failed unexpectedly: {reason}."
+    return f"Transcription failed unexpectedly: {reason}."
 
 
 def _or_unknown(seconds: float | None) -> float:

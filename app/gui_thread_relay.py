@@ -4,14 +4,18 @@ A worker thread posts a callback; the relay runs it on the thread the relay live
 Only an argument-less signal crosses threads, into a declared slot: no Python object
 rides Qt's queued-connection machinery, where PySide6 6.8+ has known crashes
 (PYSIDE-3124), and listeners of the signals the callback emits may be plain functions.
+A callback that raises is handed to sys.excepthook (the window's hook logs it and shows
+one sentence) and the callbacks queued after it still run.
 """
 
 from __future__ import annotations
 
 import queue
+import sys
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 
 class GuiThreadRelay(QObject):
@@ -34,4 +38,22 @@ class GuiThreadRelay(QObject):
                 callback, arguments = self._callbacks.get_nowait()
             except queue.Empty:
                 return
-            callback(*arguments)
+            try:
+                callback(*arguments)
+            except Exception:
+                sys.excepthook(*sys.exc_info())
+
+
+_application_relay: GuiThreadRelay | None = None
+
+
+def application_relay() -> GuiThreadRelay:
+    """A relay that lives as long as the application, for posts that may outlive the widget that asked.
+
+    Call it first on the GUI thread. A relay owned by a dialog is deleted with it, and a thread
+    posting to it afterwards would fail ("Signal source has been deleted").
+    """
+    global _application_relay
+    if _application_relay is None or not shiboken6.isValid(_application_relay):
+        _application_relay = GuiThreadRelay(QCoreApplication.instance())
+    return _application_relay

@@ -12,6 +12,14 @@ from pathlib import Path
 
 ZH_CN = {
     "Settings file set aside": "设置文件已移到一旁",
+    "&View": "视图(&V)",
+    "Subtitle Rule &Breaks": "字幕规则问题(&B)",
+    "A tinted time: its subtitles would still break the rules after re-flow (hover for why).":
+        "时间带底色：重新排版后其字幕仍违反规则（悬停查看原因）。",
+    "After re-flow for export, its subtitles would still break a rule:": "导出重新排版后，其字幕仍会违反规则：",
+    "Reading {name}…": "正在读取 {name}…",
+    "Looking in the system keyring…": "正在查看系统密钥环…",
+    "Saving…": "正在保存…",
     "Advanced Recognition Options": "高级识别选项",
     "Names, terms and spelling to expect": "预期出现的人名、术语和拼写",
     "Words to favour, separated by spaces": "优先识别的词，用空格分隔",
@@ -141,10 +149,8 @@ ZH_CN = {
     "Timestamps": "时间戳",
     "Hub address": "Hub 地址",
     "Silence between sentences": "句间静音",
-    " ms": " 毫秒",
     "Service default": "服务默认",
     "Longest piece": "最长分段",
-    " s": " 秒",
     "Pieces at once": "同时发送的分段数",
     "Language hints": "语言提示",
     "e.g. zh, en": "例如 zh, en",

@@ -61,3 +61,18 @@ def temporary_keyring(tmp_path: Path):
     keyring.set_keyring(ring)
     yield ring
     keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def locked_keyring(tmp_path: Path):
+    """A keyring that keeps every caller waiting until the test unlocks it, as a locked desktop keyring does."""
+    import keyring
+
+    from tests.temporary_keyring import LockedKeyring
+
+    ring = LockedKeyring(tmp_path / "keyring" / "keys.json")
+    previous = keyring.get_keyring()
+    keyring.set_keyring(ring)
+    yield ring
+    ring.unlocked.set()
+    keyring.set_keyring(previous)

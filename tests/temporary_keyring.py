@@ -7,6 +7,7 @@ secure keyring the app refuses to store keys rather than write them in plain tex
 from __future__ import annotations
 
 import json
+import threading
 from pathlib import Path
 
 from keyring.backend import KeyringBackend
@@ -38,3 +39,35 @@ class TemporaryFileKeyring(KeyringBackend):
         if keys.pop(f"{service}\n{username}", None) is None:
             raise PasswordDeleteError("no such key")
         self._write(keys)
+
+
+class LockedKeyring(TemporaryFileKeyring):
+    """A keyring whose every call waits for the user to unlock it (a desktop prompt), at most ``patience`` s.
+
+    It records which threads called it: the window must never be the one waiting.
+    """
+
+    def __init__(self, path: Path, patience: float = 3.0) -> None:
+        super().__init__(path)
+        self.unlocked = threading.Event()
+        self.patience = patience
+        self.calling_threads: list[threading.Thread] = []
+
+    def _wait_for_unlock(self) -> None:
+        self.calling_threads.append(threading.current_thread())
+        self.unlocked.wait(self.patience)
+
+    def get_password(self, service: str, username: str) -> str | None:
+        self._wait_for_unlock()
+        return super().get_password(service, username)
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self._wait_for_unlock()
+        super().set_password(service, username, password)
+
+    def delete_password(self, service: str, username: str) -> None:
+        self._wait_for_unlock()
+        super().delete_password(service, username)
+
+    def called_on_the_gui_thread(self) -> bool:
+        return any(thread is threading.main_thread() for thread in self.calling_threads)

@@ -169,6 +169,45 @@
     </message>
 </context>
 <context>
+    <name>FileController</name>
+    <message>
+        <source>Open Audio or Video</source>
+        <translation>打开音频或视频</translation>
+    </message>
+    <message>
+        <source>Audio and video ({patterns});;All files (*)</source>
+        <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it.</source>
+        <translation>请等待转写完成，或取消转写。</translation>
+    </message>
+    <message>
+        <source>Import Subtitles</source>
+        <translation>导入字幕</translation>
+    </message>
+    <message>
+        <source>Subtitles and transcripts ({patterns})</source>
+        <translation>字幕和文字稿 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Imported {name}</source>
+        <translation>已导入 {name}</translation>
+    </message>
+    <message>
+        <source>Save Transcript</source>
+        <translation>保存文字稿</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+</context>
+<context>
     <name>JobProgressPanel</name>
     <message>
         <source>Cancel</source>
@@ -218,6 +257,10 @@
         <translation>取消(&amp;C)</translation>
     </message>
     <message>
+        <source>Subtitle Rule &amp;Breaks</source>
+        <translation>字幕规则问题(&amp;B)</translation>
+    </message>
+    <message>
         <source>&amp;Word Timestamps</source>
         <translation>逐词时间戳(&amp;W)</translation>
     </message>
@@ -258,6 +301,10 @@
         <translation>中文输出(&amp;O)</translation>
     </message>
     <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -276,40 +323,8 @@ or choose File ▸ Open (Ctrl+O)</source>
 或选择 文件 ▸ 打开 (Ctrl+O)</translation>
     </message>
     <message>
-        <source>Open Audio or Video</source>
-        <translation>打开音频或视频</translation>
-    </message>
-    <message>
-        <source>Audio and video ({patterns});;All files (*)</source>
-        <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Wait for the transcription to finish, or cancel it.</source>
-        <translation>请等待转写完成，或取消转写。</translation>
-    </message>
-    <message>
         <source>Press Transcribe to recognise the speech.</source>
         <translation>按“转写”开始识别语音。</translation>
-    </message>
-    <message>
-        <source>Save Transcript</source>
-        <translation>保存文字稿</translation>
-    </message>
-    <message>
-        <source>Import Subtitles</source>
-        <translation>导入字幕</translation>
-    </message>
-    <message>
-        <source>Subtitles and transcripts ({patterns})</source>
-        <translation>字幕和文字稿 ({patterns})</translation>
-    </message>
-    <message>
-        <source>Imported {name}</source>
-        <translation>已导入 {name}</translation>
-    </message>
-    <message>
-        <source>Saved {name}</source>
-        <translation>已保存 {name}</translation>
     </message>
     <message>
         <source>Starting…</source>
@@ -330,6 +345,10 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Transcription cancelled.</source>
         <translation>转写已取消。</translation>
+    </message>
+    <message>
+        <source>A tinted time: its subtitles would still break the rules after re-flow (hover for why).</source>
+        <translation>时间带底色：重新排版后其字幕仍违反规则（悬停查看原因）。</translation>
     </message>
     <message>
         <source>No file open</source>
@@ -375,8 +394,28 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>API 密钥</translation>
     </message>
     <message>
-        <source>Options (JSON)</source>
-        <translation>选项 (JSON)</translation>
+        <source>Options</source>
+        <translation>选项</translation>
+    </message>
+    <message>
+        <source>CA certificate</source>
+        <translation>CA 证书</translation>
+    </message>
+    <message>
+        <source>CA certificate file</source>
+        <translation>CA 证书文件</translation>
+    </message>
+    <message>
+        <source>Optional: a company's certificate authority (PEM)</source>
+        <translation>可选：公司自己的证书颁发机构 (PEM)</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose a CA certificate file</source>
+        <translation>选择 CA 证书文件</translation>
     </message>
     <message>
         <source>Test Connection</source>
@@ -391,6 +430,10 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>（服务默认）</translation>
     </message>
     <message>
+        <source>Looking in the system keyring…</source>
+        <translation>正在查看系统密钥环…</translation>
+    </message>
+    <message>
         <source>Saved in the system keyring</source>
         <translation>已保存在系统密钥环中</translation>
     </message>
@@ -399,8 +442,20 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>未设置：输入密钥即可保存</translation>
     </message>
     <message>
+        <source>Saving…</source>
+        <translation>正在保存…</translation>
+    </message>
+    <message>
         <source>Saved “{name}”.</source>
         <translation>已保存“{name}”。</translation>
+    </message>
+    <message>
+        <source>Certificates (*.pem *.crt *.cer)</source>
+        <translation>证书 (*.pem *.crt *.cer)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
         <source>Testing the connection…</source>
@@ -412,7 +467,126 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
+    <name>ServiceOptionsForm</name>
+    <message>
+        <source>Upload limit</source>
+        <translation>上传上限</translation>
+    </message>
+    <message>
+        <source> MB</source>
+        <translation> MB</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <source>Fetch providers</source>
+        <translation>获取服务商</translation>
+    </message>
+    <message>
+        <source>Fetch the model's providers from the Hub</source>
+        <translation>从 Hub 获取该模型的推理服务商</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>推理服务商</translation>
+    </message>
+    <message>
+        <source>Timestamps</source>
+        <translation>时间戳</translation>
+    </message>
+    <message>
+        <source>Hub address</source>
+        <translation>Hub 地址</translation>
+    </message>
+    <message>
+        <source>Silence between sentences</source>
+        <translation>句间静音</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Service default</source>
+        <translation>服务默认</translation>
+    </message>
+    <message>
+        <source>Longest piece</source>
+        <translation>最长分段</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Pieces at once</source>
+        <translation>同时发送的分段数</translation>
+    </message>
+    <message>
+        <source>Language hints</source>
+        <translation>语言提示</translation>
+    </message>
+    <message>
+        <source>e.g. zh, en</source>
+        <translation>例如 zh, en</translation>
+    </message>
+    <message>
+        <source>Remove filler words</source>
+        <translation>去除语气词</translation>
+    </message>
+    <message>
+        <source>Tell speakers apart</source>
+        <translation>区分说话人</translation>
+    </message>
+    <message>
+        <source>Speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Connect timeout</source>
+        <translation>连接超时</translation>
+    </message>
+    <message>
+        <source>Answer timeout</source>
+        <translation>应答超时</translation>
+    </message>
+    <message>
+        <source>Advanced (JSON)</source>
+        <translation>高级 (JSON)</translation>
+    </message>
+    <message>
+        <source>Advanced options as JSON</source>
+        <translation>以 JSON 填写的高级选项</translation>
+    </message>
+    <message>
+        <source>Asking the Hub who serves the model…</source>
+        <translation>正在向 Hub 查询哪些服务商提供该模型…</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>The Hub lists: {providers}</source>
+        <translation>Hub 列出：{providers}</translation>
+    </message>
+    <message>
+        <source>Automatic (first live provider)</source>
+        <translation>自动（第一个在线的服务商）</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptTableModel</name>
+    <message>
+        <source>After re-flow for export, its subtitles would still break a rule:</source>
+        <translation>导出重新排版后，其字幕仍会违反规则：</translation>
+    </message>
     <message>
         <source>Time</source>
         <translation>时间</translation>

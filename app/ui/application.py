@@ -18,6 +18,7 @@ from app.core.remote_profiles import RemoteProfileStore
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.ui.exception_hook import GuiExceptionHook
 from app.ui.main_window import MainWindow
 
 # Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
@@ -113,6 +114,7 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     app = create_application([sys.argv[0]])
     manager = EngineManager()
     window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
+    GuiExceptionHook(window).install()
     quit_on_termination_signals(app)
     log.info("Earshot %s started", __version__)
     window.prepare_selected_model()

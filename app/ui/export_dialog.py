@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import EarshotError
 from app.core.formats import OUTPUT_FORMATS, OutputFormat, save_transcript
 from app.core.formats.cues import cues_from_segments
 from app.core.formats.timecode import clock_from_milliseconds
@@ -41,6 +40,7 @@ from app.core.subtitle_rules import (
     rule_break_counts,
 )
 from app.core.transcript import Segment, Transcript
+from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
 
 PREVIEW_DELAY_MS = 150
@@ -68,11 +68,14 @@ class ExportDialog(QDialog):
         # Re-flowing hours of speech takes seconds: edits re-flow on a thread, polled from here.
         self._reflow_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
         self._pending_reflow: tuple[int, SubtitleRules, Future] | None = None
+        self._previewed: tuple[SubtitleRules, Transcript] | None = None  # the re-flow shown, which Save reuses
+        self._calls = BackgroundCalls(self)  # Save writes (and re-flows if it must) off the GUI thread
         self._closed = False
         self._edits = 0  # counts rule and format changes, to spot a stale background re-flow
         self._reflow_poll = QTimer(self, interval=REFLOW_POLL_MS)
         self._reflow_poll.timeout.connect(self._collect_background_preview)
         self.finished.connect(self._stop_background_preview)
+        self.finished.connect(lambda _result: self._calls.stop())
         self._build()
         self._show_rules(rules or SUBTITLE_PROFILES[DEFAULT_PROFILE].rules)
         self.format_combo.setCurrentIndex(self.format_combo.findData("srt"))
@@ -210,7 +213,12 @@ class ExportDialog(QDialog):
         """Re-flow and show the preview now, on this thread."""
         self._preview_timer.stop()
         rules = self.rules() if self.output_format().is_subtitle else None
-        self._show_preview(reflow(self._transcript, rules).segments if rules else self._plain_segments(), rules)
+        if rules is None:
+            self._show_preview(self._plain_segments(), None)
+            return
+        reflowed = reflow(self._transcript, rules)
+        self._previewed = (rules, reflowed)
+        self._show_preview(reflowed.segments, rules)
 
     def _stop_background_preview(self) -> None:
         self._closed = True
@@ -238,7 +246,9 @@ class ExportDialog(QDialog):
         if edits != self._edits:
             self._start_background_preview()  # the user changed something meanwhile
             return
-        self._show_preview(future.result().segments, rules)
+        reflowed = future.result()
+        self._previewed = (rules, reflowed)
+        self._show_preview(reflowed.segments, rules)
 
     def _plain_segments(self) -> list[Segment]:
         return [s for s in self._transcript.segments if s.text.strip()]
@@ -311,19 +321,28 @@ class ExportDialog(QDialog):
         if path:
             self.save_to(Path(path))
 
-    def save_to(self, path: Path) -> bool:
+    def save_to(self, path: Path) -> None:
+        """Write the file on a thread; ``saved`` follows, or one sentence in a message box."""
         chosen = self.output_format()
         if not path.suffix:
             path = path.with_suffix(chosen.extension)
-        rules = self.rules() if chosen.is_subtitle else None
-        try:
-            saved = save_transcript(self._transcript, path, chosen.name, rules)
-        except EarshotError as error:
-            show_error(self, error.message)
-            return False
-        self.saved.emit(saved)
+        source, rules = self._transcript, self.rules() if chosen.is_subtitle else None
+        if rules is not None and self._previewed is not None and self._previewed[0] == rules:
+            source, rules = self._previewed[1], None  # already re-flowed under these rules for the preview
+        self.save_button.setEnabled(False)
+        self._preview_timer.stop()  # the dialog closes once saved: a second re-flow for the preview would only compete
+        self._calls.run(lambda: save_transcript(source, path, chosen.name, rules), self._saved,
+                        self._save_failed, name="export")
+
+    def _saved(self, path: Path) -> None:
+        self.save_button.setEnabled(True)
+        self.saved.emit(path)
         self.accept()
-        return True
+
+    def _save_failed(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self._schedule_preview()
+        show_error(self, message)
 
 
 def _spin_box(low: int, high: int, suffix: str) -> QSpinBox:

@@ -5,38 +5,34 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl, Signal
+from PySide6.QtCore import QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QFileDialog,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QStackedWidget,
     QStyle,
-    QTableView,
     QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from app.core.audio import MEDIA_EXTENSIONS, audio_channel_count
-from app.core.errors import EarshotError
-from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, read_transcript, save_transcript
 from app.core.languages import language_name
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
+from app.ui.background_calls import BackgroundCalls
 from app.ui.export_dialog import ExportDialog
+from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.remote_engine_choice import RemoteEngineChoice, remote_profile_name
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.transcript_table_model import TranscriptTableModel
+from app.ui.transcript_view import TranscriptView
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
 
 log = logging.getLogger(__name__)
@@ -55,8 +51,11 @@ class MainWindow(QMainWindow):
         self._manager = manager
         self._local_engine = local_engine
         self._remote = RemoteEngineChoice(profile_store or RemoteProfileStore())
-        self._media_path: Path | None = None
+        self.files = FileController(self)
         self._job_id: int | None = None
+        self._starting: int | None = None  # the number of a start waiting for its engine (the keyring may prompt)
+        self._starts = 0
+        self._calls = BackgroundCalls(self)
         self._advanced_options = AdvancedOptions()
         self.setWindowTitle(self.tr("Earshot"))
         self.setAcceptDrops(True)
@@ -81,18 +80,18 @@ class MainWindow(QMainWindow):
             style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("&Open…"), self
         )
         self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.choose_media_file)
+        self.open_action.triggered.connect(self.files.choose_media_file)
         self.save_action = QAction(
             style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("&Save Transcript As…"), self
         )
         self.save_action.setShortcuts([QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save])
-        self.save_action.triggered.connect(self.choose_save_path)
+        self.save_action.triggered.connect(self.files.choose_save_path)
         self.export_action = QAction(self.tr("&Export…"), self)
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.export_action.triggered.connect(self.choose_export)
         self.save_action.enabledChanged.connect(self.export_action.setEnabled)
         self.import_action = QAction(self.tr("&Import Subtitles…"), self)
-        self.import_action.triggered.connect(self.choose_subtitles_file)
+        self.import_action.triggered.connect(self.files.choose_transcript_file)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -104,6 +103,8 @@ class MainWindow(QMainWindow):
         self.cancel_action = QAction(self.tr("&Cancel"), self)
         self.cancel_action.setShortcut(QKeySequence(Qt.Key.Key_Escape))
         self.cancel_action.triggered.connect(self.cancel_transcription)
+        self.rule_breaks_action = QAction(self.tr("Subtitle Rule &Breaks"), self, checkable=True)
+        self.rule_breaks_action.toggled.connect(self._show_rule_breaks)
         self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)
         self.vad_action = QAction(self.tr("Skip &Silence (Voice Activity Filter)"), self, checkable=True)
         self.vad_action.setChecked(True)
@@ -137,6 +138,8 @@ class MainWindow(QMainWindow):
         chinese_menu = QMenu(self.tr("Chinese &Output"), self)
         chinese_menu.addActions(self.chinese_script_group.actions())
         transcription_menu.addMenu(chinese_menu)
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view_menu.addAction(self.rule_breaks_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Earshot"), self._show_about)
 
@@ -167,24 +170,7 @@ class MainWindow(QMainWindow):
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.drop_hint)
-        self.transcript_view = QTableView(central)
-        self.transcript_view.setObjectName("transcriptView")
-        self.transcript_view.setModel(self.transcript_model)
-        self.transcript_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.transcript_view.setAlternatingRowColors(True)
-        self.transcript_view.setWordWrap(True)
-        self.transcript_view.setShowGrid(False)
-        self.transcript_view.verticalHeader().setVisible(False)
-        header = self.transcript_view.horizontalHeader()
-        header.setSectionResizeMode(TranscriptTableModel.TIME_COLUMN, QHeaderView.ResizeMode.Fixed)
-        widest_time = self.transcript_view.fontMetrics().horizontalAdvance("0:00:00 – 0:00:00")
-        header.resizeSection(TranscriptTableModel.TIME_COLUMN, widest_time + 32)
-        header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Sizing each new row alone keeps a long transcript's inserts cheap (ResizeToContents
-        # would measure every row on every insert).
-        self.transcript_model.rowsInserted.connect(self._fit_new_rows)
-        self.transcript_model.modelReset.connect(self.transcript_view.resizeRowsToContents)
+        self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
         layout.addWidget(self.pages, 1)
         self.progress_panel = JobProgressPanel(central)
@@ -202,86 +188,34 @@ class MainWindow(QMainWindow):
         self._manager.job_failed.connect(self._on_failed)
         self._manager.job_cancelled.connect(self._on_cancelled)
 
-    # ---- opening and saving -------------------------------------------------------
-    def choose_media_file(self) -> None:
-        patterns = " ".join(f"*{extension}" for extension in MEDIA_EXTENSIONS)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open Audio or Video"), "",
-            self.tr("Audio and video ({patterns});;All files (*)").replace("{patterns}", patterns),
-        )
-        if path:
-            self.open_media(Path(path))
-
+    # ---- files ----------------------------------------------------------------------
     def open_media(self, path: Path) -> None:
-        if self.is_busy():
-            self.statusBar().showMessage(self.tr("Wait for the transcription to finish, or cancel it."))
-            return
-        self._media_path = path
-        log.info("opened %s", path.name)
-        self.options_bar.set_channel_count(audio_channel_count(path))
+        self.files.open_media(path)
+
+    def show_media_opened(self) -> None:
         self.transcript_model.clear()
         self.pages.setCurrentWidget(self.transcript_view)
         self._show_media_label()
         self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
         self._update_actions()
 
-    def choose_save_path(self) -> None:
-        if not self.transcript_model.transcript.segments:
-            return
-        filters = [f"{f.description} (*{f.extension})" for f in OUTPUT_FORMATS.values()]
-        suggested = self._media_path.with_suffix(".srt") if self._media_path else Path("transcript.srt")
-        path, chosen_filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save Transcript"), str(suggested), ";;".join(filters),
-            filters[list(OUTPUT_FORMATS).index("srt")],
-        )
-        if not path:
-            return
-        format_name = next(
-            (f.name for f in OUTPUT_FORMATS.values() if chosen_filter.endswith(f"(*{f.extension})")), None
-        )
-        chosen = Path(path)
-        if format_name and not chosen.suffix:
-            chosen = chosen.with_suffix(OUTPUT_FORMATS[format_name].extension)
-        self.save_transcript_to(chosen, format_name if not Path(path).suffix else None)
+    def show_transcript(self, transcript: Transcript) -> None:
+        self.transcript_model.set_transcript(transcript)
+        self.pages.setCurrentWidget(self.transcript_view)
 
     def choose_export(self) -> None:
         """The export dialog; the rules chosen there mark the segments that break them."""
         self.export_dialog = ExportDialog(
-            self.transcript_model.transcript, self._media_path, self.transcript_model.subtitle_rules, self
+            self.transcript_model.transcript, self.files.media_path, self.transcript_model.subtitle_rules, self
         )
         self.export_dialog.rules_chosen.connect(self.transcript_model.set_subtitle_rules)
         self.export_dialog.open()
 
-    def choose_subtitles_file(self) -> None:
-        patterns = " ".join(f"*{extension}" for extension in INPUT_EXTENSIONS)
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import Subtitles"), "", self.tr("Subtitles and transcripts ({patterns})").replace(
-                "{patterns}", patterns)
-        )
-        if path:
-            self.import_subtitles(Path(path))
-
-    def import_subtitles(self, path: Path) -> bool:
-        """Show the cues of a subtitle or transcript file as the transcript, to edit and export again."""
-        if self.is_busy():
-            return False
-        try:
-            self.transcript_model.set_transcript(read_transcript(path))
-        except EarshotError as error:
-            show_error(self, error.message)
-            return False
-        self.pages.setCurrentWidget(self.transcript_view)
-        self.statusBar().showMessage(self.tr("Imported {name}").replace("{name}", path.name), 5000)
-        return True
-
-    def save_transcript_to(self, path: Path, format_name: str | None = None) -> bool:
-        try:
-            saved = save_transcript(self.transcript_model.transcript, path, format_name)
-        except EarshotError as error:
-            show_error(self, error.message)
-            return False
-        self.statusBar().showMessage(self.tr("Saved {name}").replace("{name}", saved.name), 5000)
-        return True
+    def _show_rule_breaks(self, shown: bool) -> None:
+        self.transcript_model.show_rule_breaks(shown)
+        if shown:  # the legend of the tint
+            self.statusBar().showMessage(self.tr(
+                "A tinted time: its subtitles would still break the rules after re-flow (hover for why)."))
 
     # ---- transcription ------------------------------------------------------------
     def current_options(self) -> TranscriptionOptions:
@@ -318,27 +252,43 @@ class MainWindow(QMainWindow):
         self._manager.submit_preparation(self._local_engine, self.current_options())
 
     def start_transcription(self) -> None:
-        if self._media_path is None or self.is_busy():
+        media_path = self.files.media_path
+        if media_path is None or self.is_busy():
             return
-        try:
-            engine, options = self._remote.engine_for(
-                self.options_bar.model(), self._local_engine, self.current_options()
-            )
-        except EarshotError as error:
-            show_error(self, error.message)
-            return
+        choice, options, channel = self.options_bar.model(), self.current_options(), self.options_bar.channel()
+        self._starts += 1
+        self._starting = start = self._starts
         self.transcript_model.clear()
-        self._job_id = self._manager.submit_transcription(self._media_path, engine, options, self.options_bar.channel())
         self.progress_panel.start(self.tr("Starting…"))
         self.statusBar().clearMessage()
         self._update_actions()
+        self._calls.run(  # a remote profile's key comes from the keyring, which may wait for an unlock prompt
+            lambda: self._remote.engine_for(choice, self._local_engine, options),
+            lambda chosen: self._submit(start, media_path, channel, *chosen),
+            lambda message: self._start_failed(start, message), name="engine-choice",
+        )
+
+    def _submit(self, start: int, media_path: Path, channel: int | None,
+                engine: TranscriptionEngine, options: TranscriptionOptions) -> None:
+        if start != self._starting:
+            return  # cancelled while the engine was being made ready
+        self._starting = None
+        self._job_id = self._manager.submit_transcription(media_path, engine, options, channel)
+
+    def _start_failed(self, start: int, message: str) -> None:
+        if start == self._starting:
+            self._end_job()
+            show_error(self, message)
 
     def cancel_transcription(self) -> None:
         if self._job_id is not None:
             self._manager.cancel(self._job_id)
+        elif self._starting is not None:
+            self._end_job()
+            self.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)
 
     def is_busy(self) -> bool:
-        return self._job_id is not None
+        return self._job_id is not None or self._starting is not None
 
     def _on_status(self, job_id: int, message: str) -> None:
         if job_id == self._job_id:
@@ -348,16 +298,8 @@ class MainWindow(QMainWindow):
         if job_id != self._job_id:
             return
         self.transcript_model.append_segment(segment)
-        if self._follows_end():
+        if self.transcript_view.follows_end():
             self.transcript_view.scrollToBottom()
-
-    def _fit_new_rows(self, _parent, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            self.transcript_view.resizeRowToContents(row)
-
-    def _follows_end(self) -> bool:
-        bar = self.transcript_view.verticalScrollBar()
-        return bar.value() >= bar.maximum() - 4
 
     def _on_progress(self, job_id: int, fraction: float, seconds_left: float) -> None:
         if job_id == self._job_id:
@@ -390,14 +332,14 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)
 
     def _end_job(self) -> None:
-        self._job_id = None
+        self._job_id = self._starting = None
         self.progress_panel.hide()
         self._update_actions()
 
     # ---- state ----------------------------------------------------------------------
     def _update_actions(self) -> None:
         busy = self.is_busy()
-        self.transcribe_action.setEnabled(self._media_path is not None and not busy)
+        self.transcribe_action.setEnabled(self.files.media_path is not None and not busy)
         self.cancel_action.setEnabled(busy)
         self._update_save_action()
         self.options_bar.set_busy(busy)
@@ -406,10 +348,10 @@ class MainWindow(QMainWindow):
         self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not self.is_busy())
 
     def _show_media_label(self, transcript: Transcript | None = None) -> None:
-        if self._media_path is None:
+        if self.files.media_path is None:
             self.media_label.setText(self.tr("No file open"))
             return
-        parts = [self._media_path.name]
+        parts = [self.files.media_path.name]
         if transcript and transcript.duration:
             minutes, seconds = divmod(round(transcript.duration), 60)
             parts.append(f"{minutes}:{seconds:02d}")
@@ -428,22 +370,18 @@ class MainWindow(QMainWindow):
 
     # ---- drag and drop --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
-        if _local_paths(event.mimeData().urls()):
+        if local_paths(event.mimeData().urls()):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
-        paths = _local_paths(event.mimeData().urls())
+        paths = local_paths(event.mimeData().urls())
         if paths:
             event.acceptProposedAction()
-            self.open_media(paths[0])
+            self.files.open_path(paths[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.cancel_transcription()
         super().closeEvent(event)
-
-
-def _local_paths(urls: list[QUrl]) -> list[Path]:
-    return [Path(url.toLocalFile()) for url in urls if url.isLocalFile()]
 
 
 def _default_chinese_script() -> str:

@@ -7,6 +7,8 @@ import logging
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from app.core.errors import EarshotError
+
 log = logging.getLogger(__name__)
 
 
@@ -22,3 +24,11 @@ def show_error(parent: QWidget, message: str) -> QMessageBox:
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box
+
+
+def unexpected_error_sentence(error: BaseException) -> str:
+    """One sentence for any exception: an EarshotError's own message, else what broke and where to look."""
+    if isinstance(error, EarshotError):
+        return error.message
+    reason = str(error).rstrip(".") or type(error).__name__
+    return f"Something went wrong ({reason}); the details are in the log."

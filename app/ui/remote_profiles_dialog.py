@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import replace
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,50 +26,25 @@ from app.core.errors import EarshotError
 from app.core.remote_profiles import ProfileError, RemoteProfile, RemoteProfileStore
 from app.engines.base import JobContext
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
-from app.gui_thread_relay import GuiThreadRelay
+from app.ui.background_calls import BackgroundCalls
 from app.ui.remote_service_options import ServiceOptionsForm
 
 QUICK_TEST_OPTIONS = {"attempts": 2, "first_retry_delay": 0.5}
 
 
-class _ConnectionTester(QObject):
-    """Runs a connection check on a plain thread and reports back on the GUI thread.
-
-    Not a job of the engine manager: a test must answer while a long transcription runs.
-    """
-
-    finished = Signal(bool, str, list)  # succeeded, one sentence, model names (if the service lists them)
-
-    def __init__(self, parent: QObject) -> None:
-        super().__init__(parent)
-        self.cancel_event = threading.Event()
-        self._relay = GuiThreadRelay(self)
-
-    def start(self, profile: RemoteProfile, api_key: str | None) -> None:
-        # A connection test should answer quickly: one retry, soon, unless the profile says otherwise.
-        profile = replace(profile, options={**QUICK_TEST_OPTIONS, **profile.options})
-        threading.Thread(target=self._run, args=(profile, api_key), name="test-connection", daemon=True).start()
-
-    def _run(self, profile: RemoteProfile, api_key: str | None) -> None:
-        context = JobContext(cancel_event=self.cancel_event)
-        try:
-            engine = create_remote_engine(profile, api_key)
-            message = engine.check_connection(context)
-            list_models = getattr(engine, "list_models", None)
-            models = list_models(context) if list_models else []
-        except EarshotError as error:
-            self._report(False, error.message, [])
-        except Exception as error:  # the dialog must answer, whatever broke
-            self._report(False, f"The connection test failed unexpectedly: {type(error).__name__}.", [])
-        else:
-            self._report(True, message, models)
-
-    def _report(self, succeeded: bool, message: str, models: list[str]) -> None:
-        self._relay.post(self._finish, succeeded, message, models)
-
-    def _finish(self, succeeded: bool, message: str, models: list[str]) -> None:
-        if not self.cancel_event.is_set():
-            self.finished.emit(succeeded, message, models)
+def _check_connection(
+    profile: RemoteProfile, api_key: str | None, saved_key_of: str | None, cancel_event: threading.Event
+) -> tuple[str, list[str]]:
+    """Run on a thread: the service's answer and its models (if it lists them); reading the key may wait."""
+    # A connection test should answer quickly: one retry, soon, unless the profile says otherwise.
+    profile = replace(profile, options={**QUICK_TEST_OPTIONS, **profile.options})
+    if api_key is None and saved_key_of is not None:
+        api_key = load_api_key(saved_key_of)
+    context = JobContext(cancel_event=cancel_event)
+    engine = create_remote_engine(profile, api_key)
+    message = engine.check_connection(context)
+    list_models = getattr(engine, "list_models", None)
+    return message, list_models(context) if list_models else []
 
 
 class RemoteProfilesDialog(QDialog):
@@ -81,11 +56,12 @@ class RemoteProfilesDialog(QDialog):
         self.setWindowTitle(self.tr("Remote Services"))
         self._store = store
         self._editing: str | None = None  # the saved name of the profile in the form
-        self._tester = _ConnectionTester(self)
-        self._tester.finished.connect(self._show_test_result)
+        # The keyring (a locked one prompts for minutes) and Test Connection run off the GUI thread;
+        # closing the dialog drops whatever they still report.
+        self._calls = BackgroundCalls(self)
+        self.finished.connect(lambda _result: self._calls.stop())
         self._build()
         self._reload(select=None)
-        self.finished.connect(lambda _result: self._tester.cancel_event.set())
         self.finished.connect(lambda _result: self.service_options.stop_lookups())
 
     # ---- construction -------------------------------------------------------------
@@ -226,10 +202,19 @@ class RemoteProfilesDialog(QDialog):
 
     def _show_key_state(self, name: str | None) -> None:
         self.key_edit.clear()
-        try:
-            stored = bool(name) and load_api_key(name) is not None
-        except EarshotError:
-            stored = False
+        if not name:
+            self._show_key_placeholder(name, stored=False)
+            return
+        self.key_edit.setPlaceholderText(self.tr("Looking in the system keyring…"))
+        self._calls.run(
+            lambda: load_api_key(name) is not None,
+            lambda stored: self._show_key_placeholder(name, stored),
+            lambda _message: self._show_key_placeholder(name, stored=False), name="keyring",
+        )
+
+    def _show_key_placeholder(self, name: str | None, stored: bool) -> None:
+        if name != self._editing:
+            return  # the user moved on to another profile meanwhile
         self.key_edit.setPlaceholderText(
             self.tr("Saved in the system keyring") if stored else self.tr("Not set: type a key to save it")
         )
@@ -259,31 +244,48 @@ class RemoteProfilesDialog(QDialog):
         self.name_edit.setFocus()
 
     def save_profile(self) -> bool:
+        """Save the form's profile; its key goes to the keyring in the background. False if the form is invalid."""
         try:
             profile = self.profile_in_form()
             self._store.put(profile, replacing=self._editing)
-            if self._editing and self._editing != profile.name:
-                rename_api_key(self._editing, profile.name)
-            if self.key_edit.text():
-                store_api_key(profile.name, self.key_edit.text())
         except EarshotError as error:
             self._show_result(False, error.message)
             return False
+        previous_name, typed_key = self._editing, self.key_edit.text()
         self._editing = profile.name
-        self._reload(select=profile.name)
-        self._show_result(True, self.tr("Saved “{name}”.").replace("{name}", profile.name))
-        self.profiles_changed.emit()
+        self.save_button.setEnabled(False)
+        self.result_label.setText(self.tr("Saving…"))
+
+        def save_key() -> None:
+            if previous_name and previous_name != profile.name:
+                rename_api_key(previous_name, profile.name)
+            if typed_key:
+                store_api_key(profile.name, typed_key)
+
+        self._calls.run(save_key, lambda _none: self._show_saved(profile.name), self._show_key_failure, name="keyring")
         return True
+
+    def _show_saved(self, name: str) -> None:
+        self.save_button.setEnabled(True)
+        self._reload(select=name)
+        self._show_result(True, self.tr("Saved “{name}”.").replace("{name}", name))
+        self.profiles_changed.emit()
+
+    def _show_key_failure(self, message: str) -> None:
+        self.save_button.setEnabled(True)
+        self._show_result(False, message)
+        self.profiles_changed.emit()
 
     def remove_profile(self) -> None:
         if self._editing is None:
             return
+        name = self._editing
         try:
-            self._store.remove(self._editing)
-            delete_api_key(self._editing)
+            self._store.remove(name)
         except EarshotError as error:
             self._show_result(False, error.message)
             return
+        self._calls.run(lambda: delete_api_key(name), lambda _none: None, self._show_key_failure, name="keyring")
         self._editing = None
         self._reload(select=None)
         self.profiles_changed.emit()
@@ -297,20 +299,24 @@ class RemoteProfilesDialog(QDialog):
         chooser.fileSelected.connect(self.ca_edit.setText)
         chooser.open()
 
-    def _profile_and_key(self) -> tuple[RemoteProfile, str | None]:
-        """The profile in the form and its key: the one typed, else the one saved."""
-        profile, saved_name = self.profile_in_form(), self._editing
-        return profile, self.key_edit.text() or (load_api_key(saved_name) if saved_name else None)
+    def _profile_and_key(self) -> tuple[RemoteProfile, str | None, str | None]:
+        """The profile in the form, the key typed and the saved profile whose key is in the keyring."""
+        return self.profile_in_form(), self.key_edit.text() or None, self._editing
 
     def test_connection(self) -> None:
         try:
-            profile, api_key = self._profile_and_key()
+            profile = self.profile_in_form()
         except EarshotError as error:
             self._show_result(False, error.message)
             return
         self.test_button.setEnabled(False)
         self.result_label.setText(self.tr("Testing the connection…"))
-        self._tester.start(profile, api_key)
+        typed_key, saved_key_of = self.key_edit.text() or None, self._editing
+        self._calls.run(
+            lambda: _check_connection(profile, typed_key, saved_key_of, self._calls.cancel_event),
+            lambda answer: self._show_test_result(True, *answer),
+            lambda message: self._show_test_result(False, message, []), name="test-connection",
+        )
 
     def _show_test_result(self, succeeded: bool, message: str, models: list[str]) -> None:
         self.test_button.setEnabled(True)

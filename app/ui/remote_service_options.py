@@ -32,9 +32,11 @@ from app.core.errors import EarshotError
 from app.core.remote_profiles import DEFAULT_HF_PROVIDER, HF_PROVIDERS, ProfileError, RemoteProfile
 from app.engines.remote.hf_providers.hub_mapping import ProviderMapping, default_hub_url
 from app.engines.remote.hf_providers.provider_choice import SUPPORTED_PROVIDERS, describe
-from app.ui.hf_provider_lookup import ProviderLookup
+from app.ui.background_calls import BackgroundCalls
+from app.ui.hf_provider_lookup import look_up_providers
 
-ProfileSource = Callable[[], tuple[RemoteProfile, str | None]]  # the profile in the form and its key
+# The profile in the form, the key typed (if any) and the saved profile whose key the keyring holds (if any).
+ProfileSource = Callable[[], tuple[RemoteProfile, str | None, str | None]]
 JSON_EXAMPLE = '{"attempts": 3}'
 
 
@@ -119,8 +121,7 @@ class ServiceOptionsForm(QWidget):
         super().__init__(parent)
         self.setObjectName("serviceOptions")
         self._profile_source: ProfileSource | None = None
-        self._lookup = ProviderLookup(self)
-        self._lookup.finished.connect(self._show_providers)
+        self._lookups = BackgroundCalls(self)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.pages = QStackedWidget(self)
@@ -247,19 +248,24 @@ class ServiceOptionsForm(QWidget):
     # ---- Hugging Face providers ------------------------------------------------------------
     def stop_lookups(self) -> None:
         """The dialog closed: a lookup still running reports nothing."""
-        self._lookup.cancel_event.set()
+        self._lookups.stop()
 
     def fetch_providers(self) -> None:
         if self._profile_source is None:
             return
         try:
-            profile, api_key = self._profile_source()
+            profile, typed_key, saved_key_of = self._profile_source()
         except EarshotError as error:
             self.providers_status.setText("✗ " + error.message)
             return
         self.fetch_providers_button.setEnabled(False)
         self.providers_status.setText(self.tr("Asking the Hub who serves the model…"))
-        self._lookup.start(profile, api_key)
+        cancel_event = self._lookups.cancel_event
+        self._lookups.run(
+            lambda: look_up_providers(profile, typed_key, saved_key_of, cancel_event),
+            lambda found: self._show_providers(True, "", found),
+            lambda message: self._show_providers(False, message, []), name="fetch-providers",
+        )
 
     def _show_providers(self, succeeded: bool, message: str, mappings: list[ProviderMapping]) -> None:
         self.fetch_providers_button.setEnabled(True)

@@ -1,16 +1,25 @@
-"""A table model over a transcript's segments: one row a segment, time and text."""
+"""A table model over a transcript's segments: one row a segment, time and text.
+
+Rule breaks are marked only when asked (View ▸ Subtitle Rule Breaks), and then for what would
+still break after Export's re-flow, worked out off the GUI thread (see rule_break_marks.py).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from dataclasses import replace
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QColor
 
 from app.core.formats.timecode import short_clock
-from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, segment_violations
+from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
 from app.core.transcript import Segment, Transcript
+from app.ui.background_calls import BackgroundCalls
+from app.ui.rule_break_marks import breaks_after_reflow
 
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
+MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 
 
 class TranscriptTableModel(QAbstractTableModel):
@@ -22,14 +31,43 @@ class TranscriptTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._transcript = Transcript()
         self.subtitle_rules: SubtitleRules = SUBTITLE_PROFILES[DEFAULT_PROFILE].rules
+        self.rule_breaks_shown = False
+        self._marks: dict[int, list[Violation]] = {}
+        self._marks_generation = 0  # a re-flow started before the latest change is stale
+        self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
+        self._marks_timer.timeout.connect(self._compute_marks)
+        self._calls = BackgroundCalls(self)
 
     @property
     def transcript(self) -> Transcript:
         return self._transcript
 
     def set_subtitle_rules(self, rules: SubtitleRules) -> None:
-        """Mark the segments that break ``rules`` (too fast to read, too long)."""
+        """The rules the marks are worked out against (the export dialog's latest choice)."""
         self.subtitle_rules = rules
+        self._schedule_marks()
+
+    def show_rule_breaks(self, shown: bool) -> None:
+        self.rule_breaks_shown = shown
+        self._marks_generation += 1
+        self._show_marks(self._marks_generation, {})
+        self._schedule_marks()
+
+    def _schedule_marks(self) -> None:
+        if self.rule_breaks_shown:
+            self._marks_timer.start()
+
+    def _compute_marks(self) -> None:
+        self._marks_generation += 1
+        generation, rules = self._marks_generation, self.subtitle_rules
+        snapshot = replace(self._transcript, segments=list(self._transcript.segments))
+        self._calls.run(lambda: breaks_after_reflow(snapshot, rules),
+                        lambda marks: self._show_marks(generation, marks), name="rule-break-marks")
+
+    def _show_marks(self, generation: int, marks: dict[int, list[Violation]]) -> None:
+        if generation != self._marks_generation:
+            return
+        self._marks = marks
         if self._transcript.segments:
             roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
@@ -37,13 +75,17 @@ class TranscriptTableModel(QAbstractTableModel):
     def set_transcript(self, transcript: Transcript) -> None:
         self.beginResetModel()
         self._transcript = transcript
+        self._marks = {}
+        self._marks_generation += 1
         self.endResetModel()
+        self._schedule_marks()
 
     def adopt_transcript(self, transcript: Transcript) -> None:
         """Take the finished transcript; rows are reset only if it differs from what is shown."""
         if transcript.segments == self._transcript.segments:
             self._transcript = transcript
             self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+            self._schedule_marks()
         else:
             self.set_transcript(transcript)
 
@@ -55,6 +97,7 @@ class TranscriptTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), row, row)
         self._transcript.segments.append(segment)
         self.endInsertRows()
+        self._schedule_marks()
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
         return 0 if parent.isValid() else len(self._transcript.segments)
@@ -69,11 +112,12 @@ class TranscriptTableModel(QAbstractTableModel):
         if role == self.SegmentRole:
             return segment
         if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
-            broken = segment_violations(segment, self.subtitle_rules)
-            if role == Qt.ItemDataRole.BackgroundRole:  # the time cell only: long segments are common
+            broken = self._marks.get(index.row()) if self.rule_breaks_shown else None
+            if role == Qt.ItemDataRole.BackgroundRole:  # the time cell only: the text stays easy to read
                 return BROKEN_RULE_TINT if broken and index.column() == self.TIME_COLUMN else None
             if broken:
-                return "\n".join([segment.text, "", *(str(v) for v in broken)])
+                heading = self.tr("After re-flow for export, its subtitles would still break a rule:")
+                return "\n".join([segment.text, "", heading, *(str(v) for v in broken)])
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             if index.column() == self.TIME_COLUMN:
                 return f"{short_clock(segment.start)} – {short_clock(segment.end)}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -86,3 +88,114 @@ def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: EngineM
     with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         manager.submit_transcription(jfk_path, engine, TINY)
     assert statuses == ["Reading audio", "Recognising speech"]
+
+
+class UnwritableCacheEngine(TranscriptionEngine):
+    """Preparing its model fails as a full or read-only cache folder makes it fail."""
+
+    name = "unwritable-cache"
+
+    def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
+        raise OSError(28, "No space left on device", "/cache/models/base")
+
+    def transcribe(self, audio: AudioClip, options: TranscriptionOptions, context: JobContext) -> Iterator[Segment]:
+        raise AssertionError("never asked to transcribe")
+
+
+class GatedEngine(TranscriptionEngine):
+    """Waits for its gate (two seconds at most), then yields a segment per tenth of a second; records its calls.
+
+    It checks for cancel all along, as a real engine does between segments.
+    """
+
+    name = "gated"
+
+    def __init__(self, segments: int = 10) -> None:
+        self.segments = segments
+        self.started = threading.Event()
+        self.gate = threading.Event()  # opened by the test; until then the job waits, cancellable
+        self.calls: list[str] = []
+        self.prepared: list[str] = []
+        self.produced = 0
+
+    def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
+        self.prepared.append(options.model)
+
+    def transcribe(self, audio: AudioClip, options: TranscriptionOptions, context: JobContext) -> Iterator[Segment]:
+        self.calls.append(options.model)
+        self.started.set()
+        deadline = time.monotonic() + 2
+        while not self.gate.wait(0.02) and time.monotonic() < deadline:
+            context.check_cancelled()
+        for index in range(self.segments):
+            context.check_cancelled()
+            self.produced += 1
+            yield Segment(index * 0.1, index * 0.1 + 0.1, f"segment {index}")
+            time.sleep(0.1)
+
+
+def test_an_os_error_while_preparing_fails_that_job_and_later_jobs_still_run(
+    qtbot, manager: EngineManager, local_engine, jfk_path: Path
+) -> None:
+    events = record(manager)
+    preparation = manager.submit_preparation(UnwritableCacheEngine(), TINY)
+    healthy = manager.submit_transcription(jfk_path, local_engine, TINY)
+    qtbot.waitUntil(lambda: any(e[:2] == ("finished", healthy) for e in events), timeout=120_000)
+    failure = next(e for e in events if e[0] == "failed")
+    assert failure[1] == preparation
+    assert "No space left on device" in failure[2] and "\n" not in failure[2] and failure[2].endswith(".")
+
+
+def test_shutdown_cancels_the_running_job_and_never_starts_the_queued_ones(
+    qtbot, local_engine, jfk_path: Path
+) -> None:
+    manager = EngineManager()
+    engine = GatedEngine()
+    for _ in range(4):
+        manager.submit_transcription(jfk_path, engine, TINY)
+    assert engine.started.wait(10)
+    manager.shutdown()
+    assert engine.calls == ["tiny.en"]  # the three queued jobs never ran
+    assert engine.produced == 0  # the running one stopped at its next check
+
+
+def test_a_job_cancelled_just_after_the_worker_checked_it_stops_at_its_first_check(
+    qtbot, manager: EngineManager, jfk_path: Path
+) -> None:
+    engine = GatedEngine()
+    engine.gate.set()
+    check = manager.is_cancelled
+    target: list[int] = []
+
+    def cancel_right_after_the_check(job_id: int) -> bool:
+        answer = check(job_id)
+        if threading.current_thread() is not threading.main_thread() and job_id in target:
+            manager.cancel(job_id)  # the user's click lands between the check and the start
+        return answer
+
+    manager.is_cancelled = cancel_right_after_the_check  # type: ignore[method-assign]
+    events = record(manager)
+    blocker = GatedEngine(segments=1)
+    manager.submit_transcription(jfk_path, blocker, TINY)
+    target.append(manager.submit_transcription(jfk_path, engine, TINY))
+    last = manager.submit_transcription(jfk_path, GatedEngine(segments=1), TINY)
+    blocker.gate.set()
+    qtbot.waitUntil(lambda: ("cancelled", target[0]) in events, timeout=10_000)
+    qtbot.waitUntil(lambda: any(e[:2] == ("finished", last) for e in events), timeout=10_000)
+    assert engine.produced == 0
+
+
+def test_a_newer_model_choice_drops_the_older_pending_loads(qtbot, manager: EngineManager, jfk_path: Path) -> None:
+    blocker = GatedEngine(segments=1)
+    engine = GatedEngine()
+    manager.submit_transcription(jfk_path, blocker, TINY)
+    assert blocker.started.wait(10)
+    for model in ("tiny.en", "base", "tiny.en", "base"):
+        manager.submit_preparation(engine, TranscriptionOptions(model=model))
+    last = GatedEngine(segments=1)
+    last.gate.set()
+    with qtbot.waitSignal(manager.job_finished, timeout=10_000):
+        manager.submit_transcription(jfk_path, last, TINY)
+        blocker.gate.set()
+    qtbot.waitUntil(lambda: bool(last.calls), timeout=10_000)
+    assert engine.prepared == ["base"]

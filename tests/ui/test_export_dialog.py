@@ -102,9 +102,10 @@ def test_save_writes_exactly_the_previewed_cues(qtbot, dialog: ExportDialog, tmp
 def test_a_failed_save_says_why_in_one_sentence_and_keeps_the_dialog(qtbot, dialog: ExportDialog, tmp_path) -> None:
     blocked = tmp_path / "file"
     blocked.write_text("in the way", encoding="utf-8")
-    assert not dialog.save_to(blocked / "walk.srt")
+    dialog.save_to(blocked / "walk.srt")
+    qtbot.waitUntil(lambda: dialog.findChild(QMessageBox, "errorMessage") is not None, timeout=5000)
     box = dialog.findChild(QMessageBox, "errorMessage")
-    assert box is not None and box.text().startswith("Cannot save “walk.srt”")
+    assert box.text().startswith("Cannot save “walk.srt”")
     assert dialog.isVisible()
 
 
@@ -112,17 +113,19 @@ def test_the_main_window_exports_and_marks_segments_breaking_the_rules(qtbot, wi
     model = window.transcript_model
     model.set_transcript(speech())
     assert window.export_action.isEnabled()
-    background = model.index(1, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole)
-    assert background is not None  # 74 characters in 0.8 s: too fast for every profile
-    assert model.index(0, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
+    window.rule_breaks_action.setChecked(True)
+
+    def tinted(row: int) -> bool:
+        return model.index(row, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
+
+    qtbot.waitUntil(lambda: tinted(1), timeout=5000)  # 74 characters in 0.8 s: too fast even after re-flow
+    assert not tinted(0)
     window.export_action.trigger()
     dialog = window.export_dialog
     qtbot.waitExposed(dialog)
     dialog.profile_combo.setCurrentIndex(dialog.profile_combo.findData("custom"))
-    with qtbot.waitSignal(model.dataChanged):
-        dialog.chars_per_second.setValue(5.0)
-    assert model.subtitle_rules.max_chars_per_second == 5.0
-    assert model.index(2, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
+    dialog.chars_per_second.setValue(5.0)
+    qtbot.waitUntil(lambda: model.subtitle_rules.max_chars_per_second == 5.0 and tinted(2), timeout=10_000)
     assert "Too fast to read" in model.index(2, model.TEXT_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
     dialog.reject()
 
@@ -144,3 +147,30 @@ def test_a_long_transcript_reflows_in_the_background_and_shows_the_first_cues(qt
     assert len(dialog.preview_cues) > PREVIEW_ROW_LIMIT
     assert dialog.preview.rowCount() == PREVIEW_ROW_LIMIT
     assert dialog.summary_label.text().startswith(f"{len(dialog.preview_cues)} cues")
+
+
+def test_save_reflows_and_writes_off_the_gui_thread_reusing_the_preview(
+    qtbot, tmp_path: Path, monkeypatch
+) -> None:
+    import threading
+
+    import app.core.formats as formats
+    import app.ui.export_dialog as export_dialog
+
+    sentences = [Segment(2.0 * i, 2.0 * i + 1.8, f"Sentence number {i} is short.") for i in range(3000)]
+    dialog = ExportDialog(Transcript(segments=sentences, language="en"))
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.rules_chosen, timeout=30_000):
+        dialog.show()
+    reflows: list[threading.Thread] = []
+    writers: list[threading.Thread] = []
+    real_reflow, real_save = formats.reflow, export_dialog.save_transcript
+    monkeypatch.setattr(formats, "reflow", lambda *a: reflows.append(threading.current_thread()) or real_reflow(*a))
+    monkeypatch.setattr(export_dialog, "save_transcript",
+                        lambda *a: writers.append(threading.current_thread()) or real_save(*a))
+    with qtbot.waitSignal(dialog.saved, timeout=30_000):
+        dialog.save_to(tmp_path / "sentences.srt")
+    assert writers and threading.main_thread() not in writers
+    assert reflows == []  # the preview's re-flow is what is saved
+    saved = read_transcript(tmp_path / "sentences.srt")
+    assert [s.text for s in saved.segments] == [c.text for c in dialog.preview_cues]

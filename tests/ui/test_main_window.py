@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from app.core.formats import save_transcript
 from app.core.formats.json_format import read_json
+from app.core.transcript import Segment, Transcript
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.speech import word_error_rate
@@ -65,7 +69,7 @@ def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manag
     with qtbot.waitSignal(manager.job_finished, timeout=120_000):
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     target = tmp_path / "jfk.json"
-    assert window.save_transcript_to(target)
+    assert window.files.save_transcript_to(target)
     saved = read_json(target.read_text(encoding="utf-8"))
     assert saved.text == window.transcript_model.transcript.text
     assert saved.options["model"] == "tiny.en"
@@ -117,7 +121,7 @@ def test_a_stereo_file_offers_its_channels(qtbot, window: MainWindow, tmp_path: 
     soundfile.write(stereo, np.zeros((16_000, 2), np.float32), 16_000)
     window.open_media(stereo)
     combo = window.options_bar.channel_combo
-    assert combo.isVisibleTo(window)
+    qtbot.waitUntil(lambda: combo.isVisibleTo(window), timeout=5000)
     assert [combo.itemText(i) for i in range(combo.count())] == ["All (mixed)", "Left", "Right"]
     combo.setCurrentIndex(2)
     assert window.options_bar.channel() == 1
@@ -139,3 +143,50 @@ def test_advanced_options_reach_the_engine(qtbot, window: MainWindow) -> None:
     assert (options.initial_prompt, options.hotwords, options.beam_size, options.cpu_threads) == (
         "Kennedy, Americans", "country", 2, 1
     )
+
+
+def record_calling_threads(monkeypatch, module, name: str) -> list[threading.Thread]:
+    """Wrap the real ``module.name`` so the test learns which threads called it."""
+    threads: list[threading.Thread] = []
+    real = getattr(module, name)
+
+    def spy(*arguments, **keywords):
+        threads.append(threading.current_thread())
+        return real(*arguments, **keywords)
+
+    monkeypatch.setattr(module, name, spy)
+    return threads
+
+
+@pytest.mark.parametrize("extension", [".srt", ".vtt", ".ass", ".json"])
+def test_a_dropped_subtitle_file_opens_as_a_transcript_read_off_the_gui_thread(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch, extension: str
+) -> None:
+    import app.ui.file_controller as file_controller
+
+    cues = Transcript(segments=[Segment(0.5, 2.0, "Ask not what your country can do for you."),
+                                Segment(2.5, 4.0, "Ask what you can do for your country.")])
+    path = save_transcript(cues, tmp_path / f"speech{extension}")
+    readers = record_calling_threads(monkeypatch, file_controller, "read_transcript")
+    drop_files(window, path)
+    qtbot.waitUntil(lambda: window.transcript_model.rowCount() == 2, timeout=5000)
+    assert [s.text for s in window.transcript_model.transcript.segments] == [s.text for s in cues.segments]
+    assert readers and threading.main_thread() not in readers
+    assert not window.options_bar.transcribe_button.isEnabled()  # a transcript is not media to recognise
+    assert window.pages.currentWidget() is window.transcript_view
+
+
+def test_opening_media_probes_its_channels_off_the_gui_thread(
+    qtbot, window: MainWindow, tmp_path: Path, monkeypatch
+) -> None:
+    import numpy as np
+    import soundfile
+
+    import app.ui.file_controller as file_controller
+
+    stereo = tmp_path / "two-voices.wav"
+    soundfile.write(stereo, np.zeros((16_000, 2), np.float32), 16_000)
+    probes = record_calling_threads(monkeypatch, file_controller, "audio_channel_count")
+    window.open_media(stereo)
+    qtbot.waitUntil(lambda: window.options_bar.channel_combo.count() == 3, timeout=5000)
+    assert probes and threading.main_thread() not in probes

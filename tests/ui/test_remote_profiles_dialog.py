@@ -56,13 +56,14 @@ def test_new_profile_tested_and_saved_with_its_key_in_the_keyring(qtbot, dialog,
     assert run_connection_test(qtbot, dialog) == "✓ Connected: the server offers 2 model(s)."
     assert [dialog.model_combo.itemText(i) for i in range(dialog.model_combo.count())] == ["whisper-1", "tts-1"]
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
-    assert dialog.result_label.text() == "✓ Saved “Xinference”."
+    qtbot.waitUntil(lambda: dialog.result_label.text() == "✓ Saved “Xinference”.", timeout=5000)
     assert [dialog.profile_list.item(i).text() for i in range(dialog.profile_list.count())] == ["Xinference"]
     saved = RemoteProfileStore(tmp_path / "remote_profiles.json").get("Xinference")
     assert (saved.kind, saved.base_url, saved.model) == ("openai", openai_server.base_url, "whisper-1")
     assert load_api_key("Xinference") == SECRET
     assert SECRET not in (tmp_path / "remote_profiles.json").read_text()
-    assert dialog.key_edit.text() == "" and dialog.key_edit.placeholderText() == "Saved in the system keyring"
+    assert dialog.key_edit.text() == ""
+    qtbot.waitUntil(lambda: dialog.key_edit.placeholderText() == "Saved in the system keyring", timeout=5000)
     dialog.grab().save(str(Path(tmp_path) / "remote-profiles-dialog.png"))
 
 
@@ -86,10 +87,12 @@ def test_rename_moves_the_key_and_remove_deletes_it(qtbot, dialog, tmp_path) -> 
     qtbot.keyClicks(dialog.key_edit, SECRET)
     dialog.name_edit.setText("New")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.save_button.isEnabled(), timeout=5000)
     assert [p.name for p in store.load()] == ["New"] and load_api_key("New") == SECRET
     assert load_api_key("Old") is None
     qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
-    assert store.load() == [] and load_api_key("New") is None
+    assert store.load() == []
+    qtbot.waitUntil(lambda: load_api_key("New") is None, timeout=5000)
 
 
 def test_bad_options_json_is_one_sentence(qtbot, dialog) -> None:
@@ -221,3 +224,46 @@ def test_hf_providers_are_fetched_from_the_hub_and_one_is_chosen(qtbot, dialog, 
     assert saved.options == {"provider": "fal-ai", "hub_url": router.hub.root}
     assert load_api_key("Seed example") == router.api_key
     assert router.api_key not in (tmp_path / "remote_profiles.json").read_text()
+
+
+
+def test_the_dialog_never_waits_for_a_locked_keyring(qtbot, tmp_path, locked_keyring) -> None:
+    store = RemoteProfileStore(tmp_path / "remote_profiles.json")
+    store.put(RemoteProfile("Saved", "openai", "http://127.0.0.1:9/v1", "whisper-1"))
+    locked_keyring.set_password("Earshot remote services", "profile:Saved", SECRET)
+    locked_keyring.calling_threads.clear()
+    shown = RemoteProfilesDialog(store)
+    qtbot.addWidget(shown)
+    shown.show()
+    qtbot.keyClicks(shown.key_edit, "sk-new-key")
+    qtbot.mouseClick(shown.save_button, Qt.MouseButton.LeftButton)
+    assert not locked_keyring.called_on_the_gui_thread()
+    locked_keyring.unlocked.set()
+    qtbot.waitUntil(lambda: shown.result_label.text() == "✓ Saved “Saved”.", timeout=5000)
+    qtbot.waitUntil(lambda: shown.key_edit.placeholderText() == "Saved in the system keyring", timeout=5000)
+    assert locked_keyring.calling_threads and not locked_keyring.called_on_the_gui_thread()
+    assert load_api_key("Saved") == "sk-new-key"
+
+
+def test_closing_the_dialog_while_the_connection_test_runs_touches_nothing(
+    qtbot, tmp_path, temporary_keyring, openai_server, monkeypatch
+) -> None:
+    import threading
+
+    from tests.engines.remote.servers.fake_http_server import Fault
+
+    thread_errors: list[BaseException | None] = []
+    monkeypatch.setattr(threading, "excepthook", lambda arguments: thread_errors.append(arguments.exc_value))
+    openai_server.inject(Fault("slow", "/models", seconds=1.0))
+    shown = RemoteProfilesDialog(RemoteProfileStore(tmp_path / "remote_profiles.json"))
+    shown.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    shown.show()
+    fill(qtbot, shown, "Slow", openai_server.base_url, "whisper-1", SECRET)
+    qtbot.mouseClick(shown.test_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(openai_server.requests_to("/models")), timeout=5000)
+    gone: list[bool] = []
+    shown.destroyed.connect(lambda: gone.append(True))
+    shown.reject()
+    qtbot.waitUntil(lambda: bool(gone), timeout=2000)
+    qtbot.wait(1500)  # the test's thread ends and posts its result after the dialog is gone
+    assert thread_errors == []

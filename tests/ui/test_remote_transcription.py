@@ -103,7 +103,7 @@ def test_the_api_key_appears_in_nothing_the_app_wrote(
     transcribe(qtbot, remote_window, manager)
     exports = tmp_path / "exports"
     for name in ("jfk.srt", "jfk.vtt", "jfk.txt", "jfk.json"):
-        assert remote_window.save_transcript_to(exports / name)
+        assert remote_window.files.save_transcript_to(exports / name)
 
     folders = (*isolated_app_folders.values(), exports)
     written = [p for folder in folders for p in Path(folder).rglob("*") if p.is_file()]
@@ -114,3 +114,25 @@ def test_the_api_key_appears_in_nothing_the_app_wrote(
         assert [p for p in written if secret.encode() in p.read_bytes()] == []
         assert secret not in caplog.text
         assert secret not in shown_error
+
+
+def test_starting_a_remote_job_never_waits_for_a_locked_keyring(
+    qtbot, manager, local_engine, locked_keyring, openai_server, jfk_path
+) -> None:
+    store = RemoteProfileStore()
+    store.put(RemoteProfile("Locked", "openai", openai_server.base_url, "whisper-1", {"read_timeout": 60}))
+    locked_keyring.set_password("Earshot remote services", "profile:Locked", SECRET)
+    locked_keyring.calling_threads.clear()
+    window = MainWindow(manager, local_engine, store)
+    qtbot.addWidget(window)
+    window.show()
+    choose_profile(window, "Locked")
+    window.open_media(jfk_path)
+    qtbot.mouseClick(window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
+    assert window.is_busy() and not window.options_bar.transcribe_button.isEnabled()
+    assert not locked_keyring.called_on_the_gui_thread()
+    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+        locked_keyring.unlocked.set()
+    assert word_error_rate(JFK_REFERENCE, window.transcript_model.transcript.text) < 0.15
+    assert locked_keyring.calling_threads and not locked_keyring.called_on_the_gui_thread()
+    store.remove("Locked")
