@@ -97,16 +97,25 @@ def test_unreachable_url_fails_the_subtask(dashscope_server) -> None:
 
 
 def test_cancel_stops_polling_at_once(recogniser, jfk_clip) -> None:
+    """Cancelled while it waits between polls, the job stops at once, not at the next poll."""
     with FakeDashScopeServer(recogniser, polls_before_done=10_000) as server:
         cancel = threading.Event()
-        threading.Timer(0.4, cancel.set).start()
-        began = time.monotonic()
+        cancelled_at: list[float] = []
+
+        def cancel_after_three_polls() -> None:
+            while len(server.requests_to("/tasks/")) < 3:
+                time.sleep(0.01)
+            cancelled_at.append(time.monotonic())
+            cancel.set()
+
+        threading.Thread(target=cancel_after_three_polls, daemon=True).start()
         with pytest.raises(Cancelled):
-            run_transcription(engine_for(server, PollSchedule(0.05, 2.0)), jfk_clip, TranscriptionOptions(),
-                              JobContext(cancel_event=cancel))
-        assert time.monotonic() - began < 1.5
+            # The interval grows from 0.05 s to 2 s: after three polls the engine waits 1.1 s or more.
+            run_transcription(engine_for(server, PollSchedule(0.05, 2.0, growth=3.0)), jfk_clip,
+                              TranscriptionOptions(), JobContext(cancel_event=cancel))
+        assert time.monotonic() - cancelled_at[0] < 1.0
         polls = len(server.requests_to("/tasks/"))
-    assert 2 <= polls < 10  # the interval grew: no hammering
+    assert polls == 3  # cancel interrupted the wait before a fourth poll
 
 
 def test_gives_up_after_the_configured_time(recogniser, jfk_clip) -> None:
