@@ -49,6 +49,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_remote_arguments(transcribe)
     transcribe.add_argument("--language", default="auto", help="auto (detect) or a language code such as en")
     transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
+    transcribe.add_argument("--language-per-passage", action=argparse.BooleanOptionalAction, default=True,
+                            help="with --language auto, detect each passage's own language (default: on)")
     add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
@@ -84,6 +86,7 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
         model=model_from_arguments(arguments),
         language=None if arguments.language in ("auto", "") else arguments.language,
         task=arguments.task,
+        language_per_passage=arguments.language_per_passage,
         word_timestamps=arguments.word_timestamps,
         vad_filter=not arguments.no_vad,
         initial_prompt=arguments.prompt,

@@ -5,12 +5,18 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
+
+import ctranslate2
 
 from app.core.audio import AudioClip
 from app.core.errors import EngineError, ModelError
-from app.core.transcript import Segment, Word
+from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import resolve_model
+from app.engines.passage_decoder import PassageDecoder
+
+SAMPLING_SEED = 20_241_122
 
 
 class FasterWhisperEngine(TranscriptionEngine):
@@ -54,35 +60,23 @@ class FasterWhisperEngine(TranscriptionEngine):
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
         context.report_status("Recognising speech")
+        ctranslate2.set_random_seed(SAMPLING_SEED)  # the same file and options give the same text
+        decoder = PassageDecoder(model, options)
         try:
-            segments, info = model.transcribe(audio.samples, **whisper_arguments(options))
+            yield from decoder.segments(audio, context)
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"Recognition failed: {error}.") from error
-        context.report_language(info.language, info.language_probability)
-        for recognised in segments:
-            yield Segment(
-                start=recognised.start,
-                end=recognised.end,
-                text=recognised.text.strip(),
-                words=[
-                    Word(w.start, w.end, w.word.strip(), w.probability) for w in recognised.words or []
-                ],
-            )
-            context.report_progress(recognised.end, info.duration)
-            context.check_cancelled()
 
 
-def whisper_arguments(options: TranscriptionOptions) -> dict:
-    """faster-whisper's transcribe() keyword arguments for ``options``."""
+def whisper_arguments(options: TranscriptionOptions) -> dict[str, Any]:
+    """faster-whisper's transcribe() keyword arguments for ``options`` (voice activity and context aside)."""
     return {
         "language": options.language or None,
         "task": options.task,
         "beam_size": options.beam_size,
         "word_timestamps": options.word_timestamps,
-        "vad_filter": options.vad_filter,
         "initial_prompt": options.initial_prompt or None,
         "hotwords": options.hotwords or None,
-        "condition_on_previous_text": options.condition_on_previous_text,
     }
 
 

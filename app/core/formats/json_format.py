@@ -66,6 +66,7 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         "end": segment.end,
         "text": segment.text,
         "speaker": segment.speaker,
+        "language": segment.language,
         "words": [
             {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
             for w in segment.words
@@ -79,8 +80,17 @@ def _segment_from_dict(data: dict[str, Any]) -> Segment:
         end=float(data["end"]),
         text=str(data["text"]),
         speaker=data.get("speaker"),
+        language=_language_code(data.get("language")),
         words=[
             Word(float(w["start"]), float(w["end"]), str(w["text"]), w.get("probability"))
             for w in data.get("words") or []
         ],
     )
+
+
+def _language_code(value: Any) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not value.strip() or len(value) > 20:
+        raise ValueError(f"language {value!r} is not a language code")
+    return value
