@@ -26,33 +26,13 @@ import numpy as np
 from whisper_normalizer.basic import BasicTextNormalizer
 from whisper_normalizer.english import EnglishTextNormalizer
 
+from tests.conftest import JFK_REFERENCE
+from tests.speech import MIT_LICENCE_ENGLISH, MIT_LICENCE_GERMAN, hallucination_signals
+
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
 CACHE = RESULTS / "bare-cache"
 SAMPLE_RATE = 16_000
-
-JFK_REFERENCE = (
-    "And so my fellow Americans, ask not what your country can do for you, "
-    "ask what you can do for your country."
-)
-MIT_LICENCE_OPENING = (
-    "Permission is hereby granted, free of charge, to any person obtaining a copy of this software "
-    "and associated documentation files, to deal in the Software without restriction, "
-    "including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, "
-    "and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, "
-    "subject to the following conditions: The above copyright notice and this permission notice shall be "
-    "included in all copies or substantial portions of the Software."
-)
-# The German reading in multilingual.mp3 (from 30.6 s to its cut at 59.9 s): the German
-# Wikipedia's translation of the same paragraph, checked against the recording.
-MIT_LICENCE_GERMAN = (
-    "Jedem, der eine Kopie dieser Software und der dazugehörigen Dokumentationsdateien erhält, wird "
-    "hiermit unentgeltlich die Genehmigung erteilt, mit der Software uneingeschränkt zu verfahren. Dies "
-    "umfasst insbesondere das Recht, die Software zu verwenden, zu vervielfältigen, zu modifizieren, "
-    "zusammenzufügen, zu veröffentlichen, zu verteilen, unterzulizenzieren und/oder Kopien der Software "
-    "zu verkaufen und diese Rechte unter den folgenden Bedingungen anderen zu übertragen."
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Recording:
@@ -66,7 +46,7 @@ def corpus() -> list[Recording]:
     """Every recording with a reference: the two of ../shared/audio and the dev corpus (no AMI)."""
     recordings = [
         Recording(SHARED_AUDIO / "jfk.flac", "en", 11.0, JFK_REFERENCE),
-        Recording(SHARED_AUDIO / "multilingual.mp3", "en+de", 59.9, MIT_LICENCE_OPENING + " " + MIT_LICENCE_GERMAN),
+        Recording(SHARED_AUDIO / "multilingual.mp3", "en+de", 59.9, MIT_LICENCE_ENGLISH + " " + MIT_LICENCE_GERMAN),
     ]
     dev = SHARED_AUDIO / "dev"
     with (dev / "refs.tsv").open(encoding="utf-8", newline="") as table:
@@ -106,23 +86,6 @@ def summarise(recordings: list[Recording], texts: dict[str, str]) -> dict:
         "per_file": per_file,
         "per_language": per_language,
         "duration_weighted": weighted([(per_file[r.path.name], r.duration) for r in recordings]),
-    }
-
-
-def hallucination_signals() -> dict[str, np.ndarray]:
-    """60 s each of digital silence, white noise and music-like tones."""
-    rng = np.random.default_rng(12)
-    seconds = 60
-    t = np.arange(SAMPLE_RATE * seconds) / SAMPLE_RATE
-    notes = 220.0 * 2 ** (rng.integers(0, 24, size=seconds * 2) / 12)  # two notes a second
-    pitch = np.repeat(notes, SAMPLE_RATE // 2)
-    phase = 2 * np.pi * np.cumsum(pitch) / SAMPLE_RATE
-    envelope = np.tile(np.exp(-3 * np.arange(SAMPLE_RATE // 2) / SAMPLE_RATE), seconds * 2)
-    tones = 0.2 * envelope * (np.sin(phase) + 0.5 * np.sin(2 * phase) + 0.25 * np.sin(3 * phase))
-    return {
-        "silence": np.zeros(SAMPLE_RATE * seconds, dtype=np.float32),
-        "noise": rng.normal(0, 0.05, SAMPLE_RATE * seconds).astype(np.float32),
-        "tones": (tones + 0.002 * np.sin(2 * np.pi * 50 * t)).astype(np.float32),
     }
 
 
@@ -180,10 +143,12 @@ def measure(name: str, run: Callable[[Path | np.ndarray], str], recordings: list
             return run(recording.path)
         texts[recording.path.name] = cached(name, recording.path.name, produce) if cache else produce()
         print(f"{name}: {recording.path.name} done", flush=True)
-    words = {
-        signal: len((cached(name, signal, lambda s=samples: run(s)) if cache else run(samples)).split())  # type: ignore[misc]
-        for signal, samples in hallucination_signals().items()
-    }
+    words = {}
+    for signal, samples in hallucination_signals().items():
+        def produce_on_signal(samples: np.ndarray = samples) -> str:
+            return run(samples)
+        key = f"{signal}:{hashlib.sha256(samples.tobytes()).hexdigest()}"
+        words[signal] = len((cached(name, key, produce_on_signal) if cache else produce_on_signal()).split())
     return {
         **summarise(recordings, texts),
         "words_on": words,

@@ -20,7 +20,14 @@ SAMPLING_SEED = 20_241_122
 
 
 class FasterWhisperEngine(TranscriptionEngine):
-    """Keeps the last loaded model so later jobs with the same model start at once."""
+    """Keeps the last loaded model so later jobs with the same model start at once.
+
+    When a window fails faster-whisper's checks it is decoded again by sampling. CTranslate2 seeds
+    each worker thread's random generator once, at its first draw, from the seed set before
+    (``set_random_seed`` does not restart a generator already in use, CTranslate2 issue #1757); so
+    the model is loaded with the seed set, and loaded again after a job that may have sampled. Each
+    job then starts from the same random state: the same file and options give the same text.
+    """
 
     name = "local"
 
@@ -28,6 +35,7 @@ class FasterWhisperEngine(TranscriptionEngine):
         self._lock = threading.Lock()
         self._loaded_key: tuple[str, int] | None = None
         self._loaded_model = None
+        self._random_state_used = False
 
     def load_model(self, options: TranscriptionOptions, context: JobContext | None = None):
         """The WhisperModel for ``options``, loaded once and reused."""
@@ -36,11 +44,12 @@ class FasterWhisperEngine(TranscriptionEngine):
         model_dir = resolve_model(options.model)
         key = (str(model_dir), options.cpu_threads)
         with self._lock:
-            if self._loaded_key == key and self._loaded_model is not None:
+            if self._loaded_key == key and self._loaded_model is not None and not self._random_state_used:
                 return self._loaded_model
             if context:
                 context.report_status("Loading model")
             self._loaded_model = None  # free the old model before loading the next one
+            ctranslate2.set_random_seed(SAMPLING_SEED)  # taken by the new model's worker thread
             try:
                 model = WhisperModel(
                     str(model_dir), device="cpu", compute_type="int8", cpu_threads=options.cpu_threads
@@ -48,6 +57,7 @@ class FasterWhisperEngine(TranscriptionEngine):
             except (RuntimeError, ValueError, OSError) as error:
                 raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
             self._loaded_key, self._loaded_model = key, model
+            self._random_state_used = False
             return model
 
     def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
@@ -60,12 +70,13 @@ class FasterWhisperEngine(TranscriptionEngine):
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
         context.report_status("Recognising speech")
-        ctranslate2.set_random_seed(SAMPLING_SEED)  # the same file and options give the same text
         decoder = PassageDecoder(model, options)
         try:
             yield from decoder.segments(audio, context)
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"Recognition failed: {error}.") from error
+        finally:
+            self._random_state_used = self._random_state_used or decoder.may_have_sampled
 
 
 def whisper_arguments(options: TranscriptionOptions) -> dict[str, Any]:

@@ -34,6 +34,7 @@ class PassageDecoder:
         self._options = options
         self._multilingual = bool(model.model.is_multilingual)
         self.passages_decoded_again = 0  # loops caught by the guard, for tests and benchmarks
+        self.may_have_sampled = False  # a window fell back to sampling (or a passage came out empty)
 
     def segments(self, audio: AudioClip, context: JobContext) -> Iterator[Segment]:
         samples = audio.samples
@@ -67,7 +68,11 @@ class PassageDecoder:
 
     def _decode_once(self, speech: np.ndarray, language: str | None, carried: str) -> list[WhisperSegment]:
         segments, _info = self._model.transcribe(speech, **self._arguments(language, carried))
-        return list(segments)
+        recognised = list(segments)
+        # a window that sampled shows it in its segments' temperature; an empty passage cannot tell
+        if not recognised or any((s.temperature or 0.0) > 0.0 for s in recognised):
+            self.may_have_sampled = True
+        return recognised
 
     def _arguments(self, language: str | None, carried: str) -> dict[str, Any]:
         options = self._options
