@@ -170,13 +170,24 @@ def accuracy(model_name: str, systems: list[str]) -> dict:
     return results
 
 
-def main() -> None:
+def rescore(results: dict, systems: list[str]) -> dict:
+    """The same texts scored against the current references (after a reference is corrected)."""
+    for system in systems:
+        results[system].update(summarise(corpus(), results[system]["texts"]))
+    return results
+
+
+def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy")
     parser.add_argument("--model", default="base")
     parser.add_argument("--systems", default="app,bare_with_context,bare_without_context")
     parser.add_argument("--output", type=Path, default=RESULTS / "accuracy.json")
-    arguments = parser.parse_args()
-    results = accuracy(arguments.model, arguments.systems.split(","))
+    parser.add_argument("--rescore", action="store_true", help="score the texts already in --output again")
+    arguments = parser.parse_args(argv)
+    if arguments.rescore:
+        results = rescore(json.loads(arguments.output.read_text(encoding="utf-8")), arguments.systems.split(","))
+    else:
+        results = accuracy(arguments.model, arguments.systems.split(","))
     RESULTS.mkdir(exist_ok=True)
     arguments.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     summary = {

@@ -139,3 +139,17 @@ def test_advanced_options_reach_the_engine(qtbot, window: MainWindow) -> None:
     assert (options.initial_prompt, options.hotwords, options.beam_size, options.cpu_threads) == (
         "Kennedy, Americans", "country", 2, 1
     )
+
+
+def test_per_passage_language_can_be_turned_off(qtbot, window: MainWindow) -> None:
+    from app.ui.advanced_options_dialog import AdvancedOptionsDialog
+
+    assert window.current_options().language_per_passage
+    window.edit_advanced_options()
+    dialog = window.findChild(AdvancedOptionsDialog)
+    check = dialog.per_passage_check
+    assert check.isChecked() and check.accessibleName() == "Language: detect per passage"
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert not check.isChecked()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not window.current_options().language_per_passage
