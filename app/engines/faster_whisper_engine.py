@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import ctranslate2
 
@@ -15,6 +15,9 @@ from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import resolve_model
 from app.engines.passage_decoder import PassageDecoder
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
 
 SAMPLING_SEED = 20_241_122
 
@@ -34,10 +37,10 @@ class FasterWhisperEngine(TranscriptionEngine):
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._loaded_key: tuple[str, int] | None = None
-        self._loaded_model = None
+        self._loaded_model: WhisperModel | None = None
         self._random_state_used = False
 
-    def load_model(self, options: TranscriptionOptions, context: JobContext | None = None):
+    def load_model(self, options: TranscriptionOptions, context: JobContext | None = None) -> WhisperModel:
         """The WhisperModel for ``options``, loaded once and reused."""
         from faster_whisper import WhisperModel  # heavy import, deferred until needed
 
