@@ -1,27 +1,35 @@
 """Recognising a repetition loop in a decoded passage.
 
-With the previous passage's text as its prompt, Whisper sometimes repeats a phrase over and
-over ("frihed og frihed for frihed og frihed…") or copies its prompt. faster-whisper's own
+With the previous window's text as its prompt, Whisper sometimes repeats a phrase over and
+over ("frihed og frihed for frihed og frihed…") or copies a sentence of its prompt. faster-whisper's own
 checks (compression ratio, log-probability, prompt reset on high temperature) do not always
-catch it; a passage flagged here is decoded again without the prompt.
+catch it; a window flagged here is decoded again without the prompt.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 
 NGRAM = 4  # words; characters for scripts written without spaces use CHARACTER_NGRAM
 CHARACTER_NGRAM = 8
 MOST_REPEATS = 2  # a phrase said three times in one passage is a loop
 MOST_SHARED_WITH_PREVIOUS = 0.5  # share of a passage's phrases found in the passage before
+LONG_PHRASE = 8  # words (characters: twice as many) that real speech seldom says twice in a minute
+
+
+def written_without_spaces(text: str) -> bool:
+    """Mostly wide characters: Chinese, Japanese (their words are not separated by spaces)."""
+    letters = [c for c in text if not c.isspace()]
+    wide = sum(unicodedata.east_asian_width(c) in "WF" for c in letters)
+    return bool(letters) and wide * 2 > len(letters)
 
 
 def units(text: str) -> list[str]:
-    """Lower-case words, or characters where the text is written without spaces (Chinese, Japanese)."""
-    words = text.lower().split()
-    if len(words) * 6 < len(text.strip()):
+    """Lower-case words, or characters where the text is written without spaces."""
+    if written_without_spaces(text):
         return [character for character in text if not character.isspace()]
-    return [word.strip(".,;:!?\"'“”«»()") for word in words]
+    return [word.strip(".,;:!?\"'“”«»()") for word in text.lower().split()]
 
 
 def ngrams(sequence: list[str], size: int) -> list[tuple[str, ...]]:
@@ -29,7 +37,7 @@ def ngrams(sequence: list[str], size: int) -> list[tuple[str, ...]]:
 
 
 def _ngram_size(text: str) -> int:
-    return CHARACTER_NGRAM if len(text.split()) * 6 < len(text.strip()) else NGRAM
+    return CHARACTER_NGRAM if written_without_spaces(text) else NGRAM
 
 
 def repeats_itself(text: str) -> bool:
@@ -47,6 +55,14 @@ def repeats_previous(text: str, previous: str) -> bool:
     return shared / len(phrases) >= MOST_SHARED_WITH_PREVIOUS
 
 
+def repeats_a_long_phrase(text: str, previous: str = "") -> bool:
+    """A phrase of LONG_PHRASE words said twice: in ``text``, or in ``previous`` and again in ``text``."""
+    size = LONG_PHRASE * (2 if _ngram_size(text) == CHARACTER_NGRAM else 1)
+    phrases = ngrams(units(text), size)
+    earlier = set(ngrams(units(previous), size)) if previous else set()
+    return len(set(phrases)) < len(phrases) or any(phrase in earlier for phrase in phrases)
+
+
 def is_loop(text: str, previous: str = "") -> bool:
-    """True when ``text`` repeats a phrase more than twice or mostly repeats ``previous``."""
-    return repeats_itself(text) or repeats_previous(text, previous)
+    """True when ``text`` repeats a phrase more than twice or a long one twice, or mostly repeats ``previous``."""
+    return repeats_itself(text) or repeats_a_long_phrase(text, previous) or repeats_previous(text, previous)

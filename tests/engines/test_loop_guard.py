@@ -36,3 +36,14 @@ def test_a_passage_that_copies_its_predecessor_is_a_loop() -> None:
 def test_text_without_spaces_is_checked_by_characters() -> None:
     assert is_loop("甚至出现交易几乎停滞的情况" * 3)
     assert not is_loop("甚至出现交易几乎停滞的情况一二线城市虽然也处于调整中")
+
+
+def test_a_long_sentence_of_the_prompt_said_again_is_a_loop() -> None:
+    """What base produced on a French reading when the previous window's text was its prompt."""
+    previous = "J'ai fait une bonne partie de ma carrière en traduction automatique statistique"
+    text = (
+        "Ce corpus permet de traiter la théâtre neuronale. J'ai fait une bonne partie de ma carrière en "
+        "traduction automatique, mais maintenant"
+    )
+    assert is_loop(text, previous)
+    assert not is_loop("Ce corpus permettra d'entrainer la TA, neuronale ou statistique", previous)
