@@ -33,7 +33,7 @@ class TranscriptionOptions:
     hotwords: str | None = None
     beam_size: int = 5
     cpu_threads: int = 0  # 0: let the engine choose
-    condition_on_previous_text: bool = True  # context across passages; a loop guard catches repetition
+    condition_on_previous_text: bool = True  # context across windows; a loop guard catches repetition
     language_per_passage: bool = True  # with language None: detect each passage's own language
     chinese_script: ChineseScript = "simplified"
 
