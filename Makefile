@@ -6,7 +6,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench lint lock system-deps-run system-deps-test translations update-translations
+.PHONY: run test bench bench-accuracy lint lock system-deps-run system-deps-test translations update-translations
 
 run: system-deps-run $(STAMP) translations
 	$(PY) -m app
@@ -17,6 +17,10 @@ test: system-deps-test $(STAMP) translations
 
 bench: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
+
+# Error rates of the local engine and of bare faster-whisper on ../shared/audio (several minutes).
+bench-accuracy: $(STAMP)
+	nice -n 10 $(PY) -m benchmarks.accuracy
 
 lint: $(STAMP)
 	$(PY) -m ruff check app tests benchmarks scripts

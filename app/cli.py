@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                             help="auto (detect), or a language's code or name: de, German, Deutsch "
                                  "(`languages` lists them)")
     transcribe.add_argument("--task", choices=("transcribe", "translate"), default="transcribe")
+    transcribe.add_argument("--language-per-passage", action=argparse.BooleanOptionalAction, default=True,
+                            help="with --language auto, detect each passage's own language (default: on)")
     add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
@@ -128,6 +130,7 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
         model=model_from_arguments(arguments),
         language=None if language.casefold() in (AUTO_LANGUAGE, "") else language_code(language),
         task=arguments.task,
+        language_per_passage=arguments.language_per_passage,
         word_timestamps=arguments.word_timestamps,
         vad_filter=not arguments.no_vad,
         initial_prompt=arguments.prompt,

@@ -1,7 +1,9 @@
 """Benchmarks, run by `make bench` (not part of `make test`).
 
 1. Engine overhead: Earshot's faster-whisper engine against bare faster-whisper with the
-   same model, options and audio, file to segments, models already loaded. Goal: ratio <= 1.05.
+   same model, options and samples, models already loaded, on several files; times compared
+   where both produce the same text. Goal: ratio <= 1.05. Plus how faithful each side's
+   decoder is to the file, and the cost of per-passage language detection (goal: under 5%).
 2. GUI responsiveness: the longest stall of the window's event loop while a transcription
    runs on the engine manager's worker thread. Goal: under 50 ms.
 3. Re-flow scaling: one subtitle cue of many words, read, re-flowed and written (benchmarks/reflow_scaling.py).
@@ -10,7 +12,9 @@
    peak memory on an hour. Goals: under 0.1 of real time, under 1 GB.
 5. GUI waits (benchmarks/gui_waits.py): the same stall while a slow keyring, a media probe,
    reading a long transcript and Export's re-flow at Save run; and how long closing takes with
-   jobs queued. `python -m benchmarks --only gui-waits` runs just these.
+   jobs queued. `python -m benchmarks --only gui_waits,shutdown` runs just these.
+6. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
+   of Earshot's engine and bare faster-whisper on real speech in ten languages.
 """
 
 from __future__ import annotations
@@ -23,6 +27,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import numpy as np
+
 from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -33,9 +39,18 @@ SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
 
 
-def engine_overhead(audio_path: Path, model_name: str, rounds: int) -> dict:
+OVERHEAD_FILES = ("jfk.flac", "multilingual.mp3", "dev/en_librivox_sonnet002.mp3")
+ONE_LANGUAGE_FILE = "dev/en_librivox_udhr_preamble.mp3"
+
+
+def engine_overhead(audio_paths: list[Path], model_name: str, rounds: int) -> dict:
+    """Earshot's engine against bare faster-whisper with the same options, from the same samples.
+
+    Both sides get the samples Earshot's decoder produced (the decoders differ: see
+    decoder_fidelity), so any difference in time is the engines'. Times are compared only
+    where both produced the same text; the total over all files is given as well.
+    """
     from faster_whisper import WhisperModel
-    from faster_whisper.audio import decode_audio as bare_decode
 
     from app.core.audio import AudioClip, decode_audio
     from app.engines.base import JobContext, TranscriptionOptions, run_transcription
@@ -46,45 +61,111 @@ def engine_overhead(audio_path: Path, model_name: str, rounds: int) -> dict:
     engine = FasterWhisperEngine()
     engine.load_model(options)
     bare_model = WhisperModel(str(resolve_model(model_name)), device="cpu", compute_type="int8")
+    files: dict[str, dict] = {}
+    for path in audio_paths:
+        samples = decode_audio(path).samples
 
-    def run_app() -> str:
-        clip = decode_audio(audio_path)
-        return run_transcription(engine, clip, options, JobContext()).text
+        def run_app(samples=samples) -> str:
+            return run_transcription(engine, AudioClip(samples), options, JobContext()).text
 
-    def run_bare() -> str:
-        segments, _info = bare_model.transcribe(bare_decode(str(audio_path)), **whisper_arguments(options))
-        return " ".join(s.text.strip() for s in segments)
+        def run_bare(samples=samples) -> str:
+            segments, _info = bare_model.transcribe(
+                samples, vad_filter=True, condition_on_previous_text=True, **whisper_arguments(options)
+            )
+            return " ".join(s.text.strip() for s in segments)
 
-    samples = decode_audio(audio_path).samples
-
-    def run_app_on_samples() -> str:
-        return run_transcription(engine, AudioClip(samples), options, JobContext()).text
-
-    def run_bare_on_samples() -> str:
-        segments, _info = bare_model.transcribe(samples, **whisper_arguments(options))
-        return " ".join(s.text.strip() for s in segments)
-
+        files[path.name] = _time_ratio(run_app, run_bare, rounds)
+    same = [f for f in files.values() if f["same_text"]]
     return {
-        "audio": audio_path.name, "model": model_name, "rounds": rounds, "goal": "ratio <= 1.05",
-        "file_to_segments": _time_ratio(run_app, run_bare, rounds),
-        "samples_to_segments": _time_ratio(run_app_on_samples, run_bare_on_samples, rounds),
+        "model": model_name, "rounds": rounds, "goal": "ratio <= 1.05 where the text is the same",
+        "files": files,
+        "ratio_where_same_text": _total_ratio(same) if same else None,
+        "cpu_ratio_where_same_text": _total_ratio(same, "cpu_seconds") if same else None,
+        "ratio_over_all_files": _total_ratio(list(files.values())),
     }
+
+
+def _total_ratio(files: list[dict], unit: str = "seconds") -> float:
+    app = sum(statistics.median(f[f"app_{unit}"]) for f in files)
+    bare = sum(statistics.median(f[f"bare_{unit}"]) for f in files)
+    return round(app / bare, 3)
 
 
 def _time_ratio(run_app: Callable[[], str], run_bare: Callable[[], str], rounds: int) -> dict:
-    """Median seconds of each, in alternating rounds after one warm-up run each."""
-    run_app(), run_bare()
-    app_times: list[float] = []
-    bare_times: list[float] = []
-    for _ in range(rounds):
-        for runner, times in ((run_app, app_times), (run_bare, bare_times)):
-            started = time.perf_counter()
-            runner()
-            times.append(round(time.perf_counter() - started, 3))
-    return {
-        "app_seconds": app_times, "bare_seconds": bare_times,
-        "ratio": round(statistics.median(app_times) / statistics.median(bare_times), 3),
+    """Median seconds of each, in alternating rounds after one warm-up run each; and whether the texts agree.
+
+    CPU seconds (all threads of the process) are given too: on a shared machine they vary far
+    less than wall-clock seconds.
+    """
+    app_text, bare_text = run_app(), run_bare()
+    times: dict[str, list[float]] = {
+        f"{side}_{unit}": [] for side in ("app", "bare") for unit in ("seconds", "cpu_seconds")
     }
+    for _ in range(rounds):
+        for runner, side in ((run_app, "app"), (run_bare, "bare")):
+            started, cpu_started = time.perf_counter(), time.process_time()
+            runner()
+            times[f"{side}_seconds"].append(round(time.perf_counter() - started, 3))
+            times[f"{side}_cpu_seconds"].append(round(time.process_time() - cpu_started, 3))
+    return {
+        **times, "same_text": app_text == bare_text,
+        "ratio": round(statistics.median(times["app_seconds"]) / statistics.median(times["bare_seconds"]), 3),
+        "cpu_ratio": round(
+            statistics.median(times["app_cpu_seconds"]) / statistics.median(times["bare_cpu_seconds"]), 3
+        ),
+    }
+
+
+def decoder_fidelity(audio_paths: list[Path]) -> dict:
+    """How far each decoder's 16 kHz mono samples are from a float64 decode of the same file.
+
+    Earshot asks FFmpeg for float samples; bare faster-whisper asks for 16-bit integers and
+    divides by 32768. The reference is the same FFmpeg resampler asked for float64.
+    """
+    from faster_whisper.audio import decode_audio as bare_decode
+
+    from app.core.audio import decode_audio
+
+    results = {}
+    for path in audio_paths:
+        reference = _float64_decode(path)
+        for name, samples in (("app", decode_audio(path).samples), ("bare", bare_decode(str(path)))):
+            length = min(len(reference), len(samples))
+            error = samples[:length].astype(np.float64) - reference[:length]
+            results.setdefault(path.name, {})[name] = {
+                "rms_error": float(f"{np.sqrt(np.mean(error ** 2)):.3g}"),
+                "max_error": float(f"{np.max(np.abs(error)):.3g}"),
+            }
+    return results
+
+
+def _float64_decode(path: Path) -> np.ndarray:
+    import av
+
+    pieces = []
+    with av.open(str(path)) as container:
+        resampler = av.AudioResampler(format="dbl", layout="mono", rate=16_000)
+        for frame in container.decode(audio=0):
+            pieces.extend(r.to_ndarray().reshape(-1) for r in resampler.resample(frame))
+        pieces.extend(r.to_ndarray().reshape(-1) for r in resampler.resample(None))
+    return np.concatenate(pieces)
+
+
+def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -> dict:
+    """The time language detection per passage adds on a recording in one language. Goal: under 5%."""
+    from app.core.audio import decode_audio
+    from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+    from app.engines.faster_whisper_engine import FasterWhisperEngine
+
+    engine = FasterWhisperEngine()
+    clip = decode_audio(audio_path)
+
+    def runner(per_passage: bool) -> Callable[[], str]:
+        options = TranscriptionOptions(model=model_name, language_per_passage=per_passage)
+        return lambda: run_transcription(engine, clip, options, JobContext()).text
+
+    timing = _time_ratio(runner(True), runner(False), rounds)
+    return {"audio": audio_path.name, "model": model_name, "goal": "ratio < 1.05", **timing}
 
 
 def gui_stall(audio_path: Path, model_name: str) -> dict:
@@ -137,28 +218,55 @@ def with_model_loaded(app, manager, window) -> None:
     app.exec()
 
 
+def _gui_waits() -> dict:
+    import tempfile
+
+    from benchmarks.gui_waits import gui_waits
+
+    with tempfile.TemporaryDirectory() as folder:
+        return gui_waits(Path(folder))
+
+
+def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
+    """Every benchmark of `make bench`, by the name its figures are kept under."""
+    from benchmarks.gui_waits import shutdown_time
+
+    overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
+    return {
+        "engine_overhead": lambda: engine_overhead(overhead_files, arguments.model, arguments.rounds),
+        "decoder_fidelity": lambda: decoder_fidelity(overhead_files),
+        "per_passage_detection": lambda: per_passage_detection_cost(
+            SHARED_AUDIO / ONE_LANGUAGE_FILE, arguments.model, arguments.rounds
+        ),
+        "gui_stall": lambda: gui_stall(arguments.audio, arguments.model),
+        "reflow_scaling": reflow_scaling,
+        "diarization": diarization.run,
+        "gui_waits": _gui_waits,
+        "shutdown": shutdown_time,
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks")
     parser.add_argument("--audio", type=Path, default=SHARED_AUDIO / "multilingual.mp3")
     parser.add_argument("--model", default="base")
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--only", choices=["gui-waits"], help="run only the GUI-wait and shutdown cases")
+    parser.add_argument("--only", default=None, metavar="NAME[,NAME...]",
+                        help="run only these benchmarks (their names are the keys of results/latest.json)")
+    parser.add_argument("--accuracy", action="store_true", help="also run the accuracy benchmark")
     arguments = parser.parse_args()
-    results = {} if arguments.only else {
-        "engine_overhead": engine_overhead(arguments.audio, arguments.model, arguments.rounds),
-        "gui_stall": gui_stall(arguments.audio, arguments.model),
-        "reflow_scaling": reflow_scaling(),
-        "diarization": diarization.run(),
-    }
-    import tempfile
+    available = benchmarks_by_name(arguments)
+    chosen = arguments.only.split(",") if arguments.only else list(available)
+    unknown = [name for name in chosen if name not in available]
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}; choose from {', '.join(available)}")
+    results = {name: available[name]() for name in chosen}
+    if arguments.accuracy:
+        from benchmarks.accuracy import main as accuracy_main
 
-    from benchmarks.gui_waits import gui_waits, shutdown_time
-
-    with tempfile.TemporaryDirectory() as folder:
-        results["gui_waits"] = gui_waits(Path(folder))
-    results["shutdown"] = shutdown_time()
+        accuracy_main([])  # writes results/accuracy.json
     RESULTS.mkdir(exist_ok=True)
-    output = RESULTS / ("gui-waits.json" if arguments.only else "latest.json")
+    output = RESULTS / ("latest.json" if not arguments.only else f"only-{'-'.join(chosen)}.json")
     output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
 

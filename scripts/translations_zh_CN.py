@@ -29,6 +29,10 @@ ZH_CN = {
     "&Hot words": "热词(&H)",
     "&Beam size": "束搜索宽度(&B)",
     "CPU &threads": "CPU 线程数(&T)",
+    "&Language: detect per passage": "语言：逐段检测(&L)",
+    "Language: detect per passage": "语言：逐段检测",
+    "With the language on automatic, each passage is recognised in its own language.":
+        "语言设为自动检测时，每一段按其自身的语言识别。",
     "Reading audio": "正在读取音频",
     "Loading model": "正在加载模型",
     "Recognising speech": "正在识别语音",

@@ -25,6 +25,16 @@ def test_version() -> None:
     assert result.stdout.strip() == f"Earshot {__version__}"
 
 
+def test_per_passage_language_is_on_unless_turned_off() -> None:
+    from app.cli import build_parser, options_from_arguments
+
+    def options(*flags: str):
+        return options_from_arguments(build_parser().parse_args(["transcribe", "talk.wav", *flags]))
+
+    assert options().language_per_passage
+    assert not options("--no-language-per-passage").language_per_passage
+
+
 def test_transcribe_writes_srt_beside_the_chosen_folder(jfk_path: Path, tmp_path: Path) -> None:
     result = run_app("transcribe", jfk_path, "--model", "tiny.en", "--format", "srt", "--output", tmp_path)
     assert result.returncode == 0, result.stderr

@@ -35,6 +35,18 @@
         <translation>束搜索宽度(&amp;B)</translation>
     </message>
     <message>
+        <source>&amp;Language: detect per passage</source>
+        <translation>语言：逐段检测(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Language: detect per passage</source>
+        <translation>语言：逐段检测</translation>
+    </message>
+    <message>
+        <source>With the language on automatic, each passage is recognised in its own language.</source>
+        <translation>语言设为自动检测时，每一段按其自身的语言识别。</translation>
+    </message>
+    <message>
         <source>CPU &amp;threads</source>
         <translation>CPU 线程数(&amp;T)</translation>
     </message>

@@ -33,7 +33,8 @@ class TranscriptionOptions:
     hotwords: str | None = None
     beam_size: int = 5
     cpu_threads: int = 0  # 0: let the engine choose
-    condition_on_previous_text: bool = False  # off: no repetition loops on long files
+    condition_on_previous_text: bool = True  # context across windows; a loop guard catches repetition
+    language_per_passage: bool = True  # with language None: detect each passage's own language
     chinese_script: ChineseScript = "simplified"
 
     def as_dict(self) -> dict[str, Any]:
@@ -107,7 +108,7 @@ def run_transcription(
     )
     context.check_cancelled()
     for segment in engine.transcribe(audio, options, context):
-        if is_chinese(context.language):
+        if is_chinese(segment.language or context.language):
             convert_segment(segment, options.chinese_script)
         transcript.segments.append(segment)
         if on_segment:

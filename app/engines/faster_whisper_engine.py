@@ -5,36 +5,54 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import ctranslate2
 
 from app.core.audio import AudioClip
 from app.core.errors import EngineError, ModelError
-from app.core.transcript import Segment, Word
+from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import resolve_model
+from app.engines.passage_decoder import PassageDecoder
+
+if TYPE_CHECKING:
+    from faster_whisper import WhisperModel
+
+SAMPLING_SEED = 20_241_122
 
 
 class FasterWhisperEngine(TranscriptionEngine):
-    """Keeps the last loaded model so later jobs with the same model start at once."""
+    """Keeps the last loaded model so later jobs with the same model start at once.
+
+    When a window fails faster-whisper's checks it is decoded again by sampling. CTranslate2 seeds
+    each worker thread's random generator once, at its first draw, from the seed set before
+    (``set_random_seed`` does not restart a generator already in use, CTranslate2 issue #1757); so
+    the model is loaded with the seed set, and loaded again after a job that may have sampled. Each
+    job then starts from the same random state: the same file and options give the same text.
+    """
 
     name = "local"
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
         self._loaded_key: tuple[str, int] | None = None
-        self._loaded_model = None
+        self._loaded_model: WhisperModel | None = None
+        self._random_state_used = False
 
-    def load_model(self, options: TranscriptionOptions, context: JobContext | None = None):
+    def load_model(self, options: TranscriptionOptions, context: JobContext | None = None) -> WhisperModel:
         """The WhisperModel for ``options``, loaded once and reused."""
         from faster_whisper import WhisperModel  # heavy import, deferred until needed
 
         model_dir = resolve_model(options.model)
         key = (str(model_dir), options.cpu_threads)
         with self._lock:
-            if self._loaded_key == key and self._loaded_model is not None:
+            if self._loaded_key == key and self._loaded_model is not None and not self._random_state_used:
                 return self._loaded_model
             if context:
                 context.report_status("Loading model")
             self._loaded_model = None  # free the old model before loading the next one
+            ctranslate2.set_random_seed(SAMPLING_SEED)  # taken by the new model's worker thread
             try:
                 model = WhisperModel(
                     str(model_dir), device="cpu", compute_type="int8", cpu_threads=options.cpu_threads
@@ -42,6 +60,7 @@ class FasterWhisperEngine(TranscriptionEngine):
             except (RuntimeError, ValueError, OSError) as error:
                 raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
             self._loaded_key, self._loaded_model = key, model
+            self._random_state_used = False
             return model
 
     def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
@@ -54,35 +73,24 @@ class FasterWhisperEngine(TranscriptionEngine):
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
         context.report_status("Recognising speech")
+        decoder = PassageDecoder(model, options)
         try:
-            segments, info = model.transcribe(audio.samples, **whisper_arguments(options))
+            yield from decoder.segments(audio, context)
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"Recognition failed: {error}.") from error
-        context.report_language(info.language, info.language_probability)
-        for recognised in segments:
-            yield Segment(
-                start=recognised.start,
-                end=recognised.end,
-                text=recognised.text.strip(),
-                words=[
-                    Word(w.start, w.end, w.word.strip(), w.probability) for w in recognised.words or []
-                ],
-            )
-            context.report_progress(recognised.end, info.duration)
-            context.check_cancelled()
+        finally:
+            self._random_state_used = self._random_state_used or decoder.may_have_sampled
 
 
-def whisper_arguments(options: TranscriptionOptions) -> dict:
-    """faster-whisper's transcribe() keyword arguments for ``options``."""
+def whisper_arguments(options: TranscriptionOptions) -> dict[str, Any]:
+    """faster-whisper's transcribe() keyword arguments for ``options`` (voice activity and context aside)."""
     return {
         "language": options.language or None,
         "task": options.task,
         "beam_size": options.beam_size,
         "word_timestamps": options.word_timestamps,
-        "vad_filter": options.vad_filter,
         "initial_prompt": options.initial_prompt or None,
         "hotwords": options.hotwords or None,
-        "condition_on_previous_text": options.condition_on_previous_text,
     }
 
 

@@ -1,11 +1,11 @@
-"""Recognition options most people never touch: prompt, hot words, beam size, CPU threads."""
+"""Recognition options most people never touch: prompt, hot words, beam size, CPU threads, per-passage language."""
 
 from __future__ import annotations
 
 import os
 from dataclasses import dataclass
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
 
 @dataclass(slots=True)
@@ -14,6 +14,7 @@ class AdvancedOptions:
     hotwords: str = ""
     beam_size: int = 5
     cpu_threads: int = 0  # 0: automatic
+    language_per_passage: bool = True  # with the language on automatic
 
 
 class AdvancedOptionsDialog(QDialog):
@@ -40,7 +41,14 @@ class AdvancedOptionsDialog(QDialog):
         form.addRow(self.tr("Initial &prompt"), self.prompt_edit)
         form.addRow(self.tr("&Hot words"), self.hotwords_edit)
         form.addRow(self.tr("&Beam size"), self.beam_spin)
+        self.per_passage_check = QCheckBox(self.tr("&Language: detect per passage"), self)
+        self.per_passage_check.setAccessibleName(self.tr("Language: detect per passage"))
+        self.per_passage_check.setToolTip(
+            self.tr("With the language on automatic, each passage is recognised in its own language.")
+        )
+        self.per_passage_check.setChecked(options.language_per_passage)
         form.addRow(self.tr("CPU &threads"), self.threads_spin)
+        form.addRow(self.per_passage_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -54,4 +62,5 @@ class AdvancedOptionsDialog(QDialog):
             hotwords=self.hotwords_edit.text().strip(),
             beam_size=self.beam_spin.value(),
             cpu_threads=self.threads_spin.value(),
+            language_per_passage=self.per_passage_check.isChecked(),
         )

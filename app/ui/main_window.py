@@ -231,6 +231,7 @@ class MainWindow(QMainWindow):
             hotwords=self._advanced_options.hotwords or None,
             beam_size=self._advanced_options.beam_size,
             cpu_threads=self._advanced_options.cpu_threads,
+            language_per_passage=self._advanced_options.language_per_passage,
         )
 
     def edit_advanced_options(self) -> None:

@@ -40,6 +40,24 @@ def test_json_round_trip_is_lossless(transcript: Transcript, tmp_path: Path) -> 
     assert again == transcript
 
 
+def test_json_keeps_each_segments_language(tmp_path: Path) -> None:
+    transcript = Transcript(
+        segments=[Segment(0.0, 2.0, "Permission is hereby granted", language="en"),
+                  Segment(30.6, 33.0, "Jedem, der eine Kopie dieser Software", language="de"),
+                  Segment(33.0, 34.0, "erhält")],
+        language="en",
+    )
+    again = read_transcript(save_transcript(transcript, tmp_path / "mixed.json"))
+    assert [s.language for s in again.segments] == ["en", "de", None]
+
+
+def test_json_with_a_bad_segment_language_is_refused_in_one_sentence(tmp_path: Path) -> None:
+    path = save_transcript(Transcript(segments=[Segment(0.0, 1.0, "Hello", language="en")]), tmp_path / "a.json")
+    path.write_text(path.read_text(encoding="utf-8").replace('"language": "en"', '"language": 42'), encoding="utf-8")
+    with pytest.raises(FormatError, match="segment 1 has no valid language"):
+        read_transcript(path)
+
+
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(transcript=random_transcripts())
 def test_srt_vtt_and_ass_keep_text_and_times(transcript: Transcript, tmp_path: Path) -> None:

@@ -190,3 +190,17 @@ def test_opening_media_probes_its_channels_off_the_gui_thread(
     window.open_media(stereo)
     qtbot.waitUntil(lambda: window.options_bar.channel_combo.count() == 3, timeout=5000)
     assert probes and threading.main_thread() not in probes
+
+
+def test_per_passage_language_can_be_turned_off(qtbot, window: MainWindow) -> None:
+    from app.ui.advanced_options_dialog import AdvancedOptionsDialog
+
+    assert window.current_options().language_per_passage
+    window.edit_advanced_options()
+    dialog = window.findChild(AdvancedOptionsDialog)
+    check = dialog.per_passage_check
+    assert check.isChecked() and check.accessibleName() == "Language: detect per passage"
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert not check.isChecked()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert not window.current_options().language_per_passage

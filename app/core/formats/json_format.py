@@ -76,6 +76,7 @@ def _segment_to_dict(segment: Segment) -> dict[str, Any]:
         "end": segment.end,
         "text": segment.text,
         "speaker": segment.speaker,
+        "language": segment.language,
         "words": [
             {"start": w.start, "end": w.end, "text": w.text, "probability": w.probability}
             for w in segment.words
@@ -99,6 +100,7 @@ def _segment_from_dict(data: dict[str, Any], where: str) -> Segment:
         end=number_field(data, "end", where),
         text=text_field(data, "text", where),
         speaker=optional_text_field(data, "speaker", where),
+        language=optional_text_field(data, "language", where),
         words=words,
     )
 
