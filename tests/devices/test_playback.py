@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -108,7 +109,7 @@ def test_a_loop_repeats_its_range(controller: PlaybackController, qtbot) -> None
     assert controller.current_position() == 2.0
 
     def wraps() -> int:
-        return sum(1 for before, after in zip(seen, seen[1:], strict=False) if after < before - 0.5)
+        return sum(1 for before, after in itertools.pairwise(seen) if after < before - 0.5)
 
     controller.play()
     qtbot.waitUntil(lambda: wraps() >= 2, timeout=15_000)  # the FFmpeg backend takes ~1.5 s to resume after a seek

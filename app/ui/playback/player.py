@@ -98,7 +98,7 @@ class PlaybackController(QObject):
         self._loop = None
         self._set_anchor(0.0)
 
-    def set_video_output(self, output: QVideoWidget | QGraphicsVideoItem | QVideoSink | None) -> None:
+    def set_video_output(self, output: QVideoWidget | QGraphicsVideoItem | QVideoSink) -> None:
         self._player.setVideoOutput(output)
 
     # transport -----------------------------------------------------------------------------------
