@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -23,7 +24,7 @@ from app.core.errors import AudioDecodeError, Cancelled
 from app.core.peak_pyramid import BASE_BLOCK_SECONDS, PeakPyramid
 
 CHUNK_SAMPLES = 1 << 19  # per channel: ~12 s at 44.1 kHz, 4 MB of float32 stereo
-PARTIAL_EVERY_CHUNKS = 8
+PROGRESS_INTERVAL_SECONDS = 0.1  # partial peaks cost a copy: at most ten a second
 MAX_WORKERS = 4
 PARALLEL_FROM_SECONDS = 120.0
 
@@ -43,6 +44,7 @@ def compute_peaks(
     cancel_event: threading.Event | None = None,
     chunk_samples: int = CHUNK_SAMPLES,
     workers: int | None = None,
+    progress_interval: float = PROGRESS_INTERVAL_SECONDS,
 ) -> PeakPyramid:
     """The peak pyramid of the first audio track of ``path``; raises AudioDecodeError or Cancelled.
 
@@ -56,7 +58,7 @@ def compute_peaks(
     try:
         sample_rate, duration = _probe(path)
         ranges = _block_ranges(duration, workers)
-        tracker = _ProgressTracker(ranges, progress)
+        tracker = _ProgressTracker(int(duration / BASE_BLOCK_SECONDS), progress, progress_interval)
         with ThreadPoolExecutor(max_workers=len(ranges)) as pool:
             futures = [
                 pool.submit(_peaks_of_range, path, sample_rate, block_range, chunk_samples, cancel_event, tracker)
@@ -164,22 +166,25 @@ def _frames_in_range(
 class _ProgressTracker:
     """Joins the workers' progress into one fraction and one partial base (NaN where not yet done)."""
 
-    def __init__(self, ranges: list[tuple[int, int | None]], progress: PeaksProgress | None) -> None:
+    def __init__(
+        self, total_blocks: int, progress: PeaksProgress | None, interval: float
+    ) -> None:
         self._progress = progress
+        self._interval = interval
+        self._last_report: float | None = None
         self._lock = threading.Lock()
         self._reducers: dict[tuple[int, int | None], BlockReducer] = {}
-        self._updates = 0
-        stops = [stop for _first, stop in ranges if stop is not None]
-        self._total_blocks = max(1, round(stops[-1] * len(ranges) / max(1, len(ranges) - 1)) if stops else 1)
+        self._total_blocks = max(1, total_blocks)
 
     def update(self, block_range: tuple[int, int | None], reducer: BlockReducer) -> None:
         if self._progress is None:
             return
         with self._lock:
             self._reducers[block_range] = reducer
-            self._updates += 1
-            if self._updates % PARTIAL_EVERY_CHUNKS:
+            now = time.monotonic()
+            if self._last_report is not None and now - self._last_report < self._interval:
                 return
+            self._last_report = now
             done = sum(r.blocks_done for r in self._reducers.values())
             partial = np.full((self._total_blocks, 2), np.nan, dtype=np.float32)
             for (first, _stop), worker in self._reducers.items():
