@@ -20,8 +20,12 @@ def test_peaks_arrive_on_the_gui_thread_with_progress(qtbot, tmp_path: Path) -> 
     loader = PeaksLoader()
     threads: list[bool] = []
     fractions: list[float] = []
-    loader.progressed.connect(lambda _pyramid, fraction: (fractions.append(fraction),
-                                                          threads.append(threading.current_thread() is threading.main_thread())))
+
+    def on_progress(_pyramid: object, fraction: float) -> None:
+        fractions.append(fraction)
+        threads.append(threading.current_thread() is threading.main_thread())
+
+    loader.progressed.connect(on_progress)
     with qtbot.waitSignal(loader.finished, timeout=30_000) as finished:
         loader.load(media)
     assert finished.args[0].duration == np.float64(150.0)
