@@ -232,6 +232,8 @@ class PlaybackController(QObject):
     def _on_status_changed(self, status: QMediaPlayer.MediaStatus) -> None:
         if status == QMediaPlayer.MediaStatus.LoadedMedia and not self._opened:
             self._opened = True  # a seek passes through LoadedMedia again
+            if self._player.hasVideo():
+                self._player.pause()  # paused, not stopped: the picture at the position is shown
             self.media_opened.emit(self._player.hasVideo())
         elif status == QMediaPlayer.MediaStatus.EndOfMedia and self._loop is not None:
             self.seek(self._loop[0])
