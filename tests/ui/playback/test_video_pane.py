@@ -73,7 +73,9 @@ def test_the_caption_is_the_segment_reflowed_under_the_rules(pane: VideoPane) ->
     assert pane.caption == ""
 
 
-def test_a_video_file_shows_its_picture_under_the_caption(pane: VideoPane, qtbot, tmp_path: Path, jfk_path: Path) -> None:
+def test_a_video_file_shows_its_picture_under_the_caption(
+    pane: VideoPane, qtbot, tmp_path: Path, jfk_path: Path
+) -> None:
     video = make_video(tmp_path / "clip.mp4", jfk_path)
     player = PlaybackController()
     player.set_video_output(pane.video_item)
