@@ -8,19 +8,17 @@ times (emitted once, on release), a double-click selects the region's segment.
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from app.core.peak_pyramid import PeakPyramid
+from app.ui.playback.waveform_raster import RegionSpans, StripColours, strip_pixels
 from app.ui.playback.waveform_regions import (
     EdgeGrab,
     RegionSource,
     edge_near,
-    first_region_ending_after,
     region_at,
     snapped_times,
 )
@@ -31,14 +29,14 @@ CLICK_SLOP_PIXELS = 3
 ZOOM_STEP = 1.25
 MIN_SECONDS_PER_PIXEL = 0.001
 TEXT_MIN_PIXELS = 24
+EDGE_MIN_PIXELS = 3
 
-BACKGROUND = QColor("#171b24")
 WAVE = QColor("#5fa8ff")
-WAVE_PENDING = QColor("#2a3344")
-REGION_FILL = QColor(95, 168, 255, 38)
 REGION_EDGE = QColor("#3f6ea8")
-CURRENT_FILL = QColor(255, 176, 85, 60)
 CURRENT_EDGE = QColor("#ffb055")
+COLOURS = StripColours(
+    background=0xFF171B24, region=0xFF1E2A3D, current=0xFF3A3226, wave=WAVE.rgb(), pending=0xFF2A3344,
+)
 TEXT = QColor("#d8e0ee")
 PLAY_HEAD = QColor("#ff5d6c")
 
@@ -71,6 +69,7 @@ class WaveformView(QAbstractScrollArea):
         self._scale = 1.0
         self._progress = 1.0
         self._regions: RegionSource = _NoRegions()
+        self._times: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self._duration = 0.0
         self._start = 0.0
         self._seconds_per_pixel = 0.02
@@ -103,11 +102,13 @@ class WaveformView(QAbstractScrollArea):
 
     def set_regions(self, regions: RegionSource) -> None:
         self._regions = regions
+        self._times = None
         self.viewport().update()
 
     def regions_changed(self) -> None:
         """The source's segments changed (an edit, an undo): draw them again."""
         self._grab, self._preview = None, None
+        self._times = None
         self.viewport().update()
 
     def set_current_region(self, index: int | None) -> None:
@@ -180,58 +181,79 @@ class WaveformView(QAbstractScrollArea):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
+        try:  # a painter left active when painting fails crashes the backing store
+            self._paint(painter, event)
+        finally:
+            painter.end()
+
+    def _paint(self, painter: QPainter, event: QPaintEvent) -> None:
         rect = QRectF(self.viewport().rect())
-        painter.fillRect(event.rect(), BACKGROUND)
         left, right = event.rect().left(), event.rect().right() + 1
-        self._paint_regions(painter, rect, left, right)
-        self._paint_peaks(painter, rect, left, right)
+        x0, x1, indices = self._visible_regions(left, right)
+        columns = None
+        if self._peaks is not None:
+            columns = self._peaks.columns(self.time_at(left), self._seconds_per_pixel, right - left)
+        current = np.flatnonzero(indices == self._current) if self._current is not None else np.zeros(0, np.int64)
+        spans = RegionSpans(
+            np.floor(np.maximum(x0, left - 1)).astype(np.int64) - left,
+            np.floor(np.minimum(x1, right + 1)).astype(np.int64) - left + 1,
+            int(current[0]) if len(current) else None,
+        )
+        pixels = strip_pixels(right - left, int(rect.height()), columns, self._scale, spans, COLOURS)
+        image = QImage(pixels.data, pixels.shape[1], pixels.shape[0], pixels.shape[1] * 4, QImage.Format.Format_RGB32)
+        painter.drawImage(left, 0, image)
+        self._paint_region_edges(painter, rect, x0, x1, indices)
         self._paint_play_head(painter, rect)
         if self._progress < 1.0:
             self._paint_progress(painter, rect)
-        painter.end()
 
-    def _paint_peaks(self, painter: QPainter, rect: QRectF, left: int, right: int) -> None:
-        if self._peaks is None:
-            return
-        columns = self._peaks.columns(self.time_at(left), self._seconds_per_pixel, right - left)
-        middle, half = rect.height() / 2, rect.height() / 2 - 4
-        ready = np.isfinite(columns[:, 0])
-        tops = middle - np.clip(columns[:, 1] * self._scale, -1, 1) * half
-        bottoms = middle - np.clip(columns[:, 0] * self._scale, -1, 1) * half
-        painter.setPen(QPen(WAVE, 1))
-        painter.drawLines([
-            QLineF(left + i + 0.5, tops[i], left + i + 0.5, bottoms[i] + 0.5) for i in np.flatnonzero(ready)
-        ])
-        if not ready.all():
-            painter.setPen(QPen(WAVE_PENDING, 1))
-            painter.drawLine(QLineF(left, middle, right, middle))
-
-    def _paint_regions(self, painter: QPainter, rect: QRectF, left: int, right: int) -> None:
-        regions = self._regions
+    def _visible_regions(self, left: int, right: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """x0, x1 and index of the regions in columns [left, right); those ending in the pixel where the
+        previous one ends are left out (they would paint nothing new)."""
+        starts, ends, reach = self._region_times()
         view_start, view_end = self.time_at(left), self.time_at(right)
-        index = first_region_ending_after(regions, view_start)
-        last_right = -math.inf
-        metrics = painter.fontMetrics()
-        while index < len(regions):
-            start, end, text = regions[index]
-            if start > view_end:
-                break
-            if self._grab is not None and self._preview is not None and index == self._grab.index:
-                start, end = self._preview
-            x0, x1 = self._x_of(start), self._x_of(end)
-            current = index == self._current
-            if x1 - last_right >= 1 or current:  # regions inside an already painted pixel add nothing
-                box = QRectF(x0, 0, max(1.0, x1 - x0), rect.height())
-                painter.fillRect(box, CURRENT_FILL if current else REGION_FILL)
-                painter.setPen(QPen(CURRENT_EDGE if current else REGION_EDGE, 1))
-                painter.drawLine(QLineF(x0, 0, x0, rect.height()))
-                painter.drawLine(QLineF(x1, 0, x1, rect.height()))
-                if x1 - x0 >= TEXT_MIN_PIXELS:
-                    painter.setPen(TEXT)
-                    shown = metrics.elidedText(text.replace("\n", " "), Qt.TextElideMode.ElideRight, int(x1 - x0) - 6)
-                    painter.drawText(QPointF(x0 + 3, metrics.ascent() + 3), shown)
-                last_right = x1
-            index += 1
+        first = int(np.searchsorted(reach, view_start, side="right"))
+        stop = max(first, int(np.searchsorted(starts, view_end, side="right")))
+        indices = np.arange(first, stop)
+        x0 = (starts[first:stop] - self._start) / self._seconds_per_pixel
+        x1 = (ends[first:stop] - self._start) / self._seconds_per_pixel
+        if self._grab is not None and self._preview is not None and first <= self._grab.index < stop:
+            x0[self._grab.index - first] = self._x_of(self._preview[0])
+            x1[self._grab.index - first] = self._x_of(self._preview[1])
+        pixel = np.floor(x1)
+        keep = np.ones(len(indices), dtype=bool)
+        keep[1:] = pixel[1:] != pixel[:-1]
+        if self._current is not None and first <= self._current < stop:
+            keep[self._current - first] = True
+        return x0[keep], x1[keep], indices[keep]
+
+    def _paint_region_edges(
+        self, painter: QPainter, rect: QRectF, x0: np.ndarray, x1: np.ndarray, indices: np.ndarray
+    ) -> None:
+        """Edges of regions wide enough to show them (narrower ones are only their fill), and their text."""
+        metrics, height = painter.fontMetrics(), rect.height()
+        width = x1 - x0
+        painter.setPen(QPen(REGION_EDGE, 1))
+        edged = np.flatnonzero(width >= EDGE_MIN_PIXELS)
+        painter.drawLines([QLineF(x, 0, x, height) for i in edged for x in (float(x0[i]), float(x1[i]))])
+        painter.setPen(TEXT)
+        for i in np.flatnonzero(width >= TEXT_MIN_PIXELS):
+            text = self._regions[int(indices[i])][2].replace("\n", " ")
+            label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width[i]) - 6)
+            painter.drawText(QPointF(max(float(x0[i]), 0) + 3, metrics.ascent() + 3), label)
+        if self._current is not None and self._current in indices:
+            at = int(np.flatnonzero(indices == self._current)[0])
+            painter.setPen(QPen(CURRENT_EDGE, 1))
+            painter.drawLines([QLineF(float(x), 0, float(x), height) for x in (x0[at], x1[at])])
+
+    def _region_times(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Starts, ends and the running maximum of ends, read once from the source per change."""
+        if self._times is None:
+            count = len(self._regions)
+            starts = np.fromiter((self._regions[i][0] for i in range(count)), np.float64, count)
+            ends = np.fromiter((self._regions[i][1] for i in range(count)), np.float64, count)
+            self._times = (starts, ends, np.maximum.accumulate(ends) if count else ends)
+        return self._times
 
     def _paint_play_head(self, painter: QPainter, rect: QRectF) -> None:
         x = self._x_of(self._play_position)
