@@ -34,9 +34,13 @@ class RegionSpans:
 
 
 def strip_pixels(
-    width: int, height: int, columns: np.ndarray | None, scale: float, spans: RegionSpans, colours: StripColours
+    width: int, height: int, columns: np.ndarray | None, scale: float, spans: RegionSpans, colours: StripColours,
+    wave_top: int = 0,
 ) -> np.ndarray:
-    """An (height, width) uint32 ARGB array; ``columns`` is (width, 2) [min, max] with NaN where pending."""
+    """An (height, width) uint32 ARGB array; ``columns`` is (width, 2) [min, max] with NaN where pending.
+
+    The wave is drawn in rows ``[wave_top, height)``, leaving the rows above it for the regions' text.
+    """
     backdrop = np.full(width, colours.background, dtype=np.uint32)
     if len(spans.firsts):
         firsts, stops = np.clip(spans.firsts, 0, width), np.clip(spans.stops, 0, width)
@@ -49,7 +53,7 @@ def strip_pixels(
     pixels = np.repeat(backdrop[None, :], height, axis=0)
     if columns is None or not len(columns):
         return pixels
-    middle, half = height / 2, height / 2 - 4
+    middle, half = (wave_top + height) / 2, (height - wave_top) / 2 - 4
     ready = np.isfinite(columns[:, 0])
     filled = np.nan_to_num(columns, nan=0.0)
     tops = np.floor(middle - np.clip(filled[:, 1] * scale, -1, 1) * half)

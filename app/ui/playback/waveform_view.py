@@ -199,7 +199,8 @@ class WaveformView(QAbstractScrollArea):
             np.floor(np.minimum(x1, right + 1)).astype(np.int64) - left + 1,
             int(current[0]) if len(current) else None,
         )
-        pixels = strip_pixels(right - left, int(rect.height()), columns, self._scale, spans, COLOURS)
+        label_lane = painter.fontMetrics().height() + 6
+        pixels = strip_pixels(right - left, int(rect.height()), columns, self._scale, spans, COLOURS, label_lane)
         image = QImage(pixels.data, pixels.shape[1], pixels.shape[0], pixels.shape[1] * 4, QImage.Format.Format_RGB32)
         painter.drawImage(left, 0, image)
         self._paint_region_edges(painter, rect, x0, x1, indices)
