@@ -38,9 +38,9 @@ from app.ui.playback.waveform_view import WaveformView  # noqa: E402
 SPEECH = ROOT.parent / "shared" / "audio" / "jfk.flac"
 
 
-def make_video(path: Path) -> Path:
+def make_video(path: Path, speech: Path) -> Path:
     """A 640x360 picture of slowly moving soft colours with the speech as its sound."""
-    samples = decode_audio(SPEECH).samples
+    samples = decode_audio(speech).samples
     seconds = len(samples) / 16_000
     with av.open(str(path), "w") as output:
         video = output.add_stream("mpeg4", rate=15)
@@ -70,9 +70,11 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=0)
     parser.add_argument("--start", type=float, default=4.2)
+    parser.add_argument("--speech", type=Path, default=SPEECH)
+    parser.add_argument("--zoom", type=float, default=1.0, help="zoom in this many times around the play head")
     arguments = parser.parse_args()
     app = create_application(["earshot-playback-demo"])
-    media = make_video(Path(tempfile.mkdtemp()) / "jfk.mp4")
+    media = make_video(Path(tempfile.mkdtemp()) / f"{arguments.speech.stem}.mp4", arguments.speech)
     transcript = run_transcription(FasterWhisperEngine(), decode_audio(media),
                                    TranscriptionOptions(model="tiny.en", word_timestamps=True), JobContext())
 
@@ -115,6 +117,9 @@ def main() -> None:
     controller.position_ticked.connect(follow)
     controller.duration_changed.connect(waveform.set_duration)
     controller.duration_changed.connect(lambda _seconds: waveform.show_whole())
+    controller.duration_changed.connect(
+        lambda _seconds: waveform.zoom_at(waveform.x_of(arguments.start), arguments.zoom)
+    )
     waveform.seek_requested.connect(controller.seek)
     actions.set_loop_range_provider(
         lambda: (lambda i: None if i is None else (starts[i], transcript.segments[i].end))(
@@ -128,6 +133,7 @@ def main() -> None:
     loader.load(media)
     window.resize(1280, 800)
     window.show()
+    controller.playing_changed.connect(lambda playing: print("PLAYING" if playing else "PAUSED", flush=True))
     QTimer.singleShot(1500, lambda: (controller.seek(arguments.start), controller.play()))
     if arguments.seconds:
         QTimer.singleShot(int(arguments.seconds * 1000), app.quit)

@@ -192,6 +192,8 @@ class PlaybackController(QObject):
             return self._anchor_position
         elapsed = min(MAX_EXTRAPOLATION, time.monotonic() - self._anchor_clock) * self.rate
         position = max(self._last_given, self._anchor_position + elapsed)
+        if self.duration > 0:
+            position = min(position, self.duration)
         self._last_given = position
         return position
 

@@ -20,6 +20,7 @@ class TransportBar(QWidget):
     def __init__(self, controller: PlaybackController, actions: PlaybackActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("transportBar")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the style sheet paints its background
         self.controller = controller
         self.playback_actions = actions
         icons = self.style()
@@ -27,7 +28,7 @@ class TransportBar(QWidget):
         actions.back.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
         actions.forward.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         actions.loop.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        actions.follow.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
+        actions.follow.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
         self.back_button = self._button(actions.back, "backButton")
         self.play_button = self._button(actions.play_pause, "playButton")
         self.forward_button = self._button(actions.forward, "forwardButton")

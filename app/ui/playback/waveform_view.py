@@ -35,7 +35,7 @@ WAVE = QColor("#5fa8ff")
 REGION_EDGE = QColor("#3f6ea8")
 CURRENT_EDGE = QColor("#ffb055")
 COLOURS = StripColours(
-    background=0xFF171B24, region=0xFF1E2A3D, current=0xFF3A3226, wave=WAVE.rgb(), pending=0xFF2A3344,
+    background=0xFF171B24, region=0xFF1E2A3D, current=0xFF2A3B5E, wave=WAVE.rgb(), pending=0xFF2A3344,
 )
 TEXT = QColor("#d8e0ee")
 PLAY_HEAD = QColor("#ff5d6c")
@@ -117,11 +117,11 @@ class WaveformView(QAbstractScrollArea):
             self.viewport().update()
 
     def set_play_position(self, seconds: float) -> None:
-        old_x, self._play_position = self._x_of(self._play_position), seconds
+        old_x, self._play_position = self.x_of(self._play_position), seconds
         if self.follow and not self._start <= seconds < self._visible_end():
             self.scroll_to(seconds - 0.1 * self._visible_seconds())
             return
-        new_x = self._x_of(seconds)
+        new_x = self.x_of(seconds)
         for x in (old_x, new_x):
             self.viewport().update(int(x) - 2, 0, 5, self.viewport().height())
 
@@ -138,7 +138,7 @@ class WaveformView(QAbstractScrollArea):
     def time_at(self, x: float) -> float:
         return self._start + x * self._seconds_per_pixel
 
-    def _x_of(self, seconds: float) -> float:
+    def x_of(self, seconds: float) -> float:
         return (seconds - self._start) / self._seconds_per_pixel
 
     def _visible_seconds(self) -> float:
@@ -219,8 +219,8 @@ class WaveformView(QAbstractScrollArea):
         x0 = (starts[first:stop] - self._start) / self._seconds_per_pixel
         x1 = (ends[first:stop] - self._start) / self._seconds_per_pixel
         if self._grab is not None and self._preview is not None and first <= self._grab.index < stop:
-            x0[self._grab.index - first] = self._x_of(self._preview[0])
-            x1[self._grab.index - first] = self._x_of(self._preview[1])
+            x0[self._grab.index - first] = self.x_of(self._preview[0])
+            x1[self._grab.index - first] = self.x_of(self._preview[1])
         pixel = np.floor(x1)
         keep = np.ones(len(indices), dtype=bool)
         keep[1:] = pixel[1:] != pixel[:-1]
@@ -238,10 +238,11 @@ class WaveformView(QAbstractScrollArea):
         edged = np.flatnonzero(width >= EDGE_MIN_PIXELS)
         painter.drawLines([QLineF(x, 0, x, height) for i in edged for x in (float(x0[i]), float(x1[i]))])
         painter.setPen(TEXT)
-        for i in np.flatnonzero(width >= TEXT_MIN_PIXELS):
+        shown_left, shown_right = np.maximum(x0, 0.0), np.minimum(x1, rect.width())
+        for i in np.flatnonzero(shown_right - shown_left >= TEXT_MIN_PIXELS):
             text = self._regions[int(indices[i])][2].replace("\n", " ")
-            label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(width[i]) - 6)
-            painter.drawText(QPointF(max(float(x0[i]), 0) + 3, metrics.ascent() + 3), label)
+            label = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(shown_right[i] - shown_left[i]) - 6)
+            painter.drawText(QPointF(float(shown_left[i]) + 3, metrics.ascent() + 3), label)
         if self._current is not None and self._current in indices:
             at = int(np.flatnonzero(indices == self._current)[0])
             painter.setPen(QPen(CURRENT_EDGE, 1))
@@ -257,7 +258,7 @@ class WaveformView(QAbstractScrollArea):
         return self._times
 
     def _paint_play_head(self, painter: QPainter, rect: QRectF) -> None:
-        x = self._x_of(self._play_position)
+        x = self.x_of(self._play_position)
         if 0 <= x <= rect.width():
             painter.setPen(QPen(PLAY_HEAD, 1.5))
             painter.drawLine(QLineF(x, 0, x, rect.height()))
