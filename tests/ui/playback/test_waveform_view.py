@@ -154,3 +154,19 @@ def test_partial_peaks_draw_what_is_ready_with_a_progress_note(view: WaveformVie
 
     assert wave_pixels(50, 450) > 100
     assert wave_pixels(550, 950) == 0
+
+
+def test_the_view_follows_the_play_head_and_a_hand_scroll_says_so(view: WaveformView, qtbot) -> None:
+    view.zoom_at(0, 4)  # 2.5 s in view
+    assert view.view_start == 0.0
+    view.set_play_position(1.0)
+    assert view.view_start == 0.0  # in view: no jump
+    view.set_play_position(6.0)
+    assert view.view_start <= 6.0 < view.view_start + 2.5  # paged to the play head
+    with qtbot.waitSignal(view.user_scrolled):
+        qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.view_start == 0.0
+    view.follow = False
+    view.set_play_position(8.0)
+    assert view.view_start == 0.0
+    assert view.accessibleName() == "Waveform"
