@@ -10,6 +10,8 @@ The three-hour file is real speech (multilingual.mp3, 60 s) remuxed 180 times in
 from __future__ import annotations
 
 import argparse
+import bisect
+import itertools
 import json
 import os
 import statistics
@@ -142,11 +144,72 @@ def waveform_repaints(regions: int = 10_000) -> dict:
     }
 
 
+def smooth_position(speech: Path) -> dict:
+    """How far the controller's smooth position is from each position the player reports, and the event
+    loop's longest gap, while real speech plays into a private PulseAudio null sink with the waveform following."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.pulseaudio_server import running_pulseaudio
+
+    with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
+        from app.core.peak_cache import peaks_for
+        from app.ui.playback.player import PlaybackController
+        from app.ui.playback.waveform_view import WaveformView
+
+        app = QApplication.instance() or QApplication([])
+        controller = PlaybackController()
+        view = WaveformView()
+        view.resize(1280, 180)
+        view.show()
+        view.set_peaks(peaks_for(speech))
+        controller.position_ticked.connect(view.set_play_position)
+        samples: list[tuple[float, float]] = []
+        reports: list[tuple[float, float]] = []
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        sampler = QTimer()
+        sampler.setInterval(5)
+
+        def sample() -> None:
+            gaps.append(clock.restart())
+            samples.append((time.monotonic(), controller.current_position()))
+
+        sampler.timeout.connect(sample)
+        controller._player.positionChanged.connect(  # the raw reports, for comparison
+            lambda ms: reports.append((time.monotonic(), ms / 1000)))
+        controller.playing_changed.connect(lambda playing: None if playing else app.quit())
+        controller.media_opened.connect(lambda _video: (clock.start(), sampler.start(), controller.play()))
+        controller.open(speech)
+        app.exec()
+        sampler.stop()
+        controller.close()
+    errors = []
+    sample_times = [t for t, _ in samples]
+    for reported_at, reported in reports[1:-1]:
+        i = bisect.bisect_right(sample_times, reported_at) - 1
+        if i >= 0 and samples[i][1] > 0:
+            errors.append(abs(samples[i][1] + (reported_at - samples[i][0]) - reported) * 1000)
+    return {
+        "audio": speech.name, "reports": len(reports), "samples": len(samples),
+        "smooth_vs_reported_median_ms": round(statistics.median(errors), 1),
+        "smooth_vs_reported_p95_ms": round(sorted(errors)[int(len(errors) * 0.95)], 1),
+        "reported_interval_ms": round(statistics.median(b[0] - a[0] for a, b in itertools.pairwise(reports)) * 1000),
+        "longest_event_loop_gap_ms": max(gaps[1:]) if len(gaps) > 1 else None,
+        "load_average": os.getloadavg()[0],
+        "goal": "smooth position within 50 ms of the player's; event loop gaps < 16 ms",
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.playback")
     parser.add_argument("--rounds", type=int, default=3)
     arguments = parser.parse_args()
-    results = {"three_hour_peaks": three_hour_peaks(arguments.rounds), "waveform_repaints": waveform_repaints()}
+    results = {
+        "three_hour_peaks": three_hour_peaks(arguments.rounds),
+        "waveform_repaints": waveform_repaints(),
+        "smooth_position": smooth_position(SHARED_AUDIO / "jfk.flac"),
+    }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "playback.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
