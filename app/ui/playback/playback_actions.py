@@ -28,8 +28,7 @@ class PlaybackActions(QObject):
         key = Qt.Key
         ctrl, alt = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.AltModifier
         self.play_pause = self._action(
-            self.tr("Play"), [QKeySequence(ctrl | key.Key_Space), QKeySequence(key.Key_MediaTogglePlayPause),
-                                    QKeySequence(key.Key_MediaPlay), QKeySequence(key.Key_MediaPause)],
+            self.tr("Play"), [QKeySequence(ctrl | key.Key_Space), QKeySequence(key.Key_MediaTogglePlayPause)],
             controller.toggle_play, self.tr("Play/Pause"),
         )
         self.back = self._action(
@@ -49,12 +48,16 @@ class PlaybackActions(QObject):
         self.follow = self._action(self.tr("Follow Playback"), [], None)
         self.follow.setCheckable(True)
         self.follow.setChecked(True)
-        self.stop = self._action(self.tr("Pause"), [QKeySequence(key.Key_MediaStop)], controller.pause)
+        self.play_only = self._action(self.tr("Play"), [QKeySequence(key.Key_MediaPlay)], controller.play)
+        self.pause_only = self._action(
+            self.tr("Pause"), [QKeySequence(key.Key_MediaPause), QKeySequence(key.Key_MediaStop)], controller.pause
+        )
         controller.playing_changed.connect(self._on_playing_changed)
 
     @property
     def all(self) -> list[QAction]:
-        return [self.play_pause, self.back, self.forward, self.slower, self.faster, self.loop, self.follow, self.stop]
+        return [self.play_pause, self.back, self.forward, self.slower, self.faster, self.loop, self.follow,
+                self.play_only, self.pause_only]
 
     def install(self, host: QWidget) -> None:
         """Make the shortcuts work while the focus is anywhere inside ``host``."""

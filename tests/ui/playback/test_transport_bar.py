@@ -66,6 +66,14 @@ def test_shortcuts_reach_the_player_while_typing(editor: Editor, qtbot) -> None:
     with qtbot.waitSignal(controller.playing_changed, timeout=10_000) as stopped:
         qtbot.keyClick(editor.text, Qt.Key.Key_MediaTogglePlayPause)
     assert stopped.args == [False]
+    with qtbot.waitSignal(controller.playing_changed, timeout=10_000) as resumed:
+        qtbot.keyClick(editor.text, Qt.Key.Key_MediaPlay)
+    assert resumed.args == [True]
+    qtbot.keyClick(editor.text, Qt.Key.Key_MediaPlay)  # play, not toggle
+    assert controller.is_playing
+    with qtbot.waitSignal(controller.playing_changed, timeout=10_000) as paused:
+        qtbot.keyClick(editor.text, Qt.Key.Key_MediaPause)
+    assert paused.args == [False]
     assert editor.text.toPlainText() == "And so my fellow Americans"  # nothing typed
     assert editor.text.hasFocus()
 
