@@ -229,6 +229,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
+    from benchmarks import editor, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -243,6 +244,10 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "diarization": diarization.run,
         "gui_waits": _gui_waits,
         "shutdown": shutdown_time,
+        "editor_core": lambda: editor.run(10_000),
+        "three_hour_peaks": lambda: playback.three_hour_peaks(1),
+        "waveform_repaints": playback.waveform_repaints,
+        "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
     }
 
 

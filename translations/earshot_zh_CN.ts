@@ -372,6 +372,67 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
+    <name>PeaksLoader</name>
+    <message>
+        <source>The waveform could not be drawn.</source>
+        <translation>无法绘制波形。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackActions</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Play/Pause</source>
+        <translation>播放/暂停</translation>
+    </message>
+    <message>
+        <source>Back 5 Seconds</source>
+        <translation>后退 5 秒</translation>
+    </message>
+    <message>
+        <source>Forward 5 Seconds</source>
+        <translation>前进 5 秒</translation>
+    </message>
+    <message>
+        <source>Slower</source>
+        <translation>减速</translation>
+    </message>
+    <message>
+        <source>Faster</source>
+        <translation>加速</translation>
+    </message>
+    <message>
+        <source>Loop Segment</source>
+        <translation>循环播放本段</translation>
+    </message>
+    <message>
+        <source>Follow Playback</source>
+        <translation>跟随播放</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>{action} ({shortcut})</source>
+        <translation>{action}（{shortcut}）</translation>
+    </message>
+</context>
+<context>
+    <name>PlaybackController</name>
+    <message>
+        <source>Cannot play “{name}”: the file does not exist.</source>
+        <translation>无法播放“{name}”：文件不存在。</translation>
+    </message>
+    <message>
+        <source>Cannot play “{name}”: it is not a media file this app can play.</source>
+        <translation>无法播放“{name}”：本应用无法播放此媒体文件。</translation>
+    </message>
+</context>
+<context>
     <name>RemoteProfilesDialog</name>
     <message>
         <source>Remote Services</source>
@@ -661,6 +722,51 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Channel {n}</source>
         <translation>声道 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>TransportBar</name>
+    <message>
+        <source>Position</source>
+        <translation>播放位置</translation>
+    </message>
+    <message>
+        <source>Position (Alt+Left, Alt+Right: 5 seconds back or forward)</source>
+        <translation>播放位置（Alt+Left、Alt+Right：后退或前进 5 秒）</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Speed (Ctrl+Up: faster, Ctrl+Down: slower)</source>
+        <translation>速度（Ctrl+Up：加速，Ctrl+Down：减速）</translation>
+    </message>
+    <message>
+        <source>Volume</source>
+        <translation>音量</translation>
+    </message>
+</context>
+<context>
+    <name>VideoPane</name>
+    <message>
+        <source>Video</source>
+        <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformView</name>
+    <message>
+        <source>Waveform</source>
+        <translation>波形</translation>
+    </message>
+    <message>
+        <source>Click to seek, drag a segment's edge to retime it, Ctrl+wheel to zoom</source>
+        <translation>单击跳转，拖动片段边缘调整时间，Ctrl+滚轮缩放</translation>
+    </message>
+    <message>
+        <source>Drawing the waveform… {percent} %</source>
+        <translation>正在绘制波形… {percent} %</translation>
     </message>
 </context>
 <context>
