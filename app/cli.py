@@ -43,7 +43,7 @@ from app.core.languages import LanguageError, language_code, language_table
 from app.core.log_file import start_log_file
 from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
-from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
 COMMANDS = ("transcribe", "convert", "languages")
@@ -164,7 +164,9 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
     return run_for_each(arguments.inputs, transcribe, arguments.debug)
 
 
-def _transcribe_one(engine, input_path: Path, options: TranscriptionOptions, channel: int | None) -> Transcript:
+def _transcribe_one(
+    engine: TranscriptionEngine, input_path: Path, options: TranscriptionOptions, channel: int | None
+) -> Transcript:
     audio = decode_audio(input_path, None if channel is None else channel - 1)
     progress = TerminalProgress(input_path.name, sys.stderr)
     context = JobContext(on_progress=progress.update)

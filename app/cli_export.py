@@ -46,7 +46,9 @@ def add_export_arguments(parser: argparse.ArgumentParser, default_format: str) -
     )
 
 
-def add_convert_command(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_convert_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts",
                                   parents=parents)
     convert.add_argument("inputs", nargs="+", metavar="INPUT", help=f"{' | '.join(INPUT_EXTENSIONS)} files")

@@ -41,8 +41,8 @@ def add_remote_arguments(transcribe: argparse.ArgumentParser) -> None:
 
 def model_from_arguments(arguments: argparse.Namespace) -> str:
     if arguments.model:
-        return arguments.model
-    return DEFAULT_MODEL if arguments.engine == LOCAL else REMOTE_KINDS[arguments.engine].default_model
+        return str(arguments.model)
+    return DEFAULT_MODEL if arguments.engine == LOCAL else str(REMOTE_KINDS[arguments.engine].default_model)
 
 
 def engine_from_arguments(arguments: argparse.Namespace) -> TranscriptionEngine:

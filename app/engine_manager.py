@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
@@ -150,7 +151,7 @@ class EngineManager(QObject):
         """Called on the worker thread: emit a signal on the GUI thread, unless the job was cancelled."""
         self._relay.post(self._emit_unless_cancelled, signal_name, (job_id, *arguments))
 
-    def _emit_unless_cancelled(self, signal_name: str, arguments: tuple) -> None:
+    def _emit_unless_cancelled(self, signal_name: str, arguments: tuple[Any, ...]) -> None:
         if not self.is_cancelled(arguments[0]):
             getattr(self, signal_name).emit(*arguments)
 

@@ -23,7 +23,7 @@ class GuiThreadRelay(QObject):
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._callbacks: queue.SimpleQueue[tuple[Callable[..., None], tuple]] = queue.SimpleQueue()
+        self._callbacks: queue.SimpleQueue[tuple[Callable[..., None], tuple[object, ...]]] = queue.SimpleQueue()
         self._posted.connect(self._run_posted, Qt.ConnectionType.QueuedConnection)
 
     def post(self, callback: Callable[..., None], *arguments: object) -> None:

@@ -116,4 +116,5 @@ def decoded_frames(container: av.container.InputContainer, stream: av.AudioStrea
 
 
 def _pick_channel(planes: np.ndarray, channel: int | None) -> np.ndarray:
-    return planes[0 if channel is None else channel]
+    picked: np.ndarray = planes[0 if channel is None else channel]
+    return picked

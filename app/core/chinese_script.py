@@ -19,7 +19,7 @@ _CONFIGS = {"simplified": "t2s", "traditional": "s2t"}
 
 
 def is_chinese(language: str | None) -> bool:
-    return bool(language) and language.lower().split("-")[0] in {"zh", "yue", "chinese", "cantonese"}
+    return language is not None and language.lower().split("-")[0] in {"zh", "yue", "chinese", "cantonese"}
 
 
 @cache
@@ -30,7 +30,7 @@ def _converter(config: str) -> opencc.OpenCC:
 def convert_text(text: str, script: ChineseScript) -> str:
     if script == "original" or not text:
         return text
-    return _converter(_CONFIGS[script]).convert(text)
+    return str(_converter(_CONFIGS[script]).convert(text))
 
 
 def convert_segment(segment: Segment, script: ChineseScript) -> None:

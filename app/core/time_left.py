@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 
 class TimeLeftEstimator:
     """Seconds left, extrapolated from the elapsed time and the fraction done."""
 
-    def __init__(self, clock=time.monotonic) -> None:
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
         self._clock = clock
         self._started = clock()
 
@@ -19,7 +20,7 @@ class TimeLeftEstimator:
         if fraction <= 0.0:
             return None
         elapsed = self._clock() - self._started
-        return max(0.0, elapsed * (1.0 - fraction) / fraction)
+        return max(0.0, float(elapsed * (1.0 - fraction) / fraction))
 
 
 def format_time_left(seconds: float | None) -> str:

@@ -1,4 +1,8 @@
-"""Real audio devices for tests: a private PulseAudio server with a null sink, one per session."""
+"""Real audio devices for tests: a private PulseAudio server with a null sink.
+
+One server for this package's tests; it stops (and PULSE_SERVER goes) after the last of them, so
+later tests never talk to it.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,7 @@ import pytest
 from tests.pulseaudio_server import PulseAudioServer, running_pulseaudio
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def pulseaudio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseAudioServer]:
     with running_pulseaudio(tmp_path_factory.mktemp("pulse")) as server:
         refresh_portaudio_devices()

@@ -9,7 +9,7 @@ a number or range the user gave cuts the same tree at that many clusters instead
 from __future__ import annotations
 
 import numpy as np
-from scipy.cluster.hierarchy import fcluster, linkage  # type: ignore[import-untyped]
+from scipy.cluster.hierarchy import fcluster, linkage
 
 from app.core.speaker_turns import SpeakerCount
 

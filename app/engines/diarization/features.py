@@ -7,7 +7,7 @@ mean; kaldi-native-fbank is the same computation without torch.
 
 from __future__ import annotations
 
-import kaldi_native_fbank as knf  # type: ignore[import-untyped]
+import kaldi_native_fbank as knf
 import numpy as np
 
 from app.core.audio import SAMPLE_RATE

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
-import onnxruntime  # type: ignore[import-untyped]
+import onnxruntime
 
 from app.engines.diarization.campplus_graph import EMBEDDING_DIM, build_campplus
 from app.engines.diarization.weights import load_weights

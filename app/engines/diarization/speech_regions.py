@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import numpy as np
-from faster_whisper.vad import VadOptions, get_speech_timestamps  # type: ignore[import-untyped]
+from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from app.core.audio import SAMPLE_RATE
 

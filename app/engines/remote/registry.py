@@ -10,7 +10,7 @@ from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
 from app.engines.base import TranscriptionEngine
 from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOPE_BASE_URL
-from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, PollSchedule, RecognitionSettings
+from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
 from app.engines.remote.hf_inference import DEFAULT_ENDPOINT, HF_HTTP_SETTINGS, HuggingFaceInferenceEngine
 from app.engines.remote.hf_providers.engine import (
@@ -20,6 +20,7 @@ from app.engines.remote.hf_providers.engine import (
     ProviderSettings,
 )
 from app.engines.remote.openai_compatible import OPENAI_UPLOAD_LIMIT, OpenAICompatibleEngine
+from app.engines.remote.poll_schedule import PollSchedule
 from app.engines.remote.service_client import HttpSettings
 
 
