@@ -117,6 +117,17 @@ def test_a_given_number_of_speakers_is_kept(two_speakers_analysed) -> None:
     assert len(_speakers(analysis.turns(SpeakerCount(1, 4)))) == 2
 
 
+def test_a_given_number_of_speakers_still_finds_the_voices(two_speakers, two_speakers_analysed) -> None:
+    """The count the user gives picks the voices, not a few outlying windows at the top of the tree."""
+    analysis, reference = two_speakers_analysed[0], two_speakers[1]
+    for count in (SpeakerCount.exactly(2), SpeakerCount(2, 4), SpeakerCount(1, 2)):
+        turns = analysis.turns(count)
+        assert _speakers(turns) == ["Speaker 1", "Speaker 2"], count
+        assert diarization_error_rate(reference, turns) < 0.1, count
+    three = analysis.turns(SpeakerCount.exactly(3))
+    assert diarization_error_rate(reference, three) < 0.3  # the third is a small part of one voice
+
+
 def test_progress_rises_and_cancel_stops_the_job(engine, two_speakers, two_speakers_analysed) -> None:
     fractions = two_speakers_analysed[1]
     assert fractions == sorted(fractions) and fractions[-1] == pytest.approx(0.95) and len(fractions) > 3
