@@ -13,7 +13,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from app.cli_export import whole_number_at_least
 from app.cli_inputs import EXIT_INTERRUPTED, EXIT_USAGE, run_for_each, say
@@ -26,7 +26,9 @@ from app.core.speaker_assignment import assign_speakers
 from app.core.speaker_turns import SpeakerCount, SpeakerTurn, parse_speaker_count
 from app.core.transcript import Transcript
 from app.engines.base import JobContext
-from app.engines.diarization import DiarizationEngine, DiarizationOptions
+
+if TYPE_CHECKING:  # the engine (onnx, scipy) is imported only when speakers are asked for
+    from app.engines.diarization import DiarizationEngine, DiarizationOptions
 
 LOCAL = "local"
 SERVICE = "service"
@@ -107,6 +109,8 @@ class SpeakerLabelling:
         """The local engine, its weights read and checked before any input is decoded (None: the service's)."""
         if self.by_service:
             return None
+        from app.engines.diarization import DiarizationEngine
+
         engine = DiarizationEngine()
         engine.prepare(self._options())
         return engine
@@ -124,6 +128,8 @@ class SpeakerLabelling:
         return transcript
 
     def _options(self) -> DiarizationOptions:
+        from app.engines.diarization import DiarizationOptions
+
         return DiarizationOptions(self.count, self.cpu_threads)
 
 
@@ -143,6 +149,8 @@ def diarize_command(arguments: argparse.Namespace) -> int:
     except SpeakerCountError as error:
         say(str(error))
         return EXIT_USAGE
+    from app.engines.diarization import DiarizationEngine, DiarizationOptions
+
     options = DiarizationOptions(count, arguments.threads)
     engine = DiarizationEngine()
     engine.prepare(options)  # missing or damaged weights: one sentence before any input is decoded

@@ -80,18 +80,16 @@ def test_diarize_writes_one_file_per_input_beside_it_or_in_a_folder(jfk_path: Pa
     assert capsys.readouterr().out == written
 
 
-@pytest.mark.parametrize(("command", "count", "sentence"), [
-    ("transcribe", "0", "The number of speakers must be between 1 and 50."),
-    ("transcribe", "5-2", "The smallest number of speakers must not be above the largest."),
-    ("diarize", "two", "“two” is not a number of speakers: write auto, a number like 2, or a range like 2-4."),
-])
-def test_an_impossible_number_of_speakers_is_one_sentence_before_any_work(
-    command: str, count: str, sentence: str, tmp_path: Path
-) -> None:
+def test_an_impossible_number_of_speakers_is_one_sentence_before_any_work(tmp_path: Path, capsys) -> None:
     missing = tmp_path / "not-decoded.wav"  # never opened: the count is refused first
-    result = run_app(command, missing, "--speakers", count, "--output", tmp_path / "out")
-    assert result.returncode == 2
-    assert result.stderr == f"earshot: {sentence}\n"
+    result = run_app("transcribe", missing, "--speakers", "0", "--output", tmp_path / "out")
+    assert (result.returncode, result.stderr) == (2, "earshot: The number of speakers must be between 1 and 50.\n")
+    for command, count, sentence in (
+        ("transcribe", "5-2", "The smallest number of speakers must not be above the largest."),
+        ("diarize", "two", "“two” is not a number of speakers: write auto, a number like 2, or a range like 2-4."),
+    ):
+        assert main([command, str(missing), "--speakers", count, "--output", str(tmp_path / "out")]) == 2
+        assert capsys.readouterr().err == f"earshot: {sentence}\n"
     assert not (tmp_path / "out").exists()
 
 
