@@ -31,8 +31,8 @@ TRUTH = {"A": "Speaker 1", "B": "Speaker 2"}  # A speaks first
 
 @pytest.fixture(scope="module")
 def conversation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[SpeakerTurn]]:
-    """Two readers taking turns, written as a WAV file, and the turns by construction."""
-    samples, reference = build_conversation(two_speaker_clips())
+    """Two readers taking turns (31 s), written as a WAV file, and the turns by construction."""
+    samples, reference = build_conversation(two_speaker_clips()[:5])
     path = tmp_path_factory.mktemp("conversation") / "interview.wav"
     soundfile.write(path, samples, SAMPLE_RATE)
     return path, reference
@@ -41,7 +41,7 @@ def conversation(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, list[S
 def test_transcribe_labels_the_speakers_of_a_conversation(conversation, tmp_path: Path) -> None:
     path, reference = conversation
     code = main(["transcribe", str(path), "--model", "tiny.en", "--language", "en", "--speakers", "2",
-                 "--format", "txt-speakers,json,vtt", "--output", str(tmp_path)])
+                 "--beam-size", "1", "--format", "txt-speakers,json,vtt", "--output", str(tmp_path)])
     assert code == 0
     transcript = read_json((tmp_path / "interview.json").read_text(encoding="utf-8"), "interview.json")
     assert transcript.segments[0].speaker == "Speaker 1"
@@ -54,7 +54,7 @@ def test_transcribe_labels_the_speakers_of_a_conversation(conversation, tmp_path
     script = (tmp_path / "interview.txt").read_text(encoding="utf-8").split("\n\n")
     names = [paragraph.split(":", 1)[0] for paragraph in script if paragraph.strip()]
     assert names[:2] == ["Speaker 1", "Speaker 2"]
-    assert len(names) >= 5 and all(a != b for a, b in itertools.pairwise(names))  # turns alternate
+    assert len(names) >= 4 and all(a != b for a, b in itertools.pairwise(names))  # turns alternate
 
 
 def test_diarize_writes_rttm_with_a_low_error(conversation, jfk_path: Path, tmp_path: Path) -> None:
