@@ -6,7 +6,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
 
 from app import __version__
 from app.cli_export import (
@@ -27,6 +26,7 @@ from app.cli_inputs import (
     run_for_each,
     say,
 )
+from app.cli_progress import TerminalProgress
 from app.cli_remote import (
     LOCAL,
     add_remote_arguments,
@@ -36,17 +36,17 @@ from app.cli_remote import (
     transcribe_media_url,
     url_file_name,
 )
-from app.core.audio import decode_audio
+from app.cli_speakers import SpeakerLabelling, add_diarize_command, add_speaker_arguments, diarize_command
+from app.core.audio import AudioClip, decode_audio
 from app.core.chinese_script import CHINESE_SCRIPTS
 from app.core.errors import EarshotError
-from app.core.languages import LanguageError, language_code, language_table
+from app.core.languages import language_code, language_table
 from app.core.log_file import start_log_file
-from app.core.time_left import TimeLeftEstimator, format_time_left
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
-COMMANDS = ("transcribe", "convert", "languages")
+COMMANDS = ("transcribe", "convert", "languages", "diarize")
 AUTO_LANGUAGE = "auto"
 
 
@@ -73,6 +73,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--language-per-passage", action=argparse.BooleanOptionalAction, default=True,
                             help="with --language auto, detect each passage's own language (default: on)")
     add_export_arguments(transcribe, default_format="txt")
+    add_speaker_arguments(transcribe)
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
     transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--chinese", choices=CHINESE_SCRIPTS,
                             default="simplified", help="script for Chinese output")
     add_convert_command(commands, parents=[common])
+    add_diarize_command(commands, parents=[common])
     commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
     return parser
 
@@ -105,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "transcribe":
             return transcribe_command(arguments)
+        if arguments.command == "diarize":
+            return diarize_command(arguments)
         return convert_command(arguments)
     except EarshotError as error:
         say(str(error))
@@ -144,55 +148,38 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
 def transcribe_command(arguments: argparse.Namespace) -> int:
     try:
         options = options_from_arguments(arguments)
-    except LanguageError as error:
+        speakers = SpeakerLabelling.from_arguments(arguments)
+    except EarshotError as error:  # an unknown language, an impossible number of speakers
         say(str(error))
         return EXIT_USAGE
     rules = subtitle_rules(arguments)
     if arguments.engine == LOCAL:
         resolve_model(options.model)  # an unknown model is refused before any input is decoded
-    engine = engine_from_arguments(arguments)
+    if speakers and not speakers.by_service:
+        options.word_timestamps = True  # so a segment can be split where the speaker changes
+    engine = engine_from_arguments(arguments, speakers.service_options() if speakers else {})
+    diarizer = speakers.prepare() if speakers else None
 
     def transcribe(raw_input: str) -> None:
         input_path = Path(url_file_name(raw_input) if is_media_url(raw_input) else raw_input)
+        audio = None
         if is_media_url(raw_input):
             transcript = transcribe_media_url(engine, raw_input, options, arguments.channel)
         else:
-            transcript = _transcribe_one(engine, input_path, options, arguments.channel)
+            audio = decode_audio(input_path, None if arguments.channel is None else arguments.channel - 1)
+            transcript = _transcribe_one(engine, audio, input_path.name, options)
+        if speakers:
+            transcript = speakers.label(diarizer, transcript, audio, input_path.name)
         print_warnings(transcript)
         write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
 
     return run_for_each(arguments.inputs, transcribe, arguments.debug)
 
 
-def _transcribe_one(
-    engine: TranscriptionEngine, input_path: Path, options: TranscriptionOptions, channel: int | None
-) -> Transcript:
-    audio = decode_audio(input_path, None if channel is None else channel - 1)
-    progress = TerminalProgress(input_path.name, sys.stderr)
+def _transcribe_one(engine: TranscriptionEngine, audio: AudioClip, name: str, options: TranscriptionOptions) -> Transcript:
+    progress = TerminalProgress(name, sys.stderr)
     context = JobContext(on_progress=progress.update)
     try:
         return run_transcription(engine, audio, options, context)
     finally:
         progress.close()
-
-
-class TerminalProgress:
-    """A one-line progress display on standard error, only when it is a terminal."""
-
-    def __init__(self, label: str, stream: TextIO) -> None:
-        self._label = label
-        self._stream = stream
-        self._enabled = stream.isatty()
-        self._estimator = TimeLeftEstimator()
-
-    def update(self, fraction: float, _total_seconds: float) -> None:
-        if not self._enabled:
-            return
-        left = format_time_left(self._estimator.seconds_left(fraction)) or "?"
-        self._stream.write(f"\r{self._label}: {fraction:4.0%}  about {left} left   ")
-        self._stream.flush()
-
-    def close(self) -> None:
-        if self._enabled:
-            self._stream.write("\n")
-            self._stream.flush()

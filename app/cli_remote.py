@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import urlsplit
 
 from app.core.errors import EarshotError
@@ -45,7 +46,10 @@ def model_from_arguments(arguments: argparse.Namespace) -> str:
     return DEFAULT_MODEL if arguments.engine == LOCAL else str(REMOTE_KINDS[arguments.engine].default_model)
 
 
-def engine_from_arguments(arguments: argparse.Namespace) -> TranscriptionEngine:
+def engine_from_arguments(
+    arguments: argparse.Namespace, service_options: dict[str, Any] | None = None
+) -> TranscriptionEngine:
+    """The engine asked for; ``service_options`` go into a remote engine's profile (DashScope's diarization)."""
     if arguments.engine == LOCAL:
         from app.engines.faster_whisper_engine import FasterWhisperEngine
 
@@ -57,7 +61,7 @@ def engine_from_arguments(arguments: argparse.Namespace) -> TranscriptionEngine:
     api_key = os.environ.get(key_variable) or None
     if api_key is None:
         print(f"earshot: {key_variable} is not set; sending no API key.", file=sys.stderr)
-    options = {"provider": arguments.provider} if arguments.provider else {}
+    options = {**({"provider": arguments.provider} if arguments.provider else {}), **(service_options or {})}
     profile = RemoteProfile("command line", kind.kind, arguments.base_url or kind.default_base_url,
                             model_from_arguments(arguments), options)
     return create_remote_engine(profile, api_key)

@@ -16,6 +16,7 @@ from scipy.optimize import linear_sum_assignment
 
 from app.core.audio import SAMPLE_RATE, decode_audio
 from app.core.speaker_turns import SpeakerTurn
+from app.core.transcript import Segment
 
 FRAME_SECONDS = 0.01
 DEV_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio" / "dev"
@@ -114,3 +115,25 @@ def _trimmed(samples: np.ndarray, frame: int = 320) -> np.ndarray:
     energy = np.sqrt((samples[:usable].reshape(-1, frame) ** 2).mean(axis=1))
     loud = np.flatnonzero(energy > 0.1 * energy.max())
     return samples[loud[0] * frame:(loud[-1] + 1) * frame].copy()
+
+
+def two_speaker_clips() -> list[Clip]:
+    """A conversation of two English readers, "A" first, seven turns of 4 to 9 s."""
+    english, sonnet = READERS[:2]
+    return [
+        Clip(english, "A", 5, 7), Clip(sonnet, "B", 3, 5), Clip(english, "A", 14, 4), Clip(sonnet, "B", 10, 9),
+        Clip(english, "A", 20, 6), Clip(sonnet, "B", 21, 4), Clip(english, "A", 28, 8),
+    ]
+
+
+def words_with_the_right_speaker(
+    segments: list[Segment], reference: list[SpeakerTurn], truth: dict[str, str], slack: float = 0.3
+) -> float:
+    """The share of words whose speaker is the one the reference turn around them maps to in ``truth``."""
+    words = [(word, segment.speaker) for segment in segments for word in segment.words]
+    right = sum(
+        1 for word, speaker in words
+        for turn in reference
+        if turn.start - slack <= (word.start + word.end) / 2 <= turn.end + slack and truth[turn.speaker] == speaker
+    )
+    return right / max(1, len(words))

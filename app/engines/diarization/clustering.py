@@ -2,8 +2,9 @@
 
 The number of speakers comes from a distance threshold, then clusters too small to be a
 speaker of their own (a cough, a laugh, a few noisy windows: under 10% of the windows and
-under 10 s of speech, or under three windows) join the nearest cluster;
-a number or range the user gave cuts the same tree at that many clusters instead.
+under 10 s of speech, or under three windows) join the nearest cluster. A number or range
+the user gave then joins the most alike clusters, or cuts the tree finer and keeps the
+largest clusters, until there are that many.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ SMALL_CLUSTER_WINDOWS = 13  # about 10 s of speech in windows every 0.75 s
 # In a short clip 10% is a window or two; a voice heard in fewer windows than this is not told apart.
 SMALLEST_SPEAKER_WINDOWS = 3
 MAX_LINKAGE_WINDOWS = 3000
+_MAX_EXTRA_CUTS = 30  # how much finer than the wanted count the tree is cut to find that many voices
 
 
 def cluster_windows(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
@@ -42,14 +44,50 @@ def cluster_windows(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
 
 def _cluster(embeddings: np.ndarray, count: SpeakerCount) -> np.ndarray:
     tree = linkage(embeddings.astype(np.float64), method="average", metric="cosine")
-    if count.exact is not None:
-        labels = fcluster(tree, count.exact, criterion="maxclust")
-    else:
-        labels = _merge_small_clusters(embeddings, fcluster(tree, DISTANCE_THRESHOLD, criterion="distance"))
-        found = len(np.unique(labels))
-        if found != count.clamp(found):
-            labels = fcluster(tree, count.clamp(found), criterion="maxclust")
+    labels = _merge_small_clusters(embeddings, fcluster(tree, DISTANCE_THRESHOLD, criterion="distance"))
+    found = len(np.unique(labels))
+    wanted = count.clamp(found)
+    if wanted < found:
+        return _join_nearest_clusters(embeddings, labels, wanted)
+    if wanted > found:
+        return _split_further(embeddings, tree, wanted)
     return np.asarray(labels)
+
+
+def _join_nearest_clusters(embeddings: np.ndarray, labels: np.ndarray, wanted: int) -> np.ndarray:
+    """Fewer speakers than the threshold found: the two most alike clusters join, until ``wanted`` are left."""
+    labels = labels.copy()
+    while len(names := np.unique(labels)) > wanted:
+        centroids = np.stack([_unit(embeddings[labels == name].mean(axis=0)) for name in names])
+        similarity = centroids @ centroids.T
+        np.fill_diagonal(similarity, -np.inf)
+        first, second = np.unravel_index(int(np.argmax(similarity)), similarity.shape)
+        labels[labels == names[second]] = names[first]
+    return labels
+
+
+def _split_further(embeddings: np.ndarray, tree: np.ndarray, wanted: int) -> np.ndarray:
+    """More speakers than the threshold found: the tree cut finer until its ``wanted`` largest clusters are
+    voices (at least a few windows each), the rest joining the nearest of them.
+
+    Cutting the tree at exactly ``wanted`` clusters would often split off a few outlying windows instead.
+    """
+    windows = len(embeddings)
+    cut = fcluster(tree, wanted, criterion="maxclust")
+    for clusters in range(wanted, min(windows, wanted + _MAX_EXTRA_CUTS) + 1):
+        cut = fcluster(tree, clusters, criterion="maxclust")
+        sizes = np.sort(np.unique(cut, return_counts=True)[1])[::-1]
+        if len(sizes) >= wanted and sizes[wanted - 1] >= SMALLEST_SPEAKER_WINDOWS:
+            break
+    names, sizes = np.unique(cut, return_counts=True)
+    kept = names[np.argsort(-sizes, kind="stable")[:wanted]]
+    centroids = np.stack([_unit(embeddings[cut == name].mean(axis=0)) for name in kept])
+    joined = cut.copy()
+    for name in names:
+        if name not in kept:
+            members = cut == name
+            joined[members] = kept[int(np.argmax(centroids @ _unit(embeddings[members].mean(axis=0))))]
+    return np.asarray(joined)
 
 
 def _merge_small_clusters(embeddings: np.ndarray, labels: np.ndarray) -> np.ndarray:

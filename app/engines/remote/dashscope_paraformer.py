@@ -17,6 +17,7 @@ from urllib.parse import quote
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import Cancelled, EngineError
+from app.core.speaker_assignment import speaker_label
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.remote.poll_schedule import PollSchedule
@@ -175,22 +176,30 @@ class DashScopeParaformerEngine(TranscriptionEngine):
 
 
 def segments_from_result(document: Any, channel: int = 0) -> list[Segment]:
-    """The chosen channel's sentences; words carry their punctuation."""
+    """The chosen channel's sentences; words carry their punctuation.
+
+    With diarization each sentence has a ``speaker_id``; the ids carry no order, so speakers are
+    named "Speaker 1", "Speaker 2"… in order of first appearance, as local diarization names them.
+    """
     transcripts = checked(document, SERVICE_NAME, "a transcription").optional_items(
         "transcripts", "transcripts", "transcript"
     )
     chosen = next((t for t in transcripts if t.object().get("channel_id") == channel),
                   transcripts[0] if transcripts else None)
     segments = []
+    speaker_names: dict[float, str] = {}
     for sentence in chosen.optional_items("sentences", "sentences", "sentence") if chosen else []:
         text = sentence.optional_text("text", "text").strip()
         if not text:
             continue
-        speaker = sentence.optional("speaker_id", "speaker")
+        speaker_id = sentence.optional("speaker_id", "speaker")
+        speaker = None
+        if speaker_id is not None:
+            speaker = speaker_names.setdefault(speaker_id.number(), speaker_label(len(speaker_names)))
         segments.append(Segment(
             *sentence.span("begin_time", "end_time", scale=0.001),
             text=text,
-            speaker=None if speaker is None else f"Speaker {speaker.number():g}",
+            speaker=speaker,
             words=[_word(w) for w in sentence.optional_items("words", "words", "word")],
         ))
     return segments

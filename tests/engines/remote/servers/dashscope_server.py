@@ -6,11 +6,18 @@ points at (a form POST, and no Authorization header, as OSS wants), /results/{id
 the signed-URL result documents, and /media/{name}, files a test publishes so a
 task can name them by http URL. A task advances one state per poll: PENDING,
 RUNNING, then SUCCEEDED (or FAILED when told to fail).
+
+With ``diarization_enabled`` the server tells speakers apart with Earshot's own local
+diarization (the real CAM++ engine on the audio it received), splits sentences where the
+speaker changes and gives each a ``speaker_id``. The service's ids promise no order, so this
+server numbers speakers backwards (the first to speak gets the highest id): a client that
+names them in order of first appearance must do so itself.
 """
 
 from __future__ import annotations
 
 import string
+import threading
 import urllib.request
 import uuid
 from dataclasses import dataclass, field
@@ -18,6 +25,12 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
 
+from app.core.audio import AudioClip
+from app.core.speaker_assignment import assign_speakers
+from app.core.speaker_turns import SpeakerCount, SpeakerTurn
+from app.core.transcript import Segment
+from app.engines.base import JobContext
+from app.engines.diarization import DiarizationEngine, DiarizationOptions
 from tests.engines.remote.servers.fake_http_server import FakeServer, ReceivedRequest, Reply, parse_multipart
 from tests.engines.remote.servers.recogniser import Recogniser, UndecodableAudio, decode_upload
 
@@ -32,6 +45,8 @@ class Task:
     channels: list[int]
     polls: int = 0
     output: dict[str, Any] = field(default_factory=dict)
+    diarization: bool = False
+    speaker_count: int | None = None
 
 
 class FakeDashScopeServer(FakeServer):
@@ -124,8 +139,10 @@ class FakeDashScopeServer(FakeServer):
         if problem:
             return self.error_reply(400, problem)
         task_id = self.task_id_prefix + str(uuid.uuid4())
-        channels = body.get("parameters", {}).get("channel_id", [0])
-        self.tasks[task_id] = Task(body["input"]["file_urls"][0], channels)
+        parameters = body.get("parameters", {})
+        self.tasks[task_id] = Task(body["input"]["file_urls"][0], parameters.get("channel_id", [0]),
+                                   diarization=parameters.get("diarization_enabled", False),
+                                   speaker_count=parameters.get("speaker_count"))
         output = {"task_id": task_id, "task_status": "PENDING"}
         return Reply.of_json({"request_id": str(uuid.uuid4()), "output": output})
 
@@ -162,10 +179,13 @@ class FakeDashScopeServer(FakeServer):
         for channel in task.channels:
             audio = decode_upload(data, Path(task.file_url).suffix or ".bin", channel)
             recognised = self.recogniser.recognise(audio)
+            segments = recognised.segments
+            if task.diarization:
+                segments = _with_speaker_ids(segments, _speaker_turns(audio, task.speaker_count))
             transcripts.append({
                 "channel_id": channel, "content_duration_in_milliseconds": round(recognised.duration * 1000),
-                "text": " ".join(s.text for s in recognised.segments),
-                "sentences": [_sentence(s) for s in recognised.segments],
+                "text": " ".join(s.text for s in segments),
+                "sentences": [_sentence(s) for s in segments],
             })
         properties = {"audio_format": "flac", "channels": task.channels, "original_sampling_rate": 16000,
                       "original_duration_in_milliseconds": round(recognised.duration * 1000)}
@@ -192,10 +212,38 @@ def _submission_problem(body: Any, oss_resolve: str | None) -> str | None:
             return "oss:// URLs need the header X-DashScope-OssResourceResolve: enable"
         if not url.startswith(("oss://", "http://", "https://")):
             return f"unsupported URL {url}"
-    channels = (body.get("parameters") or {}).get("channel_id", [0])
+    parameters = body.get("parameters") or {}
+    channels = parameters.get("channel_id", [0])
     if not isinstance(channels, list) or not all(isinstance(c, int) and c >= 0 for c in channels):
         return "parameters.channel_id must be a list of channel numbers"
+    if not isinstance(parameters.get("diarization_enabled", False), bool):
+        return "parameters.diarization_enabled must be true or false"
+    count = parameters.get("speaker_count")
+    if count is not None and (isinstance(count, bool) or not isinstance(count, int) or not 2 <= count <= 100):
+        return "parameters.speaker_count must be a whole number from 2 to 100"  # Alibaba's documented range
     return None
+
+
+_diarizer_lock = threading.Lock()
+_diarizer: list[DiarizationEngine] = []  # one engine for every server, made on first use
+
+
+def _speaker_turns(audio: AudioClip, speaker_count: int | None) -> list[SpeakerTurn]:
+    with _diarizer_lock:
+        if not _diarizer:
+            _diarizer.append(DiarizationEngine())
+        count = SpeakerCount.exactly(speaker_count) if speaker_count else SpeakerCount()
+        return _diarizer[0].diarize(audio, DiarizationOptions(count), JobContext())
+
+
+def _with_speaker_ids(segments: list[Segment], turns: list[SpeakerTurn]) -> list[Segment]:
+    """Sentences split where the speaker changes, each with the service's numeric id in ``speaker``."""
+    assigned = assign_speakers(segments, turns)
+    labels = sorted({s.speaker for s in assigned if s.speaker}, key=lambda label: int(label.split()[-1]))
+    backwards = {label: len(labels) - 1 - index for index, label in enumerate(labels)}
+    for segment in assigned:
+        segment.speaker = None if segment.speaker is None else str(backwards[segment.speaker])
+    return assigned
 
 
 def _failed(task_id: str, file_url: str, code: str, message: str) -> dict[str, Any]:
@@ -214,5 +262,8 @@ def _sentence(segment) -> dict[str, Any]:
     if words and not words[-1]["punctuation"]:
         words[-1]["punctuation"] = "."
         text += "."
-    return {"begin_time": round(segment.start * 1000), "end_time": round(segment.end * 1000),
-            "text": text, "words": words}
+    sentence = {"begin_time": round(segment.start * 1000), "end_time": round(segment.end * 1000),
+                "text": text, "words": words}
+    if segment.speaker is not None:
+        sentence["speaker_id"] = int(segment.speaker)
+    return sentence
