@@ -176,7 +176,9 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
     return run_for_each(arguments.inputs, transcribe, arguments.debug)
 
 
-def _transcribe_one(engine: TranscriptionEngine, audio: AudioClip, name: str, options: TranscriptionOptions) -> Transcript:
+def _transcribe_one(
+    engine: TranscriptionEngine, audio: AudioClip, name: str, options: TranscriptionOptions
+) -> Transcript:
     progress = TerminalProgress(name, sys.stderr)
     context = JobContext(on_progress=progress.update)
     try:

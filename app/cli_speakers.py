@@ -52,7 +52,9 @@ def add_speaker_arguments(transcribe: argparse.ArgumentParser) -> None:
     )
 
 
-def add_diarize_command(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_diarize_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     diarize = commands.add_parser("diarize", parents=parents,
                                   help="find who speaks when, on this machine, and write the turns in RTTM")
     diarize.add_argument("inputs", nargs="+", metavar="INPUT", help="audio or video files")
