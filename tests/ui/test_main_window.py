@@ -60,8 +60,9 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
     transcript = window.transcript_model.transcript
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
     assert "English" in window.media_label.text()
-    first_row_time = window.transcript_model.index(0, 0).data()
-    assert first_row_time.startswith("0:00 – ")
+    first_row_start = window.transcript_model.index(0, window.transcript_model.START_COLUMN).data()
+    assert first_row_start.startswith("0:00.")
+    assert window.transcript_model.transcript.segments[0].words  # word timings by default, for proofreading
 
 
 def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manager, jfk_path, tmp_path) -> None:
@@ -162,12 +163,12 @@ def record_calling_threads(monkeypatch, module, name: str) -> list[threading.Thr
 def test_a_dropped_subtitle_file_opens_as_a_transcript_read_off_the_gui_thread(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch, extension: str
 ) -> None:
-    import app.ui.file_controller as file_controller
+    import app.ui.project_controller as project_controller
 
     cues = Transcript(segments=[Segment(0.5, 2.0, "Ask not what your country can do for you."),
                                 Segment(2.5, 4.0, "Ask what you can do for your country.")])
     path = save_transcript(cues, tmp_path / f"speech{extension}")
-    readers = record_calling_threads(monkeypatch, file_controller, "read_transcript")
+    readers = record_calling_threads(monkeypatch, project_controller, "read_transcript")
     drop_files(window, path)
     qtbot.waitUntil(lambda: window.transcript_model.rowCount() == 2, timeout=5000)
     assert [s.text for s in window.transcript_model.transcript.segments] == [s.text for s in cues.segments]

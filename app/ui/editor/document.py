@@ -26,7 +26,8 @@ Recognition delivers into a document by job id: ``begin_recognition(job_id)`` em
 and makes the document read-only, ``add_recognised(job_id, segment)`` streams rows in, and
 ``finish_recognition(job_id, transcript)`` makes the result ONE undoable "Replace Transcript"
 step (or the initial state when the document held nothing). ``abandon_recognition(job_id)``
-(cancelled or failed) puts back what was there before.
+(cancelled or failed) keeps the rows that came when the document was empty, and otherwise
+puts back what was there before.
 """
 
 from __future__ import annotations
@@ -186,11 +187,17 @@ class Document(QObject):
         return True
 
     def abandon_recognition(self, job_id: int) -> bool:
-        """Job ``job_id`` was cancelled or failed: the document is as it was before it."""
+        """Job ``job_id`` was cancelled or failed: what it recognised stays if the document was empty.
+
+        Over a transcript, the transcript comes back as it was (a part is no replacement for it).
+        """
         if job_id != self._job_id or self._before_job is None:
             return False
         before, self._before_job, self._job_id = self._before_job, None, None
-        self._replace_silently(before)
+        if before.segments or self.undo_stack.count():
+            self._replace_silently(before)
+        elif self._transcript.segments:
+            self._set_unsaved_result(True)
         self.read_only_changed.emit(False)
         return True
 

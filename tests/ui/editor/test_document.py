@@ -146,6 +146,15 @@ def test_recognition_over_a_transcript_is_one_undoable_step(qtbot) -> None:
     assert [s.text for s in document.transcript.segments] == ["new", "words"]
 
 
+def test_a_cancelled_first_recognition_keeps_what_came(qtbot) -> None:
+    document = Document()
+    document.begin_recognition(1)
+    document.add_recognised(1, Segment(0, 1, "partial"))
+    assert document.abandon_recognition(1)
+    assert [s.text for s in document.transcript.segments] == ["partial"]
+    assert document.is_modified and not document.is_read_only
+
+
 def test_an_abandoned_recognition_puts_back_what_was_there(qtbot) -> None:
     document = Document(_transcript())
     original = list(document.transcript.segments)
