@@ -230,12 +230,16 @@ class ProjectController(QObject):
             then()
 
     # ---- recovery ----------------------------------------------------------------------------------
-    def offer_recovery(self) -> RecoveryDialog | None:
-        """The documents an earlier run left unsaved, if any: recover one, discard, or keep them for later."""
+    def offer_recovery(self, quiet: bool = False) -> RecoveryDialog | None:
+        """The documents an earlier run left unsaved, if any: recover one, discard, or keep them for later.
+
+        ``quiet`` (at start): nothing is said when there is nothing to recover.
+        """
         store = self._window.autosaver.store
         documents = store.recoverable()
         if not documents:
-            self._window.statusBar().showMessage(self.tr("There is no unsaved work to recover."), 5000)
+            if not quiet:
+                self._window.statusBar().showMessage(self.tr("There is no unsaved work to recover."), 5000)
             return None
         dialog = RecoveryDialog(store, documents, self._window)
         dialog.recover_requested.connect(
