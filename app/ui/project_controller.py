@@ -88,6 +88,7 @@ class ProjectController(QObject):
         else:
             self._window.adopt_document(Document(media_path=path))
             self._window.files.probe_channels(path)
+            self.recent.add(path)
 
     def _read(self, path: Path, work: Callable[[], Any], adopt: Callable[[Path, Any], None]) -> None:
         self._window.statusBar().showMessage(self.tr("Reading {name}…").replace("{name}", path.name))

@@ -65,7 +65,9 @@ class Autosaver(QObject):
             self._timer.start()
 
     def _modified_changed(self, modified: bool) -> None:
-        if not modified and self._document is not None:
+        if modified:
+            self._changed()  # also a recognition result that arrived unsaved
+        elif self._document is not None:
             self.discard(self._document)
 
     def save_now(self) -> None:
