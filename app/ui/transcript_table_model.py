@@ -70,10 +70,10 @@ class TranscriptTableModel(QAbstractTableModel):
                 signal.disconnect(slot)
         self._document = document
         self._marks, self._marks_generation = {}, self._marks_generation + 1
-        self._speakers.invalidate()
         if document is not None:
             for signal, slot in self._connections(document):
                 signal.connect(slot)
+        self._speakers.start_from(self.transcript)
         self.endResetModel()
         self._schedule_marks()
 
@@ -85,7 +85,7 @@ class TranscriptTableModel(QAbstractTableModel):
             (document.segments_removed, self._rows_went),
             (document.segments_changed, self._rows_changed),
             (document.about_to_reset, self.beginResetModel),
-            (document.reset, self.endResetModel),
+            (document.reset, self._reset_done),
             (document.edited, self._content_edited),
             (document.read_only_changed, self._read_only_changed),
         ]
@@ -105,22 +105,21 @@ class TranscriptTableModel(QAbstractTableModel):
         self._neighbours_changed(first - 1, first)
 
     def _rows_changed(self, first: int, count: int) -> None:
-        last = min(first + count, self.rowCount() - 1)  # the next row's overlap may have changed too
-        first = max(first - 1, 0)
-        if first <= last:
-            self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1))
+        self.dataChanged.emit(self.index(first, 0), self.index(first + count - 1, self.columnCount() - 1))
+        self._neighbours_changed(first - 1, first + count)
 
     def _neighbours_changed(self, *rows: int) -> None:
+        """A neighbour's overlap mark may have come or gone; its text and height did not change."""
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
         for row in rows:
             if 0 <= row < self.rowCount():
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), roles)
+
+    def _reset_done(self) -> None:
+        self._speakers.start_from(self.transcript)
+        self.endResetModel()
 
     def _content_edited(self) -> None:
-        before = self._speakers.numbers(self.transcript)
-        self._speakers.invalidate()
-        if before != self._speakers.numbers(self.transcript) and self.rowCount():
-            column = self.SPEAKER_COLUMN
-            self.dataChanged.emit(self.index(0, column), self.index(self.rowCount() - 1, column))
         self._schedule_marks()
 
     def _read_only_changed(self) -> None:
@@ -191,7 +190,7 @@ class TranscriptTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(row, column)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.SPEAKER_COLUMN and segment.speaker:
-            return speaker_colour(self._speakers.number_of(self.transcript, segment.speaker))
+            return speaker_colour(self._speakers.number_of(segment.speaker))
         if role == Qt.ItemDataRole.TextAlignmentRole:
             horizontal = Qt.AlignmentFlag.AlignRight if column in self.TIME_COLUMNS else Qt.AlignmentFlag.AlignLeft
             return int(horizontal | Qt.AlignmentFlag.AlignTop)
@@ -204,7 +203,7 @@ class TranscriptTableModel(QAbstractTableModel):
             return OVERLAP_TINT if self._overlaps_at(row, column) else None
         speaker = self.transcript.segments[row].speaker
         if column == self.SPEAKER_COLUMN and speaker:
-            return speaker_tint(self._speakers.number_of(self.transcript, speaker))
+            return speaker_tint(self._speakers.number_of(speaker))
         return None
 
     def _overlaps_at(self, row: int, column: int) -> list[Overlap]:

@@ -1,6 +1,7 @@
 """Autosave: a moment after each edit, a snapshot of the document written to its recovery file off the GUI thread.
 
-At most ``AUTOSAVE_DELAY_MS`` after an edit (a single-shot timer restarted by each change) the
+At most ``AUTOSAVE_DELAY_MS`` after an edit (a single-shot timer started by the first change
+and not pushed back by the ones after it, so steady typing is saved every two seconds) the
 document's snapshot goes to a worker thread that writes it through RecoveryStore. One write per
 document at a time: a change made while one is being written is written right after it. When
 the document is saved, or returns to its saved state, or is closed cleanly, its recovery file
@@ -61,7 +62,8 @@ class Autosaver(QObject):
         return self._timer.isActive() or not self._idle.is_set()
 
     def _changed(self) -> None:
-        if self._document is not None and self._document.is_modified and not self._document.is_read_only:
+        document = self._document
+        if document is not None and document.is_modified and not document.is_read_only and not self._timer.isActive():
             self._timer.start()
 
     def _modified_changed(self, modified: bool) -> None:
