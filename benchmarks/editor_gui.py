@@ -15,15 +15,19 @@ import os
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer  # noqa: E402
-from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtTest import QTest
 
-from benchmarks.editor import podcast  # noqa: E402
+from benchmarks.editor import podcast
+
+if TYPE_CHECKING:
+    from app.ui.main_window import MainWindow
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TYPED = "and the river ran on past the mill "
@@ -35,7 +39,7 @@ def resident_megabytes() -> float:
         return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1e6
 
 
-def wait_until(done, patience: float = 60) -> float:  # type: ignore[no-untyped-def]
+def wait_until(done: Callable[[], bool], patience: float = 60) -> float:
     """Run the event loop until ``done()``; the seconds it took."""
     began = time.perf_counter()
     loop = QEventLoop()
@@ -47,11 +51,10 @@ def wait_until(done, patience: float = 60) -> float:  # type: ignore[no-untyped-
     return time.perf_counter() - began
 
 
-def open_figures(window, project: Path) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def open_figures(window: MainWindow, project: Path, rows: int) -> dict[str, Any]:
     gc.collect()
     before = resident_megabytes()
     view = window.transcript_view
-    rows = len(podcast_cache)
     seconds = wait_until_after(lambda: window.projects.open_path(project),
                                lambda: window.transcript_model.rowCount() == rows and view.isVisible())
     first_rows = view.rowViewportPosition(0) >= 0 and view.indexAt(view.viewport().rect().topLeft()).isValid()
@@ -61,19 +64,20 @@ def open_figures(window, project: Path) -> dict[str, Any]:  # type: ignore[no-un
             "document_resident_mb": round(resident_megabytes() - before, 1)}
 
 
-def wait_until_after(start, done) -> float:  # type: ignore[no-untyped-def]
+def wait_until_after(start: Callable[[], None], done: Callable[[], bool]) -> float:
     began = time.perf_counter()
     start()
     wait_until(done)
     return time.perf_counter() - began
 
 
-def typing_figures(window, seconds: float) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def typing_figures(window: MainWindow, seconds: float) -> dict[str, Any]:
     """Type into a segment for ``seconds`` (autosave fires on its own meanwhile); the event loop's longest gap."""
     view = window.transcript_view
     view.go_to_row(5000, 3)
     QTest.keyClick(view, Qt.Key.Key_Return)
     editor = view.open_editor()
+    assert editor is not None
     editor.end(False)
     saves: list[float] = []
     window.autosaver.saved.connect(lambda _id: saves.append(time.perf_counter()))
@@ -117,16 +121,13 @@ def idle_longest_stall(seconds: float) -> int:
     return int(max(gap - 5 for gap in gaps[1:]))
 
 
-def save_figures(window, folder: Path) -> dict[str, Any]:  # type: ignore[no-untyped-def]
+def save_figures(window: MainWindow, folder: Path) -> dict[str, Any]:
     times = []
     for number in range(5):
         began = time.perf_counter()
         assert window.projects.write_project(folder / f"saved-{number}.earshot")
         times.append(time.perf_counter() - began)
     return {"project_save_ms": round(statistics.median(times) * 1000, 1)}
-
-
-podcast_cache: list[object] = []
 
 
 def run(segments: int, typing_seconds: float) -> dict[str, Any]:
@@ -139,7 +140,6 @@ def run(segments: int, typing_seconds: float) -> dict[str, Any]:
 
     create_application(["earshot-bench"])
     transcript = podcast(segments)
-    podcast_cache[:] = transcript.segments
     with tempfile.TemporaryDirectory() as folder_name:
         folder = Path(folder_name)
         project = save_project(folder / "episode.earshot", transcript)
@@ -149,7 +149,7 @@ def run(segments: int, typing_seconds: float) -> dict[str, Any]:
         window.resize(1280, 800)
         window.show()
         results: dict[str, Any] = {"segments": segments}
-        results.update(open_figures(window, project))
+        results.update(open_figures(window, project, segments))
         results.update(typing_figures(window, typing_seconds))
         results.update(save_figures(window, folder))
         window.document.mark_saved(folder / "saved-0.earshot")
