@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
 
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -73,11 +74,11 @@ class ScriptedSession(QObject):
             "wait_rows": lambda: window.transcript_model.rowCount() >= int(value),
             "edit_text": lambda: self._edit_text(int(value[0]), str(value[1])),
             "open_text": lambda: self._open_text(int(value[0]), int(value[1])),
-            "trigger": lambda: getattr(window.edit_actions, str(value)).trigger() or True,
+            "trigger": lambda: _trigger(getattr(window.edit_actions, str(value))),
             "wait_autosaved": lambda: self._saves > 0 and not window.autosaver.is_pending,
             "recover_first": self._recover_first,
             "save_as": lambda: window.projects.write_project(Path(value)),
-            "touch": lambda: Path(value).touch() or True,
+            "touch": lambda: _touch(Path(value)),
             "quit": lambda: window.close() or True,
         }
         if name == "trigger":
@@ -114,3 +115,13 @@ class ScriptedSession(QObject):
             return False
         dialog.recover_button.click()
         return True
+
+
+def _touch(path: Path) -> bool:
+    path.touch()
+    return True
+
+
+def _trigger(action: QAction) -> bool:
+    action.trigger()
+    return True
