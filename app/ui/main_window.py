@@ -215,6 +215,8 @@ class MainWindow(QMainWindow):
         self.show_document_title()
         if document.media_path is not None and not document.transcript.segments:
             self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
+        elif has_content:
+            self.statusBar().clearMessage()
         self.update_actions()
 
     def show_document_title(self) -> None:

@@ -17,6 +17,7 @@ from app.ui.editor.segment_delegate import SegmentDelegate
 from app.ui.transcript_table_model import TranscriptTableModel
 
 SIZING_BUDGET_SECONDS = 0.01  # text layout per event-loop turn: a transcript of hours is sized without freezing
+RESIZE_SETTLE_MS = 150  # a window being dragged wider re-wraps the rows once it stops
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -53,6 +54,9 @@ class TranscriptView(QTableView):
         self._unsized_from = 0  # rows from here on still have the default height after a reset
         self._sizing = QTimer(self, interval=0)
         self._sizing.timeout.connect(self._fit_some_rows)
+        self._refit = QTimer(self, singleShot=True, interval=RESIZE_SETTLE_MS)  # the text column's width settled
+        self._refit.timeout.connect(self._fit_all_rows)
+        header.sectionResized.connect(self._text_width_changed)
 
     @property
     def table_model(self) -> TranscriptTableModel:
@@ -125,6 +129,10 @@ class TranscriptView(QTableView):
         if bottom.row() - top.row() < 50:  # a row's text changed; a whole-table change is a reset's job
             for row in range(top.row(), bottom.row() + 1):
                 self.resizeRowToContents(row)
+
+    def _text_width_changed(self, column: int, old: int, new: int) -> None:
+        if column == TranscriptTableModel.TEXT_COLUMN and old != new:
+            self._refit.start()
 
     def _fit_all_rows(self) -> None:
         """Size every row, a batch per event-loop turn (sizing 20,000 rows at once froze the window 3 s)."""
