@@ -78,7 +78,7 @@ def test_the_seeds_example_in_the_window_and_no_key_in_anything_written(
     box.accept()
     exports = tmp_path / "exports"
     for name in ("jfk.srt", "jfk.txt", "jfk.json"):
-        assert hf_window.save_transcript_to(exports / name)
+        assert hf_window.files.save_transcript_to(exports / name)
 
     folders = (*isolated_app_folders.values(), router.mapping_cache, exports)
     written = [p for folder in folders for p in Path(folder).rglob("*") if p.is_file()]

@@ -191,3 +191,22 @@ def test_opening_media_probes_its_channels_off_the_gui_thread(
     window.open_media(stereo)
     qtbot.waitUntil(lambda: window.options_bar.channel_combo.count() == 3, timeout=5000)
     assert probes and threading.main_thread() not in probes
+
+
+def test_a_second_recognition_replaces_the_edited_transcript_as_one_undo_step(
+    qtbot, window: MainWindow, manager, jfk_path
+) -> None:
+    from app.core.editing.segment_text import edit_text
+
+    window.open_media(jfk_path)
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+        click_transcribe(qtbot, window)
+    assert window.document.undo_stack.count() == 0  # the first result is where undo starts
+    window.document.apply(edit_text(window.document.transcript, 0, "Corrected by hand."))
+    edited = list(window.document.transcript.segments)
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+        click_transcribe(qtbot, window)
+    assert window.document.transcript.segments[0].text != "Corrected by hand."
+    assert window.edit_actions.undo_action.text() == "&Undo Replace Transcript"
+    window.edit_actions.undo_action.trigger()
+    assert window.document.transcript.segments == edited
