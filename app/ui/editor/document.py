@@ -159,6 +159,7 @@ class Document(QObject):
         self._before_job = self.snapshot()
         self._job_id = job_id
         self._replace_silently(Transcript(media_path=self._transcript.media_path))
+        self.undo_stack.setActive(False)  # Edit ▸ Undo and Redo are off until the job ends
         self.read_only_changed.emit(True)
 
     def add_recognised(self, job_id: int, segment: Segment) -> bool:
@@ -176,6 +177,7 @@ class Document(QObject):
         if job_id != self._job_id or self._before_job is None:
             return False
         before, self._before_job, self._job_id = self._before_job, None, None
+        self.undo_stack.setActive(True)
         result.media_path = before.media_path
         if not before.segments and self.undo_stack.count() == 0:
             self._replace_silently(result)  # the first result is where undo starts
@@ -194,6 +196,7 @@ class Document(QObject):
         if job_id != self._job_id or self._before_job is None:
             return False
         before, self._before_job, self._job_id = self._before_job, None, None
+        self.undo_stack.setActive(True)
         if before.segments or self.undo_stack.count():
             self._replace_silently(before)
         elif self._transcript.segments:

@@ -133,13 +133,20 @@ def test_recognition_into_an_empty_document_is_the_initial_state(qtbot) -> None:
 
 
 def test_recognition_over_a_transcript_is_one_undoable_step(qtbot) -> None:
+    from PySide6.QtGui import QUndoGroup
+
     document = Document(_transcript())
+    group = QUndoGroup()
+    group.addStack(document.undo_stack)
+    group.setActiveStack(document.undo_stack)
+    document.apply(edit_text(document.transcript, 0, "Edited"))
     original = list(document.transcript.segments)
     document.begin_recognition(3)
+    assert not group.canUndo()  # no undo into a transcript that is being replaced
     assert document.transcript.segments == []
     document.add_recognised(3, Segment(0, 1, "new"))
     document.finish_recognition(3, Transcript([Segment(0, 1, "new"), Segment(1, 2, "words")]))
-    assert document.undo_stack.undoText() == "Replace Transcript"
+    assert document.undo_stack.undoText() == "Replace Transcript" and group.canUndo()
     document.undo_stack.undo()
     assert document.transcript.segments == original
     document.undo_stack.redo()

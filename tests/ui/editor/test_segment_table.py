@@ -42,8 +42,10 @@ def test_the_model_passes_qt_model_tester_through_edits(qtbot, qtmodeltester) ->
         document.apply(make(document.transcript))
     while document.undo_stack.canUndo():
         document.undo_stack.undo()
+    assert model.flags(model.index(0, model.TEXT_COLUMN)) & Qt.ItemFlag.ItemIsEditable
     document.begin_recognition(1)
     document.add_recognised(1, Segment(0, 1, "streamed"))
+    assert not model.flags(model.index(0, model.TEXT_COLUMN)) & Qt.ItemFlag.ItemIsEditable  # read-only while it runs
     document.finish_recognition(1, Transcript([Segment(0, 1, "done")]))
     model.set_document(Document())
     qtmodeltester.check(model)
