@@ -104,3 +104,19 @@ def test_each_kind_of_file_opens_its_own_way(qtbot, window: MainWindow, tmp_path
     assert window.transcribe_action.isEnabled()
     recent = RecentFiles(window.projects.recent.path).paths()
     assert subtitles.absolute() in recent
+
+
+def test_a_dropped_project_opens_and_open_recent_reopens_it(qtbot, window: MainWindow, tmp_path: Path) -> None:
+    from tests.ui.test_main_window import drop_files
+
+    project = save_project(tmp_path / "dropped.earshot", podcast())
+    drop_files(window, project)
+    qtbot.waitUntil(lambda: window.document.project_path == project, timeout=5000)
+    window.adopt_document(Document())
+    menu = window.projects.recent_menu
+    menu.aboutToShow.emit()
+    entry = next(a for a in menu.actions() if a.text().endswith("dropped.earshot"))
+    assert entry.text().startswith("&1")
+    entry.trigger()
+    qtbot.waitUntil(lambda: window.document.project_path == project, timeout=5000)
+    assert len(window.document.transcript.segments) == 5
