@@ -14,6 +14,7 @@ from app.core.errors import EarshotError
 from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, OutputFormat, export_bytes, output_file_names
 from app.core.formats import output_formats as parse_output_formats
 from app.core.formats.reading import read_transcript
+from app.core.project_file import PROJECT_EXTENSION, load_project
 from app.core.subtitle_rules import (
     DEFAULT_PROFILE,
     SUBTITLE_PROFILES,
@@ -51,7 +52,8 @@ def add_convert_command(
 ) -> None:
     convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts",
                                   parents=parents)
-    convert.add_argument("inputs", nargs="+", metavar="INPUT", help=f"{' | '.join(INPUT_EXTENSIONS)} files")
+    convert.add_argument("inputs", nargs="+", metavar="INPUT",
+                         help=f"{' | '.join((*INPUT_EXTENSIONS, PROJECT_EXTENSION))} files")
     add_export_arguments(convert, "srt")
 
 
@@ -90,11 +92,18 @@ def convert_command(arguments: argparse.Namespace) -> int:
     rules = subtitle_rules(arguments)
 
     def convert(raw_input: str) -> None:
-        transcript = read_transcript(Path(raw_input))
+        transcript = read_transcript_or_project(Path(raw_input))
         print_warnings(transcript)
         write_outputs(transcript, Path(raw_input), arguments.format, rules, arguments.output)
 
     return run_for_each(arguments.inputs, convert, arguments.debug)
+
+
+def read_transcript_or_project(path: Path) -> Transcript:
+    """A subtitle or transcript file's cues, or an Earshot project's transcript."""
+    if path.suffix.lower() == PROJECT_EXTENSION:
+        return load_project(path).transcript
+    return read_transcript(path)
 
 
 def _format_list(text: str) -> list[OutputFormat]:

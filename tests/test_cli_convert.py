@@ -127,3 +127,21 @@ def test_transcribe_writes_several_reflowed_formats(jfk_path: Path, tmp_path: Pa
     assert len(cues) >= 4
     assert all("\n" not in c.content and len(c.content) <= 24 for c in cues)
     assert (tmp_path / "jfk.txt").read_text(encoding="utf-8").strip()
+
+
+def test_convert_exports_a_project_and_refuses_a_damaged_one(tmp_path: Path, capsys) -> None:
+    from app.core.project_file import save_project
+
+    transcript = Transcript([Segment(0.0, 1.5, "Hello there.", speaker="Ada", words=[Word(0.0, 0.6, " Hello")]),
+                             Segment(2.0, 3.0, "Bye.", speaker="Bo")])
+    project = save_project(tmp_path / "talk.earshot", transcript)
+    assert main(["convert", str(project), "--format", "srt"]) == 0
+    cues = list(srt.parse((tmp_path / "talk.srt").read_text(encoding="utf-8")))
+    assert [c.content for c in cues] == ["Hello there.", "Bye."]
+
+    damaged = tmp_path / "damaged.earshot"
+    damaged.write_bytes(project.read_bytes()[:40])
+    assert main(["convert", str(damaged), "--format", "srt"]) != 0
+    error = capsys.readouterr().err
+    assert "damaged.earshot" in error and "damaged or incomplete" in error and "Traceback" not in error
+    assert damaged.read_bytes() == project.read_bytes()[:40]

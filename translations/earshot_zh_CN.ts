@@ -63,6 +63,250 @@
     </message>
 </context>
 <context>
+    <name>AssignSpeakerDialog</name>
+    <message>
+        <source>Assign Speaker</source>
+        <translation>指定说话人</translation>
+    </message>
+    <message>
+        <source>Speaker name</source>
+        <translation>说话人名称</translation>
+    </message>
+    <message>
+        <source>A new or existing name</source>
+        <translation>新名称或已有名称</translation>
+    </message>
+    <message>
+        <source>&amp;Speaker</source>
+        <translation>说话人(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>Document</name>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>EditActions</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Split Segment at Cursor</source>
+        <translation>在光标处拆分片段(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Merge with Next</source>
+        <translation>与下一段合并(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Merge with &amp;Previous</source>
+        <translation>与上一段合并(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Insert Segment &amp;Before</source>
+        <translation>在前面插入片段(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Insert Segment &amp;After</source>
+        <translation>在后面插入片段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Segments</source>
+        <translation>删除片段(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Shift &amp;Times…</source>
+        <translation>平移时间(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Assign S&amp;peaker…</source>
+        <translation>指定说话人(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Re&amp;name Speaker…</source>
+        <translation>重命名说话人(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>To split a segment, edit its text (Enter), put the cursor where to cut, then press Ctrl+Shift+S.</source>
+        <translation>要拆分片段，请编辑其文本（Enter），把光标放在要切开的位置，然后按 Ctrl+Shift+S。</translation>
+    </message>
+    <message>
+        <source>No segment has a speaker yet; assign one first (Ctrl+Shift+A).</source>
+        <translation>还没有片段有说话人；请先指定一个（Ctrl+Shift+A）。</translation>
+    </message>
+</context>
+<context>
+    <name>EditTexts</name>
+    <message>
+        <source>Edit Text</source>
+        <translation>编辑文本</translation>
+    </message>
+    <message>
+        <source>Split Segment</source>
+        <translation>拆分片段</translation>
+    </message>
+    <message>
+        <source>Merge Segments</source>
+        <translation>合并片段</translation>
+    </message>
+    <message>
+        <source>Insert Segment</source>
+        <translation>插入片段</translation>
+    </message>
+    <message>
+        <source>Delete Segment</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <source>Delete Segments</source>
+        <translation>删除片段</translation>
+    </message>
+    <message>
+        <source>Set Times</source>
+        <translation>设置时间</translation>
+    </message>
+    <message>
+        <source>Shift Times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source>Assign Speaker</source>
+        <translation>指定说话人</translation>
+    </message>
+    <message>
+        <source>Rename Speaker</source>
+        <translation>重命名说话人</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Replace Transcript</source>
+        <translation>替换转写稿</translation>
+    </message>
+    <message>
+        <source>A segment cannot start before 0:00.000.</source>
+        <translation>片段不能早于 0:00.000 开始。</translation>
+    </message>
+    <message>
+        <source>The start ({start}) must come before the end ({end}).</source>
+        <translation>开始时间（{start}）必须早于结束时间（{end}）。</translation>
+    </message>
+    <message>
+        <source>Select the segments to shift first.</source>
+        <translation>请先选择要平移的片段。</translation>
+    </message>
+    <message>
+        <source>The segments cannot move earlier: the first of them starts at 0:00.000.</source>
+        <translation>这些片段无法再提前：其中第一个从 0:00.000 开始。</translation>
+    </message>
+    <message>
+        <source>There is no segment {number}; the transcript has {count}.</source>
+        <translation>没有第 {number} 个片段；转写稿共有 {count} 个。</translation>
+    </message>
+    <message>
+        <source>Put the cursor between two words of the segment to split it there.</source>
+        <translation>请把光标放在片段的两个词之间，再在该处拆分。</translation>
+    </message>
+    <message>
+        <source>The last segment has no next segment to merge with.</source>
+        <translation>最后一个片段没有可合并的下一段。</translation>
+    </message>
+    <message>
+        <source>The first segment has no previous segment to merge with.</source>
+        <translation>第一个片段没有可合并的上一段。</translation>
+    </message>
+    <message>
+        <source>Select the segments to assign a speaker to first.</source>
+        <translation>请先选择要指定说话人的片段。</translation>
+    </message>
+    <message>
+        <source>The selected segments already have the speaker “{name}”.</source>
+        <translation>所选片段的说话人已经是“{name}”。</translation>
+    </message>
+    <message>
+        <source>The selected segments already have no speaker.</source>
+        <translation>所选片段已经没有说话人。</translation>
+    </message>
+    <message>
+        <source>Give the speaker a name.</source>
+        <translation>请给说话人起个名字。</translation>
+    </message>
+    <message>
+        <source>No segment has the speaker “{name}”.</source>
+        <translation>没有片段的说话人是“{name}”。</translation>
+    </message>
+    <message>
+        <source>The speaker is already called “{name}”.</source>
+        <translation>该说话人已经叫“{name}”。</translation>
+    </message>
+    <message>
+        <source>Type what to find.</source>
+        <translation>请输入要查找的内容。</translation>
+    </message>
+    <message>
+        <source>The regular expression is not valid: {reason} (at position {position}).</source>
+        <translation>正则表达式无效：{reason}（位置 {position}）。</translation>
+    </message>
+    <message>
+        <source>The replacement is not valid: {reason}.</source>
+        <translation>替换内容无效：{reason}。</translation>
+    </message>
+    <message>
+        <source>There is nothing to replace: the text was not found.</source>
+        <translation>没有可替换的内容：未找到该文本。</translation>
+    </message>
+    <message>
+        <source>The text changed since it was found; find it again.</source>
+        <translation>找到之后文本已改变；请重新查找。</translation>
+    </message>
+    <message>
+        <source>“{text}” is negative; times start at 0.</source>
+        <translation>“{text}”是负数；时间从 0 开始。</translation>
+    </message>
+    <message>
+        <source>“{text}” is not a time; write it as 1:02:03.456, 62:03.4 or 3723.456.</source>
+        <translation>“{text}”不是时间；请写成 1:02:03.456、62:03.4 或 3723.456。</translation>
+    </message>
+    <message>
+        <source>“{text}” has {count} seconds after the minutes; use 0 to 59.</source>
+        <translation>“{text}”在分钟后有 {count} 秒；请用 0 到 59。</translation>
+    </message>
+    <message>
+        <source>“{text}” has {count} minutes after the hours; use 0 to 59.</source>
+        <translation>“{text}”在小时后有 {count} 分钟；请用 0 到 59。</translation>
+    </message>
+    <message>
+        <source>“{text}” is more precise than a millisecond; use at most three decimals.</source>
+        <translation>“{text}”精确到了毫秒以下；最多用三位小数。</translation>
+    </message>
+    <message>
+        <source>Edit one segment at a time here; to join or split segments use Merge or Split.</source>
+        <translation>在这里一次只能编辑一个片段；要合并或拆分片段，请用“合并”或“拆分”。</translation>
+    </message>
+    <message>
+        <source>Select the segments to delete first.</source>
+        <translation>请先选择要删除的片段。</translation>
+    </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it, before editing.</source>
+        <translation>请等转写完成或取消转写后再编辑。</translation>
+    </message>
+</context>
+<context>
     <name>EngineStatus</name>
     <message>
         <source>Reading audio</source>
@@ -183,34 +427,6 @@
 <context>
     <name>FileController</name>
     <message>
-        <source>Open Audio or Video</source>
-        <translation>打开音频或视频</translation>
-    </message>
-    <message>
-        <source>Audio and video ({patterns});;All files (*)</source>
-        <translation>音频和视频 ({patterns});;所有文件 (*)</translation>
-    </message>
-    <message>
-        <source>Wait for the transcription to finish, or cancel it.</source>
-        <translation>请等待转写完成，或取消转写。</translation>
-    </message>
-    <message>
-        <source>Import Subtitles</source>
-        <translation>导入字幕</translation>
-    </message>
-    <message>
-        <source>Subtitles and transcripts ({patterns})</source>
-        <translation>字幕和文字稿 ({patterns})</translation>
-    </message>
-    <message>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
-    </message>
-    <message>
-        <source>Imported {name}</source>
-        <translation>已导入 {name}</translation>
-    </message>
-    <message>
         <source>Save Transcript</source>
         <translation>保存文字稿</translation>
     </message>
@@ -237,24 +453,20 @@
         <translation>Earshot</translation>
     </message>
     <message>
-        <source>Open an audio or video file to begin.</source>
-        <translation>打开一个音频或视频文件即可开始。</translation>
+        <source>Open an audio or video file, a transcript or a project to begin.</source>
+        <translation>打开音频或视频文件、转写稿或项目即可开始。</translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
+        <source>&amp;Export Subtitles…</source>
+        <translation>导出字幕(&amp;E)…</translation>
     </message>
     <message>
-        <source>&amp;Save Transcript As…</source>
-        <translation>文字稿另存为(&amp;S)…</translation>
+        <source>Save &amp;Transcript As…</source>
+        <translation>转写稿另存为(&amp;T)…</translation>
     </message>
     <message>
-        <source>&amp;Export…</source>
-        <translation>导出(&amp;E)…</translation>
-    </message>
-    <message>
-        <source>&amp;Import Subtitles…</source>
-        <translation>导入字幕(&amp;I)…</translation>
+        <source>Recover &amp;Unsaved Work…</source>
+        <translation>恢复未保存的工作(&amp;U)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -297,6 +509,10 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
         <source>&amp;Transcription</source>
         <translation>转写(&amp;T)</translation>
     </message>
@@ -329,34 +545,14 @@
         <translation>主工具栏</translation>
     </message>
     <message>
-        <source>Drop an audio or video file here
+        <source>Drop an audio or video file, a transcript or a project here
 or choose File ▸ Open (Ctrl+O)</source>
-        <translation>把音频或视频文件拖到这里
-或选择 文件 ▸ 打开 (Ctrl+O)</translation>
+        <translation>将音频或视频文件、转写稿或项目拖放到这里
+或选择 文件 ▸ 打开（Ctrl+O）</translation>
     </message>
     <message>
         <source>Press Transcribe to recognise the speech.</source>
         <translation>按“转写”开始识别语音。</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>正在开始…</translation>
-    </message>
-    <message>
-        <source>Transcribed {count} segments.</source>
-        <translation>已转写 {count} 个片段。</translation>
-    </message>
-    <message>
-        <source>No speech was found in this file.</source>
-        <translation>这个文件里没有找到语音。</translation>
-    </message>
-    <message>
-        <source>Transcription failed.</source>
-        <translation>转写失败。</translation>
-    </message>
-    <message>
-        <source>Transcription cancelled.</source>
-        <translation>转写已取消。</translation>
     </message>
     <message>
         <source>A tinted time: its subtitles would still break the rules after re-flow (hover for why).</source>
@@ -430,6 +626,199 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Cannot play “{name}”: it is not a media file this app can play.</source>
         <translation>无法播放“{name}”：本应用无法播放此媒体文件。</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectController</name>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Everything Earshot opens ({patterns})</source>
+        <translation>Earshot 可打开的所有文件（{patterns}）</translation>
+    </message>
+    <message>
+        <source>Earshot projects (*{extension})</source>
+        <translation>Earshot 项目（*{extension}）</translation>
+    </message>
+    <message>
+        <source>Audio and video ({patterns})</source>
+        <translation>音频和视频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Subtitles and transcripts ({patterns})</source>
+        <translation>字幕和文字稿 ({patterns})</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it.</source>
+        <translation>请等待转写完成，或取消转写。</translation>
+    </message>
+    <message>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <source>Opened {name}</source>
+        <translation>已打开 {name}</translation>
+    </message>
+    <message>
+        <source>Media Not Found</source>
+        <translation>找不到媒体文件</translation>
+    </message>
+    <message>
+        <source>“{name}” is no longer at {folder}. Locate it to play and transcribe it again?</source>
+        <translation>“{name}”已不在 {folder}。要找到它以便再次播放和转写吗？</translation>
+    </message>
+    <message>
+        <source>Media not found</source>
+        <translation>找不到媒体文件</translation>
+    </message>
+    <message>
+        <source>&amp;Locate…</source>
+        <translation>查找(&amp;L)…</translation>
+    </message>
+    <message>
+        <source>&amp;Not Now</source>
+        <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Locate {name}</source>
+        <translation>查找 {name}</translation>
+    </message>
+    <message>
+        <source>No recent files</source>
+        <translation>没有最近的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Clear the List</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <source>Save Project</source>
+        <translation>保存项目</translation>
+    </message>
+    <message>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <source>Save the changes to “{title}” before closing it?</source>
+        <translation>关闭前要保存对“{title}”的更改吗？</translation>
+    </message>
+    <message>
+        <source>Save changes</source>
+        <translation>保存更改</translation>
+    </message>
+    <message>
+        <source>There is no unsaved work to recover.</source>
+        <translation>没有需要恢复的未保存工作。</translation>
+    </message>
+    <message>
+        <source>Recovered {title}; save it to keep it.</source>
+        <translation>已恢复 {title}；请保存以保留它。</translation>
+    </message>
+</context>
+<context>
+    <name>RecognitionController</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Transcription cancelled.</source>
+        <translation>转写已取消。</translation>
+    </message>
+    <message>
+        <source>Transcribed {count} segments.</source>
+        <translation>已转写 {count} 个片段。</translation>
+    </message>
+    <message>
+        <source>No speech was found in this file.</source>
+        <translation>这个文件里没有找到语音。</translation>
+    </message>
+    <message>
+        <source>Transcription failed.</source>
+        <translation>转写失败。</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <source>Recover Unsaved Work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <source>Earshot closed before these transcripts were saved.</source>
+        <translation>Earshot 在这些转写稿保存之前就关闭了。</translation>
+    </message>
+    <message>
+        <source>Recover one to go on where you left off; the others stay here for later.</source>
+        <translation>恢复其中一个即可从上次停下的地方继续；其余的会留到以后。</translation>
+    </message>
+    <message>
+        <source>Unsaved documents</source>
+        <translation>未保存的文档</translation>
+    </message>
+    <message>
+        <source>&amp;Recover</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recover the selected document</source>
+        <translation>恢复所选文档</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Discard the selected document's unsaved work</source>
+        <translation>丢弃所选文档未保存的工作</translation>
+    </message>
+    <message>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Close and keep the unsaved work for later</source>
+        <translation>关闭并把未保存的工作留到以后</translation>
+    </message>
+    <message>
+        <source>{title} — autosaved {when}</source>
+        <translation>{title} — 自动保存于 {when}</translation>
     </message>
 </context>
 <context>
@@ -537,6 +926,56 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Remote service {n}</source>
         <translation>远程服务 {n}</translation>
+    </message>
+</context>
+<context>
+    <name>RenameSpeakerDialog</name>
+    <message>
+        <source>Rename Speaker</source>
+        <translation>重命名说话人</translation>
+    </message>
+    <message>
+        <source>Speaker to rename</source>
+        <translation>要重命名的说话人</translation>
+    </message>
+    <message>
+        <source>&amp;Speaker</source>
+        <translation>说话人(&amp;S)</translation>
+    </message>
+    <message>
+        <source>New name</source>
+        <translation>新名称</translation>
+    </message>
+    <message>
+        <source>&amp;New name</source>
+        <translation>新名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentDelegate</name>
+    <message>
+        <source>Segment text</source>
+        <translation>片段文本</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Speaker name</source>
+        <translation>说话人名称</translation>
+    </message>
+    <message>
+        <source>Start time</source>
+        <translation>开始时间</translation>
+    </message>
+    <message>
+        <source>End time</source>
+        <translation>结束时间</translation>
+    </message>
+    <message>
+        <source>Type a time as 1:02:03.456, 62:03.4 or 3723.456 (seconds).</source>
+        <translation>时间可写成 1:02:03.456、62:03.4 或 3723.456（秒）。</translation>
     </message>
 </context>
 <context>
@@ -655,18 +1094,84 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
+    <name>ShiftTimesDialog</name>
+    <message>
+        <source>Shift Times</source>
+        <translation>平移时间</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>Milliseconds to shift by</source>
+        <translation>要平移的毫秒数</translation>
+    </message>
+    <message>
+        <source>Positive moves later, negative earlier.</source>
+        <translation>正数向后移，负数向前移。</translation>
+    </message>
+    <message>
+        <source>Shift &amp;by</source>
+        <translation>平移量(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Selected segments ({count})</source>
+        <translation>所选片段（{count}）(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Shift the selected segments</source>
+        <translation>平移所选片段</translation>
+    </message>
+    <message>
+        <source>&amp;All segments</source>
+        <translation>全部片段(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Shift all segments</source>
+        <translation>平移全部片段</translation>
+    </message>
+    <message>
+        <source>Segments</source>
+        <translation>片段</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptTableModel</name>
     <message>
         <source>After re-flow for export, its subtitles would still break a rule:</source>
         <translation>导出重新排版后，其字幕仍会违反规则：</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation>时间</translation>
+        <source>Overlaps: starts {seconds} s before segment {number} ends.</source>
+        <translation>重叠：在第 {number} 个片段结束前 {seconds} 秒开始。</translation>
+    </message>
+    <message>
+        <source>Overlaps: ends {seconds} s after segment {number} starts.</source>
+        <translation>重叠：在第 {number} 个片段开始后 {seconds} 秒才结束。</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>说话人</translation>
     </message>
     <message>
         <source>Text</source>
         <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptView</name>
+    <message>
+        <source>Transcript segments</source>
+        <translation>转写稿片段</translation>
     </message>
 </context>
 <context>

@@ -20,6 +20,7 @@ from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.ui.exception_hook import GuiExceptionHook
 from app.ui.main_window import MainWindow
+from app.ui.scripted_session import start_scripted_session
 
 # Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
 STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
@@ -106,6 +107,7 @@ def _show_settings_notice(window: MainWindow, sentence: str) -> None:
 
 
 def run_gui(media_paths: list[Path] | None = None) -> int:
+    """The window; with a path, that file opened (project, transcript or media), else unsaved work offered."""
     if display_missing():
         print(NO_DISPLAY, file=sys.stderr)
         return EXIT_NO_DISPLAY
@@ -119,7 +121,10 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     log.info("Earshot %s started", __version__)
     window.prepare_selected_model()
     if media_paths:
-        window.open_media(media_paths[0])
+        window.projects.open_path(media_paths[0].absolute())
+    else:
+        window.projects.offer_recovery(quiet=True)
+    start_scripted_session(window)
     try:
         return app.exec()
     finally:

@@ -1,4 +1,9 @@
-"""The main window: open a file, choose how to recognise it, watch the transcript arrive."""
+"""The main window: open a file, recognise it, correct the transcript; it composes the controllers that do the work.
+
+The window shows one document at a time (``self.document``); ProjectController opens and saves
+documents, EditActions edits them, the Autosaver keeps a recovery copy, and recognition jobs
+deliver into the document by job id.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +11,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QLocale, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
@@ -19,17 +24,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.languages import language_name
+from app.core.recent_files import RecentFiles
+from app.core.recovery import RecoveryStore
 from app.core.remote_profiles import RemoteProfileStore
-from app.core.transcript import Segment, Transcript
+from app.core.transcript import Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
-from app.ui.background_calls import BackgroundCalls
+from app.ui.editor.autosave import Autosaver
+from app.ui.editor.document import Document
+from app.ui.editor.edit_actions import EditActions
 from app.ui.export_dialog import ExportDialog
 from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
-from app.ui.remote_engine_choice import RemoteEngineChoice, remote_profile_name
+from app.ui.project_controller import ProjectController
+from app.ui.recognition_controller import RecognitionController
+from app.ui.remote_engine_choice import RemoteEngineChoice
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
@@ -46,52 +57,51 @@ class MainWindow(QMainWindow):
         manager: EngineManager,
         local_engine: TranscriptionEngine,
         profile_store: RemoteProfileStore | None = None,
+        recovery_store: RecoveryStore | None = None,
+        recent_files: RecentFiles | None = None,
     ) -> None:
         super().__init__()
         self._manager = manager
-        self._local_engine = local_engine
         self._remote = RemoteEngineChoice(profile_store or RemoteProfileStore())
-        self.files = FileController(self)
-        self._job_id: int | None = None
-        self._starting: int | None = None  # the number of a start waiting for its engine (the keyring may prompt)
-        self._starts = 0
-        self._calls = BackgroundCalls(self)
         self._advanced_options = AdvancedOptions()
-        self.setWindowTitle(self.tr("Earshot"))
+        self._may_close = False
         self.setAcceptDrops(True)
-        self.resize(1040, 680)
+        self.resize(1100, 720)
+        self.undo_group = QUndoGroup(self)
+        self.document = Document(parent=self)
+        self.undo_group.addStack(self.document.undo_stack)
+        self.undo_group.setActiveStack(self.document.undo_stack)
         self.transcript_model = TranscriptTableModel(self)
+        self.transcript_model.edit_refused.connect(lambda sentence: show_error(self, sentence))
+        self.autosaver = Autosaver(recovery_store or RecoveryStore(), self)
+        self.files = FileController(self)
+        self.projects = ProjectController(self, recent_files)
+        self.edit_actions = EditActions(self, self.undo_group)
+        self.recognition = RecognitionController(self, manager, local_engine, self._remote)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_central()
-        self._connect_manager()
         self._remote.fill(self.options_bar.model_combo)
         self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
-        self.transcript_model.rowsInserted.connect(self._update_save_action)
-        self.transcript_model.modelReset.connect(self._update_save_action)
-        self._update_actions()
-        self.statusBar().showMessage(self.tr("Open an audio or video file to begin."))
+        self.adopt_document(self.document)
+        self.statusBar().showMessage(self.tr("Open an audio or video file, a transcript or a project to begin."))
 
     # ---- construction -------------------------------------------------------------
     def _build_actions(self) -> None:
         style = self.style()
-        self.open_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton), self.tr("&Open…"), self
-        )
-        self.open_action.setShortcut(QKeySequence.StandardKey.Open)
-        self.open_action.triggered.connect(self.files.choose_media_file)
-        self.save_action = QAction(
-            style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton), self.tr("&Save Transcript As…"), self
-        )
-        self.save_action.setShortcuts([QKeySequence.StandardKey.SaveAs, QKeySequence.StandardKey.Save])
-        self.save_action.triggered.connect(self.files.choose_save_path)
-        self.export_action = QAction(self.tr("&Export…"), self)
+        self.open_action = self.projects.open_action
+        self.open_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogOpenButton))
+        self.save_action = self.projects.save_action
+        self.save_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_DialogSaveButton))
+        self.export_action = QAction(self.tr("&Export Subtitles…"), self)
         self.export_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_E))
         self.export_action.triggered.connect(self.choose_export)
-        self.save_action.enabledChanged.connect(self.export_action.setEnabled)
-        self.import_action = QAction(self.tr("&Import Subtitles…"), self)
-        self.import_action.triggered.connect(self.files.choose_transcript_file)
+        self.save_transcript_action = QAction(self.tr("Save &Transcript As…"), self)
+        self.save_transcript_action.setShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Modifier.SHIFT | Qt.Key.Key_E))
+        self.save_transcript_action.triggered.connect(self.files.choose_save_path)
+        self.recover_action = QAction(self.tr("Recover &Unsaved Work…"), self)
+        self.recover_action.triggered.connect(self.projects.offer_recovery)
         self.quit_action = QAction(self.tr("&Quit"), self)
         self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         self.quit_action.triggered.connect(self.close)
@@ -106,6 +116,7 @@ class MainWindow(QMainWindow):
         self.rule_breaks_action = QAction(self.tr("Subtitle Rule &Breaks"), self, checkable=True)
         self.rule_breaks_action.toggled.connect(self._show_rule_breaks)
         self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)
+        self.word_timestamps_action.setChecked(True)  # proofreading and edits keep word timings
         self.vad_action = QAction(self.tr("Skip &Silence (Voice Activity Filter)"), self, checkable=True)
         self.vad_action.setChecked(True)
         self.chinese_script_group = QActionGroup(self)
@@ -122,11 +133,14 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
-        file_menu.addAction(self.save_action)
-        file_menu.addAction(self.export_action)
-        file_menu.addAction(self.import_action)
+        file_menu.addMenu(self.projects.recent_menu)
         file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.save_action, self.projects.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.save_transcript_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.recover_action, self.quit_action])
+        self.edit_actions.fill(self.menuBar().addMenu(self.tr("&Edit")))
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
@@ -151,6 +165,8 @@ class MainWindow(QMainWindow):
         self.addToolBar(toolbar)
         toolbar.addAction(self.open_action)
         toolbar.addAction(self.save_action)
+        toolbar.addSeparator()
+        toolbar.addActions([self.edit_actions.undo_action, self.edit_actions.redo_action])
 
     def _build_central(self) -> None:
         central = QWidget(self)
@@ -164,9 +180,8 @@ class MainWindow(QMainWindow):
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.media_label)
         self.pages = QStackedWidget(central)
-        self.drop_hint = QLabel(
-            self.tr("Drop an audio or video file here\nor choose File ▸ Open (Ctrl+O)"), central
-        )
+        self.drop_hint = QLabel(self.tr(
+            "Drop an audio or video file, a transcript or a project here\nor choose File ▸ Open (Ctrl+O)"), central)
         self.drop_hint.setObjectName("dropHint")
         self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.pages.addWidget(self.drop_hint)
@@ -178,35 +193,46 @@ class MainWindow(QMainWindow):
         self.progress_panel.hide()
         layout.addWidget(self.progress_panel)
         self.setCentralWidget(central)
-        self._show_media_label()
 
-    def _connect_manager(self) -> None:
-        self._manager.status_changed.connect(self._on_status)
-        self._manager.segment_recognised.connect(self._on_segment)
-        self._manager.progress_changed.connect(self._on_progress)
-        self._manager.job_finished.connect(self._on_finished)
-        self._manager.job_failed.connect(self._on_failed)
-        self._manager.job_cancelled.connect(self._on_cancelled)
+    # ---- the document ---------------------------------------------------------------
+    def adopt_document(self, document: Document) -> None:
+        """Show and edit ``document`` from now on (the one before is closed: ask first, see ProjectController)."""
+        previous = self.document
+        if previous is not document:
+            self.undo_group.removeStack(previous.undo_stack)
+            previous.deleteLater()
+            document.setParent(self)
+            self.undo_group.addStack(document.undo_stack)
+        self.undo_group.setActiveStack(document.undo_stack)
+        self.document = document
+        document.modified_changed.connect(self.show_document_title)
+        document.title_changed.connect(self.show_document_title)
+        document.edited.connect(self.update_actions)
+        self.transcript_model.set_document(document)
+        self.autosaver.watch(document)
+        has_content = document.media_path is not None or bool(document.transcript.segments)
+        self.pages.setCurrentWidget(self.transcript_view if has_content else self.drop_hint)
+        self.show_document_title()
+        if document.media_path is not None and not document.transcript.segments:
+            self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
+        elif has_content:
+            self.statusBar().clearMessage()
+        self.update_actions()
 
-    # ---- files ----------------------------------------------------------------------
+    def show_document_title(self) -> None:
+        has_content = self.document.media_path is not None or bool(self.document.transcript.segments)
+        title = self.document.title() if has_content or self.document.project_path else ""
+        self.setWindowTitle(f"{title}[*] — Earshot" if title else self.tr("Earshot"))
+        self.setWindowModified(self.document.is_modified)
+        self.show_media_label(self.document.transcript)
+
     def open_media(self, path: Path) -> None:
-        self.files.open_media(path)
-
-    def show_media_opened(self) -> None:
-        self.transcript_model.clear()
-        self.pages.setCurrentWidget(self.transcript_view)
-        self._show_media_label()
-        self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
-        self._update_actions()
-
-    def show_transcript(self, transcript: Transcript) -> None:
-        self.transcript_model.set_transcript(transcript)
-        self.pages.setCurrentWidget(self.transcript_view)
+        self.projects.open_path(path)
 
     def choose_export(self) -> None:
-        """The export dialog; the rules chosen there mark the segments that break them."""
+        """The export dialog (on a snapshot); the rules chosen there mark the segments that break them."""
         self.export_dialog = ExportDialog(
-            self.transcript_model.transcript, self.files.media_path, self.transcript_model.subtitle_rules, self
+            self.document.snapshot(), self.document.media_path, self.transcript_model.subtitle_rules, self
         )
         self.export_dialog.rules_chosen.connect(self.transcript_model.set_subtitle_rules)
         self.export_dialog.open()
@@ -247,112 +273,38 @@ class MainWindow(QMainWindow):
         return dialog
 
     def prepare_selected_model(self) -> None:
-        """Load the chosen model in the background now, not when the user presses Transcribe."""
-        if remote_profile_name(self.options_bar.model()) is not None:
-            return  # a remote service has nothing to load here
-        self._manager.submit_preparation(self._local_engine, self.current_options())
+        self.recognition.prepare_selected_model()
 
     def start_transcription(self) -> None:
-        media_path = self.files.media_path
-        if media_path is None or self.is_busy():
-            return
-        choice, options, channel = self.options_bar.model(), self.current_options(), self.options_bar.channel()
-        self._starts += 1
-        self._starting = start = self._starts
-        self.transcript_model.clear()
-        self.progress_panel.start(self.tr("Starting…"))
-        self.statusBar().clearMessage()
-        self._update_actions()
-        self._calls.run(  # a remote profile's key comes from the keyring, which may wait for an unlock prompt
-            lambda: self._remote.engine_for(choice, self._local_engine, options),
-            lambda chosen: self._submit(start, media_path, channel, *chosen),
-            lambda message: self._start_failed(start, message), name="engine-choice",
-        )
-
-    def _submit(self, start: int, media_path: Path, channel: int | None,
-                engine: TranscriptionEngine, options: TranscriptionOptions) -> None:
-        if start != self._starting:
-            return  # cancelled while the engine was being made ready
-        self._starting = None
-        self._job_id = self._manager.submit_transcription(media_path, engine, options, channel)
-
-    def _start_failed(self, start: int, message: str) -> None:
-        if start == self._starting:
-            self._end_job()
-            show_error(self, message)
+        self.recognition.start()
 
     def cancel_transcription(self) -> None:
-        if self._job_id is not None:
-            self._manager.cancel(self._job_id)
-        elif self._starting is not None:
-            self._end_job()
-            self.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)
+        self.recognition.cancel()
 
     def is_busy(self) -> bool:
-        return self._job_id is not None or self._starting is not None
-
-    def _on_status(self, job_id: int, message: str) -> None:
-        if job_id == self._job_id:
-            self.progress_panel.set_status(message)
-
-    def _on_segment(self, job_id: int, segment: Segment) -> None:
-        if job_id != self._job_id:
-            return
-        self.transcript_model.append_segment(segment)
-        if self.transcript_view.follows_end():
-            self.transcript_view.scrollToBottom()
-
-    def _on_progress(self, job_id: int, fraction: float, seconds_left: float) -> None:
-        if job_id == self._job_id:
-            self.progress_panel.set_progress(fraction, seconds_left if seconds_left >= 0 else None)
-
-    def _on_finished(self, job_id: int, transcript: Transcript) -> None:
-        if job_id != self._job_id:
-            return
-        self._end_job()
-        self.transcript_model.adopt_transcript(transcript)
-        self._show_media_label(transcript)
-        count = len(transcript.segments)
-        self.statusBar().showMessage(
-            self.tr("Transcribed {count} segments.").replace("{count}", str(count))
-            if count else self.tr("No speech was found in this file.")
-        )
-        self.transcript_changed.emit()
-
-    def _on_failed(self, job_id: int, message: str) -> None:
-        if job_id != self._job_id:
-            return
-        self._end_job()
-        self.statusBar().showMessage(self.tr("Transcription failed."))
-        show_error(self, message)
-
-    def _on_cancelled(self, job_id: int) -> None:
-        if job_id != self._job_id:
-            return
-        self._end_job()
-        self.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)
-
-    def _end_job(self) -> None:
-        self._job_id = self._starting = None
-        self.progress_panel.hide()
-        self._update_actions()
+        return self.recognition.is_busy()
 
     # ---- state ----------------------------------------------------------------------
-    def _update_actions(self) -> None:
+    def update_actions(self) -> None:
         busy = self.is_busy()
         self.transcribe_action.setEnabled(self.files.media_path is not None and not busy)
         self.cancel_action.setEnabled(busy)
-        self._update_save_action()
         self.options_bar.set_busy(busy)
+        editable = not busy and not self.document.is_read_only
+        has_segments = bool(self.document.transcript.segments)
+        self.save_action.setEnabled(editable and (has_segments or self.document.is_modified))
+        self.projects.save_as_action.setEnabled(editable and has_segments)
+        self.export_action.setEnabled(editable and has_segments)
+        self.save_transcript_action.setEnabled(editable and has_segments)
+        self.edit_actions.set_enabled(editable)
 
-    def _update_save_action(self) -> None:
-        self.save_action.setEnabled(bool(self.transcript_model.transcript.segments) and not self.is_busy())
-
-    def _show_media_label(self, transcript: Transcript | None = None) -> None:
-        if self.files.media_path is None:
-            self.media_label.setText(self.tr("No file open"))
+    def show_media_label(self, transcript: Transcript | None = None) -> None:
+        media = self.document.media_path
+        if media is None:
+            known = self.document.project_path or self.document.transcript.segments
+            self.media_label.setText(self.document.title() if known else self.tr("No file open"))
             return
-        parts = [self.files.media_path.name]
+        parts = [media.name]
         if transcript and transcript.duration:
             minutes, seconds = divmod(round(transcript.duration), 60)
             parts.append(f"{minutes}:{seconds:02d}")
@@ -378,11 +330,22 @@ class MainWindow(QMainWindow):
         paths = local_paths(event.mimeData().urls())
         if paths:
             event.acceptProposedAction()
-            self.files.open_path(paths[0])
+            self.projects.open_path(paths[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        """A modified document asks Save / Discard / Cancel first; a clean close leaves nothing to recover."""
+        if not self._may_close and self.document.is_modified:
+            event.ignore()
+            self.projects.close_document_then(self._close_now)
+            return
         self.cancel_transcription()
+        self.autosaver.finish()
+        self.autosaver.discard(self.document)
         super().closeEvent(event)
+
+    def _close_now(self) -> None:
+        self._may_close = True
+        self.close()
 
 
 def _default_chinese_script() -> str:

@@ -1,35 +1,51 @@
-"""A table model over a transcript's segments: one row a segment, time and text.
+"""The segments of a document as table rows: start, end, speaker and text, each editable in place.
 
-Rule breaks are marked only when asked (View ▸ Subtitle Rule Breaks), and then for what would
-still break after Export's re-flow, worked out off the GUI thread (see rule_break_marks.py).
+The model owns no transcript: it reads the document's and follows its precise change signals,
+and turns an edit typed in a cell into a core edit the document applies (one undo step; typing
+in one text cell folds into one). A cell edit the core refuses emits ``edit_refused`` with the
+sentence, translated. Overlaps with a neighbour tint the time cells and say why in the tooltip;
+speakers each have their own colour; rule breaks (View ▸ Subtitle Rule Breaks) are marked from
+a re-flow worked out off the GUI thread (see rule_break_marks.py).
 """
 
 from __future__ import annotations
 
-from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
-from app.core.formats.timecode import short_clock
+from app.core.editing.segment_edit import TranscriptEdit
+from app.core.editing.segment_text import edit_text
+from app.core.editing.segment_times import Overlap, overlaps, set_end, set_start
+from app.core.editing.speakers import assign_speaker
+from app.core.editing.time_text import format_time, parse_time
+from app.core.errors import EditError
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
-from app.core.transcript import Segment, Transcript
+from app.core.transcript import Transcript
 from app.ui.background_calls import BackgroundCalls
+from app.ui.editor.document import Document
+from app.ui.editor.edit_texts import translated_edit_error
+from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
 from app.ui.rule_break_marks import breaks_after_reflow
 
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
+OVERLAP_TINT = QColor(245, 158, 11, 60)
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
+_EMPTY = Transcript()
 
 
 class TranscriptTableModel(QAbstractTableModel):
-    TIME_COLUMN = 0
-    TEXT_COLUMN = 1
+    START_COLUMN, END_COLUMN, SPEAKER_COLUMN, TEXT_COLUMN = range(4)
+    TIME_COLUMNS = (START_COLUMN, END_COLUMN)
     SegmentRole = Qt.ItemDataRole.UserRole + 1
+    edit_refused = Signal(str)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
-        self._transcript = Transcript()
+        self._document: Document | None = None
+        self._speakers = SpeakerColours()
         self.subtitle_rules: SubtitleRules = SUBTITLE_PROFILES[DEFAULT_PROFILE].rules
         self.rule_breaks_shown = False
         self._marks: dict[int, list[Violation]] = {}
@@ -38,10 +54,79 @@ class TranscriptTableModel(QAbstractTableModel):
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
 
+    # ---- the document -----------------------------------------------------------------
+    @property
+    def document(self) -> Document | None:
+        return self._document
+
     @property
     def transcript(self) -> Transcript:
-        return self._transcript
+        return self._document.transcript if self._document is not None else _EMPTY
 
+    def set_document(self, document: Document | None) -> None:
+        self.beginResetModel()
+        if self._document is not None:
+            for signal, slot in self._connections(self._document):
+                signal.disconnect(slot)
+        self._document = document
+        self._marks, self._marks_generation = {}, self._marks_generation + 1
+        if document is not None:
+            for signal, slot in self._connections(document):
+                signal.connect(slot)
+        self._speakers.start_from(self.transcript)
+        self.endResetModel()
+        self._schedule_marks()
+
+    def _connections(self, document: Document) -> list[tuple[Any, Any]]:
+        return [
+            (document.segments_about_to_be_inserted, self._rows_about_to_come),
+            (document.segments_inserted, self._rows_came),
+            (document.segments_about_to_be_removed, self._rows_about_to_go),
+            (document.segments_removed, self._rows_went),
+            (document.segments_changed, self._rows_changed),
+            (document.about_to_reset, self.beginResetModel),
+            (document.reset, self._reset_done),
+            (document.edited, self._content_edited),
+            (document.read_only_changed, self._read_only_changed),
+        ]
+
+    def _rows_about_to_come(self, first: int, count: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+
+    def _rows_came(self, first: int, count: int) -> None:
+        self.endInsertRows()
+        self._neighbours_changed(first - 1, first + count)
+
+    def _rows_about_to_go(self, first: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+
+    def _rows_went(self, first: int, _count: int) -> None:
+        self.endRemoveRows()
+        self._neighbours_changed(first - 1, first)
+
+    def _rows_changed(self, first: int, count: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(first + count - 1, self.columnCount() - 1))
+        self._neighbours_changed(first - 1, first + count)
+
+    def _neighbours_changed(self, *rows: int) -> None:
+        """A neighbour's overlap mark may have come or gone; its text and height did not change."""
+        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+        for row in rows:
+            if 0 <= row < self.rowCount():
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), roles)
+
+    def _reset_done(self) -> None:
+        self._speakers.start_from(self.transcript)
+        self.endResetModel()
+
+    def _content_edited(self) -> None:
+        self._schedule_marks()
+
+    def _read_only_changed(self) -> None:
+        if self.rowCount():  # flags changed: editable or not
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    # ---- rule-break marks -----------------------------------------------------------------
     def set_subtitle_rules(self, rules: SubtitleRules) -> None:
         """The rules the marks are worked out against (the export dialog's latest choice)."""
         self.subtitle_rules = rules
@@ -60,7 +145,7 @@ class TranscriptTableModel(QAbstractTableModel):
     def _compute_marks(self) -> None:
         self._marks_generation += 1
         generation, rules = self._marks_generation, self.subtitle_rules
-        snapshot = replace(self._transcript, segments=list(self._transcript.segments))
+        snapshot = self._document.snapshot() if self._document is not None else Transcript()
         self._calls.run(lambda: breaks_after_reflow(snapshot, rules),
                         lambda marks: self._show_marks(generation, marks), name="rule-break-marks")
 
@@ -68,67 +153,108 @@ class TranscriptTableModel(QAbstractTableModel):
         if generation != self._marks_generation:
             return
         self._marks = marks
-        if self._transcript.segments:
+        if self.rowCount():
             roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
 
-    def set_transcript(self, transcript: Transcript) -> None:
-        self.beginResetModel()
-        self._transcript = transcript
-        self._marks = {}
-        self._marks_generation += 1
-        self.endResetModel()
-        self._schedule_marks()
-
-    def adopt_transcript(self, transcript: Transcript) -> None:
-        """Take the finished transcript; rows are reset only if it differs from what is shown."""
-        if transcript.segments == self._transcript.segments:
-            self._transcript = transcript
-            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
-            self._schedule_marks()
-        else:
-            self.set_transcript(transcript)
-
-    def clear(self) -> None:
-        self.set_transcript(Transcript())
-
-    def append_segment(self, segment: Segment) -> None:
-        row = len(self._transcript.segments)
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._transcript.segments.append(segment)
-        self.endInsertRows()
-        self._schedule_marks()
-
+    # ---- Qt's model interface ---------------------------------------------------------------
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._transcript.segments)
+        return 0 if parent.isValid() else len(self.transcript.segments)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 2
+        return 0 if parent.isValid() else 4
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._transcript.segments):
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        if index.isValid() and self._document is not None and not self._document.is_read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < self.rowCount():
             return None
-        segment = self._transcript.segments[index.row()]
+        row, column = index.row(), index.column()
+        segment = self.transcript.segments[row]
         if role == self.SegmentRole:
             return segment
-        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole):
-            broken = self._marks.get(index.row()) if self.rule_breaks_shown else None
-            if role == Qt.ItemDataRole.BackgroundRole:  # the time cell only: the text stays easy to read
-                return BROKEN_RULE_TINT if broken and index.column() == self.TIME_COLUMN else None
-            if broken:
-                heading = self.tr("After re-flow for export, its subtitles would still break a rule:")
-                return "\n".join([segment.text, "", heading, *(str(v) for v in broken)])
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            if index.column() == self.TIME_COLUMN:
-                return f"{short_clock(segment.start)} – {short_clock(segment.end)}"
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == self.START_COLUMN:
+                return format_time(segment.start)
+            if column == self.END_COLUMN:
+                return format_time(segment.end)
+            if column == self.SPEAKER_COLUMN:
+                return segment.speaker or ""
             return segment.text
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == self.TIME_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, column)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(row, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.SPEAKER_COLUMN and segment.speaker:
+            return speaker_colour(self._speakers.number_of(segment.speaker))
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            horizontal = Qt.AlignmentFlag.AlignRight if column in self.TIME_COLUMNS else Qt.AlignmentFlag.AlignLeft
+            return int(horizontal | Qt.AlignmentFlag.AlignTop)
         return None
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+    def _background(self, row: int, column: int) -> QColor | None:
+        if column in self.TIME_COLUMNS:
+            if self.rule_breaks_shown and self._marks.get(row) and column == self.START_COLUMN:
+                return BROKEN_RULE_TINT
+            return OVERLAP_TINT if self._overlaps_at(row, column) else None
+        speaker = self.transcript.segments[row].speaker
+        if column == self.SPEAKER_COLUMN and speaker:
+            return speaker_tint(self._speakers.number_of(speaker))
+        return None
+
+    def _overlaps_at(self, row: int, column: int) -> list[Overlap]:
+        found = overlaps(self.transcript, row)
+        return [o for o in found if (o.other < row) == (column == self.START_COLUMN)]
+
+    def _tooltip(self, row: int, column: int) -> str | None:
+        lines: list[str] = []
+        if column in self.TIME_COLUMNS:
+            lines.extend(self._overlap_reason(o) for o in self._overlaps_at(row, column))
+        broken = self._marks.get(row) if self.rule_breaks_shown else None
+        if broken:
+            heading = self.tr("After re-flow for export, its subtitles would still break a rule:")
+            lines.extend([*([""] if lines else []), heading, *(str(v) for v in broken)])
+        if column == self.TEXT_COLUMN:
+            text = self.transcript.segments[row].text
+            return "\n".join([text, "", *lines]) if lines else text
+        return "\n".join(lines) or None
+
+    def _overlap_reason(self, overlap: Overlap) -> str:
+        seconds = f"{overlap.seconds:.3f}"
+        if overlap.other < overlap.index:
+            return self.tr("Overlaps: starts {seconds} s before segment {number} ends.").replace(
+                "{seconds}", seconds).replace("{number}", str(overlap.other + 1))
+        return self.tr("Overlaps: ends {seconds} s after segment {number} starts.").replace(
+            "{seconds}", seconds).replace("{number}", str(overlap.other + 1))
+
+    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        document = self._document
+        if document is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        if self.data(index, role) == value:
+            return True  # nothing changed: no undo step
+        try:
+            document.apply(self._edit_for(index.row(), index.column(), str(value)))
+        except EditError as error:
+            self.edit_refused.emit(translated_edit_error(error.message))
+            return False
+        return True
+
+    def _edit_for(self, row: int, column: int, value: str) -> TranscriptEdit:
+        transcript = self.transcript
+        if column == self.START_COLUMN:
+            return set_start(transcript, row, parse_time(value))
+        if column == self.END_COLUMN:
+            return set_end(transcript, row, parse_time(value))
+        if column == self.SPEAKER_COLUMN:
+            return assign_speaker(transcript, [row], value)
+        return edit_text(transcript, row, value)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return self.tr("Time") if section == self.TIME_COLUMN else self.tr("Text")
+        return (self.tr("Start"), self.tr("End"), self.tr("Speaker"), self.tr("Text"))[section]

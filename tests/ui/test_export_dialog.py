@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from app.core.formats import read_transcript
 from app.core.subtitle_rules import SUBTITLE_PROFILES
 from app.core.transcript import Segment, Transcript, Word
+from app.ui.editor.document import Document
 from app.ui.export_dialog import ExportDialog
 
 FAST = "Far too many words are crammed into this very short moment of speech here"
@@ -111,12 +112,12 @@ def test_a_failed_save_says_why_in_one_sentence_and_keeps_the_dialog(qtbot, dial
 
 def test_the_main_window_exports_and_marks_segments_breaking_the_rules(qtbot, window) -> None:
     model = window.transcript_model
-    model.set_transcript(speech())
+    window.adopt_document(Document(speech()))
     assert window.export_action.isEnabled()
     window.rule_breaks_action.setChecked(True)
 
     def tinted(row: int) -> bool:
-        return model.index(row, model.TIME_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
+        return model.index(row, model.START_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
 
     qtbot.waitUntil(lambda: tinted(1), timeout=5000)  # 74 characters in 0.8 s: too fast even after re-flow
     assert not tinted(0)

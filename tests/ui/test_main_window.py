@@ -60,8 +60,9 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
     transcript = window.transcript_model.transcript
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
     assert "English" in window.media_label.text()
-    first_row_time = window.transcript_model.index(0, 0).data()
-    assert first_row_time.startswith("0:00 – ")
+    first_row_start = window.transcript_model.index(0, window.transcript_model.START_COLUMN).data()
+    assert first_row_start.startswith("0:00.")
+    assert window.transcript_model.transcript.segments[0].words  # word timings by default, for proofreading
 
 
 def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manager, jfk_path, tmp_path) -> None:
@@ -162,12 +163,12 @@ def record_calling_threads(monkeypatch, module, name: str) -> list[threading.Thr
 def test_a_dropped_subtitle_file_opens_as_a_transcript_read_off_the_gui_thread(
     qtbot, window: MainWindow, tmp_path: Path, monkeypatch, extension: str
 ) -> None:
-    import app.ui.file_controller as file_controller
+    import app.ui.project_controller as project_controller
 
     cues = Transcript(segments=[Segment(0.5, 2.0, "Ask not what your country can do for you."),
                                 Segment(2.5, 4.0, "Ask what you can do for your country.")])
     path = save_transcript(cues, tmp_path / f"speech{extension}")
-    readers = record_calling_threads(monkeypatch, file_controller, "read_transcript")
+    readers = record_calling_threads(monkeypatch, project_controller, "read_transcript")
     drop_files(window, path)
     qtbot.waitUntil(lambda: window.transcript_model.rowCount() == 2, timeout=5000)
     assert [s.text for s in window.transcript_model.transcript.segments] == [s.text for s in cues.segments]
@@ -204,3 +205,22 @@ def test_per_passage_language_can_be_turned_off(qtbot, window: MainWindow) -> No
     assert not check.isChecked()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not window.current_options().language_per_passage
+
+
+def test_a_second_recognition_replaces_the_edited_transcript_as_one_undo_step(
+    qtbot, window: MainWindow, manager, jfk_path
+) -> None:
+    from app.core.editing.segment_text import edit_text
+
+    window.open_media(jfk_path)
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+        click_transcribe(qtbot, window)
+    assert window.document.undo_stack.count() == 0  # the first result is where undo starts
+    window.document.apply(edit_text(window.document.transcript, 0, "Corrected by hand."))
+    edited = list(window.document.transcript.segments)
+    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+        click_transcribe(qtbot, window)
+    assert window.document.transcript.segments[0].text != "Corrected by hand."
+    assert window.edit_actions.undo_action.text() == "&Undo Replace Transcript"
+    window.edit_actions.undo_action.trigger()
+    assert window.document.transcript.segments == edited

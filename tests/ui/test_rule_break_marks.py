@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from app.core.editing.segment_edit import edit_from_replacements
 from app.core.transcript import Segment, Transcript, Word
+from app.ui.editor.document import Document
 
 BACKGROUND = Qt.ItemDataRole.BackgroundRole
 TOOLTIP = Qt.ItemDataRole.ToolTipRole
@@ -25,12 +27,12 @@ def recognised_speech() -> Transcript:
 
 
 def marked_rows(model) -> list[int]:
-    return [row for row in range(model.rowCount()) if model.index(row, model.TIME_COLUMN).data(BACKGROUND)]
+    return [row for row in range(model.rowCount()) if model.index(row, model.START_COLUMN).data(BACKGROUND)]
 
 
 def test_rule_breaks_are_hidden_by_default_and_show_what_still_breaks_after_reflow(qtbot, window) -> None:
     model = window.transcript_model
-    model.set_transcript(recognised_speech())
+    window.adopt_document(Document(recognised_speech()))
     assert not window.rule_breaks_action.isChecked()
     qtbot.wait(50)
     assert marked_rows(model) == []  # a transcript that is not going to be a subtitle does not look broken
@@ -49,11 +51,13 @@ def test_marks_follow_new_segments_and_the_rules_chosen_in_export(qtbot, window)
 
     model = window.transcript_model
     window.rule_breaks_action.setChecked(True)
-    model.set_transcript(Transcript(segments=recognised_speech().segments[:1]))
+    window.adopt_document(Document(Transcript(segments=recognised_speech().segments[:1])))
     qtbot.wait(400)
     assert marked_rows(model) == []
     for segment in recognised_speech().segments[1:]:
-        model.append_segment(segment)
+        document = window.document
+        row = len(document.transcript.segments)
+        document.apply(edit_from_replacements("Insert Segment", [(row, (), (segment,))], document.transcript))
     qtbot.waitUntil(lambda: marked_rows(model) == [1], timeout=5000)
     model.set_subtitle_rules(replace(model.subtitle_rules, max_chars_per_second=100.0, min_duration=0.5))
     qtbot.waitUntil(lambda: marked_rows(model) == [], timeout=5000)

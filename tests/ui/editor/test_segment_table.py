@@ -1,0 +1,155 @@
+"""The segment table driven with keys and clicks: text, times and speakers edited in place, one undo stack."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+
+from app.core.transcript import Segment, Transcript
+from app.ui.editor.document import Document
+from app.ui.main_window import MainWindow
+from app.ui.transcript_table_model import TranscriptTableModel
+from tests.ui.editor.conftest import podcast, texts
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def open_editor(qtbot, window: MainWindow, row: int, column: int):
+    view = window.transcript_view
+    view.go_to_row(row, column)
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = view.open_editor()
+    assert editor is not None
+    return editor
+
+
+def finish(qtbot, window: MainWindow, editor) -> None:
+    """Enter ends editing (the delegate closes the editor at the next turn of the event loop)."""
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.transcript_view.open_editor() is None, timeout=2000)
+
+
+def test_the_model_passes_qt_model_tester_through_edits(qtbot, qtmodeltester) -> None:
+    from app.core.editing.segment_list import delete_segments, insert_segment
+    from app.core.editing.segment_text import merge_with_next, split_segment
+
+    document = Document(podcast())
+    model = TranscriptTableModel()
+    model.set_document(document)
+    qtmodeltester.check(model)
+    for make in (lambda t: split_segment(t, 0, 7), lambda t: merge_with_next(t, 2),
+                 lambda t: insert_segment(t, 1, True), lambda t: delete_segments(t, [0, 3, 4])):
+        document.apply(make(document.transcript))
+    while document.undo_stack.canUndo():
+        document.undo_stack.undo()
+    assert model.flags(model.index(0, model.TEXT_COLUMN)) & Qt.ItemFlag.ItemIsEditable
+    document.begin_recognition(1)
+    document.add_recognised(1, Segment(0, 1, "streamed"))
+    assert not model.flags(model.index(0, model.TEXT_COLUMN)) & Qt.ItemFlag.ItemIsEditable  # read-only while it runs
+    document.finish_recognition(1, Transcript([Segment(0, 1, "done")]))
+    model.set_document(Document())
+    qtmodeltester.check(model)
+
+
+def test_typing_in_a_segment_is_one_undo_step_and_enter_ends_editing(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    editor = open_editor(qtbot, window, 1, TranscriptTableModel.TEXT_COLUMN)
+    editor.end(False)
+    qtbot.keyClicks(editor, " and lakes")
+    assert window.document.transcript.segments[1].text == "Today we talk about rivers and lakes"  # live, as typed
+    finish(qtbot, window, editor)
+    assert window.document.undo_stack.count() == 1
+    assert window.edit_actions.undo_action.text() == "&Undo Edit Text"
+    words = window.document.transcript.segments[1].words
+    assert [w.text.strip() for w in words][-2:] == ["and", "lakes"] and words[0].start == 4.0  # kept timings
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Z, CTRL)
+    assert texts(window) == [s.text for s in podcast().segments]
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.document.transcript.segments[1].text.endswith("rivers and lakes")
+
+
+def test_undo_while_editing_goes_to_the_document_not_the_line_edit(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    editor = open_editor(qtbot, window, 0, TranscriptTableModel.TEXT_COLUMN)
+    editor.end(False)
+    qtbot.keyClicks(editor, "!")
+    qtbot.keyClick(editor, Qt.Key.Key_Z, CTRL)
+    assert window.document.transcript.segments[0].text == "Welcome back to the show"
+    assert editor.text() == "Welcome back to the show"  # the open editor follows the document
+    assert not window.document.undo_stack.canUndo()
+
+
+def test_arrows_move_between_segments_and_commit_the_edit(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    editor = open_editor(qtbot, window, 2, TranscriptTableModel.TEXT_COLUMN)
+    editor.setText("")
+    qtbot.keyClicks(editor, "They carve the land")
+    qtbot.keyClick(editor, Qt.Key.Key_Down)
+    assert window.transcript_view.currentIndex().row() == 3
+    assert window.document.transcript.segments[2].text == "They carve the land"
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up)
+    qtbot.keyClick(window.transcript_view, Qt.Key.Key_Up)
+    assert window.transcript_view.currentIndex().row() == 1
+
+
+def test_times_accept_three_spellings_and_tab_moves_on_to_the_text(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    for typed, seconds in (("0:04.250", 4.25), ("4.5", 4.5), ("0:00:04.125", 4.125)):
+        editor = open_editor(qtbot, window, 1, TranscriptTableModel.START_COLUMN)
+        editor.selectAll()
+        qtbot.keyClicks(editor, typed)
+        finish(qtbot, window, editor)
+        assert window.document.transcript.segments[1].start == seconds
+    editor = open_editor(qtbot, window, 1, TranscriptTableModel.END_COLUMN)
+    qtbot.keyClick(editor, Qt.Key.Key_Tab)
+    qtbot.keyClick(window.transcript_view.open_editor(), Qt.Key.Key_Tab)
+    assert window.transcript_view.currentIndex().column() == TranscriptTableModel.TEXT_COLUMN
+    assert window.transcript_view.open_editor() is not None
+    assert window.document.undo_stack.count() == 3
+
+
+def test_a_start_after_the_end_is_refused_in_one_sentence(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    before = list(window.document.transcript.segments)
+    editor = open_editor(qtbot, window, 0, TranscriptTableModel.START_COLUMN)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "1:02:03.456")
+    finish(qtbot, window, editor)
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and box.isVisible()
+    assert box.text() == "The start (1:02:03.456) must come before the end (0:03.000)."
+    assert window.document.transcript.segments == before and window.document.undo_stack.count() == 0
+    box.accept()
+    editor = open_editor(qtbot, window, 0, TranscriptTableModel.START_COLUMN)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "soon")
+    finish(qtbot, window, editor)
+    assert window.findChild(QMessageBox, "errorMessage").text().startswith("“soon” is not a time")
+
+
+def test_overlaps_are_tinted_with_the_reason_and_speakers_have_colours(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    model = window.transcript_model
+    editor = open_editor(qtbot, window, 0, TranscriptTableModel.END_COLUMN)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "4.5")
+    finish(qtbot, window, editor)
+    end_tip = model.index(0, model.END_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    start_tip = model.index(1, model.START_COLUMN).data(Qt.ItemDataRole.ToolTipRole)
+    assert end_tip == "Overlaps: ends 0.500 s after segment 2 starts."
+    assert start_tip == "Overlaps: starts 0.500 s before segment 1 ends."
+    assert model.index(0, model.END_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is not None
+    assert model.index(2, model.START_COLUMN).data(Qt.ItemDataRole.BackgroundRole) is None
+    colour = [model.index(row, model.SPEAKER_COLUMN).data(Qt.ItemDataRole.ForegroundRole) for row in range(3)]
+    assert colour[0] == colour[2] != colour[1]
+
+
+def test_typing_a_speaker_in_its_cell_assigns_it(qtbot, editing_window: MainWindow) -> None:
+    window = editing_window
+    editor = open_editor(qtbot, window, 4, TranscriptTableModel.SPEAKER_COLUMN)
+    assert editor.accessibleName() == "Speaker"
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Cy")
+    finish(qtbot, window, editor)
+    assert window.document.transcript.segments[4].speaker == "Cy"
+    assert window.edit_actions.undo_action.text() == "&Undo Assign Speaker"
