@@ -69,6 +69,7 @@ class LocalLiveTranscriber(LiveSession):
         while self._pending_samples >= MIN_PASS_SECONDS * SAMPLE_RATE or (ending and self._pending_samples):
             self._move_pending_into_buffer(int(MAX_PASS_SECONDS * SAMPLE_RATE))
             self._pass()
+            self.report_lag()
             self.context.check_cancelled()
         if ending:
             self._finish()
@@ -101,8 +102,8 @@ class LocalLiveTranscriber(LiveSession):
             words = []
             for segment in segments:
                 self.context.check_cancelled()
-                words.extend(Word(w.start + self._buffer_offset, w.end + self._buffer_offset, w.word.strip(),
-                                  w.probability) for w in segment.words or [] if w.word.strip())
+                words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
+                                  w.word.strip(), float(w.probability)) for w in segment.words or [] if w.word.strip())
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"Live recognition failed: {error}.") from error
         if self._language is None and words:

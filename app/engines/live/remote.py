@@ -67,17 +67,25 @@ class RemoteLiveTranscriber(LiveSession):
             self._send_closed_pieces()
 
     def _send_closed_pieces(self) -> None:
-        regions = self._speech_regions()
-        if not regions:
-            if len(self._audio) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
-                self._drop(len(self._audio) - int(SILENCE_KEEP_SECONDS * SAMPLE_RATE))
-            return
-        quiet_after = (len(self._audio) - regions[-1]["end"]) / SAMPLE_RATE
-        if quiet_after >= self._pause_seconds - _PAD_SECONDS:
-            self._send(regions[-1]["end"])
-        elif len(self._audio) > self._max_piece_seconds * SAMPLE_RATE:
-            closed = [r for r in regions[:-1] if r["end"] > SAMPLE_RATE]
-            self._send(closed[-1]["end"] if closed else len(self._audio))
+        while True:
+            regions = self._speech_regions()
+            if not regions:
+                if len(self._audio) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
+                    self._drop(len(self._audio) - int(SILENCE_KEEP_SECONDS * SAMPLE_RATE))
+                return
+            end = self._first_closed_end(regions)
+            if end is None and len(self._audio) > self._max_piece_seconds * SAMPLE_RATE:
+                end = next((r["end"] for r in reversed(regions[:-1]) if r["end"] > SAMPLE_RATE), len(self._audio))
+            if end is None:
+                return
+            self._send(end)
+
+    def _first_closed_end(self, regions: list[dict[str, int]]) -> int | None:
+        """The end of the first stretch of speech followed by a pause, if one has closed."""
+        for region, following in zip(regions, [*(r["start"] for r in regions[1:]), len(self._audio)], strict=True):
+            if (following - region["end"]) / SAMPLE_RATE >= self._pause_seconds - _PAD_SECONDS:
+                return region["end"]
+        return None
 
     def _speech_regions(self) -> list[dict[str, int]]:
         if len(self._audio) < SAMPLE_RATE // 2:
@@ -92,6 +100,7 @@ class RemoteLiveTranscriber(LiveSession):
         self._drop(end)
         self.commit([shifted(s, offset) for s in segments if s.text.strip()])
         self.show_tentative("")
+        self.report_lag()
 
     def _drop(self, samples: int) -> None:
         self._audio = self._audio[samples:]

@@ -122,6 +122,10 @@ class LiveSession(ABC):
         if self._on_committed is not None:
             self._on_committed(segments)
 
+    def report_lag(self) -> None:
+        if self._on_lag is not None:
+            self._on_lag(self.waiting_seconds)
+
     def show_tentative(self, text: str) -> None:
         if self._on_tentative is not None:
             self._on_tentative(text)
@@ -133,8 +137,7 @@ class LiveSession(ABC):
                 samples, ending = self._arrived()
                 self.context.check_cancelled()
                 self.take_audio(samples, ending)
-                if self._on_lag is not None:
-                    self._on_lag(self.waiting_seconds)
+                self.report_lag()
         except Cancelled:
             return
         except EarshotError as error:
