@@ -37,6 +37,7 @@ from app.cli_remote import (
     transcribe_media_url,
     url_file_name,
 )
+from app.cli_speak import add_speak_command, speak_command
 from app.core.audio import decode_audio
 from app.core.chinese_script import CHINESE_SCRIPTS
 from app.core.errors import EarshotError
@@ -86,6 +87,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_convert_command(commands, parents=[common])
     commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
     add_listen_commands(commands, parents=[common])
+    add_speak_command(commands, parents=[common])
     return parser
 
 
@@ -109,6 +111,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return devices_command()
         if arguments.command == "listen":
             return listen_command(arguments)
+        if arguments.command == "speak":
+            return speak_command(arguments)
         return convert_command(arguments)
     except EarshotError as error:
         say(str(error))

@@ -99,7 +99,7 @@ class LocalLiveTranscriber(LiveSession):
                 word_timestamps=True, vad_filter=True, initial_prompt=prompt or None,
                 hotwords=self.options.hotwords or None, condition_on_previous_text=False,
             )
-            words = []
+            words: list[Word] = []
             for segment in segments:
                 self.context.check_cancelled()
                 words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
