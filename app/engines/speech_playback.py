@@ -48,10 +48,9 @@ class SpeechPlayer:
         self._sentences.put(_END)
 
     def stop(self) -> None:
-        """Silence at once and drop what is queued."""
+        """Drop what is queued and abort the device's buffer; returns at once (``wait()`` for the thread)."""
         self._stopped.set()
         self._sentences.put(_END)
-        self._thread.join()
 
     def wait(self, timeout: float | None = None) -> bool:
         self._thread.join(timeout)

@@ -47,5 +47,5 @@ def test_stop_silences_at_once(pulseaudio: PulseAudioServer) -> None:
     time.sleep(0.5)
     asked = time.monotonic()
     player.stop()
-    assert time.monotonic() - asked < 0.5
-    assert player.wait(0)
+    assert time.monotonic() - asked < 0.1
+    assert player.wait(5)  # the slice under way (50 ms) is written, then the stream is aborted
