@@ -8,6 +8,8 @@
    Goal: linear.
 4. Diarization (benchmarks/diarization.py): error per file, time as a fraction of real time,
    peak memory on an hour. Goals: under 0.1 of real time, under 1 GB.
+5. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
+   10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
 """
 
 from __future__ import annotations
@@ -24,7 +26,7 @@ from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import diarization
+from benchmarks import diarization, live
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -145,6 +147,7 @@ def main() -> None:
         "gui_stall": gui_stall(arguments.audio, arguments.model),
         "reflow_scaling": reflow_scaling(),
         "diarization": diarization.run(),
+        "live": live.run(),
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
