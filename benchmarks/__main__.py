@@ -10,6 +10,7 @@
    peak memory on an hour. Goals: under 0.1 of real time, under 1 GB.
 5. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
    10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
+6. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import diarization, live
+from benchmarks import diarization, live, speech_output
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -148,6 +149,7 @@ def main() -> None:
         "reflow_scaling": reflow_scaling(),
         "diarization": diarization.run(),
         "live": live.run(),
+        "speech_output": speech_output.run(),
     }
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "latest.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
