@@ -29,6 +29,7 @@ from app.core.recording.devices import InputDevice, default_input_device
 from app.core.recording.unfinished import remove_marker, touch_marker, write_marker
 
 DEFAULT_FLUSH_SECONDS = 0.5
+BLOCK_SECONDS = 0.1  # one callback and one write every 100 ms: a tenth of the wake-ups of PortAudio's default
 _FULL_SCALE = 32768.0
 _LOW_DISK_BYTES = 1024 * 1024
 _STOP = object()
@@ -115,7 +116,8 @@ class Recorder:
         try:
             self._stream = sounddevice.InputStream(
                 device=self.device.index, samplerate=self.sample_rate, channels=self.channels, dtype="int16",
-                callback=self._on_block, finished_callback=self._device_finished.set,
+                blocksize=int(self.sample_rate * BLOCK_SECONDS), callback=self._on_block,
+                finished_callback=self._device_finished.set,
             )
             self._stream.start()
         except sounddevice.PortAudioError as error:
