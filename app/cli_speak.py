@@ -10,9 +10,13 @@ import argparse
 import os
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.cli_inputs import EXIT_OK, EXIT_USAGE, say
 from app.core.errors import SpeechOutputError
+
+if TYPE_CHECKING:  # pyttsx3's worker, sounddevice and httpx load only when speaking
+    from app.engines.speech_output import SentenceListener, SpokenSentence
 
 DEFAULT_REMOTE_VOICE = "alloy"
 DEFAULT_REMOTE_MODEL = "tts-1"
@@ -68,7 +72,8 @@ def _text(arguments: argparse.Namespace) -> str | None:
         raise SpeechOutputError(f"Cannot read “{arguments.input}”: {reason}.") from error
 
 
-def _synthesise(arguments: argparse.Namespace, text: str, on_sentence, cancel_event: threading.Event):
+def _synthesise(arguments: argparse.Namespace, text: str, on_sentence: SentenceListener | None,
+                cancel_event: threading.Event) -> list[SpokenSentence]:
     from app.engines.speech_output import LocalSpeechSynthesiser, RemoteSpeechSynthesiser, SpeechSettings
 
     if arguments.engine == "local":
