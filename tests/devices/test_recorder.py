@@ -105,6 +105,26 @@ def test_a_device_that_vanishes_mid_recording_ends_it_with_one_sentence_and_keep
     assert result.seconds >= 1.5
 
 
+def test_a_disk_that_refuses_more_ends_the_recording_with_one_sentence_and_keeps_what_was_written(
+    pulseaudio: PulseAudioServer, jfk_path: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "full.flac"
+    player = pulseaudio.play(jfk_path)  # speech: silence would take FLAC minutes to fill the limit
+    try:
+        finished = subprocess.run([sys.executable, "-m", "tests.devices.record_process", str(path), "40000"],
+                                  cwd=REPO_ROOT, capture_output=True, text=True, timeout=60, env={**os.environ})
+    finally:
+        player.terminate()
+        player.wait(10)
+    last_line = finished.stdout.strip().splitlines()[-1]
+    assert last_line == ("The recording “full.flac” could not be written any further: it stopped, "
+                         "and what was recorded is kept.")
+    find_unfinished_recordings(tmp_path, stale_seconds=0)  # repairs it if the close failed too
+    assert not marker_path(path).exists()
+    samples, rate = soundfile.read(path, dtype="float32")
+    assert len(samples) / rate > 1.0 and path.stat().st_size <= 40000
+
+
 def test_a_sample_rate_the_device_refuses_falls_back_to_its_own(pulseaudio: PulseAudioServer) -> None:
     device = find_input_device("pulse")
     assert Recorder(Path("unused.flac"), device, sample_rate=10_000_000).sample_rate == device.default_sample_rate

@@ -20,13 +20,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+import av.error
 import numpy as np
 import sounddevice
 import soundfile
 
 from app.core.errors import RecordingError
 from app.core.recording.devices import InputDevice, default_input_device
-from app.core.recording.unfinished import remove_marker, touch_marker, write_marker
+from app.core.recording.unfinished import remove_marker, repair_recording, touch_marker, write_marker
 
 DEFAULT_FLUSH_SECONDS = 0.5
 BLOCK_SECONDS = 0.1  # one callback and one write every 100 ms: a tenth of the wake-ups of PortAudio's default
@@ -90,6 +91,7 @@ class Recorder:
         self.frames_written = 0
         self.overflow_count = 0
         self.error: RecordingError | None = None
+        self._write_failed = False
 
     @property
     def elapsed_seconds(self) -> float:
@@ -198,6 +200,7 @@ class Recorder:
         try:
             self._file.write(block)
         except (OSError, soundfile.LibsndfileError) as error:
+            self._write_failed = True
             self._fail(_write_error(self.path, error))
             return
         self.frames_written += len(block)
@@ -213,6 +216,7 @@ class Recorder:
             self._file.flush()
             touch_marker(self.path)
         except (OSError, soundfile.LibsndfileError) as error:
+            self._write_failed = True
             self._fail(_write_error(self.path, error))
 
     def _fail(self, error: RecordingError) -> None:
@@ -225,8 +229,14 @@ class Recorder:
             self._on_error(error)
 
     def _finish_file(self) -> None:
-        """Close the file; a clean close writes the real length, so the marker goes."""
-        if self._close_file():
+        """Close the file; a clean close writes the real length, so the marker goes.
+
+        After a refused write libsndfile cannot finish the header either: the file is rewritten
+        whole now if there is room, else the marker stays and the next start repairs it.
+        """
+        closed = self._close_file()
+        complete = _repaired(self.path) if self._write_failed else closed
+        if complete:
             remove_marker(self.path)
 
     def _close_file(self) -> bool:
@@ -240,6 +250,14 @@ class Recorder:
         finally:
             self._file = None
         return True
+
+
+def _repaired(path: Path) -> bool:
+    try:
+        return repair_recording(path) > 0
+    except (OSError, av.error.FFmpegError, soundfile.LibsndfileError, ValueError) as error:
+        log.warning("%s could not be repaired now (%s); the next start will try again", path, error)
+        return False
 
 
 def _supported_rate(device: InputDevice, channels: int, wanted: int | None) -> int:
@@ -271,8 +289,10 @@ def _write_error(path: Path, error: Exception) -> RecordingError:
         return RecordingError(
             f"The disk is full: the recording stopped, and what was recorded is kept in “{path.name}”."
         )
+    why = f" ({error.strerror})" if isinstance(error, OSError) and error.strerror else ""
     return RecordingError(
-        f"Cannot write the recording “{path.name}” ({_reason(error)}): it stopped, and what was recorded is kept."
+        f"The recording “{path.name}” could not be written any further{why}: it stopped, "
+        "and what was recorded is kept."
     )
 
 
