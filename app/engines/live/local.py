@@ -57,9 +57,14 @@ class LocalLiveTranscriber(LiveSession):
         self._pending_samples = 0
         self._prompt_words: list[Word] = []  # committed words trimmed off the buffer
         self._language = options.language
+        self._recognised_until = 0.0  # the end of the audio the last finished pass saw
 
     @property
     def processed_seconds(self) -> float:
+        return self._recognised_until
+
+    @property
+    def _buffer_end(self) -> float:
         return self._buffer_offset + len(self._buffer) / SAMPLE_RATE
 
     def take_audio(self, samples: np.ndarray, ending: bool) -> None:
@@ -67,6 +72,7 @@ class LocalLiveTranscriber(LiveSession):
             self._pending.append(samples)
             self._pending_samples += len(samples)
         while self._pending_samples >= MIN_PASS_SECONDS * SAMPLE_RATE or (ending and self._pending_samples):
+            self.report_lag()
             self._move_pending_into_buffer(int(MAX_PASS_SECONDS * SAMPLE_RATE))
             self._pass()
             self.report_lag()
@@ -83,13 +89,14 @@ class LocalLiveTranscriber(LiveSession):
 
     def _pass(self) -> None:
         words = self._recognise()
+        self._recognised_until = self._buffer_end
         self._hypothesis.insert(words)
         self.commit(segments_from_words(self._hypothesis.flush()))
         self.show_tentative(" ".join(w.text for w in self._hypothesis.tentative))
         if words:
             self._trim()
         elif len(self._buffer) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
-            self._trim_at(self.processed_seconds - SILENCE_KEEP_SECONDS)
+            self._trim_at(self._buffer_end - SILENCE_KEEP_SECONDS)
 
     def _recognise(self) -> list[Word]:
         prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
@@ -116,7 +123,7 @@ class LocalLiveTranscriber(LiveSession):
         buffered = len(self._buffer) / SAMPLE_RATE
         if buffered > WHISPER_WINDOW_SECONDS:  # passes never agreed: take the guess rather than lose audio
             self.commit(segments_from_words(self._hypothesis.take_everything()))
-            self._trim_at(self.processed_seconds)
+            self._trim_at(self._buffer_end)
             return
         if not committed or buffered <= TRIM_SECONDS:
             return

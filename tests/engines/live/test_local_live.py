@@ -69,15 +69,14 @@ def test_text_is_committed_while_audio_arrives_and_committed_text_never_changes(
 def test_when_recognition_falls_behind_audio_waits_and_nothing_is_dropped(tiny_model, jfk_path) -> None:
     lags: list[float] = []
     clip = decode_audio(jfk_path)
-    long_audio = np.concatenate([clip.samples, np.zeros(16000, dtype=np.float32), clip.samples])  # 23 s
     live = LocalLiveTranscriber(tiny_model, OPTIONS, on_lag=lags.append)
-    live.feed(long_audio, 16000)  # all at once: far more than one pass can take
+    live.feed(clip.samples, 16000)  # 11 s at once: far more than one pass takes (at most 10 s)
     live.start()
     transcript = live.stop()
 
-    assert max(lags) > 10.0 and lags[-1] == 0.0  # the backlog was reported, then worked off
-    assert word_error_rate(f"{JFK_REFERENCE} {JFK_REFERENCE}", transcript.text) < 0.2
-    assert transcript.segments[-1].end > 21.0
+    assert max(lags) > 5.0 and lags[-1] == 0.0  # the backlog was reported, then worked off
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.2
+    assert transcript.segments[-1].end > 10.0
 
 
 def test_cancel_stops_without_recognising_the_backlog(tiny_model, jfk_path) -> None:
