@@ -14,11 +14,10 @@ from app.core.recording.unfinished import (
     UnfinishedRecording,
     find_unfinished_recordings,
     new_recording_path,
-    recordings_dir,
 )
 
 __all__ = [
     "InputDevice", "LevelReading", "Recorder", "RecordingResult", "UnfinishedRecording", "default_input_device",
     "find_input_device", "find_unfinished_recordings", "list_input_devices", "new_recording_path",
-    "recordings_dir", "refresh_devices", "remember_device", "remembered_or_default_device",
+    "refresh_devices", "remember_device", "remembered_or_default_device",
 ]

@@ -39,13 +39,9 @@ class UnfinishedRecording:
     started_at: datetime | None
 
 
-def recordings_dir() -> Path:
-    return paths.data_dir() / "recordings"
-
-
 def new_recording_path(folder: Path | None = None, now: datetime | None = None) -> Path:
     """A free file name like ``Recording 2026-11-22 11-50-03.flac`` in ``folder`` (default: the recordings folder)."""
-    folder = folder or recordings_dir()
+    folder = folder or paths.recordings_dir()
     stamp = (now or datetime.now()).strftime("%Y-%m-%d %H-%M-%S")
     candidate = folder / f"Recording {stamp}.flac"
     number = 2
@@ -86,7 +82,7 @@ def find_unfinished_recordings(
     One that holds no sound at all is deleted with its marker; one that cannot be repaired is
     left as it is (and its marker kept) so nothing is lost.
     """
-    folder = folder or recordings_dir()
+    folder = folder or paths.recordings_dir()
     found = []
     for marker in sorted(folder.glob(f"*{MARKER_SUFFIX}")):
         recording = marker.with_name(marker.name[: -len(MARKER_SUFFIX)])
