@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import statistics
 import subprocess
 import sys
@@ -80,7 +81,7 @@ def live_lag(server, folder: Path) -> dict:
         "audio": SPEECH.name, "model": "base", "beam_size": 1, "words": len(ordered),
         "median_seconds": round(statistics.median(ordered), 2) if ordered else None,
         "p95_seconds": round(ordered[int(0.95 * (len(ordered) - 1))], 2) if ordered else None,
-        "goal_median_seconds": 3.0,
+        "goal_median_seconds": 3.0, "load_average_at_end": round(os.getloadavg()[0], 1),
     }
 
 
