@@ -125,6 +125,27 @@ def test_a_disk_that_refuses_more_ends_the_recording_with_one_sentence_and_keeps
     assert len(samples) / rate > 1.0 and path.stat().st_size <= 40000
 
 
+def test_paused_time_is_not_recorded_and_the_level_rests_while_paused(pulseaudio: PulseAudioServer,
+                                                                      tmp_path: Path) -> None:
+    recorder = Recorder(tmp_path / "paused.flac", find_input_device("pulse"), sample_rate=16000)
+    recorder.start()
+    deadline = time.monotonic() + 10
+    while recorder.elapsed_seconds < 1.0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    recorder.pause()
+    time.sleep(0.3)  # blocks already queued when pause was pressed are still written
+    at_pause = recorder.elapsed_seconds
+    time.sleep(1.5)
+    assert recorder.paused and recorder.elapsed_seconds == at_pause and recorder.level.peak == 0.0
+    recorder.resume()
+    while recorder.elapsed_seconds < at_pause + 1.0 and time.monotonic() < deadline + 5:
+        time.sleep(0.02)
+    result = recorder.stop()
+    assert result.error is None
+    assert soundfile.info(result.path).duration == pytest.approx(result.seconds, abs=0.01)
+    assert at_pause + 1.0 <= result.seconds < at_pause + 1.5  # the paused 1.5 s are not in the file
+
+
 def test_a_sample_rate_the_device_refuses_falls_back_to_its_own(pulseaudio: PulseAudioServer) -> None:
     device = find_input_device("pulse")
     assert Recorder(Path("unused.flac"), device, sample_rate=10_000_000).sample_rate == device.default_sample_rate

@@ -204,7 +204,7 @@ class Recorder:
             self._fail(_write_error(self.path, error))
             return
         self.frames_written += len(block)
-        self.level = _level(block)
+        self.level = block_level(block)
         if self._on_audio is not None:
             mono = block.mean(axis=1) if block.shape[1] > 1 else block[:, 0]
             self._on_audio((mono / _FULL_SCALE).astype(np.float32), self.sample_rate)
@@ -271,7 +271,7 @@ def _supported_rate(device: InputDevice, channels: int, wanted: int | None) -> i
     return device.default_sample_rate
 
 
-def _level(block: np.ndarray) -> LevelReading:
+def block_level(block: np.ndarray) -> LevelReading:
     if block.size == 0:
         return SILENT
     highest, lowest = int(block.max()), int(block.min())
