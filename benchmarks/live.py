@@ -29,6 +29,7 @@ SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 SPEECH = SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3"
 RESULTS = Path(__file__).resolve().parent / "results"
 RECORD_ONLY_SECONDS = 30
+LIVE_MODEL = "base"
 
 
 def run(minutes: float = 10.0) -> dict:
@@ -51,7 +52,7 @@ def _live_session(on_words):
     from app.engines.faster_whisper_engine import FasterWhisperEngine
     from app.engines.live import LocalLiveTranscriber
 
-    options = TranscriptionOptions(model="base", language="en", beam_size=1)
+    options = TranscriptionOptions(model=LIVE_MODEL, language="en", beam_size=1)
     model = FasterWhisperEngine().load_model(options)
     return LocalLiveTranscriber(model, options, on_committed=on_words)
 
@@ -78,7 +79,7 @@ def live_lag(server, folder: Path) -> dict:
     live.stop()
     ordered = sorted(lags)
     return {
-        "audio": SPEECH.name, "model": "base", "beam_size": 1, "words": len(ordered),
+        "audio": SPEECH.name, "model": LIVE_MODEL, "beam_size": 1, "words": len(ordered),
         "median_seconds": round(statistics.median(ordered), 2) if ordered else None,
         "p95_seconds": round(ordered[int(0.95 * (len(ordered) - 1))], 2) if ordered else None,
         "goal_median_seconds": 3.0, "load_average_at_end": round(os.getloadavg()[0], 1),
