@@ -26,6 +26,7 @@ from app.cli_inputs import (
     run_for_each,
     say,
 )
+from app.cli_listen import add_listen_commands, devices_command, listen_command
 from app.cli_progress import TerminalProgress
 from app.cli_remote import (
     LOCAL,
@@ -36,6 +37,7 @@ from app.cli_remote import (
     transcribe_media_url,
     url_file_name,
 )
+from app.cli_speak import add_speak_command, speak_command
 from app.cli_speakers import SpeakerLabelling, add_diarize_command, add_speaker_arguments, diarize_command
 from app.core.audio import AudioClip, decode_audio
 from app.core.chinese_script import CHINESE_SCRIPTS
@@ -46,7 +48,7 @@ from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
-COMMANDS = ("transcribe", "convert", "languages", "diarize")
+COMMANDS = ("transcribe", "convert", "languages", "diarize", "devices", "listen", "speak")
 AUTO_LANGUAGE = "auto"
 
 
@@ -88,6 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
     add_convert_command(commands, parents=[common])
     add_diarize_command(commands, parents=[common])
     commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
+    add_listen_commands(commands, parents=[common])
+    add_speak_command(commands, parents=[common])
     return parser
 
 
@@ -109,6 +113,12 @@ def main(argv: Sequence[str] | None = None) -> int:
             return transcribe_command(arguments)
         if arguments.command == "diarize":
             return diarize_command(arguments)
+        if arguments.command == "devices":
+            return devices_command()
+        if arguments.command == "listen":
+            return listen_command(arguments)
+        if arguments.command == "speak":
+            return speak_command(arguments)
         return convert_command(arguments)
     except EarshotError as error:
         say(str(error))

@@ -18,6 +18,9 @@
 7. The editor on 10,000 segments with word timings: its core (benchmarks/editor.py) and the
    window (benchmarks/editor_gui.py: open to a usable table < 0.5 s, typing never stalls over
    16 ms with autosave, save < 200 ms, the open document < 150 MB). `--only editor_core,editor_gui` runs these.
+8. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
+   10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
+9. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
 """
 
 from __future__ import annotations
@@ -36,7 +39,7 @@ from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import diarization
+from benchmarks import diarization, live, speech_output
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -252,6 +255,8 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "three_hour_peaks": lambda: playback.three_hour_peaks(1),
         "waveform_repaints": playback.waveform_repaints,
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
+        "live": live.run,
+        "speech_output": speech_output.run,
     }
 
 

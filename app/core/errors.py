@@ -52,3 +52,11 @@ class Cancelled(Exception):
 
 class SpeakerCountError(EarshotError):
     """A number of speakers the user typed is not ``auto``, ``N`` or ``MIN-MAX``."""
+
+
+class RecordingError(EarshotError):
+    """Recording could not start or go on (no device, a lost device, a full disk); what was recorded is kept."""
+
+
+class SpeechOutputError(EarshotError):
+    """Text could not be spoken or saved as speech."""

@@ -26,5 +26,9 @@ def model_cache_dir() -> Path:
     return cache_dir() / "models"
 
 
+def recordings_dir() -> Path:
+    return data_dir() / "recordings"
+
+
 def log_dir() -> Path:
     return Path(os.environ.get("EARSHOT_LOG_DIR") or platformdirs.user_log_dir(APP_NAME))

@@ -1,0 +1,148 @@
+"""Live transcription with the local faster-whisper model: passes over the newest audio, LocalAgreement-2.
+
+Each pass runs Whisper (word timestamps, the Silero VAD inside faster-whisper skipping silence) on
+the audio buffer: everything since the last trim point. What two consecutive passes agree on is
+committed (``hypothesis_buffer.py``). The buffer is trimmed at the end of the last committed
+sentence once it is longer than ``trim_seconds``, at the last committed word past
+``max_buffer_seconds`` (Whisper sees 30 s at most), and to its last second when a pass finds no
+speech in it at all. Committed text outside the buffer is given to the next pass as its prompt.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+import numpy as np
+
+from app.core.audio import SAMPLE_RATE
+from app.core.errors import EngineError
+from app.core.transcript import Word
+from app.engines.base import TranscriptionOptions
+from app.engines.live.hypothesis_buffer import HypothesisBuffer
+from app.engines.live.session import ErrorListener, LagListener, LiveSession, SegmentsListener, TextListener
+from app.engines.remote.audio_pieces import segments_from_words
+
+MIN_PASS_SECONDS = 1.0  # new audio needed before another pass is worth its cost
+MAX_PASS_SECONDS = 10.0  # when behind, take the backlog in steps so the buffer stays under 30 s
+TRIM_SECONDS = 10.0
+MAX_BUFFER_SECONDS = 20.0
+WHISPER_WINDOW_SECONDS = 28.0
+SILENCE_KEEP_SECONDS = 1.0
+PROMPT_CHARACTERS = 200
+_SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
+
+
+class LocalLiveTranscriber(LiveSession):
+    """``model`` is a loaded faster-whisper ``WhisperModel`` (``FasterWhisperEngine().load_model(options)``)."""
+
+    engine_name = "local"
+
+    def __init__(
+        self,
+        model: Any,
+        options: TranscriptionOptions,
+        on_committed: SegmentsListener | None = None,
+        on_tentative: TextListener | None = None,
+        on_lag: LagListener | None = None,
+        on_error: ErrorListener | None = None,
+        cancel_event: threading.Event | None = None,
+    ) -> None:
+        super().__init__(options, on_committed, on_tentative, on_lag, on_error, cancel_event)
+        self._model = model
+        self._hypothesis = HypothesisBuffer()
+        self._buffer = np.zeros(0, dtype=np.float32)
+        self._buffer_offset = 0.0  # stream time of the buffer's first sample
+        self._pending: list[np.ndarray] = []  # arrived, not yet in the buffer
+        self._pending_samples = 0
+        self._prompt_words: list[Word] = []  # committed words trimmed off the buffer
+        self._language = options.language
+        self._recognised_until = 0.0  # the end of the audio the last finished pass saw
+
+    @property
+    def processed_seconds(self) -> float:
+        return self._recognised_until
+
+    @property
+    def _buffer_end(self) -> float:
+        return self._buffer_offset + len(self._buffer) / SAMPLE_RATE
+
+    def take_audio(self, samples: np.ndarray, ending: bool) -> None:
+        if samples.size:
+            self._pending.append(samples)
+            self._pending_samples += len(samples)
+        while self._pending_samples >= MIN_PASS_SECONDS * SAMPLE_RATE or (ending and self._pending_samples):
+            self.report_lag()
+            self._move_pending_into_buffer(int(MAX_PASS_SECONDS * SAMPLE_RATE))
+            self._pass()
+            self.report_lag()
+            self.context.check_cancelled()
+        if ending:
+            self._finish()
+
+    def _move_pending_into_buffer(self, most: int) -> None:
+        pending = np.concatenate(self._pending)
+        taken, rest = pending[:most], pending[most:]
+        self._pending = [rest] if rest.size else []
+        self._pending_samples = len(rest)
+        self._buffer = np.concatenate([self._buffer, taken])
+
+    def _pass(self) -> None:
+        words = self._recognise()
+        self._recognised_until = self._buffer_end
+        self._hypothesis.insert(words)
+        self.commit(segments_from_words(self._hypothesis.flush()))
+        self.show_tentative(" ".join(w.text for w in self._hypothesis.tentative))
+        if words:
+            self._trim()
+        elif len(self._buffer) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
+            self._trim_at(self._buffer_end - SILENCE_KEEP_SECONDS)
+
+    def _recognise(self) -> list[Word]:
+        prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
+        try:
+            segments, info = self._model.transcribe(
+                self._buffer, language=self._language, task=self.options.task, beam_size=self.options.beam_size,
+                word_timestamps=True, vad_filter=True, initial_prompt=prompt or None,
+                hotwords=self.options.hotwords or None, condition_on_previous_text=False,
+            )
+            words: list[Word] = []
+            for segment in segments:
+                self.context.check_cancelled()
+                words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
+                                  w.word.strip(), float(w.probability)) for w in segment.words or [] if w.word.strip())
+        except (RuntimeError, ValueError) as error:
+            raise EngineError(f"Live recognition failed: {error}.") from error
+        if self._language is None and words:
+            self._language = info.language  # detected once; passes must not switch languages
+            self.context.report_language(info.language, info.language_probability)
+        return words
+
+    def _trim(self) -> None:
+        committed = self._hypothesis.committed_in_buffer
+        buffered = len(self._buffer) / SAMPLE_RATE
+        if buffered > WHISPER_WINDOW_SECONDS:  # passes never agreed: take the guess rather than lose audio
+            self.commit(segments_from_words(self._hypothesis.take_everything()))
+            self._trim_at(self._buffer_end)
+            return
+        if not committed or buffered <= TRIM_SECONDS:
+            return
+        sentence_ends = [w.end for w in committed if w.text.endswith(_SENTENCE_ENDS)]
+        if sentence_ends:
+            self._trim_at(sentence_ends[-1])
+        elif buffered > MAX_BUFFER_SECONDS:
+            self._trim_at(committed[-1].end)
+
+    def _trim_at(self, seconds: float) -> None:
+        cut = round((seconds - self._buffer_offset) * SAMPLE_RATE)
+        if cut <= 0:
+            return
+        self._prompt_words.extend(w for w in self._hypothesis.committed_in_buffer if w.end <= seconds)
+        self._prompt_words = self._prompt_words[-60:]
+        self._hypothesis.forget_committed_before(seconds)
+        self._buffer = self._buffer[cut:]
+        self._buffer_offset += cut / SAMPLE_RATE
+
+    def _finish(self) -> None:
+        self.commit(segments_from_words(self._hypothesis.take_everything()))
+        self.show_tentative("")

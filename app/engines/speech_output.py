@@ -1,0 +1,185 @@
+"""Text to speech, sentence by sentence: local pyttsx3 in its own process, or a server's /audio/speech.
+
+Both synthesisers cut the text into sentences (``app/core/sentences.py``) and hand each one over,
+with its place in the text, as soon as it is spoken, so playback can start with the first
+sentence and a view can highlight the sentence being read. ``cancel_event`` stops at once: the
+local worker process is killed, a remote request is cancelled.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import soundfile
+
+from app.core.errors import Cancelled, SpeechOutputError
+from app.core.sentences import TextSpan, sentence_spans
+from app.engines.base import JobContext
+from app.engines.remote.openai_compatible import OpenAICompatibleEngine
+
+REMOTE_SPEECH_LIMIT = 4096
+_WORKER = [sys.executable, "-m", "app.engines.speech_worker"]
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    id: str
+    name: str
+    languages: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SpeechSettings:
+    voice: str | None = None  # a voice id or name; None: the system's default
+    rate: int | None = None  # words per minute; None: the voice's own
+    volume: float = 1.0  # 0..1
+
+
+@dataclass(frozen=True, slots=True)
+class SpokenSentence:
+    span: TextSpan  # where in the text it is, for highlighting
+    samples: np.ndarray  # mono float32
+    sample_rate: int
+
+    @property
+    def seconds(self) -> float:
+        return len(self.samples) / self.sample_rate
+
+
+SentenceListener = Callable[[SpokenSentence], None]
+
+
+def spoken_text_spans(text: str, limit: int | None = None) -> list[TextSpan]:
+    spans = sentence_spans(text, limit)
+    if not spans:
+        raise SpeechOutputError("There is no text to speak.")
+    return spans
+
+
+class LocalSpeechSynthesiser:
+    """pyttsx3 (espeak-ng, SAPI5, NSSpeechSynthesizer) run by ``python -m app.engines.speech_worker``."""
+
+    def voices(self) -> list[Voice]:
+        reply = list(_WorkerMessages(["voices"], None, None))
+        return [Voice(str(v["id"]), str(v["name"]), tuple(str(x) for x in v["languages"])) for v in reply[0]["voices"]]
+
+    def find_voice(self, wanted: str) -> Voice:
+        """The voice whose id or name is ``wanted`` (case aside), else one sentence naming a few."""
+        voices = self.voices()
+        for voice in voices:
+            if wanted.casefold() in (voice.id.casefold(), voice.name.casefold()):
+                return voice
+        some = ", ".join(v.name for v in voices[:6])
+        raise SpeechOutputError(f"There is no voice called “{wanted}” (there are {len(voices)}, such as {some}).")
+
+    def synthesise(self, text: str, settings: SpeechSettings, on_sentence: SentenceListener | None = None,
+                   cancel_event: threading.Event | None = None) -> list[SpokenSentence]:
+        spans = spoken_text_spans(text)
+        with tempfile.TemporaryDirectory(prefix="earshot-speech-") as folder:
+            request = {"sentences": [s.text for s in spans], "folder": folder, "voice": settings.voice,
+                       "rate": settings.rate, "volume": settings.volume}
+            spoken = []
+            for message in _WorkerMessages(["synthesise"], request, cancel_event):
+                samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
+                sentence = SpokenSentence(spans[int(message["sentence"])], samples.mean(axis=1), rate)
+                spoken.append(sentence)
+                if on_sentence is not None:
+                    on_sentence(sentence)
+        return spoken
+
+
+class _WorkerMessages:
+    """The worker's JSON lines, one by one; killed at once when ``cancel_event`` is set."""
+
+    def __init__(self, arguments: list[str], request: dict[str, Any] | None,
+                 cancel_event: threading.Event | None) -> None:
+        self._arguments = arguments
+        self._request = request
+        self._cancel_event = cancel_event or threading.Event()
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        try:
+            process = subprocess.Popen([*_WORKER, *self._arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                       stderr=subprocess.PIPE, text=True, encoding="utf-8")
+        except OSError as error:
+            raise SpeechOutputError(f"Cannot start the speech engine: {error.strerror or error}.") from error
+        done = threading.Event()
+        watcher = threading.Thread(target=self._kill_on_cancel, args=(process, done), daemon=True)
+        watcher.start()
+        try:
+            assert process.stdin is not None and process.stdout is not None
+            process.stdin.write(json.dumps(self._request or {}))
+            process.stdin.close()
+            for line in process.stdout:
+                message = json.loads(line)
+                if "error" in message:
+                    raise SpeechOutputError(f"The system's speech engine cannot start ({message['error']}).")
+                yield message
+            if self._cancel_event.is_set():
+                raise Cancelled()
+            if process.wait() != 0:
+                raise SpeechOutputError(f"The speech engine failed: {_last_line(process)}.")
+        finally:
+            done.set()
+            if process.poll() is None:
+                process.kill()
+            process.wait()
+            for stream in (process.stdout, process.stderr):
+                if stream is not None:
+                    stream.close()
+
+    def _kill_on_cancel(self, process: subprocess.Popen[str], done: threading.Event) -> None:
+        while not done.is_set():
+            if self._cancel_event.wait(0.05):
+                process.kill()
+                return
+
+
+class RemoteSpeechSynthesiser:
+    """An OpenAI-compatible profile's /audio/speech, one request per sentence (each under 4,096 characters)."""
+
+    def __init__(self, engine: OpenAICompatibleEngine, voice: str, speed: float = 1.0) -> None:
+        self.engine = engine
+        self.voice = voice
+        self.speed = speed
+
+    def synthesise(self, text: str, on_sentence: SentenceListener | None = None,
+                   cancel_event: threading.Event | None = None) -> list[SpokenSentence]:
+        context = JobContext(cancel_event=cancel_event)
+        spoken = []
+        for span in spoken_text_spans(text, REMOTE_SPEECH_LIMIT):
+            context.check_cancelled()
+            audio = self.engine.synthesise_speech(span.text, self.voice, context, audio_format="wav", speed=self.speed)
+            samples, rate = decoded_speech(audio)
+            sentence = SpokenSentence(span, samples, rate)
+            spoken.append(sentence)
+            if on_sentence is not None:
+                on_sentence(sentence)
+        return spoken
+
+
+def decoded_speech(audio: bytes) -> tuple[np.ndarray, int]:
+    """A server's WAV/FLAC reply as mono float32; one sentence if it is not audio."""
+    try:
+        samples, rate = soundfile.read(io.BytesIO(audio), dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError, ValueError) as error:
+        raise SpeechOutputError("The server's speech reply is not audio this app can read.") from error
+    if samples.size == 0:
+        raise SpeechOutputError("The server sent empty speech audio.")
+    return samples.mean(axis=1), int(rate)
+
+
+def _last_line(process: subprocess.Popen[str]) -> str:
+    text = process.stderr.read() if process.stderr is not None else ""
+    lines = [line for line in text.strip().splitlines() if line.strip()]
+    return lines[-1][:200].rstrip(".") if lines else f"exit status {process.returncode}"
+

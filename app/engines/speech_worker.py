@@ -1,0 +1,70 @@
+"""The pyttsx3 process: ``python -m app.engines.speech_worker voices|synthesise``.
+
+pyttsx3's engine has a blocking run loop and is not thread-safe, so it lives in a process of its
+own: the caller can never freeze, and stopping at once is terminating the process.
+
+``voices`` prints a JSON list of the voices. ``synthesise`` reads a JSON request on standard
+input ({"sentences": [...], "folder": ..., "voice": ..., "rate": ..., "volume": ...}) and writes
+each sentence to ``folder/NNNNN.wav`` with pyttsx3's ``save_to_file`` (which every driver has:
+espeak-ng, SAPI5, NSSpeechSynthesizer), printing a JSON line {"sentence": N, "path": ...} as each
+is ready. Drivers print chatter of their own, so protocol lines go to a duplicate of the original
+standard output and everything else to standard error.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+
+def main(arguments: list[str]) -> int:
+    protocol = os.fdopen(os.dup(sys.stdout.fileno()), "w", encoding="utf-8")
+    sys.stdout = sys.stderr  # a driver's print() must not break the protocol
+    os.dup2(sys.stderr.fileno(), 1)
+    import pyttsx3
+
+    try:
+        engine = pyttsx3.init()
+    except Exception as error:  # any driver failure: the caller turns it into one sentence
+        _send(protocol, {"error": f"{type(error).__name__}: {error}"})
+        return 1
+    if arguments == ["voices"]:
+        _send(protocol, {"voices": [_voice(v) for v in engine.getProperty("voices")]})
+        return 0
+    if arguments == ["synthesise"]:
+        _synthesise(engine, json.loads(sys.stdin.read()), protocol)
+        return 0
+    print("usage: python -m app.engines.speech_worker voices|synthesise", file=sys.stderr)
+    return 2
+
+
+def _synthesise(engine: Any, request: dict[str, Any], protocol: TextIO) -> None:
+    if request.get("voice"):
+        engine.setProperty("voice", request["voice"])
+    if request.get("rate"):
+        engine.setProperty("rate", int(request["rate"]))
+    engine.setProperty("volume", float(request.get("volume", 1.0)))
+    folder = Path(request["folder"])
+    for index, sentence in enumerate(request["sentences"]):
+        path = folder / f"{index:05d}.wav"
+        engine.save_to_file(sentence, str(path))
+        engine.runAndWait()
+        _send(protocol, {"sentence": index, "path": str(path)})
+
+
+def _voice(voice: Any) -> dict[str, Any]:
+    languages = [lang.decode(errors="replace") if isinstance(lang, bytes) else str(lang)
+                 for lang in (voice.languages or [])]
+    return {"id": str(voice.id), "name": str(voice.name or voice.id), "languages": languages}
+
+
+def _send(protocol: TextIO, message: dict[str, Any]) -> None:
+    protocol.write(json.dumps(message) + "\n")
+    protocol.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

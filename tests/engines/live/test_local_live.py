@@ -1,0 +1,104 @@
+"""Live transcription with tiny.en on real speech: text commits as audio arrives, nothing is lost when behind."""
+
+from __future__ import annotations
+
+import itertools
+import time
+
+import numpy as np
+import pytest
+
+from app.core.audio import AudioClip, decode_audio
+from app.core.errors import EarshotError
+from app.core.transcript import Segment
+from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.live import LocalLiveTranscriber
+from tests.conftest import JFK_REFERENCE
+from tests.speech import word_error_rate
+
+OPTIONS = TranscriptionOptions(model="tiny.en", language="en", beam_size=1)
+
+
+@pytest.fixture(scope="module")
+def jfk_at_44100(jfk_path) -> np.ndarray:
+    """jfk as a 44.1 kHz device would deliver it, so the session's resampling is exercised too."""
+    from app.core.stream_resampler import StreamResampler
+
+    clip = decode_audio(jfk_path)
+    upsampler = StreamResampler(16000, 44100)
+    return np.concatenate([upsampler.resample(clip.samples), upsampler.flush()])
+
+
+@pytest.fixture(scope="module")
+def tiny_model(local_engine):
+    return local_engine.load_model(OPTIONS)
+
+
+def offline_wer(local_engine, samples: np.ndarray) -> float:
+    transcript = run_transcription(local_engine, AudioClip(samples), TranscriptionOptions(model="tiny.en"),
+                                   JobContext())
+    return word_error_rate(JFK_REFERENCE, transcript.text)
+
+
+def test_text_is_committed_while_audio_arrives_and_committed_text_never_changes(
+    tiny_model, local_engine, jfk_at_44100, jfk_path
+) -> None:
+    committed: list[Segment] = []
+    tentative: list[str] = []
+    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_committed=committed.extend, on_tentative=tentative.append)
+    live.start()
+    step = 2 * 44100  # two seconds a step: a pass a step
+    committed_before_the_end = 0
+    for start in range(0, len(jfk_at_44100), step):
+        live.feed(jfk_at_44100[start:start + step], 44100)
+        deadline = time.monotonic() + 20
+        while live.waiting_seconds > 0.05 and time.monotonic() < deadline:  # as if recognition kept pace
+            time.sleep(0.02)
+        committed_before_the_end = len(committed)
+    transcript = live.stop()
+
+    assert live.error is None
+    assert committed_before_the_end > 0 and any(tentative)
+    assert transcript.segments == committed  # what was committed is the transcript, unchanged and in order
+    assert all(a.start < b.start for a, b in itertools.pairwise(committed))
+    reference_wer = offline_wer(local_engine, decode_audio(jfk_path).samples)
+    assert word_error_rate(JFK_REFERENCE, transcript.text) <= 1.3 * reference_wer + 1 / 22
+    assert transcript.duration == pytest.approx(11.0, abs=0.1)
+
+
+def test_when_recognition_falls_behind_audio_waits_and_nothing_is_dropped(tiny_model, jfk_path) -> None:
+    lags: list[float] = []
+    clip = decode_audio(jfk_path)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_lag=lags.append)
+    live.feed(clip.samples, 16000)  # 11 s at once: far more than one pass takes (at most 10 s)
+    live.start()
+    transcript = live.stop()
+
+    assert max(lags) > 5.0 and lags[-1] == 0.0  # the backlog was reported, then worked off
+    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.2
+    assert transcript.segments[-1].end > 10.0
+
+
+def test_cancel_stops_without_recognising_the_backlog(tiny_model, jfk_path) -> None:
+    clip = decode_audio(jfk_path)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS)
+    live.feed(np.tile(clip.samples, 6), 16000)  # a minute
+    live.start()
+    started = time.monotonic()
+    live.cancel()
+    assert time.monotonic() - started < 15  # at most the pass under way, not the whole minute
+    assert live.error is None and live.processed_seconds < 60
+
+
+def test_a_model_that_fails_is_one_sentence(jfk_path) -> None:
+    class BrokenModel:
+        def transcribe(self, *_args, **_kwargs):
+            raise RuntimeError("out of memory")
+
+    errors: list[EarshotError] = []
+    live = LocalLiveTranscriber(BrokenModel(), OPTIONS, on_error=errors.append)
+    live.start()
+    live.feed(decode_audio(jfk_path).samples, 16000)
+    live.stop()
+    assert [str(e) for e in errors] == ["Live recognition failed: out of memory."]
+    assert live.error is errors[0]
