@@ -18,7 +18,9 @@ if [[ $(uname -s) == Linux ]]; then
     version=$("$PY" -c "import app; print(app.__version__)")
     name="earshot-$version-linux-$(uname -m)"
     rm -f "dist/$name.tar.gz"
-    tar --create --gzip --file "dist/$name.tar.gz" --owner=0 --group=0 --transform "s|^|$name/|" \
+    compressor=$(command -v pigz || command -v gzip)  # pigz: the same .gz, on every core
+    tar --create --use-compress-program="$compressor" --file "dist/$name.tar.gz" --owner=0 --group=0 \
+        --transform "s|^|$name/|" \
         -C dist earshot \
         -C ../packaging install.sh io.github.earshot.Earshot.desktop io.github.earshot.Earshot.metainfo.xml
     echo "build-package: dist/earshot/ and dist/$name.tar.gz"
