@@ -6,7 +6,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test bench bench-accuracy lint lock system-deps-run system-deps-test translations update-translations
+.PHONY: run test bench bench-accuracy lint lock system-deps-run system-deps-test translations update-translations \
+	package check-package icons
 
 run: system-deps-run $(STAMP) translations
 	$(PY) -m app
@@ -44,7 +45,7 @@ $(STAMP): requirements/lock.txt requirements/no-deps-lock.txt pyproject.toml
 # Regenerate the hash-pinned lock after changing dependencies in pyproject.toml.
 lock: $(STAMP)
 	$(PY) -m pip install --quiet pip-tools
-	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra test \
+	$(PY) -m piptools compile --quiet --generate-hashes --allow-unsafe --extra test --extra package \
 		--strip-extras --no-emit-index-url --no-emit-find-links -o requirements/lock.txt pyproject.toml
 
 # Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/ into the
@@ -57,3 +58,19 @@ translations: $(STAMP)
 update-translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find app -name '*.py' | sort) -ts translations/earshot_zh_CN.ts
 	$(PY) scripts/translations_zh_CN.py translations/earshot_zh_CN.ts
+
+# The one-folder app in dist/earshot/ and, on Linux, a tarball with install.sh (PyInstaller comes from the
+# lock: the `package` extra). check-package builds it and runs the built binary (several minutes).
+package: $(STAMP) translations
+	scripts/build-package.sh $(PY)
+
+check-package: system-deps-test $(STAMP) translations
+	scripts/check-package.sh $(PY)
+
+# The PNG icons, rendered from the SVG after changing it (rsvg-convert: apt-get install librsvg2-bin;
+# ImageMagick makes the Windows .ico).
+icons:
+	for size in 16 24 32 48 64 128 256 512; do \
+		rsvg-convert -w $$size -h $$size app/resources/icons/earshot.svg -o app/resources/icons/earshot-$$size.png; \
+	done
+	convert $$(for size in 16 24 32 48 64 128 256; do echo app/resources/icons/earshot-$$size.png; done) packaging/earshot.ico

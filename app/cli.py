@@ -57,6 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
         prog="earshot", description="Speech to an editable, timestamped transcript and subtitles."
     )
     parser.add_argument("--version", action="version", version=f"Earshot {__version__}")
+    parser.add_argument("--self-test", action="store_true",
+                        help="open the window offscreen, transcribe a second of bundled speech, exit 0 if it worked")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--debug", action="store_true", help="print the trace of an unexpected error")
@@ -102,6 +104,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui([Path(a) for a in argv])
     arguments = build_parser().parse_args(argv)
+    if arguments.self_test:
+        from app.ui.self_test import run_self_test
+
+        return run_self_test()
     if arguments.command == "languages":
         return languages_command()
     if arguments.command is None:

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Earshot needs, only those that are missing.
 #   install-system-deps.sh run   - what the app needs (audio I/O, speech, Qt's xcb libraries)
-#   install-system-deps.sh test  - that plus what the tests need (PulseAudio, Xvfb)
+#   install-system-deps.sh test  - that plus what the tests need (PulseAudio, Xvfb, the desktop-file validators)
 set -euo pipefail
 
 run_packages=(
@@ -11,7 +11,7 @@ run_packages=(
   libxcb-render-util0 libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libxcb-xfixes0
   libpulse0 libasound2 libasound2-plugins fonts-noto-cjk
 )
-test_packages=(pulseaudio pulseaudio-utils xvfb)
+test_packages=(pulseaudio pulseaudio-utils xvfb desktop-file-utils appstream)
 
 wanted=("${run_packages[@]}")
 [ "${1:-run}" = "test" ] && wanted+=("${test_packages[@]}")

@@ -1,4 +1,4 @@
-"""An installed wheel looks and speaks as a checkout does: style sheet and translations are package data."""
+"""An installed wheel looks and speaks as a checkout does: style sheet, icon and translations are package data."""
 
 from __future__ import annotations
 
@@ -24,12 +24,14 @@ installed = Path(sys.argv[1])
 assert Path(app.__file__).is_relative_to(installed), app.__file__
 qt = create_application(["earshot"])
 assert qt.styleSheet() == (installed / "app" / "resources" / "style.qss").read_text(encoding="utf-8")
+assert not qt.windowIcon().isNull() and 512 in [size.width() for size in qt.windowIcon().availableSizes()]
+assert (installed / "app" / "resources" / "self-test-speech.flac").is_file()
 print(QCoreApplication.translate("MainWindow", "&Transcribe"))
 """
 
 
 @pytest.mark.slow
-def test_an_installed_wheel_finds_its_style_sheet_and_chinese(tmp_path: Path) -> None:
+def test_an_installed_wheel_finds_its_style_sheet_icon_and_chinese(tmp_path: Path) -> None:
     source = tmp_path / "source"
     source.mkdir()
     for name in ("pyproject.toml", "README.md"):

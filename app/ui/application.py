@@ -9,7 +9,8 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import __version__
@@ -25,6 +26,9 @@ from app.ui.scripted_session import start_scripted_session
 # Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
 STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
 TRANSLATIONS = Path(str(importlib.resources.files("app") / "translations"))  # .qm files built by `make translations`
+ICONS = importlib.resources.files("app") / "resources" / "icons"  # rendered from earshot.svg (`make icons`)
+ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
+DESKTOP_FILE_ID = "io.github.earshot.Earshot"  # packaging/: the .desktop file and AppStream metainfo
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:
@@ -33,10 +37,20 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName("Earshot")
     app.setOrganizationName("Earshot")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName(DESKTOP_FILE_ID)  # Wayland finds the icon and name through the desktop file
+    app.setWindowIcon(application_icon())
     app.setStyle("Fusion")
     app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
     install_translators(app, QLocale())
     return app
+
+
+def application_icon() -> QIcon:
+    """The icon at every rendered size, so no size is scaled from another (no SVG plugin needed)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(ICONS / f"earshot-{size}.png"), QSize(size, size))
+    return icon
 
 
 def install_translators(app: QApplication, locale: QLocale, directory: Path = TRANSLATIONS) -> list[QTranslator]:
