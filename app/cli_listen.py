@@ -33,7 +33,9 @@ if TYPE_CHECKING:  # PortAudio and faster-whisper load only when a command needs
 LISTEN_FORMATS = ("txt", "srt", "vtt", "json")
 
 
-def add_listen_commands(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_listen_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     commands.add_parser("devices", help="list the audio inputs `listen --device` accepts", parents=parents)
     listen = commands.add_parser("listen", help="transcribe live from a microphone or other input", parents=parents)
     listen.add_argument("--device", default=None, metavar="NAME|INDEX",

@@ -22,7 +22,9 @@ DEFAULT_REMOTE_VOICE = "alloy"
 DEFAULT_REMOTE_MODEL = "tts-1"
 
 
-def add_speak_command(commands: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_speak_command(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     speak = commands.add_parser("speak", help="read text aloud, or save it as speech", parents=parents)
     speak.add_argument("text", nargs="?", default=None, metavar="TEXT", help="the text (or --input FILE)")
     speak.add_argument("--input", type=Path, default=None, metavar="FILE", help="read the text from a UTF-8 file")
@@ -64,9 +66,9 @@ def speak_command(arguments: argparse.Namespace) -> int:
 
 def _text(arguments: argparse.Namespace) -> str | None:
     if arguments.input is None:
-        return arguments.text
+        return str(arguments.text) if arguments.text is not None else None
     try:
-        return arguments.input.read_text(encoding="utf-8")
+        return str(arguments.input.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
         reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
         raise SpeechOutputError(f"Cannot read “{arguments.input}”: {reason}.") from error

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -67,7 +68,7 @@ class ExportDialog(QDialog):
         self._preview_timer.timeout.connect(self._start_background_preview)
         # Re-flowing hours of speech takes seconds: edits re-flow on a thread, polled from here.
         self._reflow_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="preview")
-        self._pending_reflow: tuple[int, SubtitleRules, Future] | None = None
+        self._pending_reflow: tuple[int, SubtitleRules, Future[Transcript]] | None = None
         self._previewed: tuple[SubtitleRules, Transcript] | None = None  # the re-flow shown, which Save reuses
         self._calls = BackgroundCalls(self)  # Save writes (and re-flows if it must) off the GUI thread
         self._closed = False
@@ -177,7 +178,7 @@ class ExportDialog(QDialog):
         )
 
     def _show_rules(self, rules: SubtitleRules) -> None:
-        values = (rules.max_chars_per_line, rules.max_lines, rules.max_chars_per_second,
+        values: tuple[Any, ...] = (rules.max_chars_per_line, rules.max_lines, rules.max_chars_per_second,
                   rules.min_duration, rules.max_duration, round(rules.min_gap * 1000))
         for box, value in zip(self._rule_boxes(), values, strict=True):
             box.blockSignals(True)

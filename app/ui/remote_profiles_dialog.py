@@ -198,7 +198,9 @@ class RemoteProfilesDialog(QDialog):
     def _show_hints(self, kind: str) -> None:
         defaults = REMOTE_KINDS[kind]
         self.url_edit.setPlaceholderText(defaults.default_base_url)
-        self.model_combo.lineEdit().setPlaceholderText(defaults.default_model or self.tr("(the service's default)"))
+        line_edit = self.model_combo.lineEdit()
+        assert line_edit is not None  # the combo is editable
+        line_edit.setPlaceholderText(defaults.default_model or self.tr("(the service's default)"))
 
     def _show_key_state(self, name: str | None) -> None:
         self.key_edit.clear()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QColor
 
 from app.core.editing.segment_edit import TranscriptEdit
@@ -42,7 +42,7 @@ class TranscriptTableModel(QAbstractTableModel):
     SegmentRole = Qt.ItemDataRole.UserRole + 1
     edit_refused = Signal(str)
 
-    def __init__(self, parent=None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._document: Document | None = None
         self._speakers = SpeakerColours()

@@ -19,8 +19,9 @@ from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import Cancelled, EngineError
 from app.core.speaker_assignment import speaker_label
 from app.core.transcript import Segment, Word
-from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.poll_schedule import PollSchedule
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import ReplyPart, checked
 from app.engines.remote.service_client import MESSAGE_LIMIT, HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
@@ -60,7 +61,7 @@ class RecognitionSettings:
     speaker_count: int | None = None
 
 
-class DashScopeParaformerEngine(TranscriptionEngine):
+class DashScopeParaformerEngine(RemoteTranscriptionEngine):
     name = "dashscope"
 
     def __init__(

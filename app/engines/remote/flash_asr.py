@@ -13,8 +13,9 @@ from typing import Any
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import encode_audio
 from app.core.transcript import Segment
-from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import checked
 from app.engines.remote.service_client import HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
@@ -25,7 +26,7 @@ MAX_PIECE_SECONDS = 55.0
 PIECES_IN_FLIGHT = 3
 
 
-class FlashAsrEngine(TranscriptionEngine):
+class FlashAsrEngine(RemoteTranscriptionEngine):
     name = "flash"
 
     def __init__(

@@ -18,8 +18,9 @@ from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import EngineError
 from app.core.transcript import Segment
-from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import probe_clip
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import ReplyPart, checked, parse_json_reply, repaired_times
 from app.engines.remote.service_client import HttpSettings, RetryAdvice, ServiceClient
 from app.engines.remote.task_support import require_transcription
@@ -35,7 +36,7 @@ GENERATION_PARAMETERS = frozenset({
 })
 
 
-class HuggingFaceInferenceEngine(TranscriptionEngine):
+class HuggingFaceInferenceEngine(RemoteTranscriptionEngine):
     name = "hf"
 
     def __init__(

@@ -16,7 +16,7 @@ from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import EngineError
 from app.core.languages import LANGUAGES
 from app.core.transcript import Segment, Word
-from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import (
     AudioPiece,
     cut_into_pieces,
@@ -25,6 +25,7 @@ from app.engines.remote.audio_pieces import (
     shifted,
     whole_clip,
 )
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import ReplyPart, capitalised, checked
 from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError
 
@@ -35,7 +36,7 @@ SMALLEST_PIECE_SECONDS = 5.0
 _LANGUAGE_CODES = {name.lower(): code for code, name in LANGUAGES.items()}
 
 
-class OpenAICompatibleEngine(TranscriptionEngine):
+class OpenAICompatibleEngine(RemoteTranscriptionEngine):
     name = "openai"
 
     def __init__(

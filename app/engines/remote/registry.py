@@ -8,7 +8,6 @@ from typing import Any
 
 from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
-from app.engines.base import TranscriptionEngine
 from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOPE_BASE_URL
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
@@ -21,6 +20,7 @@ from app.engines.remote.hf_providers.engine import (
 )
 from app.engines.remote.openai_compatible import OPENAI_UPLOAD_LIMIT, OpenAICompatibleEngine
 from app.engines.remote.poll_schedule import PollSchedule
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.service_client import HttpSettings
 
 
@@ -31,16 +31,16 @@ class RemoteKind:
     default_base_url: str
     default_model: str
     api_key_env: str
-    build: Callable[[RemoteProfile, str | None, HttpSettings], TranscriptionEngine]
+    build: Callable[[RemoteProfile, str | None, HttpSettings], RemoteTranscriptionEngine]
 
 
-def _openai(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
+def _openai(profile: RemoteProfile, key: str | None, http: HttpSettings) -> RemoteTranscriptionEngine:
     limit = float(profile.options.get("max_upload_mb", OPENAI_UPLOAD_LIMIT / 2**20))
     temperature = float(profile.options.get("temperature", 0.0))
     return OpenAICompatibleEngine(profile.base_url, profile.model, key, int(limit * 2**20), http, temperature)
 
 
-def _hf(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
+def _hf(profile: RemoteProfile, key: str | None, http: HttpSettings) -> RemoteTranscriptionEngine:
     options = profile.options
     if profile.provider != "hf-inference":
         settings = ProviderSettings(
@@ -57,7 +57,7 @@ def _hf(profile: RemoteProfile, key: str | None, http: HttpSettings) -> Transcri
     )
 
 
-def _flash(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
+def _flash(profile: RemoteProfile, key: str | None, http: HttpSettings) -> RemoteTranscriptionEngine:
     options = profile.options
     silence = options.get("max_sentence_silence_ms")
     return FlashAsrEngine(
@@ -66,7 +66,7 @@ def _flash(profile: RemoteProfile, key: str | None, http: HttpSettings) -> Trans
     )
 
 
-def _dashscope(profile: RemoteProfile, key: str | None, http: HttpSettings) -> TranscriptionEngine:
+def _dashscope(profile: RemoteProfile, key: str | None, http: HttpSettings) -> RemoteTranscriptionEngine:
     options = profile.options
     recognition = RecognitionSettings(
         language_hints=tuple(options.get("language_hints") or ()),
@@ -108,7 +108,7 @@ def http_settings_for(profile: RemoteProfile) -> HttpSettings:
     )
 
 
-def create_remote_engine(profile: RemoteProfile, api_key: str | None) -> TranscriptionEngine:
+def create_remote_engine(profile: RemoteProfile, api_key: str | None) -> RemoteTranscriptionEngine:
     """The engine ``profile`` describes, sending ``api_key`` (None: no key)."""
     profile.validate()
     try:

@@ -78,7 +78,8 @@ class RecoveryDialog(QDialog):
 
     def selected(self) -> RecoverableDocument | None:
         item = self.document_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        chosen: RecoverableDocument | None = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return chosen
 
     def _recover(self) -> None:
         document = self.selected()

@@ -38,7 +38,7 @@ class EdgeGrab:
 
 def first_region_ending_after(regions: RegionSource, seconds: float) -> int:
     """The index of the first region that may still be visible at ``seconds`` (regions may overlap a little)."""
-    index = bisect.bisect_right(regions, seconds, key=lambda region: region[0])  # type: ignore[arg-type]
+    index = bisect.bisect_right(regions, seconds, key=lambda region: region[0])
     index = max(0, index - 1)
     while index > 0 and regions[index - 1][1] > seconds:
         index -= 1

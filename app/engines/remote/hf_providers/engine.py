@@ -18,7 +18,7 @@ from pathlib import Path
 from app.core.audio import AudioClip
 from app.core.errors import EngineError
 from app.core.transcript import Segment
-from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote import hf_inference
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
 from app.engines.remote.hf_providers import deepinfra, fal_ai, replicate
@@ -26,6 +26,7 @@ from app.engines.remote.hf_providers.hub_mapping import ProviderMapping, Provide
 from app.engines.remote.hf_providers.provider_choice import AUTOMATIC, choose_provider, describe
 from app.engines.remote.hf_providers.provider_contract import ProviderCall, ProviderContract
 from app.engines.remote.poll_schedule import PollSchedule
+from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.service_client import HttpSettings, ServiceClient
 from app.engines.remote.task_support import require_transcription
 
@@ -57,7 +58,7 @@ def uses_router(api_key: str | None) -> bool:
     return api_key is None or api_key.startswith("hf_")
 
 
-class HuggingFaceProvidersEngine(TranscriptionEngine):
+class HuggingFaceProvidersEngine(RemoteTranscriptionEngine):
     name = "hf"
 
     def __init__(
