@@ -20,25 +20,31 @@ class TemporaryFileKeyring(KeyringBackend):
     def __init__(self, path: Path) -> None:
         super().__init__()
         self.path = path
+        self._lock = threading.Lock()  # the app calls the keyring from background threads
 
     def _read(self) -> dict[str, str]:
         return json.loads(self.path.read_text(encoding="utf-8")) if self.path.exists() else {}
 
     def _write(self, keys: dict[str, str]) -> None:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        self.path.write_text(json.dumps(keys), encoding="utf-8")
+        partial = self.path.with_suffix(".partial")
+        partial.write_text(json.dumps(keys), encoding="utf-8")
+        partial.replace(self.path)  # a reader on another thread never sees half a file
 
     def get_password(self, service: str, username: str) -> str | None:
-        return self._read().get(f"{service}\n{username}")
+        with self._lock:
+            return self._read().get(f"{service}\n{username}")
 
     def set_password(self, service: str, username: str, password: str) -> None:
-        self._write({**self._read(), f"{service}\n{username}": password})
+        with self._lock:
+            self._write({**self._read(), f"{service}\n{username}": password})
 
     def delete_password(self, service: str, username: str) -> None:
-        keys = self._read()
-        if keys.pop(f"{service}\n{username}", None) is None:
-            raise PasswordDeleteError("no such key")
-        self._write(keys)
+        with self._lock:
+            keys = self._read()
+            if keys.pop(f"{service}\n{username}", None) is None:
+                raise PasswordDeleteError("no such key")
+            self._write(keys)
 
 
 class LockedKeyring(TemporaryFileKeyring):
