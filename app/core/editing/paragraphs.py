@@ -56,6 +56,9 @@ class Paragraph:
 class ParagraphLayout:
     paragraphs: tuple[Paragraph, ...]
     paragraph_of_segment: tuple[int, ...]
+    pause_seconds: float = PARAGRAPH_PAUSE_SECONDS
+    max_characters: int = PARAGRAPH_MAX_CHARACTERS
+    keep_spaces: bool = False  # a segment's outer spaces stay in the paragraph (what an editor shows as typed)
 
     def position_of(self, segment: int, offset: int) -> tuple[int, int]:
         """(paragraph index, offset in its text) of a cursor at ``offset`` of segment ``segment``'s text."""
@@ -73,18 +76,83 @@ class ParagraphLayout:
 
 
 def layout_paragraphs(transcript: Transcript, pause_seconds: float = PARAGRAPH_PAUSE_SECONDS,
-                      max_characters: int = PARAGRAPH_MAX_CHARACTERS) -> ParagraphLayout:
+                      max_characters: int = PARAGRAPH_MAX_CHARACTERS, keep_spaces: bool = False) -> ParagraphLayout:
+    """``keep_spaces``: a space typed at a segment's edge stays visible, so an editor's text and the layout agree."""
+    segments = transcript.segments
+    groups = _groups(segments, 0, len(segments), pause_seconds, max_characters)
+    paragraphs = tuple(_paragraph(segments, group, keep_spaces) for group in groups)
+    owner = tuple(number for number, group in enumerate(groups) for _ in group)
+    return ParagraphLayout(paragraphs, owner, pause_seconds, max_characters, keep_spaces)
+
+
+def _groups(segments: list[Segment], first: int, stop: int, pause_seconds: float, max_characters: int,
+            in_step_from: int | None = None, old_starts: frozenset[int] = frozenset()) -> list[list[int]]:
+    """Segments ``first`` .. ``stop - 1`` grouped into paragraphs (``first`` starts one).
+
+    With ``in_step_from``, grouping stops at the first paragraph start at or after that index
+    that ``old_starts`` also holds: from there on the old grouping is the same.
+    """
     groups: list[list[int]] = []
     length = 0
-    for index, segment in enumerate(transcript.segments):
-        if not groups or _starts_paragraph(transcript.segments, index, pause_seconds, length >= max_characters):
+    for index in range(first, stop):
+        if not groups or _starts_paragraph(segments, index, pause_seconds, length >= max_characters):
+            if in_step_from is not None and groups and index >= in_step_from and index in old_starts:
+                break
             groups.append([])
             length = 0
         groups[-1].append(index)
-        length += len(segment.text) + 1
-    paragraphs = tuple(_paragraph(transcript.segments, group) for group in groups)
-    owner = tuple(number for number, group in enumerate(groups) for _ in group)
-    return ParagraphLayout(paragraphs, owner)
+        length += len(segments[index].text) + 1
+    return groups
+
+
+@dataclass(frozen=True, slots=True)
+class LayoutChange:
+    """Paragraphs ``first`` .. ``first + removed - 1`` of the old layout became ``inserted`` new ones."""
+
+    layout: ParagraphLayout
+    first: int
+    removed: int
+    inserted: int
+
+
+def relayout(layout: ParagraphLayout, transcript: Transcript, first: int, removed: int, inserted: int) -> LayoutChange:
+    """The layout after segments ``first`` .. ``first + removed - 1`` became ``inserted`` segments there.
+
+    Only the paragraphs around the change are grouped again (typing in a three-hour transcript
+    stays cheap); the result equals ``layout_paragraphs`` on the new transcript.
+    """
+    segments = transcript.segments
+    old_paragraphs, old_owner = layout.paragraphs, layout.paragraph_of_segment
+    delta = inserted - removed
+    if not old_paragraphs or not segments:
+        new = layout_paragraphs(transcript, layout.pause_seconds, layout.max_characters, layout.keep_spaces)
+        return LayoutChange(new, 0, len(old_paragraphs), len(new.paragraphs))
+    first_paragraph = old_owner[first - 1] if 0 < first <= len(old_owner) else 0
+    start = old_paragraphs[first_paragraph].pieces[0].segment
+    old_starts = frozenset(p.pieces[0].segment + delta for p in old_paragraphs[first_paragraph + 1:]
+                           if p.pieces[0].segment >= first + removed)
+    groups = _groups(segments, start, len(segments), layout.pause_seconds, layout.max_characters,
+                     first + inserted, old_starts)
+    stop = groups[-1][-1] + 1  # the new segments grouped again end here; the rest keep their paragraphs
+    old_stop = stop - delta
+    last_paragraph = old_owner[old_stop] if old_stop < len(old_owner) else len(old_paragraphs)
+    new_paragraphs = [_paragraph(segments, group, layout.keep_spaces) for group in groups]
+    kept_after = old_paragraphs[last_paragraph:]
+    if delta:
+        kept_after = tuple(_shifted(p, delta) for p in kept_after)
+    paragraph_delta = len(new_paragraphs) - (last_paragraph - first_paragraph)
+    owner = (old_owner[:start]
+             + tuple(first_paragraph + n for n, group in enumerate(groups) for _ in group)
+             + (tuple(number + paragraph_delta for number in old_owner[old_stop:]) if paragraph_delta
+                else old_owner[old_stop:]))
+    new_layout = ParagraphLayout((*old_paragraphs[:first_paragraph], *new_paragraphs, *kept_after), owner,
+                                 layout.pause_seconds, layout.max_characters, layout.keep_spaces)
+    return LayoutChange(new_layout, first_paragraph, last_paragraph - first_paragraph, len(new_paragraphs))
+
+
+def _shifted(paragraph: Paragraph, delta: int) -> Paragraph:
+    pieces = tuple(SegmentPiece(p.segment + delta, p.start, p.end, p.text_offset) for p in paragraph.pieces)
+    return Paragraph(paragraph.speaker, paragraph.start_time, paragraph.end_time, paragraph.text, pieces)
 
 
 def _starts_paragraph(segments: list[Segment], index: int, pause_seconds: float, long_enough: bool) -> bool:
@@ -96,12 +164,14 @@ def _starts_paragraph(segments: list[Segment], index: int, pause_seconds: float,
     )
 
 
-def _paragraph(segments: list[Segment], group: list[int]) -> Paragraph:
+def _paragraph(segments: list[Segment], group: list[int], keep_spaces: bool = False) -> Paragraph:
     pieces, parts, offset = [], [], 0
     for index in group:
         text = segments[index].text
-        stripped = text.strip().translate(_LINE_BREAKS_AS_SPACES)  # one paragraph; offsets unchanged
-        pieces.append(SegmentPiece(index, offset, offset + len(stripped), len(text) - len(text.lstrip())))
+        shown = text if keep_spaces else text.strip()
+        stripped = shown.translate(_LINE_BREAKS_AS_SPACES)  # one paragraph; offsets unchanged
+        skipped = 0 if keep_spaces else len(text) - len(text.lstrip())
+        pieces.append(SegmentPiece(index, offset, offset + len(stripped), skipped))
         parts.append(stripped)
         offset += len(stripped) + len(SEPARATOR)
     first, last = segments[group[0]], segments[group[-1]]
