@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QHelpEvent,
@@ -335,14 +335,20 @@ class TranscriptTextView(QPlainTextEdit):
             self._writing = False
 
     def _show_word_tooltip(self, event: QHelpEvent) -> None:
-        found = self.segment_at_position(self.cursorForPosition(event.pos()).position())
+        text = self.word_tooltip(event.pos())
+        if text is None:
+            QToolTip.hideText()
+        else:
+            QToolTip.showText(event.globalPos(), text, self)
+
+    def word_tooltip(self, point: QPoint) -> str | None:
+        """What hovering at ``point`` (in the viewport) says: an uncertain word's probability, else nothing."""
+        found = self.segment_at_position(self.cursorForPosition(point).position())
         word = word_at(self.transcript, *found) if found else None
         if word is None or word[1].probability is None or word[1].probability >= self.marks.threshold:
-            QToolTip.hideText()
-            return
-        text = self.tr("The recogniser was unsure of this word: {percent} % likely.").replace(
+            return None
+        return self.tr("The recogniser was unsure of this word: {percent} % likely.").replace(
             "{percent}", str(round(word[1].probability * 100)))
-        QToolTip.showText(event.globalPos(), text, self)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -1,0 +1,66 @@
+"""Proofreading: F8 and Shift+F8 step over the words the recogniser was unsure of, in either view."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.core.editing.paragraphs import layout_paragraphs
+from app.ui.main_window import MainWindow
+from tests.ui.editor.text_window import editor, place_cursor
+
+__all__ = ["editor"]  # the fixture
+
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_f8_steps_forward_and_back_over_uncertain_words_and_wraps(editor: MainWindow, qtbot) -> None:
+    view = editor.text_editing.text_view
+    place_cursor(editor, 0, 0)
+    seen = []
+    for _ in range(4):
+        qtbot.keyClick(view, Qt.Key.Key_F8)
+        seen.append((view.cursor_segment(), view.textCursor().selectedText()))
+    assert seen == [((1, 7), "for"), ((1, 21), "here."), ((3, 27), "bread."), ((1, 7), "for")]
+    assert "30 % likely" in editor.statusBar().currentMessage()
+    qtbot.keyClick(view, Qt.Key.Key_F8, SHIFT)  # before the first: round to the last
+    assert view.textCursor().selectedText() == "bread."
+    qtbot.keyClick(view, Qt.Key.Key_F8, SHIFT)
+    assert view.textCursor().selectedText() == "here."
+    assert editor.document.undo_stack.count() == 0  # looking changes nothing
+
+
+def test_typing_over_an_uncertain_word_clears_its_mark(editor: MainWindow, qtbot) -> None:
+    view = editor.text_editing.text_view
+    place_cursor(editor, 3, 0)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.textCursor().selectedText() == "bread."
+    qtbot.keyClicks(view, "toast.")
+    assert editor.document.transcript.segments[3].text == "It started as a blog about toast."
+    place_cursor(editor, 3, 0)
+    qtbot.keyClick(view, Qt.Key.Key_F8)
+    assert view.textCursor().selectedText() == "for"  # typed words carry no doubt: round to the first
+
+
+def test_f8_in_the_table_selects_the_word_in_its_cell(editor: MainWindow, qtbot) -> None:
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    table = editor.transcript_view
+    table.go_to_row(2)
+    qtbot.keyClick(table, Qt.Key.Key_F8)
+    assert table.current_row() == 3
+    assert table.open_editor() is not None and table.open_editor().selectedText() == "bread."
+
+
+def test_an_uncertain_word_is_marked_and_its_probability_is_in_a_tooltip(editor: MainWindow, qtbot) -> None:
+    view = editor.text_editing.text_view
+    view.repaint()
+    block = view.document().findBlockByNumber(1)
+    underlined = [(r.start, r.length) for r in block.layout().formats()
+                  if r.format.underlineStyle() == r.format.underlineStyle().WaveUnderline]
+    assert underlined == [(7, 3), (21, 5)]
+    layout = layout_paragraphs(editor.document.transcript, keep_spaces=True)
+    _, offset = layout.position_of(1, 8)  # inside "for"
+    cursor = view.textCursor()
+    cursor.setPosition(block.position() + offset)
+    assert "30 % likely" in view.word_tooltip(view.cursorRect(cursor).center())
+    cursor.setPosition(block.position() + 2)  # "Thanks": the recogniser was sure
+    assert view.word_tooltip(view.cursorRect(cursor).center()) is None
