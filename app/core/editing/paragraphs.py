@@ -150,6 +150,27 @@ def relayout(layout: ParagraphLayout, transcript: Transcript, first: int, remove
     return LayoutChange(new_layout, first_paragraph, last_paragraph - first_paragraph, len(new_paragraphs))
 
 
+def covering_splice(splices: list[tuple[int, int, int]]) -> tuple[int, int, int]:
+    """One (first, removed, inserted) with the effect of ``splices`` (each as ``relayout`` takes it) made in turn.
+
+    Each splice counts rows as they were when it was made; the result counts removed rows as
+    they were before them all and inserted rows as they are after them all (it may cover
+    unchanged rows between changes), so one ``relayout`` on the final transcript shows them all.
+    """
+    low, high, growth = -1, -1, 0
+    for first, removed, inserted in splices:
+        if low < 0:
+            low, high = first, first + inserted
+        else:
+            if high >= first + removed:
+                high += inserted - removed
+            elif high > first:  # it ended among the removed rows
+                high = first + inserted
+            low, high = min(low, first), max(high, first + inserted)
+        growth += inserted - removed
+    return low, high - low - growth, high - low
+
+
 def _shifted(paragraph: Paragraph, delta: int) -> Paragraph:
     pieces = tuple(SegmentPiece(p.segment + delta, p.start, p.end, p.text_offset) for p in paragraph.pieces)
     return Paragraph(paragraph.speaker, paragraph.start_time, paragraph.end_time, paragraph.text, pieces)

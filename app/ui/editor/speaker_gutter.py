@@ -48,7 +48,7 @@ class SpeakerGutter(QWidget):
                 continue
             painter.setFont(name_font)
             if paragraph.speaker:
-                painter.setPen(self._view.speaker_colour(paragraph.speaker))
+                painter.setPen(self._view.paragraph_colour(paragraph) or self.palette().color(QPalette.ColorRole.Text))
                 name = painter.fontMetrics().elidedText(paragraph.speaker, Qt.TextElideMode.ElideRight, width)
             else:
                 painter.setPen(muted)

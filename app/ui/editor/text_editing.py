@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
 from app.core.editing.find_replace import SearchField
@@ -21,6 +21,7 @@ from app.ui.editor.document import Document
 from app.ui.editor.find_bar import FindReplaceBar
 from app.ui.editor.search_targets import SearchTarget, TableSearchTarget, TextViewTarget, word_after, word_before
 from app.ui.editor.text_view import TranscriptTextView
+from app.ui.transcript_table_model import TranscriptTableModel
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -35,6 +36,7 @@ class TextEditing(QObject):
         self._document: Document | None = None
         self.text_view = TranscriptTextView(window)
         self.text_view.edit_refused.connect(self._say)
+        self.text_view.colour_of_segment = self._speaker_colour
         self.find_bar = FindReplaceBar(lambda: window.document, self.target, window)
         self.find_bar.closed.connect(lambda: self.current_view().setFocus())
         self.text_view_action = self._action(self.tr("&Text View"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T),
@@ -82,6 +84,11 @@ class TextEditing(QObject):
         self._document = document
         document.edited.connect(self.find_bar.schedule_count)
         self.text_view.set_document(document)
+
+    def _speaker_colour(self, segment: int) -> QColor | None:
+        model = self._window.transcript_model
+        colour = model.data(model.index(segment, TranscriptTableModel.SPEAKER_COLUMN), Qt.ItemDataRole.ForegroundRole)
+        return colour if isinstance(colour, QColor) else None
 
     # ---- the view in use ------------------------------------------------------------------
     def current_view(self) -> QWidget:

@@ -12,6 +12,7 @@ Uncertain words and find matches are marks painted over the paragraphs on screen
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
@@ -27,12 +28,18 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
-from app.core.editing.paragraphs import Paragraph, ParagraphLayout, layout_paragraphs, paragraph_edit, relayout
+from app.core.editing.paragraphs import (
+    Paragraph,
+    ParagraphLayout,
+    covering_splice,
+    layout_paragraphs,
+    paragraph_edit,
+    relayout,
+)
 from app.core.errors import EditError
 from app.core.transcript import Transcript
 from app.ui.editor.document import Document
 from app.ui.editor.edit_texts import translated_edit_error
-from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour
 from app.ui.editor.speaker_gutter import SpeakerGutter
 from app.ui.editor.text_marks import TextMarks, word_at
 
@@ -57,7 +64,8 @@ class TranscriptTextView(QPlainTextEdit):
         self._refused: set[int] | None = None  # blocks to put back (None: none; empty: all) once the change is over
         self._marks_generation = 1  # a paragraph whose block state differs gets its marks again
         self.marks = TextMarks()
-        self._speakers = SpeakerColours()
+        self._pending: list[tuple[int, int, int]] = []  # splices not yet shown: (first, removed, inserted)
+        self.colour_of_segment: Callable[[int], QColor | None] = lambda _segment: None  # the table's colours
         self.gutter = SpeakerGutter(self)
         self.setViewportMargins(self.gutter.width_wanted(), 0, 0, 0)
         self.updateRequest.connect(self._scroll_gutter)
@@ -89,7 +97,7 @@ class TranscriptTextView(QPlainTextEdit):
             (document.segments_inserted, self._segments_inserted),
             (document.segments_removed, self._segments_removed),
             (document.reset, self.rebuild),
-            (document.edited, self._speakers.invalidate),
+            (document.edited, self._flush),
             (document.read_only_changed, self._set_editable),
         ]
 
@@ -100,7 +108,7 @@ class TranscriptTextView(QPlainTextEdit):
     def rebuild(self) -> None:
         """Lay the whole transcript out again (a new transcript, or text put back after a refused change)."""
         self._layout = layout_paragraphs(self.transcript, keep_spaces=True)
-        self._speakers.invalidate()
+        self._pending.clear()
         position = self.textCursor().position()
         self._writing = True
         try:
@@ -123,13 +131,31 @@ class TranscriptTextView(QPlainTextEdit):
         self._splice(first, count, 0)
 
     def _splice(self, first: int, removed: int, inserted: int) -> None:
+        """Noted, and shown once the edit is complete (``edited``; a recognition's rows on the next turn)."""
+        self._pending.append((first, removed, inserted))
+        if len(self._pending) == 1:
+            QTimer.singleShot(0, self._flush)
+
+    def _flush(self) -> None:
+        """Show the noted splices: the paragraphs around them grouped again, and the text that differs written."""
+        pending, self._pending = self._pending, []
+        if not pending:
+            return
         if not self._layout.paragraphs or not self.transcript.segments:
             self.rebuild()
             return
-        change = relayout(self._layout, self.transcript, first, removed, inserted)
+        change = relayout(self._layout, self.transcript, *covering_splice(pending))
         self._layout = change.layout
-        self._rewrite_blocks(change.first, change.removed,
-                             [p.text for p in change.layout.paragraphs[change.first:change.first + change.inserted]])
+        cursor = QTextCursor(self.document())
+        self._writing = True
+        cursor.beginEditBlock()  # Qt lays the text out once, at the end
+        try:
+            texts = [p.text for p in change.layout.paragraphs[change.first:change.first + change.inserted]]
+            self._rewrite_blocks(change.first, change.removed, texts)
+        finally:
+            cursor.endEditBlock()
+            self._writing = False
+        self.gutter.update()
         self._set_editable()
 
     def _rewrite_blocks(self, first: int, removed: int, texts: list[str]) -> None:
@@ -151,8 +177,6 @@ class TranscriptTextView(QPlainTextEdit):
         self._write_difference(start, old, new)
         for number in range(first, first + len(texts)):
             text_document.findBlockByNumber(number).setUserState(0)  # its marks are stale
-        self.viewport().update()
-        self.gutter.update()
 
     def _write_difference(self, start: int, old: str, new: str) -> None:
         prefix = _common_prefix(old, new)
@@ -162,11 +186,11 @@ class TranscriptTextView(QPlainTextEdit):
         cursor = QTextCursor(self.document())
         cursor.setPosition(start + prefix)
         cursor.setPosition(start + len(old) - suffix, QTextCursor.MoveMode.KeepAnchor)
-        self._writing = True
+        writing, self._writing = self._writing, True
         try:
             cursor.insertText(new[prefix:len(new) - suffix])
         finally:
-            self._writing = False
+            self._writing = writing
 
     # ---- typing -------------------------------------------------------------------------
     def _typed(self, position: int, _removed: int, added: int) -> None:
@@ -304,8 +328,9 @@ class TranscriptTextView(QPlainTextEdit):
         return found
 
     # ---- marks and painting -------------------------------------------------------------------
-    def speaker_colour(self, speaker: str) -> QColor:
-        return speaker_colour(self._speakers.number_of(self.transcript, speaker))
+    def paragraph_colour(self, paragraph: Paragraph) -> QColor | None:
+        """The speaker's colour, as the table shows it."""
+        return self.colour_of_segment(paragraph.pieces[0].segment)
 
     def refresh_marks(self) -> None:
         """The marks changed (a new search, a new threshold): paint them again on the paragraphs shown."""
@@ -314,6 +339,7 @@ class TranscriptTextView(QPlainTextEdit):
         self.gutter.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
+        self._flush()  # the layout must be the transcript's before it is read
         self._mark_visible_paragraphs()
         super().paintEvent(event)
         painter = QPainter(self.viewport())

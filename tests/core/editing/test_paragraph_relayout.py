@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from app.core.editing.paragraphs import layout_paragraphs, paragraph_edit, relayout
+from app.core.editing.paragraphs import covering_splice, layout_paragraphs, paragraph_edit, relayout
 from app.core.transcript import Segment, Transcript
 
 
@@ -53,3 +53,21 @@ def test_kept_spaces_let_typing_at_a_segment_edge_stay_where_it_was_typed() -> N
     assert layout.paragraphs[0].text == "Well  then."  # as the editor shows it: the next letter goes on
     paragraph_edit(transcript, layout.paragraphs[0], 5, 0, "n").apply(transcript)
     assert [s.text for s in transcript.segments] == ["Well n", "then."]
+
+
+@pytest.mark.parametrize("seed", range(200))
+def test_splices_made_in_turn_are_covered_by_one(seed: int) -> None:
+    rng = random.Random(seed)
+    original = list(range(rng.randint(0, 12)))
+    rows, made, fresh = list(original), [], 100
+    for _ in range(rng.randint(1, 5)):
+        first = rng.randint(0, len(rows))
+        removed = rng.randint(0, len(rows) - first)
+        inserted = rng.randint(0, 3)
+        rows[first:first + removed] = range(fresh, fresh + inserted)
+        fresh += inserted
+        made.append((first, removed, inserted))
+    first, removed, inserted = covering_splice(made)
+    assert first >= 0 and first + removed <= len(original) and first + inserted <= len(rows)
+    assert rows[:first] == original[:first]
+    assert rows[first + inserted:] == original[first + removed:]

@@ -19,7 +19,9 @@ def test_paragraphs_follow_speakers_and_pauses(editor: MainWindow) -> None:
         "It started as a blog about bread.",
     ]
     assert [view.paragraph(n).speaker for n in range(4)] == ["Ann", "Bo", "Ann", "Bo"]
-    assert view.speaker_colour("Ann") != view.speaker_colour("Bo")
+    colours = [view.paragraph_colour(view.paragraph(n)) for n in range(4)]
+    assert colours[0] == colours[2] != colours[1] == colours[3]
+    assert colours[0] == editor.transcript_model.index(0, 2).data(Qt.ItemDataRole.ForegroundRole)
 
 
 def test_typing_edits_the_segment_as_one_step_and_undo_restores_it(editor: MainWindow, qtbot) -> None:
