@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from app.core.editing.segment_edit import SegmentEdit
@@ -86,17 +87,17 @@ def layout_paragraphs(transcript: Transcript, pause_seconds: float = PARAGRAPH_P
 
 
 def _groups(segments: list[Segment], first: int, stop: int, pause_seconds: float, max_characters: int,
-            in_step_from: int | None = None, old_starts: frozenset[int] = frozenset()) -> list[list[int]]:
+            in_step_from: int | None = None, old_start: Callable[[int], bool] = bool) -> list[list[int]]:
     """Segments ``first`` .. ``stop - 1`` grouped into paragraphs (``first`` starts one).
 
     With ``in_step_from``, grouping stops at the first paragraph start at or after that index
-    that ``old_starts`` also holds: from there on the old grouping is the same.
+    that also started one before (``old_start``): from there on the old grouping is the same.
     """
     groups: list[list[int]] = []
     length = 0
     for index in range(first, stop):
         if not groups or _starts_paragraph(segments, index, pause_seconds, length >= max_characters):
-            if in_step_from is not None and groups and index >= in_step_from and index in old_starts:
+            if in_step_from is not None and groups and index >= in_step_from and old_start(index):
                 break
             groups.append([])
             length = 0
@@ -129,10 +130,13 @@ def relayout(layout: ParagraphLayout, transcript: Transcript, first: int, remove
         return LayoutChange(new, 0, len(old_paragraphs), len(new.paragraphs))
     first_paragraph = old_owner[first - 1] if 0 < first <= len(old_owner) else 0
     start = old_paragraphs[first_paragraph].pieces[0].segment
-    old_starts = frozenset(p.pieces[0].segment + delta for p in old_paragraphs[first_paragraph + 1:]
-                           if p.pieces[0].segment >= first + removed)
+
+    def old_start(index: int) -> bool:
+        old = index - delta  # an unchanged segment, as it was numbered before
+        return first + removed <= old < len(old_owner) and (old == 0 or old_owner[old] != old_owner[old - 1])
+
     groups = _groups(segments, start, len(segments), layout.pause_seconds, layout.max_characters,
-                     first + inserted, old_starts)
+                     first + inserted, old_start)
     stop = groups[-1][-1] + 1  # the new segments grouped again end here; the rest keep their paragraphs
     old_stop = stop - delta
     last_paragraph = old_owner[old_stop] if old_stop < len(old_owner) else len(old_paragraphs)

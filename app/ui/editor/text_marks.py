@@ -1,15 +1,18 @@
 """What the text view paints over a paragraph's words: uncertain words, find matches and the current match.
 
-The marks are a paragraph's QTextLayout formats (never the document's own text formats), so
-setting them neither changes the text nor makes an undo step; the view sets them for the
-paragraphs on screen only, which keeps a three-hour transcript quick to open and to search.
+The marks are painted by the view over the paragraphs being repainted, never stored in the
+text: setting a QTextLayout's formats reports a change of the document, and QPlainTextEdit then
+repaints its whole viewport, once per keystroke. Working them out for the paragraphs on screen
+only keeps a three-hour transcript quick to open and to search.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+from enum import Enum
 
-from PySide6.QtGui import QColor, QTextCharFormat, QTextLayout
+from PySide6.QtGui import QColor
 
 from app.core.editing.find_replace import SearchField, SearchQuery, TextMatch
 from app.core.editing.paragraphs import Paragraph, SegmentPiece
@@ -24,18 +27,20 @@ MATCH_TINT = QColor(253, 224, 71, 150)
 CURRENT_MATCH_TINT = QColor(249, 115, 22, 170)
 
 
-def _uncertain_format() -> QTextCharFormat:
-    mark = QTextCharFormat()
-    mark.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-    mark.setUnderlineColor(UNCERTAIN_UNDERLINE)
-    mark.setBackground(UNCERTAIN_TINT)
-    return mark
+class MarkKind(Enum):
+    UNCERTAIN = "uncertain"
+    MATCH = "match"
+    CURRENT_MATCH = "current match"
 
 
-def _tint(colour: QColor) -> QTextCharFormat:
-    mark = QTextCharFormat()
-    mark.setBackground(colour)
-    return mark
+@dataclass(frozen=True, slots=True)
+class Mark:
+    start: int  # in the paragraph's text
+    end: int
+    kind: MarkKind
+
+
+TINTS = {MarkKind.UNCERTAIN: UNCERTAIN_TINT, MarkKind.MATCH: MATCH_TINT, MarkKind.CURRENT_MATCH: CURRENT_MATCH_TINT}
 
 
 class TextMarks:
@@ -45,29 +50,26 @@ class TextMarks:
         self.threshold = UNCERTAIN_BELOW
         self.query: SearchQuery | None = None
         self.current: TextMatch | None = None
-        self._uncertain = _uncertain_format()
-        self._match = _tint(MATCH_TINT)
-        self._current = _tint(CURRENT_MATCH_TINT)
 
     def set_search(self, query: SearchQuery | None, current: TextMatch | None) -> None:
         self.query, self.current = query, current
 
-    def ranges(self, transcript: Transcript, paragraph: Paragraph) -> list[QTextLayout.FormatRange]:
-        found: list[QTextLayout.FormatRange] = []
+    def of(self, transcript: Transcript, paragraph: Paragraph) -> list[Mark]:
+        found: list[Mark] = []
         pattern = self._pattern()
         for piece in paragraph.pieces:
             segment = transcript.segments[piece.segment]
             for word, span in zip(segment.words, word_spans(segment), strict=True):
                 if span is not None and is_uncertain(word, self.threshold):
-                    found.append(self._range(piece, span[0], span[1], self._uncertain))
+                    found.append(self._mark(piece, span[0], span[1], MarkKind.UNCERTAIN))
             if pattern is not None:
                 for match in pattern.finditer(segment.text):
                     if match.end() > match.start():
                         current = self.current == TextMatch(piece.segment, SearchField.TEXT, match.start(),
                                                             match.end())
-                        found.append(self._range(piece, match.start(), match.end(),
-                                                 self._current if current else self._match))
-        return [r for r in found if r.length > 0]
+                        kind = MarkKind.CURRENT_MATCH if current else MarkKind.MATCH
+                        found.append(self._mark(piece, match.start(), match.end(), kind))
+        return [mark for mark in found if mark.end > mark.start]
 
     def _pattern(self) -> re.Pattern[str] | None:
         if self.query is None:
@@ -78,13 +80,11 @@ class TextMarks:
             return None
 
     @staticmethod
-    def _range(piece: SegmentPiece, start: int, end: int, mark: QTextCharFormat) -> QTextLayout.FormatRange:
+    def _mark(piece: SegmentPiece, start: int, end: int, kind: MarkKind) -> Mark:
         """A range of the segment's text as a range of the paragraph (clipped to the piece shown)."""
         first = min(max(piece.start + start - piece.text_offset, piece.start), piece.end)
         last = min(max(piece.start + end - piece.text_offset, piece.start), piece.end)
-        result = QTextLayout.FormatRange()
-        result.start, result.length, result.format = first, last - first, mark
-        return result
+        return Mark(first, last, kind)
 
 
 def word_at(transcript: Transcript, segment: int, offset: int) -> tuple[int, Word] | None:

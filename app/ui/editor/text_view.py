@@ -12,18 +12,25 @@ Uncertain words and find matches are marks painted over the paragraphs on screen
 from __future__ import annotations
 
 import os
+from bisect import bisect_right
 from collections.abc import Callable
+from functools import cache
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
+    QBrush,
     QColor,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
+    QPainterPath,
     QPaintEvent,
+    QPen,
+    QPixmap,
     QResizeEvent,
+    QTextBlock,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -41,7 +48,7 @@ from app.core.transcript import Transcript
 from app.ui.editor.document import Document
 from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.speaker_gutter import SpeakerGutter
-from app.ui.editor.text_marks import TextMarks, word_at
+from app.ui.editor.text_marks import TINTS, UNCERTAIN_UNDERLINE, Mark, MarkKind, TextMarks, word_at
 
 CROSSING_SENTENCE = "Edit one segment at a time here; to join or split segments use Merge or Split."
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -62,7 +69,6 @@ class TranscriptTextView(QPlainTextEdit):
         self._layout = layout_paragraphs(_EMPTY, keep_spaces=True)
         self._writing = False  # the view is writing the document's text: not the user typing
         self._refused: set[int] | None = None  # blocks to put back (None: none; empty: all) once the change is over
-        self._marks_generation = 1  # a paragraph whose block state differs gets its marks again
         self.marks = TextMarks()
         self._pending: list[tuple[int, int, int]] = []  # splices not yet shown: (first, removed, inserted)
         self.colour_of_segment: Callable[[int], QColor | None] = lambda _segment: None  # the table's colours
@@ -103,7 +109,9 @@ class TranscriptTextView(QPlainTextEdit):
 
     def _set_editable(self, _read_only: bool = False) -> None:
         document = self._document
-        self.setReadOnly(document is None or document.is_read_only or not document.transcript.segments)
+        read_only = document is None or document.is_read_only or not document.transcript.segments
+        if read_only != self.isReadOnly():  # setting it again repaints everything
+            self.setReadOnly(read_only)
 
     def rebuild(self) -> None:
         """Lay the whole transcript out again (a new transcript, or text put back after a refused change)."""
@@ -144,18 +152,26 @@ class TranscriptTextView(QPlainTextEdit):
         if not self._layout.paragraphs or not self.transcript.segments:
             self.rebuild()
             return
-        change = relayout(self._layout, self.transcript, *covering_splice(pending))
+        old = self._layout
+        change = relayout(old, self.transcript, *covering_splice(pending))
         self._layout = change.layout
-        cursor = QTextCursor(self.document())
-        self._writing = True
-        cursor.beginEditBlock()  # Qt lays the text out once, at the end
-        try:
-            texts = [p.text for p in change.layout.paragraphs[change.first:change.first + change.inserted]]
-            self._rewrite_blocks(change.first, change.removed, texts)
-        finally:
-            cursor.endEditBlock()
-            self._writing = False
-        self.gutter.update()
+        texts = [p.text for p in change.layout.paragraphs[change.first:change.first + change.inserted]]
+        blocks = self.document()
+        if change.removed != change.inserted or any(
+            blocks.findBlockByNumber(change.first + n).text() != text for n, text in enumerate(texts)
+        ):
+            cursor = QTextCursor(blocks)
+            self._writing = True
+            cursor.beginEditBlock()  # Qt lays the text out once, at the end
+            try:
+                self._rewrite_blocks(change.first, change.removed, texts)
+            finally:
+                cursor.endEditBlock()
+                self._writing = False
+        before = old.paragraphs[change.first:change.first + change.removed]
+        after = change.layout.paragraphs[change.first:change.first + change.inserted]
+        if [(p.speaker, p.start_time) for p in before] != [(p.speaker, p.start_time) for p in after]:
+            self.gutter.update()  # typing repaints its paragraph's stretch of the margin through updateRequest
         self._set_editable()
 
     def _rewrite_blocks(self, first: int, removed: int, texts: list[str]) -> None:
@@ -175,8 +191,6 @@ class TranscriptTextView(QPlainTextEdit):
         else:
             start, old, new = text_document.characterCount() - 1, "", "\n" + "\n".join(texts)
         self._write_difference(start, old, new)
-        for number in range(first, first + len(texts)):
-            text_document.findBlockByNumber(number).setUserState(0)  # its marks are stale
 
     def _write_difference(self, start: int, old: str, new: str) -> None:
         prefix = _common_prefix(old, new)
@@ -333,32 +347,36 @@ class TranscriptTextView(QPlainTextEdit):
         return self.colour_of_segment(paragraph.pieces[0].segment)
 
     def refresh_marks(self) -> None:
-        """The marks changed (a new search, a new threshold): paint them again on the paragraphs shown."""
-        self._marks_generation += 1
+        """The marks changed (a new search, a new threshold): paint them again."""
         self.viewport().update()
-        self.gutter.update()
+
+    def marks_of(self, number: int) -> list[Mark]:
+        paragraph = self.paragraph(number)
+        return [] if paragraph is None else self.marks.of(self.transcript, paragraph)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         self._flush()  # the layout must be the transcript's before it is read
-        self._mark_visible_paragraphs()
-        super().paintEvent(event)
         painter = QPainter(self.viewport())
+        shown = [(n, top, height) for n, top, height in self.visible_paragraphs()
+                 if top <= event.rect().bottom() and top + height >= event.rect().top()]
+        underlines = []
+        for number, top, _height in shown:
+            block = self.document().findBlockByNumber(number)
+            for rect, mark in _mark_rects(block, self.marks_of(number), QPointF(self.contentOffset().x(), top)):
+                if rect.intersects(QRectF(event.rect())):
+                    painter.fillRect(rect, TINTS[mark.kind])
+                    if mark.kind is MarkKind.UNCERTAIN:
+                        underlines.append(rect)
+        painter.end()
+        super().paintEvent(event)  # the text over the tints
+        painter = QPainter(self.viewport())
+        for rect in underlines:
+            painter.setBrushOrigin(QPointF(rect.left(), rect.bottom() - 3))
+            painter.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3), _wave_brush())
         painter.setPen(self.palette().mid().color())
-        for number, top, _height in self.visible_paragraphs():
+        for number, top, _height in shown:
             if number:
                 painter.drawLine(0, top, self.viewport().width(), top)
-
-    def _mark_visible_paragraphs(self) -> None:
-        self._writing = True  # a layout's formats changing reports a contents change
-        try:
-            for number, _top, _height in self.visible_paragraphs():
-                block = self.document().findBlockByNumber(number)
-                paragraph = self.paragraph(number)
-                if paragraph is not None and block.userState() != self._marks_generation:
-                    block.layout().setFormats(self.marks.ranges(self.transcript, paragraph))
-                    block.setUserState(self._marks_generation)
-        finally:
-            self._writing = False
 
     def _show_word_tooltip(self, event: QHelpEvent) -> None:
         text = self.word_tooltip(event.pos())
@@ -386,6 +404,45 @@ class TranscriptTextView(QPlainTextEdit):
             self.gutter.scroll(0, dy)
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
+
+
+def _mark_rects(block: QTextBlock, marks: list[Mark], origin: QPointF) -> list[tuple[QRectF, Mark]]:
+    """Where ``marks`` are on screen: a rectangle per line each spans, ``origin`` being the block's top left."""
+    layout, rects = block.layout(), []
+    lines = [layout.lineAt(n) for n in range(layout.lineCount())]
+    ends = [line.textStart() + line.textLength() for line in lines]
+    left_edge, top_edge = origin.x() + layout.position().x(), origin.y() + layout.position().y()
+    for mark in marks:
+        number = bisect_right(ends, mark.start)  # the first line ending after the mark starts
+        while number < len(lines) and lines[number].textStart() < mark.end:
+            line = lines[number]
+            start, end = max(mark.start, line.textStart()), min(mark.end, ends[number])
+            if start < end:
+                left, right = _x(line.cursorToX(start)), _x(line.cursorToX(end))
+                rects.append((QRectF(left_edge + left, top_edge + line.y(), right - left, line.height()), mark))
+            number += 1
+    return rects
+
+
+def _x(found: object) -> float:
+    """QTextLine.cursorToX gives the x, or (x, position) in some bindings."""
+    return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
+
+
+@cache
+def _wave_brush() -> QBrush:
+    """A wavy underline as spelling checkers draw it: one period of the wave, tiled along the word."""
+    tile = QPixmap(4, 3)
+    tile.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(tile)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(UNCERTAIN_UNDERLINE, 1.0))
+    path = QPainterPath(QPointF(0, 2.5))
+    path.quadTo(1, 0, 2, 1.5)
+    path.quadTo(3, 3, 4, 0.5)
+    painter.drawPath(path)
+    painter.end()
+    return QBrush(tile)
 
 
 def typed_change(old: str, new: str, cursor: int | None) -> tuple[int, int, str]:

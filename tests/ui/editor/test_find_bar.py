@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.editing.find_replace import SearchField, TextMatch
+from app.ui.editor.text_marks import Mark, MarkKind
 from app.ui.main_window import MainWindow
 from app.ui.transcript_table_model import TranscriptTableModel
 from tests.ui.editor.text_window import CTRL, editor, expected_text, place_cursor, shown_text
@@ -48,17 +49,14 @@ def test_matches_are_highlighted_in_the_text_view(editor: MainWindow, qtbot) -> 
     qtbot.keyClicks(bar.find_field, "about")
     qtbot.waitUntil(lambda: bar.count_label.text() == "2 matches")
     view = editor.text_editing.text_view
-    view.repaint()
-    block = view.document().findBlockByNumber(2)
-    tinted = [(r.start, r.length) for r in block.layout().formats() if r.format.background().color().alpha() > 0
-              and r.format.underlineStyle() == r.format.underlineStyle().NoUnderline]
-    assert (len("So tell us "), len("about")) in tinted
+    assert Mark(len("So tell us "), len("So tell us about"), MarkKind.MATCH) in view.marks_of(2)
+    qtbot.keyClick(bar.find_field, Qt.Key.Key_Return)
+    assert Mark(len("So tell us "), len("So tell us about"), MarkKind.CURRENT_MATCH) in view.marks_of(2)
+    view.repaint()  # the marks paint
     qtbot.keyClick(bar.find_field, Qt.Key.Key_Escape)
     assert not bar.isVisible()
     assert view.hasFocus()
-    view.repaint()
-    assert all(r.format.underlineStyle() != r.format.underlineStyle().NoUnderline
-               for r in view.document().findBlockByNumber(2).layout().formats())  # only uncertain words left
+    assert all(mark.kind is MarkKind.UNCERTAIN for n in range(4) for mark in view.marks_of(n))
 
 
 def test_regex_with_groups_replace_all_is_one_step_and_undoes(editor: MainWindow, qtbot) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.core.editing.paragraphs import layout_paragraphs
+from app.ui.editor.text_marks import Mark, MarkKind
 from app.ui.main_window import MainWindow
 from tests.ui.editor.text_window import editor, place_cursor
 
@@ -54,9 +55,7 @@ def test_an_uncertain_word_is_marked_and_its_probability_is_in_a_tooltip(editor:
     view = editor.text_editing.text_view
     view.repaint()
     block = view.document().findBlockByNumber(1)
-    underlined = [(r.start, r.length) for r in block.layout().formats()
-                  if r.format.underlineStyle() == r.format.underlineStyle().WaveUnderline]
-    assert underlined == [(7, 3), (21, 5)]
+    assert view.marks_of(1) == [Mark(7, 10, MarkKind.UNCERTAIN), Mark(21, 26, MarkKind.UNCERTAIN)]
     layout = layout_paragraphs(editor.document.transcript, keep_spaces=True)
     _, offset = layout.position_of(1, 8)  # inside "for"
     cursor = view.textCursor()
