@@ -5,6 +5,7 @@ Measured: building the text view for the transcript (until it is painted); a key
 in the text view, from the key to the document, the table and the text view updated and
 painted (goal: under 16 ms, one frame); find-all with its matches highlighted on screen (goal:
 under 50 ms); Replace All through the bar and its undo, with both views updated (goal: 200 ms).
+``text_view_alone`` measures the same with no table beside the text view: the text view's own share.
 """
 
 from __future__ import annotations
@@ -107,12 +108,38 @@ def run(segments: int, keys: int) -> dict[str, Any]:
     return results
 
 
+def text_view_alone(segments: int, keys: int) -> dict[str, Any]:
+    """The same on the text view with no table beside it: what the text view itself costs."""
+    from app.core.editing.find_replace import SearchQuery, replace_all
+    from app.ui.editor.document import Document
+    from app.ui.editor.text_view import TranscriptTextView
+
+    app = QApplication.instance() or QApplication([])
+    view = TranscriptTextView()
+    view.resize(1100, 740)
+    view.show()
+    document = Document(podcast(segments))
+    results: dict[str, Any] = {"build_ms": _ms(_timed(lambda: (view.set_document(document), view.repaint())))}
+    view.select_in_segment(segments // 2, 5, 5)
+    view.setFocus()
+    app.processEvents()
+    strokes = [_timed(lambda: (QTest.keyClick(view, Qt.Key.Key_E), app.processEvents())) for _ in range(keys)]
+    results["keystroke_median_ms"] = _ms(statistics.median(strokes))
+    results["keystroke_max_ms"] = _ms(max(strokes))
+    edit = replace_all(document.transcript, SearchQuery("the"), "THE")
+    results["replace_all_ms"] = _ms(_timed(lambda: (document.apply(edit), app.processEvents())))
+    results["replace_all_undo_ms"] = _ms(_timed(lambda: (document.undo_stack.undo(), app.processEvents())))
+    view.close()
+    return results
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.editor_text")
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--keys", type=int, default=60)
     arguments = parser.parse_args()
     results = run(arguments.segments, arguments.keys)
+    results["text_view_alone"] = text_view_alone(arguments.segments, arguments.keys)
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "editor_text.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
     print(json.dumps(results, indent=2))
