@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QPalette
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.editing.time_text import format_time
 
@@ -29,6 +29,21 @@ class SpeakerGutter(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(self.width_wanted(), 0)
+
+    def event(self, event: QEvent) -> bool:
+        if isinstance(event, QHelpEvent) and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), self.tooltip_at(event.pos().y()) or "", self)
+            return True
+        return super().event(event)
+
+    def tooltip_at(self, y: int) -> str | None:
+        """The speaker and the times of the paragraph beside height ``y``."""
+        for number, top, height in self._view.visible_paragraphs():
+            paragraph = self._view.paragraph(number)
+            if paragraph is not None and top <= y < top + height:
+                times = f"{format_time(paragraph.start_time)} – {format_time(paragraph.end_time)}"
+                return f"{paragraph.speaker or self.tr('No speaker')}\n{times}"
+        return None
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

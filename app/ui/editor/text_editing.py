@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
@@ -37,6 +37,7 @@ class TextEditing(QObject):
         self.text_view = TranscriptTextView(window)
         self.text_view.edit_refused.connect(self._say)
         self.text_view.colour_of_segment = self._speaker_colour
+        self.text_view.cursorPositionChanged.connect(self._follow_text_cursor)
         self.find_bar = FindReplaceBar(lambda: window.document, self.target, window)
         self.find_bar.closed.connect(lambda: self.current_view().setFocus())
         self.text_view_action = self._action(self.tr("&Text View"), QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_T),
@@ -89,6 +90,21 @@ class TextEditing(QObject):
         model = self._window.transcript_model
         colour = model.data(model.index(segment, TranscriptTableModel.SPEAKER_COLUMN), Qt.ItemDataRole.ForegroundRole)
         return colour if isinstance(colour, QColor) else None
+
+    def text_cursor(self) -> tuple[int, int] | None:
+        """(segment, offset) of the text view's cursor while it is shown (Split Segment cuts there)."""
+        if self._pages.currentWidget() is not self.text_view:
+            return None
+        return self.text_view.cursor_segment()
+
+    def _follow_text_cursor(self) -> None:
+        """The table's current row is the text cursor's segment, so the Edit menu acts on it."""
+        found = self.text_view.cursor_segment() if self._pages.currentWidget() is self.text_view else None
+        table = self._window.transcript_view
+        if found is not None and found[0] != table.current_row():
+            index = table.table_model.index(found[0], TranscriptTableModel.TEXT_COLUMN)
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            table.selectionModel().setCurrentIndex(index, flags)
 
     # ---- the view in use ------------------------------------------------------------------
     def current_view(self) -> QWidget:

@@ -21,8 +21,8 @@ from app.core.editing.word_timing import word_spans
 from app.core.errors import EditError
 from app.core.transcript import Transcript, Word
 
-UNCERTAIN_UNDERLINE = QColor(217, 119, 6)
-UNCERTAIN_TINT = QColor(254, 243, 199)
+UNCERTAIN_UNDERLINE = QColor(234, 88, 12)
+UNCERTAIN_TINT = QColor(251, 146, 60, 28)  # faint: the wave under the word says it
 MATCH_TINT = QColor(253, 224, 71, 150)
 CURRENT_MATCH_TINT = QColor(249, 115, 22, 170)
 

@@ -50,6 +50,7 @@ from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.speaker_gutter import SpeakerGutter
 from app.ui.editor.text_marks import TINTS, UNCERTAIN_UNDERLINE, Mark, MarkKind, TextMarks, word_at
 
+READING_SCALE = 1.1
 CROSSING_SENTENCE = "Edit one segment at a time here; to join or split segments use Merge or Split."
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _EMPTY = Transcript()
@@ -65,6 +66,9 @@ class TranscriptTextView(QPlainTextEdit):
         self.setUndoRedoEnabled(False)  # the document's undo stack undoes typing here
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.document().setDocumentMargin(12)
+        reading = self.font()
+        reading.setPointSizeF(reading.pointSizeF() * READING_SCALE)  # a page to read, a little larger
+        self.setFont(reading)
         self._document: Document | None = None
         self._layout = layout_paragraphs(_EMPTY, keep_spaces=True)
         self._writing = False  # the view is writing the document's text: not the user typing

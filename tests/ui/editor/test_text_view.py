@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextCursor
 from app.core.editing.segment_text import split_segment
 from app.ui.main_window import MainWindow
 from app.ui.transcript_table_model import TranscriptTableModel
+from tests.core.editing.samples import interview
 from tests.ui.editor.text_window import CTRL, editor, expected_text, place_cursor, shown_text
 
 __all__ = ["editor"]  # the fixture
@@ -130,3 +131,21 @@ def test_a_chain_of_edits_and_undos_keeps_both_views_in_step(editor: MainWindow,
         qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
         assert document.transcript.segments == expected
         check()
+
+
+def test_the_edit_menu_acts_on_the_segment_at_the_text_cursor(editor: MainWindow, qtbot) -> None:
+    view, document = editor.text_editing.text_view, editor.document
+    place_cursor(editor, 3, len("It started as a blog"))
+    assert editor.transcript_view.current_row() == 3
+    qtbot.keyClick(view, Qt.Key.Key_S, CTRL | Qt.KeyboardModifier.ShiftModifier)  # Split Segment at Cursor
+    assert [s.text for s in document.transcript.segments][3:] == ["It started as a blog", "about bread."]
+    assert shown_text(editor) == expected_text(editor)
+    assert shown_text(editor).split("\n")[3] == "It started as a blog about bread."  # one paragraph still
+    place_cursor(editor, 2, 0)
+    qtbot.keyClick(view, Qt.Key.Key_J, CTRL)  # Merge with Next: Ann's question and Bo's answer
+    assert document.transcript.segments[2].text == "So tell us about the book. It started as a blog"
+    assert shown_text(editor) == expected_text(editor)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert [s.text for s in document.transcript.segments] == [s.text for s in interview().segments]
+    assert shown_text(editor) == expected_text(editor)
