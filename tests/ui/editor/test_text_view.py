@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from app.core.editing.segment_text import split_segment
 from app.ui.main_window import MainWindow
@@ -149,3 +150,33 @@ def test_the_edit_menu_acts_on_the_segment_at_the_text_cursor(editor: MainWindow
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
     assert [s.text for s in document.transcript.segments] == [s.text for s in interview().segments]
     assert shown_text(editor) == expected_text(editor)
+
+
+def test_recognised_rows_stream_into_the_text_view(editor: MainWindow, qtbot) -> None:
+    document, view = editor.document, editor.text_editing.text_view
+    incoming = interview()
+    document.begin_recognition(7)
+    assert view.isReadOnly()
+    for segment in incoming.segments:
+        assert document.add_recognised(7, segment)
+        qtbot.waitUntil(lambda: shown_text(editor) == expected_text(editor))
+    document.finish_recognition(7, incoming)
+    assert not view.isReadOnly()
+    assert shown_text(editor) == expected_text(editor)
+    assert document.undo_stack.undoText() == "Replace Transcript"
+
+
+def test_a_selection_across_paragraphs_typed_over_is_put_back(editor: MainWindow, qtbot) -> None:
+    view = editor.text_editing.text_view
+    text_before = shown_text(editor)
+    cursor = view.textCursor()
+    cursor.setPosition(3)
+    cursor.setPosition(len("Welcome to the show.\nThanks"), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    qtbot.keyClick(view, Qt.Key.Key_Y)
+    qtbot.waitUntil(lambda: shown_text(editor) == text_before)
+    assert editor.document.undo_stack.count() == 0
+    view.select_in_segment(1, 0, 0)
+    QApplication.clipboard().setText("Two\nlines")
+    qtbot.keyClick(view, Qt.Key.Key_V, CTRL)
+    assert editor.document.transcript.segments[1].text == "Two linesThanks for having me here."
