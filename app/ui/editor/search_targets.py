@@ -12,6 +12,7 @@ from app.core.editing.find_replace import SearchField, SearchQuery, TextMatch, T
 from app.core.editing.uncertain_words import WordPosition
 from app.core.editing.word_timing import word_spans
 from app.core.transcript import Transcript
+from app.ui.editor.text_marks import TextMarks
 from app.ui.editor.text_view import TranscriptTextView
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
@@ -49,8 +50,9 @@ class TextViewTarget:
 
 
 class TableSearchTarget:
-    def __init__(self, view: TranscriptView) -> None:
+    def __init__(self, view: TranscriptView, marks: TextMarks) -> None:
         self.view = view
+        self.marks = marks
 
     def selection_span(self) -> tuple[TextPosition, TextPosition] | None:
         row = self.view.current_row()
@@ -76,7 +78,9 @@ class TableSearchTarget:
             editor.setSelection(start, end - start)
 
     def show_search(self, query: SearchQuery | None, current: TextMatch | None) -> None:
-        """The table shows the current match selected in its cell (see show_range)."""
+        """Matches tinted in the text cells (ProofreadingDelegate); the current one is selected in its cell."""
+        self.marks.set_search(query, current)
+        self.view.viewport().update()
 
 
 def word_after(transcript: Transcript, position: TextPosition) -> WordPosition:

@@ -19,6 +19,7 @@ from app.core.editing.uncertain_words import next_uncertain_word, previous_uncer
 from app.core.editing.word_timing import word_spans
 from app.ui.editor.document import Document
 from app.ui.editor.find_bar import FindReplaceBar
+from app.ui.editor.proofreading_delegate import ProofreadingDelegate
 from app.ui.editor.search_targets import SearchTarget, TableSearchTarget, TextViewTarget, word_after, word_before
 from app.ui.editor.text_view import TranscriptTextView
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -73,6 +74,9 @@ class TextEditing(QObject):
         """The text view becomes a page beside the table's; the window puts the find bar under them."""
         self._pages = pages
         pages.addWidget(self.text_view)
+        table = self._window.transcript_view  # its text cells show the same marks
+        marked = ProofreadingDelegate(self.text_view.marks, table)
+        table.setItemDelegateForColumn(TranscriptTableModel.TEXT_COLUMN, marked)
         pages.currentChanged.connect(self._page_shown)
 
     def transcript_page(self) -> QWidget:
@@ -113,7 +117,7 @@ class TextEditing(QObject):
     def target(self) -> SearchTarget:
         if self._pages.currentWidget() is self.text_view:
             return TextViewTarget(self.text_view)
-        return TableSearchTarget(self._window.transcript_view)
+        return TableSearchTarget(self._window.transcript_view, self.text_view.marks)
 
     def show_text_view(self, shown: bool) -> None:
         """Switch views at the same segment (the text cursor's, or the table's current row)."""

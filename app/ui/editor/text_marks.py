@@ -71,6 +71,12 @@ class TextMarks:
                         found.append(self._mark(piece, match.start(), match.end(), kind))
         return [mark for mark in found if mark.end > mark.start]
 
+    def of_segment(self, transcript: Transcript, index: int) -> list[Mark]:
+        """The marks of one segment's text (for the table's cell), in that text's characters."""
+        segment = transcript.segments[index]
+        piece = SegmentPiece(index, 0, len(segment.text), 0)
+        return self.of(transcript, Paragraph(segment.speaker, segment.start, segment.end, segment.text, (piece,)))
+
     def _pattern(self) -> re.Pattern[str] | None:
         if self.query is None:
             return None

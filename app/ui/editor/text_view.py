@@ -12,25 +12,18 @@ Uncertain words and find matches are marks painted over the paragraphs on screen
 from __future__ import annotations
 
 import os
-from bisect import bisect_right
 from collections.abc import Callable
-from functools import cache
 from typing import Any
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QHelpEvent,
     QKeyEvent,
     QKeySequence,
     QPainter,
-    QPainterPath,
     QPaintEvent,
-    QPen,
-    QPixmap,
     QResizeEvent,
-    QTextBlock,
     QTextCursor,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
@@ -47,8 +40,9 @@ from app.core.errors import EditError
 from app.core.transcript import Transcript
 from app.ui.editor.document import Document
 from app.ui.editor.edit_texts import translated_edit_error
+from app.ui.editor.mark_painting import mark_rects, paint_tints, paint_waves
 from app.ui.editor.speaker_gutter import SpeakerGutter
-from app.ui.editor.text_marks import TINTS, UNCERTAIN_UNDERLINE, Mark, MarkKind, TextMarks, word_at
+from app.ui.editor.text_marks import Mark, TextMarks, word_at
 
 READING_SCALE = 1.1
 CROSSING_SENTENCE = "Edit one segment at a time here; to join or split segments use Merge or Split."
@@ -363,20 +357,15 @@ class TranscriptTextView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         shown = [(n, top, height) for n, top, height in self.visible_paragraphs()
                  if top <= event.rect().bottom() and top + height >= event.rect().top()]
-        underlines = []
+        underlines: list[QRectF] = []
         for number, top, _height in shown:
-            block = self.document().findBlockByNumber(number)
-            for rect, mark in _mark_rects(block, self.marks_of(number), QPointF(self.contentOffset().x(), top)):
-                if rect.intersects(QRectF(event.rect())):
-                    painter.fillRect(rect, TINTS[mark.kind])
-                    if mark.kind is MarkKind.UNCERTAIN:
-                        underlines.append(rect)
+            layout = self.document().findBlockByNumber(number).layout()
+            origin = QPointF(self.contentOffset().x(), top) + layout.position()
+            underlines += paint_tints(painter, mark_rects(layout, self.marks_of(number), origin), event.rect())
         painter.end()
         super().paintEvent(event)  # the text over the tints
         painter = QPainter(self.viewport())
-        for rect in underlines:
-            painter.setBrushOrigin(QPointF(rect.left(), rect.bottom() - 3))
-            painter.fillRect(QRectF(rect.left(), rect.bottom() - 3, rect.width(), 3), _wave_brush())
+        paint_waves(painter, underlines)
         painter.setPen(self.palette().mid().color())
         for number, top, _height in shown:
             if number:
@@ -408,45 +397,6 @@ class TranscriptTextView(QPlainTextEdit):
             self.gutter.scroll(0, dy)
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
-
-
-def _mark_rects(block: QTextBlock, marks: list[Mark], origin: QPointF) -> list[tuple[QRectF, Mark]]:
-    """Where ``marks`` are on screen: a rectangle per line each spans, ``origin`` being the block's top left."""
-    layout, rects = block.layout(), []
-    lines = [layout.lineAt(n) for n in range(layout.lineCount())]
-    ends = [line.textStart() + line.textLength() for line in lines]
-    left_edge, top_edge = origin.x() + layout.position().x(), origin.y() + layout.position().y()
-    for mark in marks:
-        number = bisect_right(ends, mark.start)  # the first line ending after the mark starts
-        while number < len(lines) and lines[number].textStart() < mark.end:
-            line = lines[number]
-            start, end = max(mark.start, line.textStart()), min(mark.end, ends[number])
-            if start < end:
-                left, right = _x(line.cursorToX(start)), _x(line.cursorToX(end))
-                rects.append((QRectF(left_edge + left, top_edge + line.y(), right - left, line.height()), mark))
-            number += 1
-    return rects
-
-
-def _x(found: object) -> float:
-    """QTextLine.cursorToX gives the x, or (x, position) in some bindings."""
-    return float(found[0] if isinstance(found, tuple) else found)  # type: ignore[arg-type]
-
-
-@cache
-def _wave_brush() -> QBrush:
-    """A wavy underline as spelling checkers draw it: one period of the wave, tiled along the word."""
-    tile = QPixmap(4, 3)
-    tile.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(tile)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setPen(QPen(UNCERTAIN_UNDERLINE, 1.0))
-    path = QPainterPath(QPointF(0, 2.5))
-    path.quadTo(1, 0, 2, 1.5)
-    path.quadTo(3, 3, 4, 0.5)
-    painter.drawPath(path)
-    painter.end()
-    return QBrush(tile)
 
 
 def typed_change(old: str, new: str, cursor: int | None) -> tuple[int, int, str]:

@@ -63,3 +63,24 @@ def test_an_uncertain_word_is_marked_and_its_probability_is_in_a_tooltip(editor:
     assert "30 % likely" in view.word_tooltip(view.cursorRect(cursor).center())
     cursor.setPosition(block.position() + 2)  # "Thanks": the recogniser was sure
     assert view.word_tooltip(view.cursorRect(cursor).center()) is None
+
+
+def _wavy_pixels(window: MainWindow, row: int) -> int:
+    """Pixels of the uncertain-word wave in the text cell of ``row``, as the table paints it."""
+    table = window.transcript_view
+    image = table.viewport().grab(table.visualRect(table.table_model.index(row, 3))).toImage()
+    return sum(1 for x in range(image.width()) for y in range(image.height())
+               if (colour := image.pixelColor(x, y)).red() > 200 and colour.green() < 150 and colour.blue() < 90)
+
+
+def test_the_table_marks_uncertain_words_and_matches_too(editor: MainWindow, qtbot) -> None:
+    qtbot.keyClick(editor, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    assert editor.pages.currentWidget() is editor.transcript_view
+    assert _wavy_pixels(editor, 1) > 10  # "for" and "here." are uncertain
+    assert _wavy_pixels(editor, 0) == 0  # the recogniser was sure of every word
+    bar = editor.text_editing.find_bar
+    qtbot.keyClick(editor.transcript_view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(bar.find_field, "show")
+    qtbot.waitUntil(lambda: bar.count_label.text() == "1 match")
+    assert editor.text_editing.text_view.marks.of_segment(editor.document.transcript, 0) == [
+        Mark(15, 19, MarkKind.MATCH)]
