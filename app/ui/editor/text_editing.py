@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QKeySequence
 from PySide6.QtWidgets import QMenu, QStackedWidget, QWidget
 
@@ -138,7 +138,16 @@ class TextEditing(QObject):
             if found is not None:
                 table.go_to_row(found[0])
             table.setFocus()
+            QTimer.singleShot(0, self._fit_rows_in_view)
         self.find_bar.schedule_count()
+
+    def _fit_rows_in_view(self) -> None:
+        """Rows sized while the table was hidden wrapped at the wrong width: size again the ones on screen."""
+        table = self._window.transcript_view
+        row = max(table.rowAt(0), 0)
+        while row < table.table_model.rowCount() and table.rowViewportPosition(row) < table.viewport().height():
+            table.resizeRowToContents(row)  # the rows below move up as this one shrinks
+            row += 1
 
     def _page_shown(self, _index: int) -> None:
         """The table was shown by something else (a recognition streams rows into it): the action follows."""
