@@ -3,10 +3,13 @@
 A paragraph's text is its segments' stripped texts joined by single spaces. Each segment is a
 ``SegmentPiece`` of it, so the text view can turn a cursor, a typed change or a word to
 highlight into a segment, an offset in that segment's text, and an edit of the same document.
+``relayout`` groups again only the paragraphs around a change (``covering_splice`` joins the
+splices of one edit into one), and ``typed_change`` tells what a keystroke changed in a paragraph.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from bisect import bisect_right
 from collections.abc import Callable
@@ -217,3 +220,22 @@ def paragraph_edit(transcript: Transcript, paragraph: Paragraph, position: int, 
     cut = piece.text_offset + position - piece.start
     text = segment.text[:cut] + inserted + segment.text[cut + removed:]
     return edit_text(transcript, piece.segment, text)
+
+
+def typed_change(old: str, new: str, cursor: int | None) -> tuple[int, int, str]:
+    """(position, characters removed, text inserted) that turn ``old`` into ``new``.
+
+    Where the change could be told two ways ("a" typed beside another "a"), the typing ended at
+    ``cursor`` (in ``new``) decides: a space typed after a segment belongs to that segment.
+    """
+    suffix = len(new) - cursor if cursor is not None else -1
+    if cursor is not None and suffix <= len(old) and new[cursor:] == old[len(old) - suffix:]:
+        at = min(_common_prefix(old, new), len(old) - suffix, cursor)
+    else:
+        at = _common_prefix(old, new)
+        suffix = _common_prefix(old[at:][::-1], new[at:][::-1])
+    return at, len(old) - at - suffix, new[at:len(new) - suffix]
+
+
+def _common_prefix(a: str, b: str) -> int:
+    return len(os.path.commonprefix([a, b]))  # noqa: RUF071 - characters, not path parts

@@ -11,7 +11,6 @@ Uncertain words and find matches are marks painted over the paragraphs on screen
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from typing import Any
 
@@ -35,6 +34,7 @@ from app.core.editing.paragraphs import (
     layout_paragraphs,
     paragraph_edit,
     relayout,
+    typed_change,
 )
 from app.core.errors import EditError
 from app.core.transcript import Transcript
@@ -191,16 +191,15 @@ class TranscriptTextView(QPlainTextEdit):
         self._write_difference(start, old, new)
 
     def _write_difference(self, start: int, old: str, new: str) -> None:
-        prefix = _common_prefix(old, new)
-        suffix = _common_prefix(old[prefix:][::-1], new[prefix:][::-1])
-        if prefix == len(old) == len(new):
+        if old == new:
             return
+        at, removed, inserted = typed_change(old, new, None)
         cursor = QTextCursor(self.document())
-        cursor.setPosition(start + prefix)
-        cursor.setPosition(start + len(old) - suffix, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(start + at)
+        cursor.setPosition(start + at + removed, QTextCursor.MoveMode.KeepAnchor)
         writing, self._writing = self._writing, True
         try:
-            cursor.insertText(new[prefix:len(new) - suffix])
+            cursor.insertText(inserted)
         finally:
             self._writing = writing
 
@@ -397,22 +396,3 @@ class TranscriptTextView(QPlainTextEdit):
             self.gutter.scroll(0, dy)
         else:
             self.gutter.update(0, rect.y(), self.gutter.width(), rect.height())
-
-
-def typed_change(old: str, new: str, cursor: int | None) -> tuple[int, int, str]:
-    """(position, characters removed, text inserted) that turn ``old`` into ``new``.
-
-    Where the change could be told two ways ("a" typed beside another "a"), the typing ended at
-    ``cursor`` (in ``new``) decides: a space typed after a segment belongs to that segment.
-    """
-    suffix = len(new) - cursor if cursor is not None else -1
-    if cursor is not None and suffix <= len(old) and new[cursor:] == old[len(old) - suffix:]:
-        at = min(_common_prefix(old, new), len(old) - suffix, cursor)
-    else:
-        at = _common_prefix(old, new)
-        suffix = _common_prefix(old[at:][::-1], new[at:][::-1])
-    return at, len(old) - at - suffix, new[at:len(new) - suffix]
-
-
-def _common_prefix(a: str, b: str) -> int:
-    return len(os.path.commonprefix([a, b]))  # noqa: RUF071 - characters, not path parts

@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from app.core.editing.paragraphs import covering_splice, layout_paragraphs, paragraph_edit, relayout
+from app.core.editing.paragraphs import covering_splice, layout_paragraphs, paragraph_edit, relayout, typed_change
 from app.core.transcript import Segment, Transcript
 
 
@@ -71,3 +71,12 @@ def test_splices_made_in_turn_are_covered_by_one(seed: int) -> None:
     assert first >= 0 and first + removed <= len(original) and first + inserted <= len(rows)
     assert rows[:first] == original[:first]
     assert rows[first + inserted:] == original[first + removed:]
+
+
+def test_a_typed_change_is_told_by_the_cursor_where_it_could_be_told_two_ways() -> None:
+    assert typed_change("Well then.", "Well  then.", 5) == (4, 0, " ")  # after "Well": its segment
+    assert typed_change("Well then.", "Well  then.", 6) == (5, 0, " ")  # after the separator: the next one
+    assert typed_change("Well then.", "Well  then.", None) == (5, 0, " ")
+    assert typed_change("aab", "ab", 1) == (1, 1, "")  # backspace after the second "a"
+    assert typed_change("abc", "aXc", 2) == (1, 1, "X")
+    assert typed_change("abc", "abc", 3) == (3, 0, "")
