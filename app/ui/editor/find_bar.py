@@ -190,16 +190,18 @@ class FindReplaceBar(QFrame):
             self._say("")
             self._target().show_search(None, None)
             return
+        transcript = self._document().transcript
         try:
             query = self.query()
-            total = count_matches(self._document().transcript, query)
+            found = find_all(transcript, query) if self.current is not None else None  # one pass: count and place
+            total = len(found) if found is not None else count_matches(transcript, query)
         except EditError as error:
             self._say(translated_edit_error(error.message), problem=True)
             self._target().show_search(None, None)
             return
         if total == 0:
             self._say(self.tr("No matches"), problem=True)
-        elif self.current is not None and self.current in (found := find_all(self._document().transcript, query)):
+        elif found is not None and self.current in found:
             self._say(self.tr("{number} of {count}").replace("{number}", str(found.index(self.current) + 1))
                       .replace("{count}", str(total)))
         else:
