@@ -34,6 +34,7 @@ from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialo
 from app.ui.editor.autosave import Autosaver
 from app.ui.editor.document import Document
 from app.ui.editor.edit_actions import EditActions
+from app.ui.editor.text_editing import TextEditing
 from app.ui.export_dialog import ExportDialog
 from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.projects = ProjectController(self, recent_files)
         self.edit_actions = EditActions(self, self.undo_group)
+        self.text_editing = TextEditing(self)
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
         self._build_actions()
         self._build_menus()
@@ -140,7 +142,9 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.export_action, self.save_transcript_action])
         file_menu.addSeparator()
         file_menu.addActions([self.recover_action, self.quit_action])
-        self.edit_actions.fill(self.menuBar().addMenu(self.tr("&Edit")))
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_actions.fill(edit_menu)
+        self.text_editing.fill_edit_menu(edit_menu)
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
@@ -153,6 +157,7 @@ class MainWindow(QMainWindow):
         chinese_menu.addActions(self.chinese_script_group.actions())
         transcription_menu.addMenu(chinese_menu)
         view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.text_editing.fill_view_menu(view_menu)
         view_menu.addAction(self.rule_breaks_action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Earshot"), self._show_about)
@@ -187,7 +192,9 @@ class MainWindow(QMainWindow):
         self.pages.addWidget(self.drop_hint)
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
+        self.text_editing.add_views(self.pages)
         layout.addWidget(self.pages, 1)
+        layout.addWidget(self.text_editing.find_bar)
         self.progress_panel = JobProgressPanel(central)
         self.progress_panel.cancel_requested.connect(self.cancel_transcription)
         self.progress_panel.hide()
@@ -209,9 +216,10 @@ class MainWindow(QMainWindow):
         document.title_changed.connect(self.show_document_title)
         document.edited.connect(self.update_actions)
         self.transcript_model.set_document(document)
+        self.text_editing.set_document(document)
         self.autosaver.watch(document)
         has_content = document.media_path is not None or bool(document.transcript.segments)
-        self.pages.setCurrentWidget(self.transcript_view if has_content else self.drop_hint)
+        self.pages.setCurrentWidget(self.text_editing.transcript_page() if has_content else self.drop_hint)
         self.show_document_title()
         if document.media_path is not None and not document.transcript.segments:
             self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))

@@ -96,7 +96,7 @@ class EditActions(QObject):
 
     def split(self) -> None:
         view = self._window.transcript_view
-        cursor = view.text_cursor()
+        cursor = view.text_cursor() or self._window.text_editing.text_cursor()
         if cursor is None:
             self._window.statusBar().showMessage(self.tr(
                 "To split a segment, edit its text (Enter), put the cursor where to cut, then press Ctrl+Shift+S."))
