@@ -235,7 +235,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, editor_gui, playback
+    from benchmarks import editor, editor_gui, editor_text, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -252,6 +252,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "shutdown": shutdown_time,
         "editor_core": lambda: editor.run(10_000),
         "editor_gui": lambda: editor_gui.run(10_000, 6.0),
+        "editor_text": lambda: editor_text.run(10_000, 60),
         "three_hour_peaks": lambda: playback.three_hour_peaks(1),
         "waveform_repaints": playback.waveform_repaints,
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),

@@ -436,6 +436,109 @@
     </message>
 </context>
 <context>
+    <name>FindReplaceBar</name>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>查找(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Re&amp;place:</source>
+        <translation>替换(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>上一个</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一个匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一个</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一个匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>匹配数</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace this match</source>
+        <translation>替换此匹配</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
+    </message>
+    <message>
+        <source>Replace every match (one undo step)</source>
+        <translation>替换全部匹配（一步撤销）</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Regular expression</source>
+        <translation>正则表达式</translation>
+    </message>
+    <message>
+        <source>Python regular expressions; \1 or \g&lt;name&gt; in the replacement.</source>
+        <translation>Python 正则表达式；替换文本中可用 \1 或 \g&lt;name&gt;。</translation>
+    </message>
+    <message>
+        <source>Speaker names</source>
+        <translation>说话人名称</translation>
+    </message>
+    <message>
+        <source>Search the speakers' names too.</source>
+        <translation>同时搜索说话人名称。</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation>第 {number} 个，共 {count} 个</translation>
+    </message>
+    <message>
+        <source>1 match</source>
+        <translation>1 个匹配</translation>
+    </message>
+    <message>
+        <source>{count} matches</source>
+        <translation>{count} 个匹配</translation>
+    </message>
+</context>
+<context>
     <name>JobProgressPanel</name>
     <message>
         <source>Cancel</source>
@@ -1137,6 +1240,48 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
+    <name>SpeakerGutter</name>
+    <message>
+        <source>Speakers and times</source>
+        <translation>说话人与时间</translation>
+    </message>
+    <message>
+        <source>No speaker</source>
+        <translation>无说话人</translation>
+    </message>
+</context>
+<context>
+    <name>TextEditing</name>
+    <message>
+        <source>&amp;Text View</source>
+        <translation>文本视图(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>R&amp;eplace…</source>
+        <translation>替换(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Next &amp;Uncertain Word</source>
+        <translation>下一个不确定的词(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Previous Uncertain &amp;Word</source>
+        <translation>上一个不确定的词(&amp;W)</translation>
+    </message>
+    <message>
+        <source>No word is marked uncertain: the recogniser was sure of every word.</source>
+        <translation>没有标记为不确定的词：识别器对每个词都有把握。</translation>
+    </message>
+    <message>
+        <source>Uncertain word: {percent} % likely. F8 for the next, Shift+F8 for the previous.</source>
+        <translation>不确定的词：可能性 {percent}%。按 F8 转到下一个，Shift+F8 转到上一个。</translation>
+    </message>
+</context>
+<context>
     <name>TranscriptTableModel</name>
     <message>
         <source>After re-flow for export, its subtitles would still break a rule:</source>
@@ -1165,6 +1310,17 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Text</source>
         <translation>文本</translation>
+    </message>
+</context>
+<context>
+    <name>TranscriptTextView</name>
+    <message>
+        <source>Transcript text</source>
+        <translation>转写文本</translation>
+    </message>
+    <message>
+        <source>The recogniser was unsure of this word: {percent} % likely.</source>
+        <translation>识别器对这个词没有把握：可能性 {percent}%。</translation>
     </message>
 </context>
 <context>
