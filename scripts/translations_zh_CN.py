@@ -42,7 +42,8 @@ ZH_CN = {
     'Next &Uncertain Word': '下一个不确定的词(&U)',
     'Previous Uncertain &Word': '上一个不确定的词(&W)',
     'No word is marked uncertain: the recogniser was sure of every word.': '没有标记为不确定的词：识别器对每个词都有把握。',
-    'Uncertain word: {percent} % likely. F8 for the next, Shift+F8 for the previous.': '不确定的词：可能性 {percent}%。按 F8 转到下一个，Shift+F8 转到上一个。',
+    'Uncertain word: {percent} % likely. F8 for the next, Shift+F8 for the previous.':
+        '不确定的词：可能性 {percent}%。按 F8 转到下一个，Shift+F8 转到上一个。',
     'Transcript text': '转写文本',
     'The recogniser was unsure of this word: {percent} % likely.': '识别器对这个词没有把握：可能性 {percent}%。',
     "Settings file set aside": "设置文件已移到一旁",
