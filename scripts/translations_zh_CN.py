@@ -25,7 +25,8 @@ ZH_CN = {
     'Match case': '区分大小写',
     'Whole words': '全词匹配',
     'Regular expression': '正则表达式',
-    'Python regular expressions; \\1 or \\g<name> in the replacement.': 'Python 正则表达式；替换文本中可用 \\1 或 \\g<name>。',
+    'Python regular expressions; \\1 or \\g<name> in the replacement.':
+        'Python 正则表达式；替换文本中可用 \\1 或 \\g<name>。',
     'Speaker names': '说话人名称',
     "Search the speakers' names too.": '同时搜索说话人名称。',
     'Close the find bar': '关闭查找栏',
@@ -41,7 +42,8 @@ ZH_CN = {
     'R&eplace…': '替换(&E)…',
     'Next &Uncertain Word': '下一个不确定的词(&U)',
     'Previous Uncertain &Word': '上一个不确定的词(&W)',
-    'No word is marked uncertain: the recogniser was sure of every word.': '没有标记为不确定的词：识别器对每个词都有把握。',
+    'No word is marked uncertain: the recogniser was sure of every word.':
+        '没有标记为不确定的词：识别器对每个词都有把握。',
     'Uncertain word: {percent} % likely. F8 for the next, Shift+F8 for the previous.':
         '不确定的词：可能性 {percent}%。按 F8 转到下一个，Shift+F8 转到上一个。',
     'Transcript text': '转写文本',
