@@ -186,6 +186,14 @@
         <translation>替换转写稿</translation>
     </message>
     <message>
+        <source>Identify Speakers</source>
+        <translation>识别说话人</translation>
+    </message>
+    <message>
+        <source>Change Speaker Count</source>
+        <translation>更改说话人数</translation>
+    </message>
+    <message>
         <source>A segment cannot start before 0:00.000.</source>
         <translation>片段不能早于 0:00.000 开始。</translation>
     </message>
@@ -1161,6 +1169,113 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Earshot</source>
         <translation>Earshot</translation>
+    </message>
+</context>
+<context>
+    <name>AboutBox</name>
+    <message>
+        <source>About Earshot</source>
+        <translation>关于 Earshot</translation>
+    </message>
+    <message>
+        <source>Earshot {version}: speech to editable transcripts and subtitles.</source>
+        <translation>Earshot {version}：把语音变成可编辑的转写稿和字幕。</translation>
+    </message>
+    <message>
+        <source>Speakers are told apart with {credit}.</source>
+        <translation>区分说话人使用的是 {credit}。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCountDialog</name>
+    <message>
+        <source>&amp;Speakers</source>
+        <translation>说话人(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCountWidget</name>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Exactly</source>
+        <translation>恰好</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>Fewest speakers</source>
+        <translation>最少说话人数</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Most speakers</source>
+        <translation>最多说话人数</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersOption</name>
+    <message>
+        <source>Identify speakers</source>
+        <translation>识别说话人</translation>
+    </message>
+    <message>
+        <source>Label who said what after recognition, on this computer.</source>
+        <translation>识别后在本机标注每句话的说话人。</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersController</name>
+    <message>
+        <source>Identify &amp;Speakers…</source>
+        <translation>识别说话人(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change Speaker &amp;Count…</source>
+        <translation>更改说话人数(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Identify Speakers</source>
+        <translation>识别说话人</translation>
+    </message>
+    <message>
+        <source>Change Speaker Count</source>
+        <translation>更改说话人数</translation>
+    </message>
+    <message>
+        <source>Reading audio</source>
+        <translation>正在读取音频</translation>
+    </message>
+    <message>
+        <source>Telling speakers apart</source>
+        <translation>正在区分说话人</translation>
+    </message>
+    <message>
+        <source>Identifying speakers failed.</source>
+        <translation>识别说话人失败。</translation>
+    </message>
+    <message>
+        <source>Identifying speakers cancelled.</source>
+        <translation>已取消识别说话人。</translation>
+    </message>
+    <message>
+        <source>No speech was found to tell speakers apart.</source>
+        <translation>没有找到可区分说话人的语音。</translation>
+    </message>
+    <message>
+        <source>{count} speakers: {names}</source>
+        <translation>{count} 位说话人：{names}</translation>
     </message>
 </context>
 </TS>

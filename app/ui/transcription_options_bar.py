@@ -48,6 +48,7 @@ class TranscriptionOptionsBar(QFrame):
         self._add_labelled(layout, self.channel_label, self.channel_combo)
         for combo in (self.model_combo, self.language_combo, self.task_combo):
             _fit_to_longest_item(combo)
+        self._row = layout
         self._stretch_index = layout.count()
         layout.addStretch(1)
         self.transcribe_button = QPushButton(transcribe_action.icon(), self.tr("Transcribe"), self)
@@ -76,7 +77,7 @@ class TranscriptionOptionsBar(QFrame):
     def add_option(self, widget: QWidget) -> None:
         """Another choice of the transcription (from its own controller), after the built-in ones."""
         widget.setParent(self)
-        self.layout().insertWidget(self._stretch_index, widget)
+        self._row.insertWidget(self._stretch_index, widget)
         self._stretch_index += 1
 
     def model(self) -> str:
