@@ -1227,8 +1227,24 @@ or choose File ▸ Open (Ctrl+O)</source>
 <context>
     <name>SpeakersOption</name>
     <message>
-        <source>Identify speakers</source>
-        <translation>识别说话人</translation>
+        <source>Speakers</source>
+        <translation>说话人</translation>
+    </message>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>How many speakers to look for</source>
+        <translation>要找的说话人数</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Number of Speakers</source>
+        <translation>说话人数</translation>
     </message>
     <message>
         <source>Label who said what after recognition, on this computer.</source>

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -11,6 +12,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSpinBox,
+    QToolButton,
     QWidget,
 )
 
@@ -45,6 +47,7 @@ class SpeakerCountWidget(QWidget):
         spin.setAccessibleName(accessible_name)
         spin.setRange(1, MAX_SPEAKERS)
         spin.setValue(2)
+        spin.setMaximumWidth(spin.fontMetrics().horizontalAdvance("00") + 44)  # two digits and the arrows
         return spin
 
     def set_count(self, count: SpeakerCount) -> None:
@@ -97,21 +100,43 @@ class SpeakerCountDialog(QDialog):
 
 
 class SpeakersOption(QWidget):
-    """The options bar's "Identify speakers" check box and the number of speakers beside it."""
+    """The options bar's "Speakers" check box, and a button showing and choosing how many (narrow, for the bar)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(6)
-        self.check_box = QCheckBox(self.tr("Identify speakers"), self)
+        layout.setSpacing(4)
+        self.check_box = QCheckBox(self.tr("Speakers"), self)
         self.check_box.setObjectName("identifySpeakersCheck")
         self.check_box.setToolTip(self.tr("Label who said what after recognition, on this computer."))
-        self.count_widget = SpeakerCountWidget(parent=self)
-        self.count_widget.setEnabled(False)
-        self.check_box.toggled.connect(self.count_widget.setEnabled)
+        self.count_button = QToolButton(self)
+        self.count_button.setObjectName("speakerCountButton")
+        self.count_button.setAccessibleName(self.tr("Number of speakers"))
+        self.count_button.setToolTip(self.tr("How many speakers to look for"))
+        self.count_button.setArrowType(Qt.ArrowType.DownArrow)  # reads as a choice, not a label
+        self.count_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.count_button.setEnabled(False)
+        self.count_button.clicked.connect(self.choose_count)
+        self.check_box.toggled.connect(self.count_button.setEnabled)
         layout.addWidget(self.check_box)
-        layout.addWidget(self.count_widget)
+        layout.addWidget(self.count_button)
+        self._count = SpeakerCount()
+        self.set_count(self._count)
 
     def is_on(self) -> bool:
         return self.check_box.isChecked()
+
+    def count(self) -> SpeakerCount:
+        return self._count
+
+    def set_count(self, count: SpeakerCount) -> None:
+        self._count = count
+        automatic = count.minimum is None and count.maximum is None
+        self.count_button.setText(self.tr("auto") if automatic else str(count).replace("-", "–"))
+
+    def choose_count(self) -> SpeakerCountDialog:
+        dialog = SpeakerCountDialog(self.tr("Number of Speakers"), self._count, self)
+        dialog.accepted.connect(lambda: self.set_count(dialog.count_widget.count()))
+        dialog.open()
+        return dialog

@@ -191,7 +191,7 @@ class SpeakersController(QObject):
         """A recognition just finished: with the option on, label its speakers (unless the service did)."""
         transcript = self._window.document.transcript
         if self.option.is_on() and transcript.segments and not speaker_names(transcript):
-            self.identify(self.option.count_widget.count())
+            self.identify(self.option.count())
 
 
 class _ProgressRelay:

@@ -132,7 +132,11 @@ def _identification_threads() -> list[threading.Thread]:
 def test_recognition_with_identify_speakers_on(qtbot, window: MainWindow, manager, conversation) -> None:
     window.open_media(conversation[0])
     window.speakers.option.check_box.setChecked(True)
-    assert window.speakers.option.count_widget.count() == SpeakerCount()  # automatic
+    assert window.speakers.option.count() == SpeakerCount()  # automatic
+    dialog = window.speakers.option.choose_count()
+    dialog.count_widget.set_count(SpeakerCount(2, 3))
+    dialog.accept()
+    assert window.speakers.option.count_button.text() == "2–3"
     window._advanced_options.beam_size = 1
     assert window.current_options().word_timestamps
     window.word_timestamps_action.setChecked(False)
