@@ -54,7 +54,7 @@ class SpeakersController(QObject):
         self._engine_lock = threading.Lock()
         self._calls: BackgroundCalls | None = None  # the running job's; stop() cancels it
         self._analysis: SpeakerAnalysis | None = None
-        self._analysed: tuple[Document, Path] | None = None  # what the analysis listened to
+        self._analysed: tuple[Document, Path, int | None] | None = None  # the document, media and channel heard
         self._count = SpeakerCount()
         window.transcript_changed.connect(self._after_recognition)
 
@@ -105,7 +105,7 @@ class SpeakersController(QObject):
         stage = self.tr("Telling speakers apart")
         calls.run(
             lambda: self._analyse(media_path, channel, threads, count, progress, stage, calls.cancel_event),
-            lambda analysis: self._analysed_now(calls, document, media_path, analysis),
+            lambda analysis: self._analysed_now(calls, (document, media_path, channel), analysis),
             lambda message: self._failed(calls, message),
             name="speaker-identification",
         )
@@ -132,14 +132,14 @@ class SpeakersController(QObject):
         self._engine.prepare(options)
         return self._engine
 
-    def _analysed_now(self, calls: BackgroundCalls, document: Document, media_path: Path,
+    def _analysed_now(self, calls: BackgroundCalls, heard: tuple[Document, Path, int | None],
                       analysis: SpeakerAnalysis) -> None:
         if calls is not self._calls:
             return
         self._end_job()
-        if document is not self._window.document:
+        if heard[0] is not self._window.document:
             return  # another document was opened meanwhile
-        self._analysis, self._analysed = analysis, (document, media_path)
+        self._analysis, self._analysed = analysis, heard
         self._label(self._count, IDENTIFY)
 
     def _failed(self, calls: BackgroundCalls, message: str) -> None:
@@ -185,7 +185,7 @@ class SpeakersController(QObject):
     def _analysis_fits(self) -> bool:
         window = self._window
         return (self._analysis is not None and self._analysed is not None
-                and self._analysed == (window.document, window.files.media_path))
+                and self._analysed == (window.document, window.files.media_path, window.options_bar.channel()))
 
     def _after_recognition(self) -> None:
         """A recognition just finished: with the option on, label its speakers (unless the service did)."""

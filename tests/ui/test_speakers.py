@@ -162,3 +162,20 @@ def test_about_box_names_the_speaker_weights_licence(qtbot, window: MainWindow) 
     assert SPEAKER_WEIGHTS_CREDIT in shown
     assert "Apache-2.0" in shown and "3D-Speaker" in shown
     box.accept()
+
+
+def test_unreadable_media_is_one_sentence_and_the_window_stays_usable(qtbot, window: MainWindow, tmp_path) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    corrupt = tmp_path / "interview.mp3"
+    corrupt.write_bytes(b"ID3\x03\x00\x00\x00" + bytes(range(256)) * 64)
+    window.adopt_document(Document(Transcript(segments=[Segment(0.0, 2.0, "Hello there.")]), media_path=corrupt))
+    window.speakers.identify(SpeakerCount())
+    qtbot.waitUntil(lambda: not window.is_busy(), timeout=30_000)
+
+    box = window.findChild(QMessageBox, "errorMessage")
+    assert box is not None and box.isVisible()
+    assert "“interview.mp3”" in box.text() and "Traceback" not in box.text()
+    box.accept()
+    assert window.statusBar().currentMessage() == "Identifying speakers failed."
+    assert window.speakers.identify_action.isEnabled() and window.document.undo_stack.count() == 0
