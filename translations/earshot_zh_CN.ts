@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>About Earshot</source>
+        <translation type="unfinished">关于 Earshot</translation>
+    </message>
+    <message>
+        <source>Earshot {version}: speech to editable transcripts and subtitles.</source>
+        <translation>Earshot {version}：把语音变成可编辑的文字稿和字幕。</translation>
+    </message>
+    <message>
+        <source>Speakers are told apart with {credit}.</source>
+        <translation type="unfinished">区分说话人使用的是 {credit}。</translation>
+    </message>
+</context>
+<context>
     <name>AdvancedOptionsDialog</name>
     <message>
         <source>Advanced Recognition Options</source>
@@ -196,6 +211,14 @@
     <message>
         <source>Replace Transcript</source>
         <translation>替换转写稿</translation>
+    </message>
+    <message>
+        <source>Identify Speakers</source>
+        <translation>识别说话人</translation>
+    </message>
+    <message>
+        <source>Change Speaker Count</source>
+        <translation>更改说话人数</translation>
     </message>
     <message>
         <source>A segment cannot start before 0:00.000.</source>
@@ -664,10 +687,6 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>No file open</source>
         <translation>未打开文件</translation>
-    </message>
-    <message>
-        <source>Earshot {version}: speech to editable transcripts and subtitles.</source>
-        <translation>Earshot {version}：把语音变成可编辑的文字稿和字幕。</translation>
     </message>
 </context>
 <context>
@@ -1240,6 +1259,44 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
+    <name>SpeakerCountDialog</name>
+    <message>
+        <source>&amp;Speakers</source>
+        <translation>说话人(&amp;S)</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerCountWidget</name>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Exactly</source>
+        <translation>恰好</translation>
+    </message>
+    <message>
+        <source>Between</source>
+        <translation>介于</translation>
+    </message>
+    <message>
+        <source>Fewest speakers</source>
+        <translation>最少说话人数</translation>
+    </message>
+    <message>
+        <source>and</source>
+        <translation>和</translation>
+    </message>
+    <message>
+        <source>Most speakers</source>
+        <translation>最多说话人数</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerGutter</name>
     <message>
         <source>Speakers and times</source>
@@ -1248,6 +1305,76 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>No speaker</source>
         <translation>无说话人</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersController</name>
+    <message>
+        <source>Identify &amp;Speakers…</source>
+        <translation>识别说话人(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Change Speaker &amp;Count…</source>
+        <translation>更改说话人数(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Identify Speakers</source>
+        <translation>识别说话人</translation>
+    </message>
+    <message>
+        <source>Change Speaker Count</source>
+        <translation>更改说话人数</translation>
+    </message>
+    <message>
+        <source>Reading audio</source>
+        <translation>正在读取音频</translation>
+    </message>
+    <message>
+        <source>Telling speakers apart</source>
+        <translation>正在区分说话人</translation>
+    </message>
+    <message>
+        <source>Identifying speakers failed.</source>
+        <translation>识别说话人失败。</translation>
+    </message>
+    <message>
+        <source>Identifying speakers cancelled.</source>
+        <translation>已取消识别说话人。</translation>
+    </message>
+    <message>
+        <source>No speech was found to tell speakers apart.</source>
+        <translation>没有找到可区分说话人的语音。</translation>
+    </message>
+    <message>
+        <source>{count} speakers: {names}</source>
+        <translation>{count} 位说话人：{names}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersOption</name>
+    <message>
+        <source>Speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>How many speakers to look for</source>
+        <translation>要找的说话人数</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Number of Speakers</source>
+        <translation>说话人数</translation>
+    </message>
+    <message>
+        <source>Label who said what after recognition, on this computer.</source>
+        <translation>识别后在本机标注每句话的说话人。</translation>
     </message>
 </context>
 <context>

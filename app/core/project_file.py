@@ -95,7 +95,7 @@ def project_bytes(transcript: Transcript, view: ViewState, project_folder: Path 
 
 def _segments_json(segments: list[Segment]) -> bytes:
     """The segments as json_format writes them, without the brackets around the list."""
-    return orjson.dumps(transcript_to_dict(Transcript(segments))["segments"])[1:-1]
+    return orjson.dumps(transcript_to_dict(Transcript(segments))["segments"], option=orjson.OPT_SERIALIZE_NUMPY)[1:-1]
 
 
 def save_project(path: Path, transcript: Transcript, view: ViewState | None = None) -> Path:

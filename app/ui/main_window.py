@@ -30,6 +30,7 @@ from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.ui.about_box import show_about_box
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
 from app.ui.editor.autosave import Autosaver
 from app.ui.editor.document import Document
@@ -43,6 +44,7 @@ from app.ui.project_controller import ProjectController
 from app.ui.recognition_controller import RecognitionController
 from app.ui.remote_engine_choice import RemoteEngineChoice
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
+from app.ui.speakers_controller import SpeakersController
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
@@ -80,6 +82,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.undo_group)
         self.text_editing = TextEditing(self)
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
+        self.speakers = SpeakersController(self)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -149,6 +152,8 @@ class MainWindow(QMainWindow):
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
         transcription_menu.addSeparator()
+        transcription_menu.addActions(self.speakers.actions)
+        transcription_menu.addSeparator()
         transcription_menu.addAction(self.word_timestamps_action)
         transcription_menu.addAction(self.vad_action)
         transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
@@ -179,6 +184,7 @@ class MainWindow(QMainWindow):
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(10)
         self.options_bar = TranscriptionOptionsBar(self.transcribe_action, central)
+        self.options_bar.add_option(self.speakers.option)
         layout.addWidget(self.options_bar)
         self.media_label = QLabel(central)
         self.media_label.setObjectName("mediaLabel")
@@ -258,7 +264,7 @@ class MainWindow(QMainWindow):
             model=self.options_bar.model(),
             language=self.options_bar.language(),
             task=self.options_bar.task(),
-            word_timestamps=self.word_timestamps_action.isChecked(),
+            word_timestamps=self.word_timestamps_action.isChecked() or self.speakers.wants_word_timings(),
             vad_filter=self.vad_action.isChecked(),
             chinese_script=script_action.data() if script_action else "simplified",
             initial_prompt=self._advanced_options.initial_prompt or None,
@@ -288,9 +294,10 @@ class MainWindow(QMainWindow):
 
     def cancel_transcription(self) -> None:
         self.recognition.cancel()
+        self.speakers.cancel()
 
     def is_busy(self) -> bool:
-        return self.recognition.is_busy()
+        return self.recognition.is_busy() or self.speakers.is_busy()
 
     # ---- state ----------------------------------------------------------------------
     def update_actions(self) -> None:
@@ -305,6 +312,7 @@ class MainWindow(QMainWindow):
         self.export_action.setEnabled(editable and has_segments)
         self.save_transcript_action.setEnabled(editable and has_segments)
         self.edit_actions.set_enabled(editable)
+        self.speakers.update_actions(busy, editable and has_segments)
 
     def show_media_label(self, transcript: Transcript | None = None) -> None:
         media = self.document.media_path
@@ -321,13 +329,7 @@ class MainWindow(QMainWindow):
         self.media_label.setText("  ·  ".join(parts))
 
     def _show_about(self) -> None:
-        from app import __version__
-
-        self.statusBar().showMessage(
-            self.tr("Earshot {version}: speech to editable transcripts and subtitles.").replace(
-                "{version}", __version__
-            )
-        )
+        self.about_box = show_about_box(self)
 
     # ---- drag and drop --------------------------------------------------------------
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:

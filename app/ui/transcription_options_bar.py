@@ -48,6 +48,8 @@ class TranscriptionOptionsBar(QFrame):
         self._add_labelled(layout, self.channel_label, self.channel_combo)
         for combo in (self.model_combo, self.language_combo, self.task_combo):
             _fit_to_longest_item(combo)
+        self._row = layout
+        self._stretch_index = layout.count()
         layout.addStretch(1)
         self.transcribe_button = QPushButton(transcribe_action.icon(), self.tr("Transcribe"), self)
         self.transcribe_button.setObjectName("transcribeButton")
@@ -71,6 +73,12 @@ class TranscriptionOptionsBar(QFrame):
         layout.addWidget(label)
         layout.addWidget(widget)
         layout.addSpacing(8)
+
+    def add_option(self, widget: QWidget) -> None:
+        """Another choice of the transcription (from its own controller), after the built-in ones."""
+        widget.setParent(self)
+        self._row.insertWidget(self._stretch_index, widget)
+        self._stretch_index += 1
 
     def model(self) -> str:
         return self.model_combo.currentData()

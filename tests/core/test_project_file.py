@@ -180,3 +180,16 @@ def test_saving_replaces_the_file_whole(tmp_path: Path) -> None:
     save_project(project, shorter)
     assert load_project(project).transcript.segments == shorter.segments
     assert [p.name for p in tmp_path.iterdir()] == ["bread.earshot"]
+
+
+def test_times_as_numpy_floats_save(tmp_path: Path) -> None:
+    """faster-whisper's word timings are numpy.float64: a project of them saves and reads back as floats."""
+    import numpy as np
+
+    from app.core.transcript import Segment, Word
+
+    words = [Word(np.float64(0.5), np.float64(0.9), "Hello", 0.9)]
+    transcript = Transcript(segments=[Segment(np.float64(0.5), np.float64(0.9), "Hello", words=words)])
+    loaded = load_project(save_project(tmp_path / "numpy.earshot", transcript))
+    assert loaded.transcript.segments[0].start == pytest.approx(0.5)
+    assert loaded.transcript.segments[0].words[0].end == pytest.approx(0.9)

@@ -28,6 +28,7 @@ def test_main_window_in_simplified_chinese(qtbot, tmp_path: Path, manager, local
         assert window.options_bar.transcribe_button.text() == "转写"
         assert window.options_bar.language_combo.itemText(0) == "自动检测"
         assert window.options_bar.model_combo.currentText() == "Base，多语言（可翻译）"
+        assert window.speakers.identify_action.text() == "识别说话人(&S)…"
         assert_editing_speaks_chinese(window)
     finally:
         for translator in translators:
