@@ -296,6 +296,30 @@ ZH_CN = {
     "End": "结束",
     "Transcript segments": "转写稿片段",
     "Audio and video ({patterns})": "音频和视频 ({patterns})",
+    # playback
+    "Play": "播放",
+    "Pause": "暂停",
+    "Play/Pause": "播放/暂停",
+    "Back 5 Seconds": "后退 5 秒",
+    "Forward 5 Seconds": "前进 5 秒",
+    "Slower": "减速",
+    "Faster": "加速",
+    "Loop Segment": "循环播放本段",
+    "Follow Playback": "跟随播放",
+    "{action} ({shortcut})": "{action}（{shortcut}）",
+    "Position": "播放位置",
+    "Position (Alt+Left, Alt+Right: 5 seconds back or forward)": "播放位置（Alt+Left、Alt+Right：后退或前进 5 秒）",
+    "Speed": "速度",
+    "Speed (Ctrl+Up: faster, Ctrl+Down: slower)": "速度（Ctrl+Up：加速，Ctrl+Down：减速）",
+    "Volume": "音量",
+    "Video": "视频",
+    "Waveform": "波形",
+    "Click to seek, drag a segment's edge to retime it, Ctrl+wheel to zoom":
+        "单击跳转，拖动片段边缘调整时间，Ctrl+滚轮缩放",
+    "Drawing the waveform… {percent} %": "正在绘制波形… {percent} %",
+    "The waveform could not be drawn.": "无法绘制波形。",
+    "Cannot play “{name}”: the file does not exist.": "无法播放“{name}”：文件不存在。",
+    "Cannot play “{name}”: it is not a media file this app can play.": "无法播放“{name}”：本应用无法播放此媒体文件。",
 }
 
 

@@ -6,6 +6,7 @@ m4a, ogg/opus, webm, mp4, mkv, mov, ...) decodes without a system FFmpeg.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -93,7 +94,7 @@ def _decode_samples(path: Path, channel: int | None) -> np.ndarray:
             rate=SAMPLE_RATE,
         )
         pieces: list[np.ndarray] = []
-        for frame in _decoded_frames(container, stream):
+        for frame in decoded_frames(container, stream):
             for resampled in resampler.resample(frame):
                 pieces.append(_pick_channel(resampled.to_ndarray(), channel))
         for resampled in resampler.resample(None):
@@ -104,7 +105,7 @@ def _decode_samples(path: Path, channel: int | None) -> np.ndarray:
     return np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
 
 
-def _decoded_frames(container: av.container.InputContainer, stream: av.AudioStream):
+def decoded_frames(container: av.container.InputContainer, stream: av.AudioStream) -> Iterator[av.AudioFrame]:
     """Decoded frames, skipping the odd corrupt packet instead of failing the file."""
     for packet in container.demux(stream):
         try:

@@ -1,0 +1,219 @@
+"""Playback building blocks under load: peaks of a three-hour file, and painting a 10,000-segment waveform.
+
+`python -m benchmarks.playback` prints the figures and writes benchmarks/results/playback.json.
+Goals: peaks of a three-hour file in under 10 s on 2 cores with peak memory under 200 MB (the
+child process's maximum resident set, interpreter and libraries included); no repaint of the
+waveform over 16 ms while zooming, scrolling and following the play head across 10,000 regions.
+The three-hour file is real speech (multilingual.mp3, 60 s) remuxed 180 times into one clean MP3.
+"""
+
+from __future__ import annotations
+
+import argparse
+import bisect
+import itertools
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
+RESULTS = Path(__file__).resolve().parent / "results"
+
+
+def long_mp3(source: Path, repeats: int, target: Path) -> Path:
+    """``source``'s packets muxed ``repeats`` times in a row (no re-encoding): a long, clean MP3."""
+    import av
+
+    with av.open(str(source)) as reader, av.open(str(target), "w") as writer:
+        stream = reader.streams.audio[0]
+        output = writer.add_stream_from_template(stream)
+        packets = [packet for packet in reader.demux(stream) if packet.pts is not None]
+        span = packets[-1].pts + (packets[-1].duration or 0) - packets[0].pts
+        for repeat in range(repeats):
+            for packet in packets:
+                copy = av.Packet(bytes(packet))
+                copy.pts = copy.dts = packet.pts + repeat * span
+                copy.duration = packet.duration
+                copy.time_base = packet.time_base
+                copy.stream = output
+                writer.mux(copy)
+    return target
+
+
+def peaks_in_child(path: Path) -> dict:
+    """Time and peak memory of computing the peaks, in a fresh process."""
+    code = (
+        "import json, resource, sys, time\n"
+        "from app.core.waveform_peaks import compute_peaks\n"
+        "baseline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "cpu_before = sum(resource.getrusage(resource.RUSAGE_SELF)[:2])\n"
+        "started = time.perf_counter()\n"
+        "pyramid = compute_peaks(sys.argv[1])\n"
+        "print(json.dumps({'seconds': round(time.perf_counter() - started, 2),\n"
+        "                  'audio_hours': round(pyramid.duration / 3600, 3), 'peaks': len(pyramid.base),\n"
+        "                  'baseline_rss_mb': round(baseline / 1024, 1),\n"
+        "                  'cpu_seconds': round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]) - cpu_before, 2),\n"
+        "                  'peak_rss_mb': round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)}))\n"
+    )
+    root = Path(__file__).resolve().parents[1]
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True,
+                            cwd=root)
+    return json.loads(result.stdout)
+
+
+def three_hour_peaks(rounds: int) -> dict:
+    with tempfile.TemporaryDirectory() as folder:
+        path = long_mp3(SHARED_AUDIO / "multilingual.mp3", 180, Path(folder) / "three-hours.mp3")
+        runs = [peaks_in_child(path) for _ in range(rounds)]
+    return {
+        "file": "multilingual.mp3 x 180 (24 kHz mono MP3)", "cores": os.cpu_count(),
+        "seconds": [run["seconds"] for run in runs], "median_seconds": statistics.median(r["seconds"] for r in runs),
+        "audio_hours": runs[0]["audio_hours"], "peaks": runs[0]["peaks"],
+        "cpu_seconds": [run["cpu_seconds"] for run in runs], "load_average": os.getloadavg()[0],
+        "baseline_rss_mb": runs[0]["baseline_rss_mb"], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+        "goal": "< 10 s, < 200 MB",
+    }
+
+
+def waveform_repaints(regions: int = 10_000) -> dict:
+    import numpy as np
+    from PySide6.QtWidgets import QApplication
+
+    from app.core.peak_pyramid import BASE_BLOCK_SECONDS, PeakPyramid
+    from app.ui.playback.waveform_view import WaveformView
+
+    app = QApplication.instance() or QApplication([])
+    hours = 3 * 3600.0
+    rng = np.random.default_rng(4)
+    highs = rng.uniform(0.05, 0.9, int(hours / BASE_BLOCK_SECONDS)).astype(np.float32)
+    pyramid = PeakPyramid.from_base(np.stack([-highs, highs], axis=1))
+    bounds = np.sort(rng.uniform(0, hours, regions * 2))
+    segments = [(float(bounds[2 * i]), float(bounds[2 * i + 1]), f"segment {i} with a few words of text")
+                for i in range(regions)]
+    view = WaveformView()
+    view.resize(1280, 180)
+    view.show()
+    app.processEvents()
+    view.set_peaks(pyramid)
+    view.set_duration(hours)
+    view.set_regions(segments)
+    view.show_whole()
+
+    cpu: list[float] = []
+
+    def timed_repaint() -> float:
+        started, started_cpu = time.perf_counter(), time.thread_time()
+        view.viewport().repaint()
+        cpu.append((time.thread_time() - started_cpu) * 1000)
+        return (time.perf_counter() - started) * 1000
+
+    times: dict[str, list[float]] = {"zoom": [], "scroll": [], "follow": []}
+    for _ in range(40):  # zoom in from the whole three hours to ~10 ms per pixel, around the middle
+        view.zoom_at(640, 1.25)
+        times["zoom"].append(timed_repaint())
+    for _ in range(200):
+        view.scroll_to(view.view_start + view.seconds_per_pixel * 300)
+        times["scroll"].append(timed_repaint())
+    view.zoom_at(640, 1 / 1.25**10)
+    position = view.view_start
+    for _ in range(300):  # playing at 30 Hz, the view following the play head
+        position += 1 / 30
+        view.set_play_position(position)
+        times["follow"].append(timed_repaint())
+    for _ in range(40):
+        view.zoom_at(640, 1 / 1.25)
+        times["zoom"].append(timed_repaint())
+    view.close()
+    every = [t for series in times.values() for t in series]
+    return {
+        "regions": regions, "width_px": 1280,
+        **{f"{name}_max_ms": round(max(series), 2) for name, series in times.items()},
+        "median_ms": round(statistics.median(every), 2),
+        "p99_ms": round(sorted(every)[int(len(every) * 0.99)], 2), "max_ms": round(max(every), 2),
+        "cpu_median_ms": round(statistics.median(cpu), 2), "cpu_p99_ms": round(sorted(cpu)[int(len(cpu) * 0.99)], 2),
+        "cpu_max_ms": round(max(cpu), 2),
+        "load_average": os.getloadavg()[0],
+        "goal": "< 16 ms (wall clock on an idle machine; CPU time shows the cost when the cores are shared)",
+    }
+
+
+def smooth_position(speech: Path) -> dict:
+    """How far the controller's smooth position is from each position the player reports, and the event
+    loop's longest gap, while real speech plays into a private PulseAudio null sink with the waveform following."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from tests.pulseaudio_server import running_pulseaudio
+
+    with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
+        from app.core.peak_cache import peaks_for
+        from app.ui.playback.player import PlaybackController
+        from app.ui.playback.waveform_view import WaveformView
+
+        app = QApplication.instance() or QApplication([])
+        controller = PlaybackController()
+        view = WaveformView()
+        view.resize(1280, 180)
+        view.show()
+        view.set_peaks(peaks_for(speech))
+        controller.position_ticked.connect(view.set_play_position)
+        samples: list[tuple[float, float]] = []
+        reports: list[tuple[float, float]] = []
+        gaps: list[float] = []
+        clock = QElapsedTimer()
+        sampler = QTimer()
+        sampler.setInterval(5)
+
+        def sample() -> None:
+            gaps.append(clock.restart())
+            samples.append((time.monotonic(), controller.current_position()))
+
+        sampler.timeout.connect(sample)
+        controller._player.positionChanged.connect(  # the raw reports, for comparison
+            lambda ms: reports.append((time.monotonic(), ms / 1000)))
+        controller.playing_changed.connect(lambda playing: None if playing else app.quit())
+        controller.media_opened.connect(lambda _video: (clock.start(), sampler.start(), controller.play()))
+        controller.open(speech)
+        app.exec()
+        sampler.stop()
+        controller.close()
+    errors = []
+    sample_times = [t for t, _ in samples]
+    for reported_at, reported in reports[1:-1]:
+        i = bisect.bisect_right(sample_times, reported_at) - 1
+        if i >= 0 and samples[i][1] > 0:
+            errors.append(abs(samples[i][1] + (reported_at - samples[i][0]) - reported) * 1000)
+    return {
+        "audio": speech.name, "reports": len(reports), "samples": len(samples),
+        "smooth_vs_reported_median_ms": round(statistics.median(errors), 1),
+        "smooth_vs_reported_p95_ms": round(sorted(errors)[int(len(errors) * 0.95)], 1),
+        "reported_interval_ms": round(statistics.median(b[0] - a[0] for a, b in itertools.pairwise(reports)) * 1000),
+        "longest_event_loop_gap_ms": max(gaps[1:]) if len(gaps) > 1 else None,
+        "load_average": os.getloadavg()[0],
+        "goal": "smooth position within 50 ms of the player's; event loop gaps < 16 ms",
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.playback")
+    parser.add_argument("--rounds", type=int, default=3)
+    arguments = parser.parse_args()
+    results = {
+        "three_hour_peaks": three_hour_peaks(arguments.rounds),
+        "waveform_repaints": waveform_repaints(),
+        "smooth_position": smooth_position(SHARED_AUDIO / "jfk.flac"),
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "playback.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()
