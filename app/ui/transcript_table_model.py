@@ -32,6 +32,7 @@ from app.ui.rule_break_marks import breaks_after_reflow
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 OVERLAP_TINT = QColor(245, 158, 11, 60)
+PLAYING_TINT = QColor(47, 111, 237, 40)  # the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
 
@@ -50,6 +51,7 @@ class TranscriptTableModel(QAbstractTableModel):
         self.rule_breaks_shown = False
         self._marks: dict[int, list[Violation]] = {}
         self._marks_generation = 0  # a re-flow started before the latest change is stale
+        self.playing_row: int | None = None
         self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
@@ -126,6 +128,12 @@ class TranscriptTableModel(QAbstractTableModel):
         if self.rowCount():  # flags changed: editable or not
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
+    def set_playing_row(self, row: int | None) -> None:
+        """Tint the row being played (None: no row); only the two rows' backgrounds are repainted."""
+        previous, self.playing_row = self.playing_row, row
+        if previous != row:
+            self._neighbours_changed(*(r for r in (previous, row) if r is not None))
+
     # ---- rule-break marks -----------------------------------------------------------------
     def set_subtitle_rules(self, rules: SubtitleRules) -> None:
         """The rules the marks are worked out against (the export dialog's latest choice)."""
@@ -197,14 +205,15 @@ class TranscriptTableModel(QAbstractTableModel):
         return None
 
     def _background(self, row: int, column: int) -> QColor | None:
+        playing = PLAYING_TINT if row == self.playing_row else None
         if column in self.TIME_COLUMNS:
             if self.rule_breaks_shown and self._marks.get(row) and column == self.START_COLUMN:
                 return BROKEN_RULE_TINT
-            return OVERLAP_TINT if self._overlaps_at(row, column) else None
+            return OVERLAP_TINT if self._overlaps_at(row, column) else playing
         speaker = self.transcript.segments[row].speaker
         if column == self.SPEAKER_COLUMN and speaker:
             return speaker_tint(self._speakers.number_of(speaker))
-        return None
+        return playing
 
     def _overlaps_at(self, row: int, column: int) -> list[Overlap]:
         found = overlaps(self.transcript, row)
