@@ -95,8 +95,12 @@ class PlaybackBinding(QObject):
         self.panel.controller.seek(self._document.transcript.segments[index.row()].start)
 
     def _show_current_segment(self, row: int) -> None:
-        model = self._window.transcript_model
-        model.set_playing_row(row if row != NONE else None)
+        """The playing segment tinted in the table and the waveform, captioned over the video, followed."""
+        model, playing = self._window.transcript_model, row if row != NONE else None
+        model.set_playing_row(playing)
+        self.panel.waveform.set_current_region(playing)
+        segments = self._document.transcript.segments if self._document is not None else []
+        self.panel.video_pane.show_segment(segments[row] if playing is not None and row < len(segments) else None)
         if row == NONE or not self.follow:
             return
         view = self._window.transcript_view

@@ -69,6 +69,7 @@ def test_clicking_a_row_seeks_to_its_segment_and_tints_it(playing_window: MainWi
     assert window.playback_panel.sync.current_word == (6, 0)
     tint = window.transcript_model.index(6, TEXT).data(Qt.ItemDataRole.BackgroundRole)
     assert tint == PLAYING_TINT
+    assert window.playback_panel.video_pane.caption == segments[6].text  # the cue a video would show
     click_row(window, qtbot, 2)
     assert window.transcript_model.index(6, TEXT).data(Qt.ItemDataRole.BackgroundRole) is None
 
