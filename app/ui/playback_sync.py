@@ -67,8 +67,8 @@ class PlaybackSync(QObject):
         return self._document.transcript.segments[index]
 
     def _segment_at(self, seconds: float) -> int:
-        if self._document is None:
-            return NONE
+        if self._document is None or self._controller.media_path is None:
+            return NONE  # nothing plays: no segment is "playing" at 0:00
         segments = self._document.transcript.segments
         if self._starts is None or len(self._starts) != len(segments):
             self._starts = [segment.start for segment in segments]

@@ -32,7 +32,7 @@ from app.ui.rule_break_marks import breaks_after_reflow
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 OVERLAP_TINT = QColor(245, 158, 11, 60)
-PLAYING_TINT = QColor(47, 111, 237, 40)  # the segment being played
+PLAYING_TINT = QColor(47, 111, 237, 48)  # the text of the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
 
@@ -205,15 +205,14 @@ class TranscriptTableModel(QAbstractTableModel):
         return None
 
     def _background(self, row: int, column: int) -> QColor | None:
-        playing = PLAYING_TINT if row == self.playing_row else None
         if column in self.TIME_COLUMNS:
             if self.rule_breaks_shown and self._marks.get(row) and column == self.START_COLUMN:
                 return BROKEN_RULE_TINT
-            return OVERLAP_TINT if self._overlaps_at(row, column) else playing
+            return OVERLAP_TINT if self._overlaps_at(row, column) else None
         speaker = self.transcript.segments[row].speaker
         if column == self.SPEAKER_COLUMN and speaker:
             return speaker_tint(self._speakers.number_of(speaker))
-        return playing
+        return PLAYING_TINT if row == self.playing_row and column == self.TEXT_COLUMN else None
 
     def _overlaps_at(self, row: int, column: int) -> list[Overlap]:
         found = overlaps(self.transcript, row)
