@@ -314,6 +314,8 @@ ZH_CN = {
     "&Locate…": "查找(&L)…",
     "&Not Now": "暂不(&N)",
     "Locate {name}": "查找 {name}",
+    "Attach &Media…": "附加媒体(&M)…",
+    "Attach Media": "附加媒体",
     "No recent files": "没有最近的文件",
     "&Clear the List": "清空列表(&C)",
     "Save Project": "保存项目",

@@ -765,6 +765,10 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
+        <source>Attach &amp;Media…</source>
+        <translation>附加媒体(&amp;M)…</translation>
+    </message>
+    <message>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
@@ -823,6 +827,10 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>&amp;Not Now</source>
         <translation>暂不(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Attach Media</source>
+        <translation>附加媒体</translation>
     </message>
     <message>
         <source>Locate {name}</source>

@@ -40,6 +40,8 @@ from app.ui.export_dialog import ExportDialog
 from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
+from app.ui.playback_binding import PlaybackBinding
+from app.ui.playback_panel import PlaybackPanel
 from app.ui.project_controller import ProjectController
 from app.ui.recognition_controller import RecognitionController
 from app.ui.remote_engine_choice import RemoteEngineChoice
@@ -87,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_central()
+        self.playback = PlaybackBinding(self, self.playback_panel)
         self._remote.fill(self.options_bar.model_combo)
         self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
         self.adopt_document(self.document)
@@ -139,6 +142,7 @@ class MainWindow(QMainWindow):
         file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(self.open_action)
         file_menu.addMenu(self.projects.recent_menu)
+        file_menu.addAction(self.projects.attach_media_action)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.projects.save_as_action])
         file_menu.addSeparator()
@@ -199,8 +203,10 @@ class MainWindow(QMainWindow):
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
         self.text_editing.add_views(self.pages)
-        layout.addWidget(self.pages, 1)
+        self.playback_panel = PlaybackPanel(central)
+        layout.addWidget(self.playback_panel.wrap(self.pages), 1)
         layout.addWidget(self.text_editing.find_bar)
+        layout.addWidget(self.playback_panel)
         self.progress_panel = JobProgressPanel(central)
         self.progress_panel.cancel_requested.connect(self.cancel_transcription)
         self.progress_panel.hide()
@@ -224,6 +230,7 @@ class MainWindow(QMainWindow):
         self.transcript_model.set_document(document)
         self.text_editing.set_document(document)
         self.autosaver.watch(document)
+        self.playback.set_document(document)
         has_content = document.media_path is not None or bool(document.transcript.segments)
         self.pages.setCurrentWidget(self.text_editing.transcript_page() if has_content else self.drop_hint)
         self.show_document_title()
@@ -249,6 +256,7 @@ class MainWindow(QMainWindow):
             self.document.snapshot(), self.document.media_path, self.transcript_model.subtitle_rules, self
         )
         self.export_dialog.rules_chosen.connect(self.transcript_model.set_subtitle_rules)
+        self.export_dialog.rules_chosen.connect(self.playback_panel.video_pane.set_rules)
         self.export_dialog.open()
 
     def _show_rule_breaks(self, shown: bool) -> None:
@@ -349,6 +357,7 @@ class MainWindow(QMainWindow):
             self.projects.close_document_then(self._close_now)
             return
         self.cancel_transcription()
+        self.playback_panel.shutdown()
         self.autosaver.finish()
         self.autosaver.discard(self.document)
         super().closeEvent(event)

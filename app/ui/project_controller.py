@@ -50,6 +50,8 @@ class ProjectController(QObject):
         self.save_as_action = QAction(self.tr("Save &As…"), window)
         self.save_as_action.setShortcut(QKeySequence("Ctrl+Alt+S"))  # Ctrl+Shift+S splits a segment
         self.save_as_action.triggered.connect(self.save_as)
+        self.attach_media_action = QAction(self.tr("Attach &Media…"), window)
+        self.attach_media_action.triggered.connect(self.choose_media_to_attach)
         self.recent_menu = QMenu(self.tr("Open &Recent"), window)
         self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
         self.save_changes_box: QMessageBox | None = None  # the latest Save / Discard / Cancel question
@@ -135,6 +137,16 @@ class ProjectController(QObject):
         box.open()
         return box
 
+    def choose_media_to_attach(self) -> None:
+        """The media a transcript (opened from subtitles, say) was made from, to play beside it."""
+        document = self._window.document
+        patterns = " ".join(f"*{extension}" for extension in MEDIA_EXTENSIONS)
+        chosen, _ = QFileDialog.getOpenFileName(
+            self._window, self.tr("Attach Media"), str(document.media_path.parent) if document.media_path else "",
+            self.tr("Audio and video ({patterns})").replace("{patterns}", patterns))
+        if chosen:
+            self.relocate_media(document, Path(chosen))
+
     def _locate(self, document: Document, last_known: Path) -> None:
         patterns = " ".join(f"*{extension}" for extension in MEDIA_EXTENSIONS)
         chosen, _ = QFileDialog.getOpenFileName(
@@ -149,6 +161,7 @@ class ProjectController(QObject):
         if document is self._window.document:
             self._window.show_document_title()
             self._window.files.probe_channels(path)
+            self._window.update_actions()
 
     def _fill_recent_menu(self) -> None:
         self.recent_menu.clear()

@@ -32,6 +32,7 @@ from app.ui.rule_break_marks import breaks_after_reflow
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 OVERLAP_TINT = QColor(245, 158, 11, 60)
+PLAYING_TINT = QColor(47, 111, 237, 48)  # the text of the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
 
@@ -50,6 +51,7 @@ class TranscriptTableModel(QAbstractTableModel):
         self.rule_breaks_shown = False
         self._marks: dict[int, list[Violation]] = {}
         self._marks_generation = 0  # a re-flow started before the latest change is stale
+        self.playing_row: int | None = None
         self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
@@ -125,6 +127,12 @@ class TranscriptTableModel(QAbstractTableModel):
     def _read_only_changed(self) -> None:
         if self.rowCount():  # flags changed: editable or not
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def set_playing_row(self, row: int | None) -> None:
+        """Tint the row being played (None: no row); only the two rows' backgrounds are repainted."""
+        previous, self.playing_row = self.playing_row, row
+        if previous != row:
+            self._neighbours_changed(*(r for r in (previous, row) if r is not None))
 
     # ---- rule-break marks -----------------------------------------------------------------
     def set_subtitle_rules(self, rules: SubtitleRules) -> None:
@@ -204,7 +212,7 @@ class TranscriptTableModel(QAbstractTableModel):
         speaker = self.transcript.segments[row].speaker
         if column == self.SPEAKER_COLUMN and speaker:
             return speaker_tint(self._speakers.number_of(speaker))
-        return None
+        return PLAYING_TINT if row == self.playing_row and column == self.TEXT_COLUMN else None
 
     def _overlaps_at(self, row: int, column: int) -> list[Overlap]:
         found = overlaps(self.transcript, row)
