@@ -36,7 +36,7 @@ from app.cli_remote import (
     transcribe_media_url,
     url_file_name,
 )
-from app.core.audio import decode_audio
+from app.core.audio import open_audio_file
 from app.core.chinese_script import CHINESE_SCRIPTS
 from app.core.errors import EarshotError
 from app.core.languages import LanguageError, language_code, language_table
@@ -165,7 +165,7 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
 
 
 def _transcribe_one(engine, input_path: Path, options: TranscriptionOptions, channel: int | None) -> Transcript:
-    audio = decode_audio(input_path, None if channel is None else channel - 1)
+    audio = open_audio_file(input_path, None if channel is None else channel - 1)
     progress = TerminalProgress(input_path.name, sys.stderr)
     context = JobContext(on_progress=progress.update)
     try:
