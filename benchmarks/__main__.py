@@ -13,7 +13,9 @@
 5. GUI waits (benchmarks/gui_waits.py): the same stall while a slow keyring, a media probe,
    reading a long transcript and Export's re-flow at Save run; and how long closing takes with
    jobs queued. `python -m benchmarks --only gui_waits,shutdown` runs just these.
-6. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
+6. Long files (benchmarks/long_files.py): peak resident memory of the command line on 10 minutes, 1 hour and
+   3 hours of real speech (--long-lengths). Goal: under 1.5 GB with the base model.
+7. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
    of Earshot's engine and bare faster-whisper on real speech in ten languages.
 """
 
@@ -229,7 +231,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, playback
+    from benchmarks import editor, long_files, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -248,6 +250,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "three_hour_peaks": lambda: playback.three_hour_peaks(1),
         "waveform_repaints": playback.waveform_repaints,
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
+        "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),
     }
 
 
@@ -259,6 +262,8 @@ def main() -> None:
     parser.add_argument("--only", default=None, metavar="NAME[,NAME...]",
                         help="run only these benchmarks (their names are the keys of results/latest.json)")
     parser.add_argument("--accuracy", action="store_true", help="also run the accuracy benchmark")
+    parser.add_argument("--long-lengths", default="10,60,180", metavar="MINUTES[,MINUTES...]",
+                        help="lengths of the long-file memory benchmark (default 10,60,180)")
     arguments = parser.parse_args()
     available = benchmarks_by_name(arguments)
     chosen = arguments.only.split(",") if arguments.only else list(available)

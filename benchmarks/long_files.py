@@ -12,6 +12,7 @@ Run: `python -m benchmarks.long_files [--lengths 10,60,180] [--model base]`; a 3
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import resource
 import subprocess
@@ -68,10 +69,11 @@ def measure(path: Path, model: str) -> dict:
             capture_output=True, text=True, check=False,
         )
         seconds = time.monotonic() - started
-        words = sum(len(p.read_text(encoding="utf-8").split()) for p in Path(output).glob("*.txt"))
+        text = " ".join(p.read_text(encoding="utf-8") for p in Path(output).glob("*.txt"))
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024  # kilobytes on Linux
     return {"exit": completed.returncode, "error": completed.stderr.strip()[-300:], "peak_rss_bytes": peak,
-            "seconds": round(seconds, 1), "words": words}
+            "seconds": round(seconds, 1), "words": len(text.split()),
+            "text_sha256": hashlib.sha256(text.encode()).hexdigest()[:16]}  # to compare runs' text
 
 
 def run(lengths: list[int] | None = None, model: str = "base") -> dict:
