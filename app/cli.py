@@ -75,6 +75,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_export_arguments(transcribe, default_format="txt")
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
+    transcribe.add_argument("--fast", action="store_true",
+                            help="local engine: recognise passages in batches, quicker on long files and "
+                                 "a little less accurate (no context across passages)")
     transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
                             help="CPU threads (0: automatic)")
     transcribe.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
@@ -131,6 +134,7 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
         language=None if language.casefold() in (AUTO_LANGUAGE, "") else language_code(language),
         task=arguments.task,
         language_per_passage=arguments.language_per_passage,
+        fast_mode=arguments.fast,
         word_timestamps=arguments.word_timestamps,
         vad_filter=not arguments.no_vad,
         initial_prompt=arguments.prompt,

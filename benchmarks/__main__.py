@@ -15,7 +15,9 @@
    jobs queued. `python -m benchmarks --only gui_waits,shutdown` runs just these.
 6. Long files (benchmarks/long_files.py): peak resident memory of the command line on 10 minutes, 1 hour and
    3 hours of real speech (--long-lengths). Goal: under 1.5 GB with the base model.
-7. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
+7. Fast mode (benchmarks/fast_mode.py): batched decoding against sequential, CPU time and error rate per
+   language on the accuracy corpus.
+8. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
    of Earshot's engine and bare faster-whisper on real speech in ten languages.
 """
 
@@ -231,7 +233,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, long_files, playback
+    from benchmarks import editor, fast_mode, long_files, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -250,6 +252,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "three_hour_peaks": lambda: playback.three_hour_peaks(1),
         "waveform_repaints": playback.waveform_repaints,
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
+        "fast_mode": lambda: fast_mode.run(arguments.model),
         "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),
     }
 

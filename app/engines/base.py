@@ -36,6 +36,7 @@ class TranscriptionOptions:
     condition_on_previous_text: bool = True  # context across windows; a loop guard catches repetition
     language_per_passage: bool = True  # with language None: detect each passage's own language
     chinese_script: ChineseScript = "simplified"
+    fast_mode: bool = False  # local engine: passages decoded in batches, without context (quicker, less accurate)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)

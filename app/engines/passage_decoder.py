@@ -8,7 +8,8 @@ passage's language is detected from its own speech, and consecutive passages in 
 language form a run. A run's speech is joined and decoded as faster-whisper decodes a whole
 file: 30 s windows, each with the previous window's text as its prompt (Whisper's context).
 A window whose text repeats itself or the window before (app/engines/loop_guard.py) is decoded
-again, and the run continues from there, without that prompt.
+again, and the run continues from there, without that prompt. In fast mode a run's passages are
+decoded side by side in one batch instead (app/engines/batched_passages.py).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ import numpy as np
 from app.core.audio import AudioSource
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
+from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
 from app.engines.passages import (
     SAMPLE_RATE,
@@ -32,7 +34,7 @@ from app.engines.passages import (
 )
 
 if TYPE_CHECKING:
-    from faster_whisper import WhisperModel
+    from faster_whisper import BatchedInferencePipeline, WhisperModel
     from faster_whisper.transcribe import Segment as WhisperSegment
 
 RUN_PASSAGES = 4  # at most 2 minutes of speech decoded at once, so segments keep coming
@@ -51,6 +53,7 @@ class PassageDecoder:
         self.windows_decoded_again = 0  # loops caught by the guard, for tests and benchmarks
         self.may_have_sampled = False  # a window fell back to sampling (or a run came out empty)
         self.reader = PassageReader(iter(()))  # the job's second pass over the audio; its window, for tests
+        self._pipeline: BatchedInferencePipeline | None = None  # fast mode's, made at its first batch
 
     def segments(self, audio: AudioSource, context: JobContext) -> Iterator[Segment]:
         passages, total_samples = self._passages(audio, context)
@@ -58,11 +61,10 @@ class PassageDecoder:
         self.reader = PassageReader(audio.chunks())
         user_prompt = self._options.initial_prompt or ""
         carried = user_prompt
-        for language, run in self._language_runs(passages, context):
-            speech = Passage(tuple(c for passage, _samples in run for c in passage.chunks))
-            samples = np.concatenate([samples for _passage, samples in run])
+        run_passages = BATCH_PASSAGES if self._options.fast_mode else RUN_PASSAGES
+        for language, run in self._language_runs(passages, context, run_passages):
             recognised: list[Segment] = []
-            for segment in self._decode_run(samples, language, carried, speech):
+            for segment in self._run_segments(run, language, carried):
                 recognised.append(segment)
                 yield segment
                 context.report_progress(segment.end, duration)
@@ -72,10 +74,33 @@ class PassageDecoder:
             carried = " ".join(s.text for s in recognised[-8:]) if with_context else user_prompt
             context.check_cancelled()
 
+    def _run_segments(
+        self, run: list[tuple[Passage, np.ndarray]], language: str | None, carried: str
+    ) -> Iterator[Segment]:
+        if self._options.fast_mode:
+            yield from self._batch_segments(run, language)
+            return
+        speech = Passage(tuple(c for passage, _samples in run for c in passage.chunks))
+        yield from self._decode_run(np.concatenate([samples for _passage, samples in run]), language, carried, speech)
+
+    def _batch_segments(self, run: list[tuple[Passage, np.ndarray]], language: str | None) -> Iterator[Segment]:
+        """Fast mode: the run as one batch; a passage that loops is decoded again on its own, in sequence."""
+        if self._pipeline is None:
+            from faster_whisper import BatchedInferencePipeline
+
+            self._pipeline = BatchedInferencePipeline(self._model)
+        decoded = decode_batch(self._pipeline, run, language, self._options)
+        for (passage, speech), segments in zip(run, decoded, strict=True):
+            if is_loop(" ".join(s.text for s in segments)):
+                self.windows_decoded_again += 1
+                yield from self._decode_run(speech, language, "", passage)
+            else:
+                yield from segments
+
     def _language_runs(
-        self, passages: list[Passage], context: JobContext
+        self, passages: list[Passage], context: JobContext, run_passages: int
     ) -> Iterator[tuple[str | None, list[tuple[Passage, np.ndarray]]]]:
-        """Consecutive passages in one language, each with its speech, at most RUN_PASSAGES at a time."""
+        """Consecutive passages in one language, each with its speech, at most ``run_passages`` at a time."""
         language = self._options.language or (None if self._multilingual else "en")
         run: list[tuple[Passage, np.ndarray]] = []
         for passage in passages:
@@ -83,7 +108,7 @@ class PassageDecoder:
             detected = self._detected_language(speech, language)
             if context.language is None:
                 context.report_language(*detected)
-            if run and (detected[0] != language or len(run) == RUN_PASSAGES):
+            if run and (detected[0] != language or len(run) == run_passages):
                 yield language, run
                 run = []
             language = detected[0]

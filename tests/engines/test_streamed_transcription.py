@@ -96,3 +96,18 @@ def test_without_voice_activity_a_streamed_file_gives_the_same_transcript(local_
     decoded = run_transcription(local_engine, decode_audio(jfk_path), options, JobContext())
     assert streamed.segments == decoded.segments
     assert word_error_rate(JFK_REFERENCE, streamed.text) < 0.15
+
+
+def test_fast_mode_decodes_the_passages_in_a_batch_each_in_its_place(local_engine, long_recording: Path) -> None:
+    options = TranscriptionOptions(model="tiny.en", fast_mode=True)
+    transcript = run_transcription(local_engine, open_audio_file(long_recording), options, JobContext())
+
+    segments = transcript.segments
+    assert word_error_rate(" ".join([JFK_REFERENCE] * 3), transcript.text) < 0.15
+    assert len(segments) >= 3 * 2  # sentences, not one segment per passage
+    starts = [s.start for s in segments]
+    assert starts == sorted(starts) and all(s.start < s.end for s in segments)
+    readings = [(i * 61.0, i * 61.0 + 11.1) for i in range(3)]  # each reading's place in the recording
+    reading_of = [next((i for i, (start, end) in enumerate(readings) if start - 0.5 <= s.start <= end), None)
+                  for s in segments]
+    assert None not in reading_of and set(reading_of) == {0, 1, 2}

@@ -204,3 +204,17 @@ def test_per_passage_language_can_be_turned_off(qtbot, window: MainWindow) -> No
     assert not check.isChecked()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert not window.current_options().language_per_passage
+
+
+def test_fast_mode_can_be_turned_on(qtbot, window: MainWindow) -> None:
+    from app.ui.advanced_options_dialog import AdvancedOptionsDialog
+
+    assert not window.current_options().fast_mode
+    window.edit_advanced_options()
+    dialog = window.findChild(AdvancedOptionsDialog)
+    check = dialog.fast_mode_check
+    assert not check.isChecked() and check.accessibleName() == "Fast mode for long files"
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert check.isChecked()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert window.current_options().fast_mode
