@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 import soundfile
 
 from app.core.audio import SAMPLE_RATE, AudioFile, decode_audio, open_audio_file
+from app.core.errors import Cancelled
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.passage_decoder import PassageDecoder
 from tests.conftest import JFK_REFERENCE
@@ -75,6 +77,23 @@ def test_a_long_file_is_transcribed_holding_only_a_passage_and_a_chunk(local_eng
     starts = [s.start for s in segments]
     assert starts == sorted(starts) and segments[-1].end <= total / SAMPLE_RATE
     assert any(s.start > 120 for s in segments)  # the last reading keeps its place in the recording
+
+
+def test_cancel_stops_the_search_for_speech_within_a_chunk(local_engine, long_recording: Path) -> None:
+    cancel = threading.Event()
+
+    class CancelAfterTwoChunks(CountingSource):
+        def chunks(self, chunk_samples: int = CHUNK_SAMPLES) -> Iterator[np.ndarray]:
+            for chunk in super().chunks(chunk_samples):
+                if self.samples_delivered >= 2 * CHUNK_SAMPLES:
+                    cancel.set()
+                yield chunk
+
+    source = CancelAfterTwoChunks(open_audio_file(long_recording))
+    decoder = PassageDecoder(local_engine.load_model(TINY), TINY)
+    with pytest.raises(Cancelled):
+        list(decoder.segments(source, JobContext(cancel_event=cancel)))
+    assert source.samples_delivered == 2 * CHUNK_SAMPLES  # the first pass stopped at once, the second never began
 
 
 def test_a_streamed_file_gives_the_same_transcript_as_the_decoded_clip(local_engine, jfk_path: Path) -> None:
