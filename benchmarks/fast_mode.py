@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 import time
 from collections import defaultdict
 
@@ -42,6 +43,7 @@ def run(model: str = "base", files: list[str] | None = None) -> dict:
             row[f"{mode}_wall_seconds"] = round(time.monotonic() - started, 2)
             row[f"{mode}_error"] = round(error_rate(recording.language, recording.reference, text), 4)
         per_file[recording.path.name] = row
+        print(f"fast_mode: {recording.path.name} {json.dumps(row)}", file=sys.stderr, flush=True)
         by_language[recording.language].append((recording.path.name, clip.duration))
     return {"model": model, "per_language": _summary(per_file, by_language), "per_file": per_file}
 
