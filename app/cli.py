@@ -39,7 +39,7 @@ from app.cli_remote import (
 )
 from app.cli_speak import add_speak_command, speak_command
 from app.cli_speakers import SpeakerLabelling, add_diarize_command, add_speaker_arguments, diarize_command
-from app.core.audio import AudioClip, decode_audio
+from app.core.audio import AudioClip, AudioFile, decode_audio, open_audio_file
 from app.core.chinese_script import CHINESE_SCRIPTS
 from app.core.errors import EarshotError
 from app.core.languages import language_code, language_table
@@ -80,6 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
     add_speaker_arguments(transcribe)
     transcribe.add_argument("--word-timestamps", action="store_true", help="time every word")
     transcribe.add_argument("--no-vad", action="store_true", help="do not skip silence (may add hallucinated text)")
+    transcribe.add_argument("--fast", action="store_true",
+                            help="local engine: recognise passages in batches, quicker on long files and "
+                                 "a little less accurate (no context across passages)")
     transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
                             help="CPU threads (0: automatic)")
     transcribe.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
@@ -151,6 +154,7 @@ def options_from_arguments(arguments: argparse.Namespace) -> TranscriptionOption
         language=None if language.casefold() in (AUTO_LANGUAGE, "") else language_code(language),
         task=arguments.task,
         language_per_passage=arguments.language_per_passage,
+        fast_mode=arguments.fast,
         word_timestamps=arguments.word_timestamps,
         vad_filter=not arguments.no_vad,
         initial_prompt=arguments.prompt,
@@ -182,8 +186,11 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
         if is_media_url(raw_input):
             transcript = transcribe_media_url(engine, raw_input, options, arguments.channel)
         else:
-            audio = decode_audio(input_path, None if arguments.channel is None else arguments.channel - 1)
-            transcript = _transcribe_one(engine, audio, input_path.name, options)
+            channel = None if arguments.channel is None else arguments.channel - 1
+            # Local diarization needs the samples; otherwise the engine streams the file in bounded memory.
+            source = decode_audio(input_path, channel) if diarizer is not None else open_audio_file(input_path, channel)
+            audio = source if isinstance(source, AudioClip) else None
+            transcript = _transcribe_one(engine, source, input_path.name, options)
         if speakers:
             transcript = speakers.label(diarizer, transcript, audio, input_path.name)
         print_warnings(transcript)
@@ -193,7 +200,7 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
 
 
 def _transcribe_one(
-    engine: TranscriptionEngine, audio: AudioClip, name: str, options: TranscriptionOptions
+    engine: TranscriptionEngine, audio: AudioClip | AudioFile, name: str, options: TranscriptionOptions
 ) -> Transcript:
     progress = TerminalProgress(name, sys.stderr)
     context = JobContext(on_progress=progress.update)

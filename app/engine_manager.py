@@ -21,7 +21,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QThread, Signal
 
-from app.core.audio import decode_audio
+from app.core.audio import open_audio_file
 from app.core.errors import Cancelled, EarshotError
 from app.core.time_left import TimeLeftEstimator
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
@@ -204,7 +204,7 @@ class _Worker(QThread):
             cancel_event=job.cancel_event,
         )
         context.report_status("Reading audio")
-        audio = decode_audio(job.media_path, job.channel)
+        audio = open_audio_file(job.media_path, job.channel)  # decoded by the engine, streamed where it can
         context.check_cancelled()
         estimator.restart()
         transcript = run_transcription(

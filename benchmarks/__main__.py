@@ -13,14 +13,18 @@
 5. GUI waits (benchmarks/gui_waits.py): the same stall while a slow keyring, a media probe,
    reading a long transcript and Export's re-flow at Save run; and how long closing takes with
    jobs queued. `python -m benchmarks --only gui_waits,shutdown` runs just these.
-6. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
+6. Long files (benchmarks/long_files.py): peak resident memory of the command line on 10 minutes, 1 hour and
+   3 hours of real speech (--long-lengths). Goal: under 1.5 GB with the base model.
+7. Fast mode (benchmarks/fast_mode.py): batched decoding against sequential, CPU time and error rate per
+   language on the accuracy corpus.
+8. Accuracy (benchmarks/accuracy.py, `make bench-accuracy`, or here with --accuracy): error rates
    of Earshot's engine and bare faster-whisper on real speech in ten languages.
-7. The editor on 10,000 segments with word timings: its core (benchmarks/editor.py) and the
+9. The editor on 10,000 segments with word timings: its core (benchmarks/editor.py) and the
    window (benchmarks/editor_gui.py: open to a usable table < 0.5 s, typing never stalls over
    16 ms with autosave, save < 200 ms, the open document < 150 MB). `--only editor_core,editor_gui` runs these.
-8. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
+10. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
    10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
-9. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
+11. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
 """
 
 from __future__ import annotations
@@ -235,7 +239,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, editor_gui, editor_text, playback
+    from benchmarks import editor, editor_gui, editor_text, fast_mode, long_files, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -258,6 +262,8 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
         "live": live.run,
         "speech_output": speech_output.run,
+        "fast_mode": lambda: fast_mode.run(arguments.model),
+        "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),
     }
 
 
@@ -269,6 +275,8 @@ def main() -> None:
     parser.add_argument("--only", default=None, metavar="NAME[,NAME...]",
                         help="run only these benchmarks (their names are the keys of results/latest.json)")
     parser.add_argument("--accuracy", action="store_true", help="also run the accuracy benchmark")
+    parser.add_argument("--long-lengths", default="10,60,180", metavar="MINUTES[,MINUTES...]",
+                        help="lengths of the long-file memory benchmark (default 10,60,180)")
     arguments = parser.parse_args()
     available = benchmarks_by_name(arguments)
     chosen = arguments.only.split(",") if arguments.only else list(available)

@@ -70,6 +70,11 @@ ZH_CN = {
     "Language: detect per passage": "语言：逐段检测",
     "With the language on automatic, each passage is recognised in its own language.":
         "语言设为自动检测时，每一段按其自身的语言识别。",
+    "&Fast mode for long files": "长文件快速模式(&F)",
+    "Fast mode for long files": "长文件快速模式",
+    "Recognises several passages at once: quicker on long recordings, but each passage without the text before it, "
+    "so a little less accurate. Local models only.":
+        "同时识别多个段落：长录音更快，但每段不参考前文，因此准确度略低。仅适用于本地模型。",
     "Reading audio": "正在读取音频",
     "Loading model": "正在加载模型",
     "Recognising speech": "正在识别语音",

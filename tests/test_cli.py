@@ -35,6 +35,16 @@ def test_per_passage_language_is_on_unless_turned_off() -> None:
     assert not options("--no-language-per-passage").language_per_passage
 
 
+def test_fast_mode_is_off_unless_asked_for() -> None:
+    from app.cli import build_parser, options_from_arguments
+
+    def options(*flags: str):
+        return options_from_arguments(build_parser().parse_args(["transcribe", "talk.wav", *flags]))
+
+    assert not options().fast_mode
+    assert options("--fast").fast_mode
+
+
 def test_transcribe_writes_srt_beside_the_chosen_folder(jfk_path: Path, tmp_path: Path) -> None:
     result = run_app("transcribe", jfk_path, "--model", "tiny.en", "--format", "srt", "--output", tmp_path)
     assert result.returncode == 0, result.stderr

@@ -65,6 +65,18 @@
         <source>CPU &amp;threads</source>
         <translation>CPU 线程数(&amp;T)</translation>
     </message>
+    <message>
+        <source>&amp;Fast mode for long files</source>
+        <translation>长文件快速模式(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fast mode for long files</source>
+        <translation>长文件快速模式</translation>
+    </message>
+    <message>
+        <source>Recognises several passages at once: quicker on long recordings, but each passage without the text before it, so a little less accurate. Local models only.</source>
+        <translation>同时识别多个段落：长录音更快，但每段不参考前文，因此准确度略低。仅适用于本地模型。</translation>
+    </message>
 </context>
 <context>
     <name>Application</name>

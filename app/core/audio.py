@@ -1,7 +1,10 @@
 """Decoding media files of any common container to 16 kHz mono float32 samples.
 
 PyAV bundles FFmpeg's libraries, so every container FFmpeg reads (wav, flac, mp3,
-m4a, ogg/opus, webm, mp4, mkv, mov, ...) decodes without a system FFmpeg.
+m4a, ogg/opus, webm, mp4, mkv, mov, ...) decodes without a system FFmpeg. A file is
+decoded whole (``decode_audio``: an AudioClip) or streamed in chunks (``open_audio_file``:
+an AudioFile, read again each time its chunks are asked for), so a long recording need
+never be in memory at once.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 import av
 import av.error
@@ -17,11 +21,27 @@ import numpy as np
 from app.core.errors import AudioDecodeError
 
 SAMPLE_RATE = 16_000
+CHUNK_SAMPLES = 30 * SAMPLE_RATE  # a streamed decode's chunks: 1.9 MB of float32
 
 MEDIA_EXTENSIONS = (
     ".wav", ".flac", ".mp3", ".m4a", ".aac", ".ogg", ".oga", ".opus", ".webm",
     ".mp4", ".m4v", ".mkv", ".mov", ".avi", ".wma", ".aiff", ".aif", ".mka",
 )
+
+
+class AudioSource(Protocol):
+    """Audio an engine can read in chunks, as often as it needs: an AudioClip in memory or an AudioFile."""
+
+    @property
+    def source(self) -> Path | None: ...
+
+    @property
+    def channel(self) -> int | None: ...
+
+    @property
+    def duration(self) -> float: ...
+
+    def chunks(self, chunk_samples: int = ...) -> Iterator[np.ndarray]: ...
 
 
 @dataclass(slots=True)
@@ -40,6 +60,51 @@ class AudioClip:
     def duration(self) -> float:
         return len(self.samples) / SAMPLE_RATE
 
+    def chunks(self, chunk_samples: int = CHUNK_SAMPLES) -> Iterator[np.ndarray]:
+        """The samples in consecutive pieces of at most ``chunk_samples`` (views, not copies)."""
+        for offset in range(0, len(self.samples), chunk_samples):
+            yield self.samples[offset:offset + chunk_samples]
+
+
+@dataclass(frozen=True, slots=True)
+class AudioFile:
+    """A media file checked and probed, decoded only as its chunks are read: what long recordings stream from."""
+
+    source: Path
+    channel: int | None
+    duration: float  # from the container's header: an estimate, 0.0 when it has none
+
+    def chunks(self, chunk_samples: int = CHUNK_SAMPLES) -> Iterator[np.ndarray]:
+        """Mono 16 kHz float32 in consecutive pieces of at most ``chunk_samples``, decoded as they are asked for."""
+        delivered = 0
+        try:
+            for chunk in _regrouped(_decoded_pieces(self.source, self.channel), chunk_samples):
+                delivered += len(chunk)
+                yield chunk
+        except (av.error.FFmpegError, ValueError, OSError) as error:
+            raise _undecodable(self.source) from error
+        if delivered == 0:
+            raise AudioDecodeError(f"Cannot read “{self.source.name}”: it contains no audio samples.")
+
+    def decode(self) -> AudioClip:
+        """All of it in memory, for engines that need the whole clip."""
+        return decode_audio(self.source, self.channel)
+
+
+def open_audio_file(path: str | Path, channel: int | None = None) -> AudioFile:
+    """Check that ``path`` is a media file with audio (and ``channel``, if given) without decoding it.
+
+    Raises AudioDecodeError with the same sentences as decode_audio.
+    """
+    path = _checked_path(path)
+    try:
+        with av.open(str(path), metadata_errors="ignore") as container:
+            stream = _audio_stream(container, path, channel)
+            duration = media_duration_seconds(container, stream)
+    except (av.error.FFmpegError, ValueError, OSError) as error:
+        raise _undecodable(path) from error
+    return AudioFile(path, channel, duration)
+
 
 def decode_audio(path: str | Path, channel: int | None = None) -> AudioClip:
     """Decode ``path`` to mono 16 kHz float32.
@@ -47,23 +112,14 @@ def decode_audio(path: str | Path, channel: int | None = None) -> AudioClip:
     ``channel`` picks one channel of a multi-channel file (0 = left); ``None`` mixes
     all channels down. Raises AudioDecodeError naming the file and the reason.
     """
-    path = Path(path)
-    if not path.exists():
-        raise AudioDecodeError(f"Cannot open “{path.name}”: the file does not exist.")
-    if path.is_dir():
-        raise AudioDecodeError(f"Cannot open “{path.name}”: it is a folder, not a file.")
-    if path.stat().st_size == 0:
-        raise AudioDecodeError(f"Cannot open “{path.name}”: the file is empty.")
+    path = _checked_path(path)
     try:
-        samples = _decode_samples(path, channel)
-    except AudioDecodeError:
-        raise
+        pieces = list(_decoded_pieces(path, channel))
     except (av.error.FFmpegError, ValueError, OSError) as error:
-        raise AudioDecodeError(
-            f"Cannot read “{path.name}”: it is not an audio or video file this app can decode."
-        ) from error
-    if samples.size == 0:
+        raise _undecodable(path) from error
+    if not pieces:
         raise AudioDecodeError(f"Cannot read “{path.name}”: it contains no audio samples.")
+    samples = np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
     return AudioClip(samples=samples, source=path, channel=channel)
 
 
@@ -78,31 +134,69 @@ def audio_channel_count(path: str | Path) -> int:
         return 0
 
 
-def _decode_samples(path: Path, channel: int | None) -> np.ndarray:
+def _checked_path(path: str | Path) -> Path:
+    path = Path(path)
+    if not path.exists():
+        raise AudioDecodeError(f"Cannot open “{path.name}”: the file does not exist.")
+    if path.is_dir():
+        raise AudioDecodeError(f"Cannot open “{path.name}”: it is a folder, not a file.")
+    if path.stat().st_size == 0:
+        raise AudioDecodeError(f"Cannot open “{path.name}”: the file is empty.")
+    return path
+
+
+def _undecodable(path: Path) -> AudioDecodeError:
+    return AudioDecodeError(f"Cannot read “{path.name}”: it is not an audio or video file this app can decode.")
+
+
+def _audio_stream(container: av.container.InputContainer, path: Path, channel: int | None) -> av.AudioStream:
+    if not container.streams.audio:
+        raise AudioDecodeError(f"Cannot read “{path.name}”: it has no audio track.")
+    stream = container.streams.audio[0]
+    channels = stream.codec_context.channels or 1
+    if channel is not None and not 0 <= channel < channels:
+        raise AudioDecodeError(
+            f"Cannot read channel {channel + 1} of “{path.name}”: it has {channels} channel(s)."
+        )
+    return stream
+
+
+def _decoded_pieces(path: Path, channel: int | None) -> Iterator[np.ndarray]:
+    """The file's samples as FFmpeg's resampler hands them over: mono 16 kHz float32 pieces of a few ms."""
     with av.open(str(path), metadata_errors="ignore") as container:
-        if not container.streams.audio:
-            raise AudioDecodeError(f"Cannot read “{path.name}”: it has no audio track.")
-        stream = container.streams.audio[0]
-        channels = stream.codec_context.channels or 1
-        if channel is not None and not 0 <= channel < channels:
-            raise AudioDecodeError(
-                f"Cannot read channel {channel + 1} of “{path.name}”: it has {channels} channel(s)."
-            )
+        stream = _audio_stream(container, path, channel)
         resampler = av.AudioResampler(
             format="fltp",
             layout="mono" if channel is None else stream.layout.name,
             rate=SAMPLE_RATE,
         )
-        pieces: list[np.ndarray] = []
         for frame in decoded_frames(container, stream):
             for resampled in resampler.resample(frame):
-                pieces.append(_pick_channel(resampled.to_ndarray(), channel))
+                yield _pick_channel(resampled.to_ndarray(), channel)
         for resampled in resampler.resample(None):
-            pieces.append(_pick_channel(resampled.to_ndarray(), channel))
-    del resampler
-    if not pieces:
-        return np.zeros(0, dtype=np.float32)
-    return np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
+            yield _pick_channel(resampled.to_ndarray(), channel)
+
+
+def _regrouped(pieces: Iterator[np.ndarray], chunk_samples: int) -> Iterator[np.ndarray]:
+    """``pieces`` joined and cut into consecutive chunks of ``chunk_samples`` (the last one shorter)."""
+    pending: list[np.ndarray] = []
+    pending_samples = 0
+    for piece in pieces:
+        pending.append(piece)
+        pending_samples += len(piece)
+        while pending_samples >= chunk_samples:
+            joined = np.concatenate(pending)
+            yield np.ascontiguousarray(joined[:chunk_samples], dtype=np.float32)
+            pending, pending_samples = [joined[chunk_samples:]], len(joined) - chunk_samples
+    if pending_samples:
+        yield np.ascontiguousarray(np.concatenate(pending), dtype=np.float32)
+
+
+def media_duration_seconds(container: av.container.InputContainer, stream: av.AudioStream) -> float:
+    """The stream's length from the header (the container's when the stream has none), 0.0 when unknown."""
+    if stream.duration is not None and stream.time_base is not None:
+        return float(stream.duration * stream.time_base)
+    return container.duration / av.time_base if container.duration else 0.0
 
 
 def decoded_frames(container: av.container.InputContainer, stream: av.AudioStream) -> Iterator[av.AudioFrame]:

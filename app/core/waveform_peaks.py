@@ -19,7 +19,7 @@ import av
 import av.error
 import numpy as np
 
-from app.core.audio import decoded_frames
+from app.core.audio import decoded_frames, media_duration_seconds
 from app.core.errors import AudioDecodeError, Cancelled
 from app.core.peak_pyramid import BASE_BLOCK_SECONDS, PeakPyramid
 
@@ -102,7 +102,7 @@ def _probe(path: Path) -> tuple[int, float]:
         if not container.streams.audio:
             raise AudioDecodeError(f"Cannot draw the waveform of “{path.name}”: it has no audio track.")
         stream = container.streams.audio[0]
-        return stream.codec_context.sample_rate or stream.rate or 16_000, _duration_seconds(container, stream)
+        return stream.codec_context.sample_rate or stream.rate or 16_000, media_duration_seconds(container, stream)
 
 
 def _block_ranges(duration: float, workers: int | None) -> list[tuple[int, int | None]]:
@@ -270,9 +270,3 @@ def _same_channels(chunk: np.ndarray, channels: int) -> np.ndarray:
     if chunk.shape[0] > channels:
         return np.concatenate([chunk[:channels - 1], chunk[channels - 1:].max(axis=0, keepdims=True)])
     return np.concatenate([chunk, np.repeat(chunk[-1:], channels - chunk.shape[0], axis=0)])
-
-
-def _duration_seconds(container: av.container.InputContainer, stream: av.AudioStream) -> float:
-    if stream.duration is not None and stream.time_base is not None:
-        return float(stream.duration * stream.time_base)
-    return container.duration / av.time_base if container.duration else 0.0

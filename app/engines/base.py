@@ -1,7 +1,7 @@
 """The one small interface every recognition engine implements.
 
-An engine takes decoded audio and options and yields segments as it recognises
-them. It reports progress and the detected language through a JobContext and stops
+An engine takes decoded audio (or a media file to stream, AudioFile) and options and yields
+segments as it recognises them. It reports progress and the detected language through a JobContext and stops
 (raising Cancelled) when the context says the user cancelled. Engines know nothing
 about Qt or threads.
 """
@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
-from app.core.audio import AudioClip
+from app.core.audio import AudioClip, AudioFile
 from app.core.chinese_script import ChineseScript, convert_segment, is_chinese
 from app.core.errors import Cancelled
 from app.core.transcript import Segment, Transcript
@@ -36,6 +36,7 @@ class TranscriptionOptions:
     condition_on_previous_text: bool = True  # context across windows; a loop guard catches repetition
     language_per_passage: bool = True  # with language None: detect each passage's own language
     chinese_script: ChineseScript = "simplified"
+    fast_mode: bool = False  # local engine: passages decoded in batches, without context (quicker, less accurate)
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,15 +92,23 @@ class TranscriptionEngine(ABC):
     ) -> Iterator[Segment]:
         """Yield segments in time order as they are recognised."""
 
+    def transcribe_file(
+        self, audio: AudioFile, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        """The same from a media file; by default decoded whole first, an engine that can stream it overrides this."""
+        clip = audio.decode()
+        context.check_cancelled()
+        yield from self.transcribe(clip, options, context)
+
 
 def run_transcription(
     engine: TranscriptionEngine,
-    audio: AudioClip,
+    audio: AudioClip | AudioFile,
     options: TranscriptionOptions,
     context: JobContext,
     on_segment: Callable[[Segment], None] | None = None,
 ) -> Transcript:
-    """Run ``engine`` to the end and collect its segments into a Transcript."""
+    """Run ``engine`` to the end and collect its segments into a Transcript (an AudioFile: as the engine reads it)."""
     transcript = Transcript(
         duration=audio.duration,
         media_path=str(audio.source) if audio.source else None,
@@ -107,7 +116,11 @@ def run_transcription(
         options=options.as_dict(),
     )
     context.check_cancelled()
-    for segment in engine.transcribe(audio, options, context):
+    if isinstance(audio, AudioFile):
+        segments = engine.transcribe_file(audio, options, context)
+    else:
+        segments = engine.transcribe(audio, options, context)
+    for segment in segments:
         if is_chinese(segment.language or context.language):
             convert_segment(segment, options.chinese_script)
         transcript.segments.append(segment)

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 import ctranslate2
 
-from app.core.audio import AudioClip
+from app.core.audio import AudioFile, AudioSource
 from app.core.errors import EngineError, ModelError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
@@ -67,8 +67,9 @@ class FasterWhisperEngine(TranscriptionEngine):
         self.load_model(options, context)
 
     def transcribe(
-        self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
+        self, audio: AudioSource, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
+        """Segments of a clip or a file, read as a stream (app/engines/passage_decoder.py): memory stays bounded."""
         model = self.load_model(options, context)
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
@@ -80,6 +81,11 @@ class FasterWhisperEngine(TranscriptionEngine):
             raise EngineError(f"Recognition failed: {error}.") from error
         finally:
             self._random_state_used = self._random_state_used or decoder.may_have_sampled
+
+    def transcribe_file(
+        self, audio: AudioFile, options: TranscriptionOptions, context: JobContext
+    ) -> Iterator[Segment]:
+        return self.transcribe(audio, options, context)
 
 
 def whisper_arguments(options: TranscriptionOptions) -> dict[str, Any]:

@@ -1,12 +1,15 @@
 """Decoding a recording run by run: each run of passages in its own language, with context, guarded against loops.
 
-The recording's voice-activity chunks are grouped into passages of up to 30 s of speech
+The recording is read twice as a stream of chunks: once to find its speech (voice activity),
+once to cut each passage out as it goes by, so memory does not grow with its length. The
+voice-activity chunks are grouped into passages of up to 30 s of speech
 (app/engines/passages.py). With the language on automatic and per-passage detection on, each
 passage's language is detected from its own speech, and consecutive passages in the same
 language form a run. A run's speech is joined and decoded as faster-whisper decodes a whole
 file: 30 s windows, each with the previous window's text as its prompt (Whisper's context).
 A window whose text repeats itself or the window before (app/engines/loop_guard.py) is decoded
-again, and the run continues from there, without that prompt.
+again, and the run continues from there, without that prompt. In fast mode a run's passages are
+decoded side by side in one batch instead (app/engines/batched_passages.py).
 """
 
 from __future__ import annotations
@@ -16,14 +19,22 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from app.core.audio import AudioClip
+from app.core.audio import AudioSource
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
+from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
-from app.engines.passages import SAMPLE_RATE, Passage, SpeechChunk, detect_speech, group_into_passages
+from app.engines.passages import (
+    SAMPLE_RATE,
+    Passage,
+    PassageReader,
+    detect_speech,
+    fixed_pieces,
+    group_into_passages,
+)
 
 if TYPE_CHECKING:
-    from faster_whisper import WhisperModel
+    from faster_whisper import BatchedInferencePipeline, WhisperModel
     from faster_whisper.transcribe import Segment as WhisperSegment
 
 RUN_PASSAGES = 4  # at most 2 minutes of speech decoded at once, so segments keep coming
@@ -41,16 +52,19 @@ class PassageDecoder:
         self._multilingual = bool(model.model.is_multilingual)
         self.windows_decoded_again = 0  # loops caught by the guard, for tests and benchmarks
         self.may_have_sampled = False  # a window fell back to sampling (or a run came out empty)
+        self.reader = PassageReader(iter(()))  # the job's second pass over the audio; its window, for tests
+        self._pipeline: BatchedInferencePipeline | None = None  # fast mode's, made at its first batch
 
-    def segments(self, audio: AudioClip, context: JobContext) -> Iterator[Segment]:
-        samples = audio.samples
-        duration = len(samples) / SAMPLE_RATE
+    def segments(self, audio: AudioSource, context: JobContext) -> Iterator[Segment]:
+        passages, total_samples = self._passages(audio, context)
+        duration = total_samples / SAMPLE_RATE
+        self.reader = PassageReader(audio.chunks())
         user_prompt = self._options.initial_prompt or ""
         carried = user_prompt
-        for language, run in self._language_runs(samples, context):
-            speech = Passage(tuple(c for p in run for c in p.chunks))
+        run_passages = BATCH_PASSAGES if self._options.fast_mode else RUN_PASSAGES
+        for language, run in self._language_runs(passages, context, run_passages):
             recognised: list[Segment] = []
-            for segment in self._decode_run(speech.samples(samples), language, carried, speech):
+            for segment in self._run_segments(run, language, carried):
                 recognised.append(segment)
                 yield segment
                 context.report_progress(segment.end, duration)
@@ -60,18 +74,45 @@ class PassageDecoder:
             carried = " ".join(s.text for s in recognised[-8:]) if with_context else user_prompt
             context.check_cancelled()
 
-    def _language_runs(self, samples: np.ndarray, context: JobContext) -> Iterator[tuple[str | None, list[Passage]]]:
+    def _run_segments(
+        self, run: list[tuple[Passage, np.ndarray]], language: str | None, carried: str
+    ) -> Iterator[Segment]:
+        if self._options.fast_mode:
+            yield from self._batch_segments(run, language)
+            return
+        speech = Passage(tuple(c for passage, _samples in run for c in passage.chunks))
+        yield from self._decode_run(np.concatenate([samples for _passage, samples in run]), language, carried, speech)
+
+    def _batch_segments(self, run: list[tuple[Passage, np.ndarray]], language: str | None) -> Iterator[Segment]:
+        """Fast mode: the run as one batch; a passage that loops is decoded again on its own, in sequence."""
+        if self._pipeline is None:
+            from faster_whisper import BatchedInferencePipeline
+
+            self._pipeline = BatchedInferencePipeline(self._model)
+        decoded = decode_batch(self._pipeline, run, language, self._options)
+        for (passage, speech), segments in zip(run, decoded, strict=True):
+            if is_loop(" ".join(s.text for s in segments)):
+                self.windows_decoded_again += 1
+                yield from self._decode_run(speech, language, "", passage)
+            else:
+                yield from segments
+
+    def _language_runs(
+        self, passages: list[Passage], context: JobContext, run_passages: int
+    ) -> Iterator[tuple[str | None, list[tuple[Passage, np.ndarray]]]]:
+        """Consecutive passages in one language, each with its speech, at most ``run_passages`` at a time."""
         language = self._options.language or (None if self._multilingual else "en")
-        run: list[Passage] = []
-        for passage in self._passages(samples):
-            detected = self._detected_language(passage.samples(samples), language)
+        run: list[tuple[Passage, np.ndarray]] = []
+        for passage in passages:
+            speech = self.reader.samples(passage)
+            detected = self._detected_language(speech, language)
             if context.language is None:
                 context.report_language(*detected)
-            if run and (detected[0] != language or len(run) == RUN_PASSAGES):
+            if run and (detected[0] != language or len(run) == run_passages):
                 yield language, run
                 run = []
             language = detected[0]
-            run.append(passage)
+            run.append((passage, speech))
         if run:
             yield language, run
 
@@ -85,10 +126,16 @@ class PassageDecoder:
             return current, 1.0
         return language, probability
 
-    def _passages(self, samples: np.ndarray) -> list[Passage]:
+    def _passages(self, audio: AudioSource, context: JobContext) -> tuple[list[Passage], int]:
+        """The recording's passages and its length in samples, from a first pass over the stream."""
         if self._options.vad_filter:
-            return group_into_passages(detect_speech(samples))
-        return [Passage((SpeechChunk(0, len(samples)),))] if len(samples) else []
+            speech, total = detect_speech(audio.chunks(), context.check_cancelled)
+            return group_into_passages(speech), total
+        total = 0
+        for chunk in audio.chunks():
+            total += len(chunk)
+            context.check_cancelled()
+        return [Passage((piece,)) for piece in fixed_pieces(total)], total
 
     def _decode_run(self, speech: np.ndarray, language: str | None, carried: str, run: Passage) -> Iterator[Segment]:
         """The run's segments; from a looping window on, decoded again without the prompt."""

@@ -2,15 +2,19 @@
 
 A passage is what the local engine decodes at once: one Whisper window, cut at pauses rather
 than every 30 s, so no word is split between windows, each passage can be decoded in its own
-language, and a passage that repeats itself can be decoded again on its own.
+language, and a passage that repeats itself can be decoded again on its own. Speech is found
+over a stream of chunks, and a PassageReader cuts each passage's speech out of a second pass
+over the stream, so no more than a passage and a chunk of the recording is held at once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 import numpy as np
+
+from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 
 SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
@@ -54,12 +58,30 @@ class Passage:
         return self.chunks[-1].end / SAMPLE_RATE
 
 
-def detect_speech(audio: np.ndarray) -> list[SpeechChunk]:
-    """Silero voice activity (faster-whisper's own filter), long stretches cut at their pauses."""
-    from faster_whisper.vad import VadOptions, get_speech_timestamps
+def detect_speech(
+    chunks: Iterable[np.ndarray] | np.ndarray, between_chunks: Callable[[], None] | None = None
+) -> tuple[list[SpeechChunk], int]:
+    """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their pauses.
 
+    Returns the speech and the number of samples the stream had; ``between_chunks`` is called after
+    each chunk (to stop on cancel).
+    """
+    from faster_whisper.vad import VadOptions
+
+    probabilities = SpeechProbabilities()
+    for chunk in [chunks] if isinstance(chunks, np.ndarray) else chunks:
+        probabilities.feed(chunk)
+        if between_chunks:
+            between_chunks()
     settings = VadOptions(max_speech_duration_s=PASSAGE_SECONDS)
-    return [SpeechChunk(c["start"], c["end"]) for c in get_speech_timestamps(audio, settings)]
+    total = probabilities.total_samples
+    return [SpeechChunk(*stretch) for stretch in speech_stretches(probabilities.finish(), total, settings)], total
+
+
+def fixed_pieces(total_samples: int, limit_seconds: float = PASSAGE_SECONDS) -> list[SpeechChunk]:
+    """The whole recording as consecutive chunks of ``limit_seconds``: passages without voice-activity detection."""
+    step = int(limit_seconds * SAMPLE_RATE)
+    return [SpeechChunk(start, min(start + step, total_samples)) for start in range(0, total_samples, step)]
 
 
 def group_into_passages(chunks: Iterable[SpeechChunk], limit_seconds: float = PASSAGE_SECONDS) -> list[Passage]:
@@ -76,3 +98,32 @@ def group_into_passages(chunks: Iterable[SpeechChunk], limit_seconds: float = PA
         passages.append(Passage(tuple(current)))
     return passages
 
+
+
+class PassageReader:
+    """Cuts passages' speech out of a stream of chunks, in time order, keeping only what is still ahead."""
+
+    def __init__(self, chunks: Iterator[np.ndarray]) -> None:
+        self._chunks = chunks
+        self._held = np.zeros(0, dtype=np.float32)
+        self._held_from = 0  # the sample number of _held[0] in the whole recording
+        self.most_samples_held = 0  # the largest the window ever was, for tests
+
+    def samples(self, passage: Passage) -> np.ndarray:
+        """The passage's speech; later calls must not ask for anything before this passage's start."""
+        return np.concatenate([self._read(chunk.start, chunk.end) for chunk in passage.chunks])
+
+    def _read(self, start: int, end: int) -> np.ndarray:
+        if start < self._held_from:
+            raise ValueError("passages must be read in time order")
+        self._drop_before(start)
+        while self._held_from + len(self._held) < end and (chunk := next(self._chunks, None)) is not None:
+            self._held = np.concatenate([self._held, chunk])
+            self._drop_before(start)
+            self.most_samples_held = max(self.most_samples_held, len(self._held))
+        return self._held[start - self._held_from:end - self._held_from].copy()
+
+    def _drop_before(self, start: int) -> None:
+        dropped = min(start - self._held_from, len(self._held))
+        self._held = self._held[dropped:]
+        self._held_from += dropped

@@ -1,4 +1,4 @@
-"""Recognition options most people never touch: prompt, hot words, beam size, CPU threads, per-passage language."""
+"""Recognition options most people never touch: prompt, hot words, beam size, threads, language per passage, speed."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ class AdvancedOptions:
     beam_size: int = 5
     cpu_threads: int = 0  # 0: automatic
     language_per_passage: bool = True  # with the language on automatic
+    fast_mode: bool = False  # local engine: passages in batches, without context
 
 
 class AdvancedOptionsDialog(QDialog):
@@ -49,6 +50,14 @@ class AdvancedOptionsDialog(QDialog):
         self.per_passage_check.setChecked(options.language_per_passage)
         form.addRow(self.tr("CPU &threads"), self.threads_spin)
         form.addRow(self.per_passage_check)
+        self.fast_mode_check = QCheckBox(self.tr("&Fast mode for long files"), self)
+        self.fast_mode_check.setAccessibleName(self.tr("Fast mode for long files"))
+        self.fast_mode_check.setToolTip(
+            self.tr("Recognises several passages at once: quicker on long recordings, but each passage "
+                    "without the text before it, so a little less accurate. Local models only.")
+        )
+        self.fast_mode_check.setChecked(options.fast_mode)
+        form.addRow(self.fast_mode_check)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
@@ -63,4 +72,5 @@ class AdvancedOptionsDialog(QDialog):
             beam_size=self.beam_spin.value(),
             cpu_threads=self.threads_spin.value(),
             language_per_passage=self.per_passage_check.isChecked(),
+            fast_mode=self.fast_mode_check.isChecked(),
         )

@@ -280,6 +280,7 @@ class MainWindow(QMainWindow):
             beam_size=self._advanced_options.beam_size,
             cpu_threads=self._advanced_options.cpu_threads,
             language_per_passage=self._advanced_options.language_per_passage,
+            fast_mode=self._advanced_options.fast_mode,
         )
 
     def edit_advanced_options(self) -> None:

@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 import soundfile
 
-from app.core.audio import SAMPLE_RATE, audio_channel_count, decode_audio
+from app.core.audio import SAMPLE_RATE, audio_channel_count, decode_audio, open_audio_file
 from app.core.errors import AudioDecodeError
 
 # container extension -> (audio codec, sample format) PyAV/FFmpeg can write
@@ -133,10 +133,12 @@ def _write(path: Path, data: bytes) -> Path:
     ],
     ids=["missing", "empty", "junk", "truncated-wav", "folder"],
 )
-def test_unreadable_files_raise_one_sentence_naming_the_file(make, reason: str, tmp_path: Path) -> None:
+@pytest.mark.parametrize("read", [decode_audio, lambda path: list(open_audio_file(path).chunks())],
+                         ids=["decoded", "streamed"])
+def test_unreadable_files_raise_one_sentence_naming_the_file(make, reason: str, read, tmp_path: Path) -> None:
     path = make(tmp_path)
     with pytest.raises(AudioDecodeError) as caught:
-        decode_audio(path)
+        read(path)
     message = str(caught.value)
     assert path.name in message
     assert reason in message
@@ -162,3 +164,32 @@ def test_zero_length_audio_is_a_clear_error(tmp_path: Path) -> None:
     soundfile.write(path, np.zeros(0, np.float32), 16_000)  # a valid header and no samples
     with pytest.raises(AudioDecodeError, match=r"“nothing\.wav”: it contains no audio samples"):
         decode_audio(path)
+
+
+def test_zero_length_audio_streamed_is_the_same_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "nothing.wav"
+    soundfile.write(path, np.zeros(0, np.float32), 16_000)
+    with pytest.raises(AudioDecodeError, match=r"“nothing\.wav”: it contains no audio samples"):
+        list(open_audio_file(path).chunks())
+
+
+@pytest.mark.parametrize("extension", ["mp3", "m4a", "wav"])
+def test_a_streamed_file_gives_the_decoded_samples_in_bounded_chunks(extension: str, jfk_48k, tmp_path: Path) -> None:
+    codec, sample_format = CONTAINERS[extension]
+    path = encode(jfk_48k, tmp_path / f"speech.{extension}", codec, sample_format)
+
+    audio = open_audio_file(path)
+    chunks = list(audio.chunks(chunk_samples=5_000))
+
+    assert audio.duration == pytest.approx(4.0, abs=0.1)  # from the header, before any decoding
+    assert all(len(c) == 5_000 for c in chunks[:-1]) and 0 < len(chunks[-1]) <= 5_000
+    assert all(c.dtype == np.float32 for c in chunks)
+    assert np.array_equal(np.concatenate(chunks), decode_audio(path).samples)
+
+
+def test_a_streamed_channel_is_that_channel(jfk_48k, tmp_path: Path) -> None:
+    path = encode(jfk_48k, tmp_path / "stereo.wav", "pcm_s16le", "s16")
+    right = np.concatenate(list(open_audio_file(path, channel=1).chunks()))
+    assert np.array_equal(right, decode_audio(path, channel=1).samples)
+    with pytest.raises(AudioDecodeError, match=r"channel 3 of “stereo.wav”: it has 2 channel"):
+        open_audio_file(path, channel=2)

@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from app.engines.passages import SAMPLE_RATE, Passage, SpeechChunk, detect_speech, group_into_passages
+from app.engines.passages import (
+    SAMPLE_RATE,
+    Passage,
+    PassageReader,
+    SpeechChunk,
+    detect_speech,
+    fixed_pieces,
+    group_into_passages,
+)
 
 
 def _chunk(start_s: float, end_s: float) -> SpeechChunk:
@@ -43,6 +51,32 @@ def test_long_speech_is_cut_into_chunks_no_longer_than_a_passage(jfk_path) -> No
 
     speech = decode_audio(jfk_path).samples
     long_speech = np.concatenate([speech] * 6)  # 66 s without a two-second pause
-    chunks = detect_speech(long_speech)
+    chunks, total = detect_speech(long_speech)
+    assert total == len(long_speech)
     assert chunks and all(c.length <= 30 * SAMPLE_RATE for c in chunks)
     assert sum(c.length for c in chunks) == pytest.approx(len(long_speech), rel=0.25)
+
+
+def _stream(samples: np.ndarray, chunk_samples: int):
+    for offset in range(0, len(samples), chunk_samples):
+        yield samples[offset:offset + chunk_samples]
+
+
+def test_the_reader_cuts_passages_out_of_a_stream_holding_only_a_window() -> None:
+    audio = np.arange(600 * SAMPLE_RATE, dtype=np.float32)  # ten minutes, numbered samples
+    passages = [Passage((_chunk(1, 20), _chunk(200, 205))), Passage((_chunk(205, 235),)), Passage((_chunk(590, 600),))]
+    reader = PassageReader(_stream(audio, SAMPLE_RATE))
+
+    for passage in passages:
+        assert np.array_equal(reader.samples(passage), passage.samples(audio))
+
+    assert reader.most_samples_held <= 31 * SAMPLE_RATE  # one chunk of speech and one chunk of the stream
+    with pytest.raises(ValueError, match="time order"):
+        reader.samples(Passage((_chunk(100, 101),)))
+
+
+def test_without_voice_activity_the_recording_is_cut_into_thirty_second_pieces() -> None:
+    pieces = fixed_pieces(75 * SAMPLE_RATE + 7)
+    assert [(p.start, p.end) for p in pieces] == [
+        (0, 30 * SAMPLE_RATE), (30 * SAMPLE_RATE, 60 * SAMPLE_RATE), (60 * SAMPLE_RATE, 75 * SAMPLE_RATE + 7)
+    ]

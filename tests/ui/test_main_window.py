@@ -224,3 +224,17 @@ def test_a_second_recognition_replaces_the_edited_transcript_as_one_undo_step(
     assert window.edit_actions.undo_action.text() == "&Undo Replace Transcript"
     window.edit_actions.undo_action.trigger()
     assert window.document.transcript.segments == edited
+
+
+def test_fast_mode_can_be_turned_on(qtbot, window: MainWindow) -> None:
+    from app.ui.advanced_options_dialog import AdvancedOptionsDialog
+
+    assert not window.current_options().fast_mode
+    window.edit_advanced_options()
+    dialog = window.findChild(AdvancedOptionsDialog)
+    check = dialog.fast_mode_check
+    assert not check.isChecked() and check.accessibleName() == "Fast mode for long files"
+    qtbot.keyClick(check, Qt.Key.Key_Space)
+    assert check.isChecked()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert window.current_options().fast_mode
