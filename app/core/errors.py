@@ -52,3 +52,7 @@ class Cancelled(Exception):
 
 class SpeakerCountError(EarshotError):
     """A number of speakers the user typed is not ``auto``, ``N`` or ``MIN-MAX``."""
+
+
+class ModelDownloadError(ModelError):
+    """A model could not be downloaded: the hub is unreachable, refused, lacks the model, or sent a damaged file."""
