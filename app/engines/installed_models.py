@@ -15,7 +15,13 @@ from pathlib import Path
 from app.core.errors import ModelError, ModelStoreError
 from app.engines.model_catalog import CATALOG
 from app.engines.model_settings import load_model_settings, save_model_settings
-from app.engines.model_store import BUNDLED_MODELS, check_model_folder, downloaded_model_folder, downloaded_models_dir
+from app.engines.model_store import (
+    BUNDLED_MODELS,
+    check_model_folder,
+    downloaded_model_folder,
+    downloaded_models_dir,
+    partial_download_folder,
+)
 
 
 class ModelOrigin(Enum):
@@ -61,21 +67,24 @@ def add_model_folder(folder: Path) -> InstalledModel:
 
 
 def delete_model(key: str) -> None:
-    """Delete a downloaded model's files, or forget an added folder (its files stay)."""
+    """Delete a downloaded model's files (and those of an unfinished download), or forget an added folder
+    (its files stay)."""
     if key in BUNDLED_MODELS:
         raise ModelError(f"The {key} model ships with Earshot and cannot be deleted.")
     settings = load_model_settings()
     if key in settings.added_folders:
         save_model_settings(replace(settings, added_folders=tuple(f for f in settings.added_folders if f != key)))
         return
-    folder = downloaded_model_folder(key)
-    if key not in CATALOG or not folder.is_dir():
+    folders = [downloaded_model_folder(key), partial_download_folder(key)] if key in CATALOG else []
+    folders = [folder for folder in folders if folder.is_dir()]
+    if not folders:
         raise ModelError(f"There is no downloaded model “{key}” to delete.")
-    # Renamed first, so the model is gone from every list at once even if removing its files takes a while.
-    doomed = downloaded_models_dir() / f".deleting-{key}-{secrets.token_hex(4)}"
     try:
-        folder.rename(doomed)
-        shutil.rmtree(doomed)
+        for folder in folders:
+            # Renamed first, so the model is gone from every list at once even if removing its files takes a while.
+            doomed = downloaded_models_dir() / f".deleting-{key}-{secrets.token_hex(4)}"
+            folder.rename(doomed)
+            shutil.rmtree(doomed)
     except OSError as error:
         reason = error.strerror or str(error)
         raise ModelStoreError(f"Cannot delete the {key} model from “{downloaded_models_dir()}”: {reason}.") from error

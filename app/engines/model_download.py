@@ -14,6 +14,7 @@ a dropped connection is resumed by huggingface_hub with a Range request.
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import logging
 import re
@@ -36,12 +37,16 @@ from huggingface_hub.errors import (
     RepositoryNotFoundError,
     RevisionNotFoundError,
 )
-from huggingface_hub.utils import filter_repo_objects
 
 from app.core.errors import Cancelled, ModelDownloadError, ModelStoreError
 from app.engines.model_catalog import MODEL_FILE_PATTERNS, CatalogModel
 from app.engines.model_settings import hub_endpoint
-from app.engines.model_store import check_model_folder, downloaded_model_folder, downloaded_models_dir
+from app.engines.model_store import (
+    check_model_folder,
+    downloaded_model_folder,
+    downloaded_models_dir,
+    partial_download_folder,
+)
 
 log = logging.getLogger(__name__)
 ProgressCallback = Callable[[int, int], None]  # bytes done, bytes in all
@@ -49,7 +54,6 @@ ProgressCallback = Callable[[int, int], None]  # bytes done, bytes in all
 _COMMIT = re.compile(r"[0-9a-f]{40}")
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _HASH_CHUNK = 4 * 1024 * 1024
-_STAGING = ".downloading"
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,10 +75,6 @@ class RemoteModel:
         return sum(file.size for file in self.files)
 
 
-def staging_folder(name: str) -> Path:
-    return downloaded_models_dir() / _STAGING / name
-
-
 def download_model(
     model: CatalogModel,
     download_source: str = "",
@@ -87,7 +87,7 @@ def download_model(
     cancel_event = cancel_event or threading.Event()
     with _download_errors(model, endpoint):
         remote = fetch_file_list(model.repo_id, endpoint)
-        staging = staging_folder(model.name)
+        staging = partial_download_folder(model.name)
         tracker = _ProgressTracker(remote.size, on_progress, cancel_event)
         for remote_file in remote.files:
             tracker.check_cancel()
@@ -110,7 +110,7 @@ def fetch_file_list(repo_id: str, endpoint: str) -> RemoteModel:
     if not isinstance(info.sha, str) or not _COMMIT.fullmatch(info.sha):
         raise ModelDownloadError(f"{where} names no valid commit; the address may not be a Hugging Face hub or mirror.")
     siblings = {sibling.rfilename: sibling for sibling in info.siblings or []}
-    wanted = list(filter_repo_objects(siblings, allow_patterns=list(MODEL_FILE_PATTERNS)))
+    wanted = [name for name in siblings if any(fnmatch.fnmatchcase(name, p) for p in MODEL_FILE_PATTERNS)]
     files = tuple(_remote_file(siblings[name], where) for name in sorted(wanted))
     if "model.bin" not in {file.name for file in files}:
         raise ModelDownloadError(f"{where} has no model.bin: it is not a faster-whisper model.")

@@ -78,6 +78,11 @@ def downloaded_model_folder(name: str) -> Path:
     return downloaded_models_dir() / name
 
 
+def partial_download_folder(name: str) -> Path:
+    """Where a download gathers its files until all are there and verified."""
+    return downloaded_models_dir() / ".downloading" / name
+
+
 def check_model_folder(folder: Path) -> Path:
     """``folder`` if it holds a CTranslate2 Whisper model (model.bin, config.json, a tokenizer or vocabulary)."""
     if not folder.is_dir():

@@ -12,8 +12,8 @@ from app.core.errors import Cancelled, ModelDownloadError, ModelError
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.installed_models import ModelOrigin, installed_models
 from app.engines.model_catalog import CATALOG
-from app.engines.model_download import download_model, staging_folder
-from app.engines.model_store import downloaded_model_folder, file_sha256, resolve_model
+from app.engines.model_download import download_model
+from app.engines.model_store import downloaded_model_folder, file_sha256, partial_download_folder, resolve_model
 from tests.conftest import JFK_REFERENCE
 from tests.engines.model_hub_server import FakeModelHub
 from tests.speech import word_error_rate
@@ -34,7 +34,7 @@ def test_a_download_installs_a_model_that_transcribes(model_hub: FakeModelHub, l
     assert progress[0] == (0, total) and progress[-1] == (total, total)
     assert [done for done, _ in progress] == sorted(done for done, _ in progress)
     assert len(progress) > 4  # the bar moves within model.bin, not only between files
-    assert not staging_folder("tiny.en").exists()
+    assert not partial_download_folder("tiny.en").exists()
     assert all("authorization" not in r.headers for r in model_hub.requests)  # no token, ever
 
     options = TranscriptionOptions(model=str(folder), language="en")
@@ -72,7 +72,7 @@ def test_cancel_stops_mid_file_installs_nothing_and_the_next_attempt_keeps_finis
     assert max(progress) < served["config.json"].size + served["model.bin"].size  # stopped inside model.bin
     assert not downloaded_model_folder("tiny.en").exists()
     assert "tiny.en" not in {m.key for m in installed_models() if m.origin is ModelOrigin.DOWNLOADED}
-    assert sorted(p.name for p in staging_folder("tiny.en").iterdir() if p.is_file()) == ["config.json"]
+    assert sorted(p.name for p in partial_download_folder("tiny.en").iterdir() if p.is_file()) == ["config.json"]
 
     download_model(TINY_EN, model_hub.root)
 
@@ -105,7 +105,7 @@ def test_a_corrupted_file_is_caught_by_its_checksum(model_hub: FakeModelHub, dam
         download_model(TINY_EN, model_hub.root)
 
     assert not downloaded_model_folder("tiny.en").exists()
-    assert not (staging_folder("tiny.en") / damaged).exists()
+    assert not (partial_download_folder("tiny.en") / damaged).exists()
 
 
 def test_an_unreachable_hub_is_one_sentence(unused_address: str) -> None:
