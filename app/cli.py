@@ -27,6 +27,7 @@ from app.cli_inputs import (
     run_for_each,
     say,
 )
+from app.cli_models import add_models_command, models_command
 from app.cli_remote import (
     LOCAL,
     add_remote_arguments,
@@ -46,7 +47,7 @@ from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
-COMMANDS = ("transcribe", "convert", "languages")
+COMMANDS = ("transcribe", "convert", "languages", "models")
 AUTO_LANGUAGE = "auto"
 
 
@@ -85,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     transcribe.add_argument("--chinese", choices=CHINESE_SCRIPTS,
                             default="simplified", help="script for Chinese output")
     add_convert_command(commands, parents=[common])
+    add_models_command(commands, parents=[common])
     commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
     return parser
 
@@ -105,6 +107,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if arguments.command == "transcribe":
             return transcribe_command(arguments)
+        if arguments.command == "models":
+            return models_command(arguments)
         return convert_command(arguments)
     except EarshotError as error:
         say(str(error))
