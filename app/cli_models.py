@@ -11,7 +11,7 @@ from typing import TextIO
 from app.cli_inputs import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from app.core.errors import Cancelled, EarshotError
 from app.engines.installed_models import ModelOrigin, add_model_folder, delete_model, installed_models, is_downloaded
-from app.engines.model_catalog import CATALOG, CatalogModel, Rating
+from app.engines.model_catalog import CATALOG, CatalogModel, Rating, format_size
 from app.engines.model_settings import (
     checked_download_source,
     hub_endpoint,
@@ -106,10 +106,6 @@ def _source(address: str | None) -> int:
         save_model_settings(settings)
     print(hub_endpoint(settings.download_source))
     return EXIT_OK
-
-
-def format_size(size: int) -> str:
-    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"
 
 
 def languages_word(model: CatalogModel) -> str:

@@ -60,3 +60,7 @@ CATALOG_MODELS: tuple[CatalogModel, ...] = (
                  Rating.HIGH, Rating.HIGHEST),
 )
 CATALOG: dict[str, CatalogModel] = {model.name: model for model in CATALOG_MODELS}
+
+
+def format_size(size: int) -> str:
+    return f"{size / 1e9:.1f} GB" if size >= 1e9 else f"{size / 1e6:.0f} MB"

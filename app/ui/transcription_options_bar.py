@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.languages import LANGUAGES
+from app.engines.installed_models import ModelOrigin, installed_models
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
 
 # The bundled models' descriptions, listed so Qt Linguist extracts them.
@@ -26,8 +27,8 @@ class TranscriptionOptionsBar(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(8)
         self.model_combo = self._combo("modelCombo")
-        for name, model in BUNDLED_MODELS.items():
-            self.model_combo.addItem(self.tr(model.description), name)
+        self._local_model_count = 0
+        self.refresh_models()
         self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
         self.language_combo = self._combo("languageCombo")
         self.language_combo.addItem(self.tr("Detect automatically"), AUTO_LANGUAGE)
@@ -71,6 +72,27 @@ class TranscriptionOptionsBar(QFrame):
         layout.addWidget(label)
         layout.addWidget(widget)
         layout.addSpacing(8)
+
+    def refresh_models(self) -> None:
+        """Put the models on this machine now first in the choices (remote entries after them stay), keeping
+        the one chosen if it is still there."""
+        chosen = self.model_combo.currentData()
+        self.model_combo.blockSignals(True)
+        for _ in range(self._local_model_count):
+            self.model_combo.removeItem(0)
+        models = installed_models()
+        for index, model in enumerate(models):
+            if model.origin is ModelOrigin.BUNDLED:
+                label = self.tr(BUNDLED_MODELS[model.key].description)
+            elif model.origin is ModelOrigin.DOWNLOADED:
+                label = self.tr("{name} (downloaded)").replace("{name}", model.name)
+            else:
+                label = self.tr("{name} (folder)").replace("{name}", model.name)
+            self.model_combo.insertItem(index, label, model.key)
+        self._local_model_count = len(models)
+        self.model_combo.blockSignals(False)
+        found = self.model_combo.findData(chosen)
+        self.model_combo.setCurrentIndex(found if found >= 0 else self.model_combo.findData(DEFAULT_MODEL))
 
     def model(self) -> str:
         return self.model_combo.currentData()
