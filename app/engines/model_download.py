@@ -110,7 +110,8 @@ def fetch_file_list(repo_id: str, endpoint: str) -> RemoteModel:
     if not isinstance(info.sha, str) or not _COMMIT.fullmatch(info.sha):
         raise ModelDownloadError(f"{where} names no valid commit; the address may not be a Hugging Face hub or mirror.")
     siblings = {sibling.rfilename: sibling for sibling in info.siblings or []}
-    wanted = [name for name in siblings if any(fnmatch.fnmatchcase(name, p) for p in MODEL_FILE_PATTERNS)]
+    wanted = [name for name in siblings
+              if isinstance(name, str) and any(fnmatch.fnmatchcase(name, p) for p in MODEL_FILE_PATTERNS)]
     files = tuple(_remote_file(siblings[name], where) for name in sorted(wanted))
     if "model.bin" not in {file.name for file in files}:
         raise ModelDownloadError(f"{where} has no model.bin: it is not a faster-whisper model.")

@@ -68,6 +68,7 @@ class HubFaults:
     drop_once: set[str] = field(default_factory=set)  # file names: the next full GET stops half way
     corrupted: set[str] = field(default_factory=set)  # file names served with a byte changed
     seconds_per_chunk: float = 0.0  # a slow link
+    file_list: bytes | None = None  # the model API's answer instead of the real one
 
 
 class FakeModelHub:
@@ -142,7 +143,7 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
             if repo not in hub.repositories:
                 self._not_found("RepoNotFound", True)
                 return
-            body = json.dumps(hub.model_document(repo)).encode()
+            body = hub.faults.file_list or json.dumps(hub.model_document(repo)).encode()
             self.send_response(200)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(body)))

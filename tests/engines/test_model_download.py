@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import threading
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from app.engines.model_catalog import CATALOG
 from app.engines.model_download import download_model
 from app.engines.model_store import downloaded_model_folder, file_sha256, partial_download_folder, resolve_model
 from tests.conftest import JFK_REFERENCE
-from tests.engines.model_hub_server import FakeModelHub
+from tests.engines.model_hub_server import COMMIT, FakeModelHub
 from tests.speech import word_error_rate
 
 TINY_EN = CATALOG["tiny.en"]
@@ -131,3 +132,28 @@ def test_a_downloaded_model_is_listed_and_chosen_by_name(model_hub: FakeModelHub
 
     assert resolve_model("tiny") == folder
     assert ("tiny", ModelOrigin.DOWNLOADED) in [(m.key, m.origin) for m in installed_models()]
+
+
+def _listing(siblings: object, sha: str = COMMIT) -> bytes:
+    return json.dumps({"id": TINY_EN.repo_id, "sha": sha, "siblings": siblings}).encode()
+
+
+_BAD_LFS = {"sha256": "x", "size": 5, "pointerSize": 1}
+
+
+@pytest.mark.parametrize(("file_list", "sentence"), [
+    (b"<html>a captive portal</html>", "is not in the hub's shape"),
+    (_listing([], sha="main"), "names no valid commit"),
+    (_listing("model.bin"), "is not in the hub's shape"),
+    (_listing([{"rfilename": 7}]), "has no model.bin"),
+    (_listing([{"rfilename": "model.bin", "size": -5}]), "gives no valid size"),
+    (_listing([{"rfilename": "model.bin", "size": 5}]), "gives no checksum"),
+    (_listing([{"rfilename": "model.bin", "size": 5, "lfs": _BAD_LFS}]), "gives no valid checksum"),
+])
+def test_a_file_list_of_the_wrong_shape_is_one_sentence(
+    model_hub: FakeModelHub, file_list: bytes, sentence: str
+) -> None:
+    model_hub.faults.file_list = file_list
+    with pytest.raises(ModelDownloadError, match=sentence):
+        download_model(TINY_EN, model_hub.root)
+    assert not partial_download_folder("tiny.en").exists()
