@@ -192,11 +192,13 @@ class _ProgressTracker:
             self._on_progress(min(self._finished + self._in_file, self.total), self.total)
 
     def bar_class(self) -> type:
-        """A class that stands in for tqdm (huggingface_hub creates one per file and calls update)."""
+        """A class that stands in for tqdm: huggingface_hub creates one per file and calls ``update`` with the bytes
+        written. ``update_transfer`` makes its Xet path count into this one bar too (network bytes are ignored)."""
         tracker = self
 
         class ProgressBar:
-            def __init__(self, *_args: object, **_kwargs: object) -> None:
+            def __init__(self, *_args: object, total: int | None = None, **_kwargs: object) -> None:
+                self.total = total
                 tracker._in_file = 0
 
             def __enter__(self) -> ProgressBar:
@@ -207,6 +209,17 @@ class _ProgressTracker:
 
             def update(self, count: int | float | None = 1) -> None:
                 tracker.advance(int(count or 0))
+
+            def update_transfer(self, _count: int | float | None = 1) -> None:
+                return None
+
+            def set_postfix_str(self, *_args: object, **_kwargs: object) -> None:
+                return None
+
+            set_transfer_postfix_str = set_postfix_str
+
+            def refresh(self) -> None:
+                return None
 
             def close(self) -> None:
                 return None
