@@ -157,3 +157,21 @@ def test_every_control_has_an_accessible_name(dialog) -> None:
     # A push button's own text is what assistive technology reads when it has no accessible name (Close).
     named = [c.accessibleName() or (c.text() if isinstance(c, QPushButton) else "") for c in controls]
     assert all(named), named
+
+
+def test_refreshing_the_model_choices_keeps_other_entries_after_the_local_models(qtbot, hub) -> None:
+    bar = TranscriptionOptionsBar(QAction())
+    qtbot.addWidget(bar)
+    combo = bar.model_combo
+    combo.insertSeparator(combo.count())
+    combo.addItem("Xinference — OpenAI-compatible", "remote:Xinference")
+    combo.setCurrentIndex(combo.findData("tiny.en"))
+    folder = downloaded_model_folder("small")
+    folder.mkdir(parents=True)
+    for name in ("model.bin", "config.json", "tokenizer.json"):
+        (folder / name).symlink_to(resolve_model("tiny.en") / name)
+
+    bar.refresh_models()
+
+    assert [combo.itemData(i) for i in range(combo.count())] == ["base", "tiny.en", "small", None, "remote:Xinference"]
+    assert combo.currentData() == "tiny.en"
