@@ -2,9 +2,12 @@
 
 - ``GET /api/models/{repo}[/revision/{rev}]?blobs=True`` (HfApi.model_info with files_metadata): the commit
   ``sha`` and ``siblings`` with ``rfilename``, ``size``, ``blobId`` and, for LFS files, ``lfs.sha256``/``size``.
-- ``HEAD /{repo}/resolve/{rev}/{file}`` (get_hf_file_metadata): ``X-Repo-Commit``, ``ETag`` (the git blob id,
-  or for LFS files the SHA-256, also in ``X-Linked-Etag`` with ``X-Linked-Size``), ``Content-Length``.
-- ``GET`` of the same (http_get): the bytes, or with ``Range: bytes=N-`` a 206 with ``Content-Range``.
+- ``HEAD /{repo}/resolve/{rev}/{file}`` (get_hf_file_metadata): ``X-Repo-Commit``, ``ETag`` (the git blob id)
+  and ``Content-Length`` for a small file; for an LFS file, as the hub does, a 302 to a storage host (here
+  ``localhost`` instead of ``127.0.0.1``: another host, so huggingface_hub does not follow it and drops any
+  token) with the SHA-256 in ``X-Linked-Etag`` and the size in ``X-Linked-Size``.
+- ``GET`` of the file (http_get, at the resolve address or the storage one): the bytes, or with
+  ``Range: bytes=N-`` a 206 with ``Content-Range``.
 - An unknown repository or file: 404 with ``X-Error-Code: RepoNotFound``/``EntryNotFound``, as the hub sends.
 
 Faults a test can ask for: drop the connection once in the middle of a file, serve a file with its bytes
@@ -28,6 +31,7 @@ COMMIT = "0123456789abcdef0123456789abcdef01234567"
 LFS_THRESHOLD = 1_000_000  # files from this size up are LFS files, as large files are on the hub
 _CHUNK = 256 * 1024
 _RESOLVE = re.compile(r"^/(?P<repo>[^/]+/[^/]+)/resolve/(?P<revision>[^/]+)/(?P<file>.+)$")
+_STORAGE = re.compile(r"^/lfs-storage/(?P<sha256>[0-9a-f]{64})$")
 _API = re.compile(r"^/api/models/(?P<repo>[^/]+/[^/]+?)(?:/revision/(?P<revision>[^/]+))?$")
 
 
@@ -61,6 +65,7 @@ class SeenRequest:
     method: str
     path: str
     headers: dict[str, str]
+    file: str | None = None  # the file whose bytes the answer carried
 
 
 @dataclass
@@ -92,11 +97,22 @@ class FakeModelHub:
 
     @property
     def root(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://127.0.0.1:{self.port}"
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    def lfs_file(self, sha256: str) -> tuple[str, ServedFile] | None:
+        for files in self.repositories.values():
+            for name, served in files.items():
+                if served.is_lfs and served.sha256 == sha256:
+                    return name, served
+        return None
 
     def gets_of(self, file_name: str) -> list[SeenRequest]:
-        return [r for r in self.requests if r.method == "GET" and r.path.endswith(f"/resolve/{COMMIT}/{file_name}")]
+        """The requests answered with (some of) the bytes of ``file_name``."""
+        return [r for r in self.requests if r.method == "GET" and r.file == file_name]
 
     def take_drop(self, file_name: str) -> bool:
         with self._lock:
@@ -131,11 +147,15 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, send_body: bool) -> None:
             path = unquote(urlsplit(self.path).path)
-            hub.requests.append(SeenRequest(self.command, path, {k.lower(): v for k, v in self.headers.items()}))
+            seen = SeenRequest(self.command, path, {k.lower(): v for k, v in self.headers.items()})
+            hub.requests.append(seen)
             if api := _API.match(path):
                 self._answer_model_info(api["repo"])
             elif resolve := _RESOLVE.match(path):
-                self._answer_file(resolve["repo"], resolve["file"], send_body)
+                self._answer_resolve(resolve["repo"], resolve["file"], send_body, seen)
+            elif (storage := _STORAGE.match(path)) and (found := hub.lfs_file(storage["sha256"])):
+                seen.file = found[0]
+                self._answer_bytes(found[1], found[0], send_body, hub_headers=False)
             else:
                 self._not_found("RepoNotFound", send_body)
 
@@ -150,11 +170,24 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
-        def _answer_file(self, repo: str, name: str, send_body: bool) -> None:
+        def _answer_resolve(self, repo: str, name: str, send_body: bool, seen: SeenRequest) -> None:
             served = hub.repositories.get(repo, {}).get(name)
             if served is None:
                 self._not_found("RepoNotFound" if repo not in hub.repositories else "EntryNotFound", send_body)
-                return
+            elif served.is_lfs:
+                self.send_response(302)
+                self.send_header("Location", f"http://localhost:{hub.port}/lfs-storage/{served.sha256}")
+                self.send_header("Content-Length", "0")
+                self.send_header("X-Repo-Commit", COMMIT)
+                self.send_header("ETag", f'"{served.blob_id}"')  # the pointer file's; the linked one is the content's
+                self.send_header("X-Linked-Etag", f'"{served.sha256}"')
+                self.send_header("X-Linked-Size", str(served.size))
+                self.end_headers()
+            else:
+                seen.file = name
+                self._answer_bytes(served, name, send_body, hub_headers=True)
+
+        def _answer_bytes(self, served: ServedFile, name: str, send_body: bool, hub_headers: bool) -> None:
             start = _range_start(self.headers.get("Range"))
             self.send_response(206 if start else 200)
             self.send_header("Content-Type", "application/octet-stream")
@@ -162,11 +195,9 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
             if start:
                 self.send_header("Content-Range", f"bytes {start}-{served.size - 1}/{served.size}")
             self.send_header("Accept-Ranges", "bytes")
-            self.send_header("X-Repo-Commit", COMMIT)
             self.send_header("ETag", f'"{served.etag}"')
-            if served.is_lfs:
-                self.send_header("X-Linked-Etag", f'"{served.sha256}"')
-                self.send_header("X-Linked-Size", str(served.size))
+            if hub_headers:
+                self.send_header("X-Repo-Commit", COMMIT)
             self.end_headers()
             if send_body:
                 self._send_bytes(served, name, start)

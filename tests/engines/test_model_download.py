@@ -49,6 +49,9 @@ def test_a_dropped_connection_resumes_with_a_range_request(model_hub: FakeModelH
     folder = download_model(TINY_EN, model_hub.root)
 
     first, second = model_hub.gets_of("model.bin")
+    model_bin = model_hub.repositories[TINY_EN.repo_id]["model.bin"]
+    for transfer in (first, second):  # from the storage host the hub's redirect named, as on the real hub
+        assert transfer.path == f"/lfs-storage/{model_bin.sha256}" and transfer.headers["host"].startswith("localhost")
     assert "range" not in first.headers
     resumed_at = int(second.headers["range"].removeprefix("bytes=").removesuffix("-"))
     assert 0 < resumed_at < model_hub.repositories[TINY_EN.repo_id]["model.bin"].size
