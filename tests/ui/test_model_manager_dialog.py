@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import socket
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -175,3 +176,18 @@ def test_refreshing_the_model_choices_keeps_other_entries_after_the_local_models
 
     assert [combo.itemData(i) for i in range(combo.count())] == ["base", "tiny.en", "small", None, "remote:Xinference"]
     assert combo.currentData() == "tiny.en"
+
+
+def test_closing_the_dialog_cancels_its_download(qtbot, dialog, hub: FakeModelHub) -> None:
+    hub.faults.seconds_per_chunk = 0.01
+    choose_source(qtbot, dialog, hub.root)
+    click_row(qtbot, dialog, "tiny")
+    qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=20_000)
+
+    dialog.reject()
+
+    qtbot.waitUntil(lambda: not any(t.name == "download-tiny" for t in threading.enumerate()), timeout=20_000)
+    qtbot.wait(50)  # anything the thread still posted is dropped, not delivered to the closed dialog
+    assert "tiny" not in [model.key for model in installed_models()]
+    assert not (partial_download_folder("tiny") / "model.bin").exists()
