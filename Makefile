@@ -14,6 +14,7 @@ run: system-deps-run $(STAMP) translations
 
 test: system-deps-test $(STAMP) translations
 	$(PY) -m ruff check app tests benchmarks scripts
+	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: system-deps-test $(STAMP)

@@ -27,6 +27,7 @@ from app.cli_inputs import (
     say,
 )
 from app.cli_listen import add_listen_commands, devices_command, listen_command
+from app.cli_models import add_models_command, models_command
 from app.cli_progress import TerminalProgress
 from app.cli_remote import (
     LOCAL,
@@ -48,7 +49,7 @@ from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions, run_transcription
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL, resolve_model
 
-COMMANDS = ("transcribe", "convert", "languages", "diarize", "devices", "listen", "speak")
+COMMANDS = ("transcribe", "convert", "languages", "diarize", "devices", "listen", "speak", "models")
 AUTO_LANGUAGE = "auto"
 
 
@@ -94,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
                             default="simplified", help="script for Chinese output")
     add_convert_command(commands, parents=[common])
     add_diarize_command(commands, parents=[common])
+    add_models_command(commands, parents=[common])
     commands.add_parser("languages", help="list the languages, with the codes and names --language accepts")
     add_listen_commands(commands, parents=[common])
     add_speak_command(commands, parents=[common])
@@ -128,6 +130,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return listen_command(arguments)
         if arguments.command == "speak":
             return speak_command(arguments)
+        if arguments.command == "models":
+            return models_command(arguments)
         return convert_command(arguments)
     except EarshotError as error:
         say(str(error))

@@ -659,6 +659,10 @@
         <translation>高级选项(&amp;A)…</translation>
     </message>
     <message>
+        <source>&amp;Models…</source>
+        <translation>模型(&amp;M)…</translation>
+    </message>
+    <message>
         <source>&amp;Remote Services…</source>
         <translation>远程服务(&amp;R)…</translation>
     </message>
@@ -699,6 +703,157 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>No file open</source>
         <translation>未打开文件</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Languages</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确度</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Download progress</source>
+        <translation>下载进度</translation>
+    </message>
+    <message>
+        <source>Download status</source>
+        <translation>下载状态</translation>
+    </message>
+    <message>
+        <source>Download</source>
+        <translation>下载</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Add Folder…</source>
+        <translation>添加文件夹…</translation>
+    </message>
+    <message>
+        <source>Download from</source>
+        <translation>下载来源</translation>
+    </message>
+    <message>
+        <source>{hub} (the Hugging Face hub), or a mirror such as https://hf-mirror.com</source>
+        <translation>{hub}（Hugging Face Hub），或镜像地址，例如 https://hf-mirror.com</translation>
+    </message>
+    <message>
+        <source>Leave empty for the Hugging Face hub; give a mirror's address where the hub cannot be reached.</source>
+        <translation>留空则使用 Hugging Face Hub；无法访问 Hub 时请填写镜像地址。</translation>
+    </message>
+    <message>
+        <source>Folder: {path}</source>
+        <translation>文件夹：{path}</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>英语</translation>
+    </message>
+    <message>
+        <source>Multilingual</source>
+        <translation>多语言</translation>
+    </message>
+    <message>
+        <source>Fastest</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <source>Fast</source>
+        <translation>快</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>中等</translation>
+    </message>
+    <message>
+        <source>Slow</source>
+        <translation>慢</translation>
+    </message>
+    <message>
+        <source>Basic</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Good</source>
+        <translation>良好</translation>
+    </message>
+    <message>
+        <source>Better</source>
+        <translation>较好</translation>
+    </message>
+    <message>
+        <source>Best</source>
+        <translation>最好</translation>
+    </message>
+    <message>
+        <source>Downloading…</source>
+        <translation>正在下载…</translation>
+    </message>
+    <message>
+        <source>Bundled</source>
+        <translation>随附</translation>
+    </message>
+    <message>
+        <source>Downloaded</source>
+        <translation>已下载</translation>
+    </message>
+    <message>
+        <source>Partly downloaded</source>
+        <translation>部分已下载</translation>
+    </message>
+    <message>
+        <source>Not downloaded</source>
+        <translation>未下载</translation>
+    </message>
+    <message>
+        <source>Downloading {name} from {source}…</source>
+        <translation>正在从 {source} 下载 {name}…</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
+    </message>
+    <message>
+        <source>{name} is ready to use.</source>
+        <translation>{name} 已可使用。</translation>
+    </message>
+    <message>
+        <source>Download cancelled; the files downloaded so far are kept.</source>
+        <translation>下载已取消；已下载的文件会保留。</translation>
+    </message>
+    <message>
+        <source>Add a Whisper Model Folder</source>
+        <translation>添加 Whisper 模型文件夹</translation>
     </message>
 </context>
 <context>
@@ -1514,6 +1669,14 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Task</source>
         <translation>任务</translation>
+    </message>
+    <message>
+        <source>{name} (downloaded)</source>
+        <translation>{name}（已下载）</translation>
+    </message>
+    <message>
+        <source>{name} (folder)</source>
+        <translation>{name}（文件夹）</translation>
     </message>
     <message>
         <source>All (mixed)</source>

@@ -30,6 +30,10 @@ class ModelStoreError(ModelError):
     """The model cache folder could not be written or read (unwritable, full, not a folder)."""
 
 
+class ModelDownloadError(ModelError):
+    """A model could not be downloaded: the hub is unreachable, refused, lacks the model, or sent a damaged file."""
+
+
 class FormatError(EarshotError):
     """A transcript or subtitle file could not be read or written."""
 

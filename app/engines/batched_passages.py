@@ -16,6 +16,7 @@ import numpy as np
 
 from app.core.transcript import Segment, Word
 from app.engines.base import TranscriptionOptions
+from app.engines.passage_decoder import plain_probability
 from app.engines.passages import SAMPLE_RATE, Passage
 
 if TYPE_CHECKING:
@@ -64,7 +65,8 @@ def _in_recording(recognised: WhisperSegment, passage: Passage, clip_start: floa
     def at(seconds: float, at_start: bool = False) -> float:
         return passage.original_seconds(max(0.0, seconds - clip_start), at_start=at_start)
 
-    words = [Word(at(w.start, True), at(w.end), w.word.strip(), w.probability) for w in recognised.words or []]
+    words = [Word(at(w.start, True), at(w.end), w.word.strip(), plain_probability(w.probability))
+             for w in recognised.words or []]
     return Segment(
         start=words[0].start if words else at(recognised.start, True),
         end=words[-1].end if words else at(recognised.end),

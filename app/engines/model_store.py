@@ -1,8 +1,9 @@
-"""Finding Whisper models in CTranslate2 format: bundled, cached or at a path.
+"""Finding Whisper models in CTranslate2 format: bundled, downloaded or at a path.
 
 Two models ship as Python packages so the app works offline: English-only tiny.en,
 and multilingual base, whose model.bin arrives in two parts that are joined once
-into the model cache and verified by size and SHA-256.
+into the model cache and verified by size and SHA-256. The other models of the catalog
+are downloaded (model_download.py) into ``downloaded/NAME`` in the same folder.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from app.core.errors import ModelError, ModelStoreError
 from app.core.paths import model_cache_dir
+from app.engines.model_catalog import CATALOG
 
 _CHUNK = 4 * 1024 * 1024
 _VERIFIED_MARKER = ".verified-sha256"
@@ -48,13 +50,52 @@ def resolve_model(name_or_path: str) -> Path:
     """The folder of a CTranslate2 Whisper model, preparing a bundled one if needed."""
     if name_or_path in BUNDLED_MODELS:
         return prepare_bundled(BUNDLED_MODELS[name_or_path])
+    if name_or_path in CATALOG:
+        folder = downloaded_model_folder(name_or_path)
+        if folder.is_dir():
+            return folder
+        raise ModelError(
+            f"The {name_or_path} model is not downloaded: download it with Models or `earshot models download "
+            f"{name_or_path}`."
+        )
     path = Path(name_or_path).expanduser()
     if path.is_dir():
         if not (path / "model.bin").is_file():
             raise ModelError(f"“{path}” is not a Whisper model folder: it has no model.bin.")
         return path
     known = ", ".join(BUNDLED_MODELS)
-    raise ModelError(f"Unknown model “{name_or_path}”: choose {known}, or the path of a model folder.")
+    raise ModelError(
+        f"Unknown model “{name_or_path}”: choose {known}, a downloadable model (`earshot models list`), "
+        "or the path of a model folder."
+    )
+
+
+def downloaded_models_dir() -> Path:
+    return model_cache_dir() / "downloaded"
+
+
+def downloaded_model_folder(name: str) -> Path:
+    return downloaded_models_dir() / name
+
+
+def partial_download_folder(name: str) -> Path:
+    """Where a download gathers its files until all are there and verified."""
+    return downloaded_models_dir() / ".downloading" / name
+
+
+def check_model_folder(folder: Path) -> Path:
+    """``folder`` if it holds a CTranslate2 Whisper model (model.bin, config.json, a tokenizer or vocabulary)."""
+    if not folder.is_dir():
+        raise ModelError(f"“{folder}” is not a folder.")
+    present = {path.name for path in folder.iterdir() if path.is_file()}
+    for required in ("model.bin", "config.json"):
+        if required not in present:
+            raise ModelError(f"“{folder}” is not a Whisper model folder: it has no {required}.")
+    if "tokenizer.json" not in present and not any(name.startswith("vocabulary.") for name in present):
+        raise ModelError(
+            f"“{folder}” is not a Whisper model folder: it has neither tokenizer.json nor a vocabulary file."
+        )
+    return folder
 
 
 def prepare_bundled(model: BundledModel) -> Path:

@@ -196,7 +196,8 @@ def _windows(segments: Iterable[WhisperSegment]) -> Iterator[list[WhisperSegment
 
 def _restore_times(recognised: WhisperSegment, run: Passage, language: str | None) -> Segment:
     words = [
-        Word(run.original_seconds(w.start, at_start=True), run.original_seconds(w.end), w.word.strip(), w.probability)
+        Word(run.original_seconds(w.start, at_start=True), run.original_seconds(w.end), w.word.strip(),
+             plain_probability(w.probability))
         for w in recognised.words or []
     ]
     return Segment(
@@ -206,3 +207,8 @@ def _restore_times(recognised: WhisperSegment, run: Passage, language: str | Non
         words=words,
         language=language,
     )
+
+
+def plain_probability(probability: float | None) -> float | None:
+    """CTranslate2 gives numpy floats; the transcript holds plain ones (JSON writers and equality rely on it)."""
+    return None if probability is None else float(probability)

@@ -42,6 +42,11 @@ class BackgroundCalls:
         failed = on_failed or self._show_failure
         threading.Thread(target=self._call, args=(work, on_done, failed), name=name, daemon=True).start()
 
+    def report(self, callback: Callable[..., None], *arguments: object) -> None:
+        """Called on any thread (a progress callback): ``callback(*arguments)`` on the GUI thread, while the
+        owner exists and has not stopped them."""
+        self._relay.post(self._deliver_report, callback, arguments)
+
     def stop(self) -> None:
         """Drop the results of every call still running, and ask them to stop."""
         self.cancel_event.set()
@@ -62,6 +67,10 @@ class BackgroundCalls:
     def _deliver(self, callback: Callable[[object], None], value: object) -> None:
         if not self.cancel_event.is_set() and shiboken6.isValid(self._owner):
             callback(value)
+
+    def _deliver_report(self, callback: Callable[..., None], arguments: tuple[object, ...]) -> None:
+        if not self.cancel_event.is_set() and shiboken6.isValid(self._owner):
+            callback(*arguments)
 
     def _show_failure(self, message: str) -> None:
         if isinstance(self._owner, QWidget):

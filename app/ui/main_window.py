@@ -40,6 +40,7 @@ from app.ui.export_dialog import ExportDialog
 from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
+from app.ui.model_manager_dialog import ModelManagerDialog
 from app.ui.playback_binding import PlaybackBinding
 from app.ui.playback_panel import PlaybackPanel
 from app.ui.project_controller import ProjectController
@@ -161,6 +162,7 @@ class MainWindow(QMainWindow):
         transcription_menu.addAction(self.word_timestamps_action)
         transcription_menu.addAction(self.vad_action)
         transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
+        transcription_menu.addAction(self.tr("&Models…"), self.manage_models)
         transcription_menu.addAction(self.tr("&Remote Services…"), self.edit_remote_profiles)
         chinese_menu = QMenu(self.tr("Chinese &Output"), self)
         chinese_menu.addActions(self.chinese_script_group.actions())
@@ -291,6 +293,13 @@ class MainWindow(QMainWindow):
     def edit_remote_profiles(self) -> RemoteProfilesDialog:
         dialog = RemoteProfilesDialog(self._remote.store, self)
         dialog.profiles_changed.connect(lambda: self._remote.fill(self.options_bar.model_combo))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def manage_models(self) -> ModelManagerDialog:
+        dialog = ModelManagerDialog(self)
+        dialog.models_changed.connect(self.options_bar.refresh_models)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

@@ -7,6 +7,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from app.core.languages import LANGUAGES
+from app.engines.base import Task
+from app.engines.installed_models import ModelOrigin, installed_models
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
 
 # The bundled models' descriptions, listed so Qt Linguist extracts them.
@@ -26,8 +28,8 @@ class TranscriptionOptionsBar(QFrame):
         layout.setContentsMargins(12, 8, 12, 8)
         layout.setSpacing(8)
         self.model_combo = self._combo("modelCombo")
-        for name, model in BUNDLED_MODELS.items():
-            self.model_combo.addItem(self.tr(model.description), name)
+        self._local_model_count = 0
+        self.refresh_models()
         self.model_combo.setCurrentIndex(self.model_combo.findData(DEFAULT_MODEL))
         self.language_combo = self._combo("languageCombo")
         self.language_combo.addItem(self.tr("Detect automatically"), AUTO_LANGUAGE)
@@ -80,15 +82,37 @@ class TranscriptionOptionsBar(QFrame):
         self._row.insertWidget(self._stretch_index, widget)
         self._stretch_index += 1
 
+    def refresh_models(self) -> None:
+        """Put the models on this machine now first in the choices (remote entries after them stay), keeping
+        the one chosen if it is still there."""
+        chosen = self.model_combo.currentData()
+        self.model_combo.blockSignals(True)
+        for _ in range(self._local_model_count):
+            self.model_combo.removeItem(0)
+        models = installed_models()
+        for index, model in enumerate(models):
+            if model.origin is ModelOrigin.BUNDLED:
+                label = self.tr(BUNDLED_MODELS[model.key].description)
+            elif model.origin is ModelOrigin.DOWNLOADED:
+                label = self.tr("{name} (downloaded)").replace("{name}", model.name)
+            else:
+                label = self.tr("{name} (folder)").replace("{name}", model.name)
+            self.model_combo.insertItem(index, label, model.key)
+        self._local_model_count = len(models)
+        self.model_combo.blockSignals(False)
+        found = self.model_combo.findData(chosen)
+        self.model_combo.setCurrentIndex(found if found >= 0 else self.model_combo.findData(DEFAULT_MODEL))
+
     def model(self) -> str:
-        return self.model_combo.currentData()
+        return str(self.model_combo.currentData())
 
     def language(self) -> str | None:
         code = self.language_combo.currentData()
         return None if code == AUTO_LANGUAGE else code
 
-    def task(self) -> str:
-        return self.task_combo.currentData()
+    def task(self) -> Task:
+        task: Task = self.task_combo.currentData()
+        return task
 
     def channel(self) -> int | None:
         if not self.channel_combo.count():

@@ -59,7 +59,8 @@ def test_a_model_folder_path_is_accepted(tmp_path: Path) -> None:
 
 
 def test_an_unknown_model_name_is_one_clear_sentence() -> None:
-    with pytest.raises(ModelError, match=r"^Unknown model “large-v9”: choose base, tiny.en, or the path"):
+    expected = r"^Unknown model “large-v9”: choose base, tiny.en, a downloadable model \(`earshot models list`\), or"
+    with pytest.raises(ModelError, match=expected):
         resolve_model("large-v9")
 
 
