@@ -16,8 +16,7 @@ import numpy as np
 
 from app.core.transcript import Segment, Word
 from app.engines.base import TranscriptionOptions
-from app.engines.passage_decoder import plain_probability
-from app.engines.passages import SAMPLE_RATE, Passage
+from app.engines.passages import SAMPLE_RATE, Passage, plain_probability
 
 if TYPE_CHECKING:
     from faster_whisper import BatchedInferencePipeline

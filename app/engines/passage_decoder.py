@@ -25,6 +25,7 @@ from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
 from app.engines.passages import (
+from app.engines.passages import plain_probability
     SAMPLE_RATE,
     Passage,
     PassageReader,
@@ -207,8 +208,3 @@ def _restore_times(recognised: WhisperSegment, run: Passage, language: str | Non
         words=words,
         language=language,
     )
-
-
-def plain_probability(probability: float | None) -> float | None:
-    """CTranslate2 gives numpy floats; the transcript holds plain ones (JSON writers and equality rely on it)."""
-    return None if probability is None else float(probability)

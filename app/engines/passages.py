@@ -127,3 +127,8 @@ class PassageReader:
         dropped = min(start - self._held_from, len(self._held))
         self._held = self._held[dropped:]
         self._held_from += dropped
+
+
+def plain_probability(probability: float | None) -> float | None:
+    """CTranslate2 gives numpy floats; the transcript holds plain ones (JSON writers and equality rely on it)."""
+    return None if probability is None else float(probability)
