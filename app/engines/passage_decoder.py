@@ -25,13 +25,13 @@ from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
 from app.engines.passages import (
-from app.engines.passages import plain_probability
     SAMPLE_RATE,
     Passage,
     PassageReader,
     detect_speech,
     fixed_pieces,
     group_into_passages,
+    plain_probability,
 )
 
 if TYPE_CHECKING:
