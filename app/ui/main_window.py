@@ -372,6 +372,10 @@ class MainWindow(QMainWindow):
         self.autosaver.discard(self.document)
         super().closeEvent(event)
 
+    def close_discarding_changes(self) -> None:
+        """Close without asking to save (for a document that is disposable, like the self-test's)."""
+        self._close_now()
+
     def _close_now(self) -> None:
         self._may_close = True
         self.close()
