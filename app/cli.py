@@ -105,6 +105,11 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or not (argv[0].startswith("-") or argv[0] in COMMANDS):
+        from app.ui.display_check import EXIT_NO_DISPLAY, NO_DISPLAY, display_missing
+
+        if display_missing():  # before Qt is imported at all
+            print(NO_DISPLAY, file=sys.stderr)
+            return EXIT_NO_DISPLAY
         from app.ui.application import run_gui  # Qt is only imported for the window
 
         return run_gui([Path(a) for a in argv])

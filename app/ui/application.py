@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
-import os
 import signal
 import sys
 from pathlib import Path
@@ -82,23 +81,6 @@ def quit_on_termination_signals(app: QApplication) -> QTimer:
     return wake
 
 
-NO_DISPLAY = (
-    "earshot: The window needs a display, and none was found (DISPLAY and WAYLAND_DISPLAY are not set); "
-    "without one, `python -m app transcribe FILE` works."
-)
-EXIT_NO_DISPLAY = 2
-_DISPLAY_PLATFORMS = ("xcb", "wayland")
-
-
-def display_missing(environment: dict[str, str] | None = None) -> bool:
-    """True where Qt would abort for want of a display: Linux and the BSDs, X11 or Wayland, neither running."""
-    environment = dict(os.environ) if environment is None else environment
-    if sys.platform.startswith(("win", "darwin")):
-        return False
-    chosen = [p.split(":")[0] for p in environment.get("QT_QPA_PLATFORM", "").split(";") if p]
-    if any(not platform.startswith(_DISPLAY_PLATFORMS) for platform in chosen):
-        return False  # offscreen, vnc, eglfs…: no display server needed
-    return not (environment.get("DISPLAY") or environment.get("WAYLAND_DISPLAY"))
 
 
 def start_window(
@@ -122,9 +104,6 @@ def _show_settings_notice(window: MainWindow, sentence: str) -> None:
 
 def run_gui(media_paths: list[Path] | None = None) -> int:
     """The window; with a path, that file opened (project, transcript or media), else unsaved work offered."""
-    if display_missing():
-        print(NO_DISPLAY, file=sys.stderr)
-        return EXIT_NO_DISPLAY
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     start_log_file()
     app = create_application([sys.argv[0]])

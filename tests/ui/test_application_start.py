@@ -7,7 +7,8 @@ from pathlib import Path
 from PySide6.QtWidgets import QMessageBox
 
 from app.core.remote_profiles import RemoteProfileStore
-from app.ui.application import display_missing, start_window
+from app.ui.application import start_window
+from app.ui.display_check import display_missing
 
 
 def test_a_damaged_profiles_file_does_not_stop_the_window(qtbot, tmp_path: Path, manager, local_engine) -> None:
