@@ -26,7 +26,7 @@ def test_version() -> None:
 
 
 def test_per_passage_language_is_on_unless_turned_off() -> None:
-    from app.cli import build_parser, options_from_arguments
+    from app.cli.commands import build_parser, options_from_arguments
 
     def options(*flags: str):
         return options_from_arguments(build_parser().parse_args(["transcribe", "talk.wav", *flags]))
@@ -36,7 +36,7 @@ def test_per_passage_language_is_on_unless_turned_off() -> None:
 
 
 def test_fast_mode_is_off_unless_asked_for() -> None:
-    from app.cli import build_parser, options_from_arguments
+    from app.cli.commands import build_parser, options_from_arguments
 
     def options(*flags: str):
         return options_from_arguments(build_parser().parse_args(["transcribe", "talk.wav", *flags]))
@@ -97,7 +97,7 @@ def test_one_bad_file_does_not_stop_the_others(jfk_path: Path, tmp_path: Path) -
 def test_progress_line_on_a_terminal() -> None:
     import io
 
-    from app.cli import TerminalProgress
+    from app.cli.progress import TerminalProgress
 
     class Terminal(io.StringIO):
         def isatty(self) -> bool:

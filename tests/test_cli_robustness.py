@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from app import cli_export
+from app.cli import export as cli_export
 from app.cli import main
 from tests.conftest import REPO_ROOT
 

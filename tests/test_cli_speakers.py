@@ -127,7 +127,7 @@ def test_an_undecodable_input_is_one_line_and_the_others_go_on(jfk_path: Path, t
 
 
 def test_diarization_progress_on_a_terminal(jfk_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from app.cli_speakers import diarize_with_progress
+    from app.cli.speakers import diarize_with_progress
     from app.engines.diarization import DiarizationEngine, DiarizationOptions
 
     class Terminal(io.StringIO):

@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli_export import whole_number_at_least
-from app.cli_inputs import EXIT_INTERRUPTED, EXIT_USAGE, run_for_each, say
-from app.cli_progress import TerminalProgress
+from app.cli.export import whole_number_at_least
+from app.cli.inputs import EXIT_INTERRUPTED, EXIT_USAGE, run_for_each, say
+from app.cli.progress import TerminalProgress
 from app.core.atomic_write import write_bytes_atomically
 from app.core.audio import AudioClip, decode_audio
 from app.core.errors import EarshotError, SpeakerCountError

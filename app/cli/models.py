@@ -8,7 +8,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from app.cli_inputs import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
+from app.cli.inputs import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE, say
 from app.core.errors import Cancelled, EarshotError
 from app.engines.installed_models import ModelOrigin, add_model_folder, delete_model, installed_models, is_downloaded
 from app.engines.model_catalog import CATALOG, CatalogModel, Rating, format_size

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from app.cli_inputs import print_warnings, run_for_each
+from app.cli.inputs import print_warnings, run_for_each
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import EarshotError
 from app.core.formats import INPUT_EXTENSIONS, OUTPUT_FORMATS, OutputFormat, export_bytes, output_file_names

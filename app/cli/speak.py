@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from app.cli_inputs import EXIT_OK, EXIT_USAGE, say
+from app.cli.inputs import EXIT_OK, EXIT_USAGE, say
 from app.core.errors import SpeechOutputError
 
 if TYPE_CHECKING:  # pyttsx3's worker, sounddevice and httpx load only when speaking

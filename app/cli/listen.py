@@ -17,8 +17,8 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
-from app.cli_inputs import EXIT_FAILED, EXIT_OK, say
-from app.cli_remote import LOCAL, add_remote_arguments, engine_from_arguments, model_from_arguments
+from app.cli.inputs import EXIT_FAILED, EXIT_OK, say
+from app.cli.remote import LOCAL, add_remote_arguments, engine_from_arguments, model_from_arguments
 from app.core.formats import save_transcript
 from app.core.formats.timecode import short_clock
 from app.core.languages import language_code
