@@ -20,6 +20,11 @@ from tests.pulseaudio_server import PulseAudioServer
 from tests.speech import normalise, word_error_rate
 
 
+def _ctrl_c_stops() -> None:
+    """A shell starts background jobs with SIGINT ignored, which the child would inherit: undo that."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def test_listen_prints_committed_lines_while_speech_plays_and_ctrl_c_keeps_a_complete_recording(
     pulseaudio: PulseAudioServer, jfk_path: Path, tmp_path: Path, local_engine
 ) -> None:
@@ -27,7 +32,7 @@ def test_listen_prints_committed_lines_while_speech_plays_and_ctrl_c_keeps_a_com
     command = [sys.executable, "-m", "app", "listen", "--device", "pulse", "--model", "tiny.en", "--language", "en",
                "--record", str(recording), "--output", str(output)]
     with subprocess.Popen(command, cwd=REPO_ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                          env={**os.environ}) as child:
+                          env={**os.environ}, preexec_fn=_ctrl_c_stops) as child:
         assert child.stdout is not None and child.stderr is not None
         assert "listening on “pulse”" in child.stderr.readline()
         lines: list[tuple[float, str]] = []
