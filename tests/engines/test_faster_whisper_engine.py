@@ -94,7 +94,7 @@ def test_english_only_model_refuses_to_translate(local_engine, jfk_clip) -> None
 @pytest.fixture(scope="module")
 def german_clip(multilingual_path: Path) -> AudioClip:
     samples = decode_audio(multilingual_path).samples
-    return AudioClip(samples[16_000 * 33: 16_000 * 55])  # the German reading
+    return AudioClip(samples[16_000 * 33: 16_000 * 44])  # eleven seconds of the German reading
 
 
 @pytest.mark.slow
