@@ -7,9 +7,12 @@ later tests never talk to it.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from tests.devices.window_playback import WindowPlayback, play_jfk_through_the_window
 from tests.pulseaudio_server import PulseAudioServer, running_pulseaudio
 
 
@@ -19,6 +22,17 @@ def pulseaudio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseAudioS
         refresh_portaudio_devices()
         yield server
     refresh_portaudio_devices()
+
+
+@pytest.fixture(scope="package")
+def jfk_played_by_the_window(
+    pulseaudio: PulseAudioServer, qapp, request: pytest.FixtureRequest, local_engine, jfk_path: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> WindowPlayback:
+    """JFK played once, in real time, by the window into the sink (PULSE_SERVER is set before Qt Multimedia
+    starts), recorded from the monitor by parecord and by the app's Recorder; see window_playback."""
+    return play_jfk_through_the_window(QtBot(request), pulseaudio, local_engine, jfk_path,
+                                       tmp_path_factory.mktemp("window-playback"))
 
 
 def refresh_portaudio_devices() -> None:

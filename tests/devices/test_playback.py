@@ -14,13 +14,13 @@ import soundfile
 from PySide6.QtMultimedia import QMediaPlayer
 
 from app.core.audio import decode_audio
-from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.ui.playback.player import PlaybackController
 from tests.conftest import JFK_REFERENCE
+from tests.devices.window_playback import QT_MULTIMEDIA_LOGS, WindowPlayback
 from tests.pulseaudio_server import PulseAudioServer, rms
 from tests.speech import word_error_rate
 
-pytestmark = pytest.mark.qt_log_ignore("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg")
+pytestmark = QT_MULTIMEDIA_LOGS
 
 
 @pytest.fixture
@@ -56,27 +56,18 @@ def spectral_centroid(samples: np.ndarray) -> float:
     return float((spectrum * frequencies).sum() / spectrum.sum())
 
 
-def test_speech_played_arrives_in_the_sink_and_the_position_follows(
-    controller: PlaybackController, pulseaudio: PulseAudioServer, qtbot, tmp_path: Path, local_engine
-) -> None:
-    ticks: list[tuple[float, float]] = []
-    controller.position_ticked.connect(lambda seconds: ticks.append((time.monotonic(), seconds)))
-
-    def play_to_the_end() -> None:
-        controller.play()
-        qtbot.waitUntil(lambda: not controller.is_playing, timeout=20_000)
-
-    samples = record_while(pulseaudio, tmp_path / "monitor.wav", qtbot, play_to_the_end)
+def test_speech_played_arrives_in_the_sink_and_the_position_follows(jfk_played_by_the_window: WindowPlayback) -> None:
+    """The window's player plays the whole file (see window_playback, shared with the window's test)."""
+    played = jfk_played_by_the_window
+    samples, rate = soundfile.read(played.monitor_recording, dtype="float32")
+    assert rate == 16_000
     assert len(samples) / 16_000 > 10.5
     assert rms(samples) > 0.02
-    transcript = run_transcription(
-        local_engine, decode_audio(tmp_path / "monitor.wav"), TranscriptionOptions(model="tiny.en"), JobContext()
-    )
-    assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.3
-    positions = [seconds for _clock, seconds in ticks]
+    assert word_error_rate(JFK_REFERENCE, played.heard.text) < 0.3
+    positions = [tick.seconds for tick in played.ticks]
     assert positions == sorted(positions)  # smooth: never backwards while playing
     assert positions[-1] > 10.5
-    assert len(ticks) > 11 * 20  # ~30 Hz, not the player's 10 Hz reports
+    assert len(played.ticks) > 11 * 20  # ~30 Hz, not the player's 10 Hz reports
     steps = np.diff(positions)
     assert np.median(steps[steps > 0]) < 0.05
 

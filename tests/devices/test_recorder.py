@@ -18,34 +18,28 @@ from app.core.recording import Recorder, find_input_device, find_unfinished_reco
 from app.core.recording.unfinished import marker_path
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from tests.conftest import JFK_REFERENCE, REPO_ROOT
+from tests.devices.window_playback import QT_MULTIMEDIA_LOGS, WindowPlayback
 from tests.pulseaudio_server import MONITOR_NAME, SINK_NAME, PulseAudioServer
 from tests.speech import word_error_rate
 
 
+@QT_MULTIMEDIA_LOGS
 def test_a_recording_of_speech_played_into_the_sink_holds_that_speech(
-    pulseaudio: PulseAudioServer, jfk_path: Path, tmp_path: Path, local_engine
+    jfk_played_by_the_window: WindowPlayback, local_engine
 ) -> None:
-    path = tmp_path / "speech.flac"
-    recorder = Recorder(path, find_input_device("pulse"), sample_rate=16000)
-    recorder.start()
-    assert marker_path(path).exists()
-    time.sleep(0.3)
-    player = pulseaudio.play(jfk_path)
-    loudest = 0.0
-    while player.poll() is None:
-        loudest = max(loudest, recorder.level.peak)
-        time.sleep(0.05)
-    time.sleep(0.5)
-    result = recorder.stop()
+    """The Recorder ran on the default input while the window played JFK (see window_playback)."""
+    played = jfk_played_by_the_window
+    result = played.recording
+    assert played.marker_while_recording
 
     assert result.error is None and result.overflow_count == 0
-    assert not marker_path(path).exists()
-    assert loudest > 0.05
-    info = soundfile.info(path)  # a clean stop writes the real length into the header
+    assert not marker_path(result.path).exists()
+    assert played.loudest_level > 0.05
+    info = soundfile.info(result.path)  # a clean stop writes the real length into the header
     assert info.format == "FLAC" and info.samplerate == 16000
     assert info.duration == pytest.approx(result.seconds, abs=0.01)
     assert result.seconds > 11.0
-    transcript = run_transcription(local_engine, decode_audio(path), TranscriptionOptions(model="tiny.en"),
+    transcript = run_transcription(local_engine, decode_audio(result.path), TranscriptionOptions(model="tiny.en"),
                                    JobContext())
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.25
 

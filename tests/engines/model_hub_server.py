@@ -22,10 +22,12 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from tests.engines.remote.servers.fake_http_server import LocalHTTPServer, QuietHandler
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 LFS_THRESHOLD = 1_000_000  # files from this size up are LFS files, as large files are on the hub
@@ -76,32 +78,13 @@ class HubFaults:
     file_list: bytes | None = None  # the model API's answer instead of the real one
 
 
-class FakeModelHub:
+class FakeModelHub(LocalHTTPServer):
     def __init__(self, repositories: dict[str, dict[str, ServedFile]]) -> None:
         self.repositories = repositories
         self.faults = HubFaults()
         self.requests: list[SeenRequest] = []
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-
-    def __enter__(self) -> FakeModelHub:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(5)
-
-    @property
-    def root(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    @property
-    def port(self) -> int:
-        return int(self._httpd.server_address[1])
+        super().__init__(_handler_for(self))
 
     def lfs_file(self, sha256: str) -> tuple[str, ServedFile] | None:
         for files in self.repositories.values():
@@ -133,12 +116,7 @@ class FakeModelHub:
 
 
 def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
-        def log_message(self, *_args: Any) -> None:
-            pass
-
+    class Handler(QuietHandler):
         def do_HEAD(self) -> None:
             self._serve(send_body=False)
 

@@ -21,6 +21,7 @@ from tests.speech import (
 
 BASE = TranscriptionOptions(model="base")
 SPANISH = SHARED_AUDIO / "dev" / "es_mls_13697_11991_000000.opus"
+SPANISH_SECOND_HALF = 7.5  # seconds
 DANISH_READING = SHARED_AUDIO / "dev" / "da_librivox_udhr_preamble.mp3"
 
 
@@ -70,14 +71,31 @@ def test_a_long_reading_that_loops_with_context_comes_out_without_a_loop(local_e
     assert most_repeated_ngram(transcript.text, 5) <= 2
 
 
-def test_the_same_file_gives_the_same_segments_even_after_a_sampling_fallback(local_engine) -> None:
+def test_the_same_file_gives_the_same_segments_even_after_a_sampling_fallback(
+    local_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
     options = TranscriptionOptions(model="tiny.en")
-    clip = decode_audio(SPANISH)
+    spanish = decode_audio(SPANISH).samples
+    clip = AudioClip(spanish[int(SPANISH_SECOND_HALF * 16_000):])  # half the sampling to pay for
+    model = local_engine.load_model(options)
+    temperatures: list[float] = []
+    decode_window = model.transcribe
+
+    def decode_noting_temperatures(*arguments, **keywords):  # the engine's own decoding, observed
+        segments, info = decode_window(*arguments, **keywords)
+
+        def noted():
+            for segment in segments:
+                temperatures.append(segment.temperature or 0.0)
+                yield segment
+
+        return noted(), info
+
+    monkeypatch.setattr(model, "transcribe", decode_noting_temperatures)
 
     first = run_transcription(local_engine, clip, options, JobContext())
+    # English-only tiny.en on Spanish speech: greedy decoding fails its checks, so it samples
+    assert any(temperature > 0 for temperature in temperatures)
     second = run_transcription(local_engine, clip, options, JobContext())
 
     assert first.segments and first.segments == second.segments
-    # English-only tiny.en on Spanish speech: greedy decoding fails its checks, so it samples
-    segments, _info = local_engine.load_model(options).transcribe(clip.samples, language="en", vad_filter=True)
-    assert any((s.temperature or 0) > 0 for s in segments)

@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 import pytest
-import soundfile
 
-from app.core.audio import decode_audio
 from app.engine_manager import EngineManager
 from app.ui.main_window import MainWindow
+from tests.conftest import SHARED_AUDIO
 
 
 @pytest.fixture
@@ -33,9 +31,7 @@ def window(qtbot, manager: EngineManager, local_engine) -> MainWindow:
 
 
 @pytest.fixture(scope="session")
-def long_speech_path(tmp_path_factory: pytest.TempPathFactory, jfk_path: Path) -> Path:
-    """Ninety seconds of real speech: JFK eight times over."""
-    samples = decode_audio(jfk_path).samples
-    path = tmp_path_factory.mktemp("media") / "long-speech.wav"
-    soundfile.write(path, np.tile(samples, 8), 16_000)
-    return path
+def long_speech_path() -> Path:
+    """Two and a half minutes of one reading (the UDHR's preamble) whose text never repeats: repeated text
+    would set off the loop guard, which decodes again and slows every step."""
+    return SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3"

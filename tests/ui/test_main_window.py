@@ -90,7 +90,8 @@ def test_cancel_a_long_job_takes_effect_at_once(qtbot, window: MainWindow, manag
     assert "cancelled" in window.statusBar().currentMessage()
     qtbot.wait(1500)  # the worker finishes its current window and must drop the rest
     assert window.transcript_model.rowCount() == rows_at_cancel
-    assert rows_at_cancel < 16  # far from the 16 sentences the whole file holds
+    last_row_end = window.transcript_model.transcript.segments[-1].end
+    assert last_row_end < 60  # at most the first window or two of the 149 s reading
 
 
 def test_a_corrupt_file_shows_one_sentence_and_the_window_stays_usable(

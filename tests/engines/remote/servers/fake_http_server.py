@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qs, urlsplit
 
 
@@ -66,7 +66,43 @@ class Fault:
 Route = Callable[[ReceivedRequest], Reply]
 
 
-class FakeServer:
+class LocalHTTPServer:
+    """A threading HTTP server on an ephemeral port of 127.0.0.1, serving from a thread inside ``with``."""
+
+    def __init__(self, handler: type[BaseHTTPRequestHandler]) -> None:
+        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        self._httpd.daemon_threads = True
+        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+        self._scheme = "http"
+
+    def __enter__(self) -> Self:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self._httpd.shutdown()
+        self._httpd.server_close()
+        self._thread.join(5)
+
+    @property
+    def port(self) -> int:
+        return int(self._httpd.server_address[1])
+
+    @property
+    def root(self) -> str:
+        return f"{self._scheme}://127.0.0.1:{self.port}"
+
+
+class QuietHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1 (keep-alive, as real services) and no request log on the tests' output."""
+
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *_args: Any) -> None:
+        pass
+
+
+class FakeServer(LocalHTTPServer):
     """Serves one contract on an ephemeral port of 127.0.0.1 until stopped."""
 
     def __init__(self, api_key: str | None = "test-key") -> None:
@@ -78,31 +114,13 @@ class FakeServer:
         self.in_flight = 0
         self.most_in_flight = 0
         self._lock = threading.Lock()
-        self._httpd = ThreadingHTTPServer(("127.0.0.1", 0), _handler_for(self))
-        self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
-        self._scheme = "http"
+        super().__init__(_handler_for(self))
 
     def use_tls(self, context: ssl.SSLContext) -> FakeServer:
         """Serve HTTPS with ``context`` (call before starting); each handshake happens in its request's thread."""
         self._httpd.socket = context.wrap_socket(self._httpd.socket, server_side=True, do_handshake_on_connect=False)
         self._scheme = "https"
         return self
-
-    # ---- lifecycle ---------------------------------------------------------------
-    def __enter__(self) -> FakeServer:
-        self._thread.start()
-        return self
-
-    def __exit__(self, *_exc: object) -> None:
-        self._httpd.shutdown()
-        self._httpd.server_close()
-        self._thread.join(5)
-
-    @property
-    def root(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"{self._scheme}://{host}:{port}"
 
     # ---- what a contract defines -------------------------------------------------
     def route(self, request: ReceivedRequest) -> Reply:
@@ -152,17 +170,12 @@ class FakeServer:
 
 
 def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
-    class Handler(BaseHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-
+    class Handler(QuietHandler):
         def do_GET(self) -> None:
             self._serve()
 
         def do_POST(self) -> None:
             self._serve()
-
-        def log_message(self, *_args: Any) -> None:
-            pass  # quiet tests
 
         def setup(self) -> None:
             super().setup()
