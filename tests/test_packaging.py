@@ -37,6 +37,7 @@ def test_an_installed_wheel_finds_its_style_sheet_icon_and_chinese(tmp_path: Pat
     for name in ("pyproject.toml", "README.md"):
         shutil.copy(REPO_ROOT / name, source / name)
     shutil.copytree(REPO_ROOT / "app", source / "app", ignore=shutil.ignore_patterns("__pycache__", "*.qm"))
+    (source / "app" / "translations").mkdir(exist_ok=True)  # a fresh checkout has no compiled catalog yet
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), "-silent", str(REPO_ROOT / "translations" / "earshot_zh_CN.ts"),
                     "-qm", str(source / "app" / "translations" / "earshot_zh_CN.qm")], check=True)
