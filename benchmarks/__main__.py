@@ -181,13 +181,13 @@ def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -
 def gui_stall(audio_path: Path, model_name: str) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from app.engine_manager import EngineManager
+    from app.jobs import JobRunner
     from app.engines.faster_whisper_engine import FasterWhisperEngine
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
     app = create_application(["earshot-bench"])
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine())
     window.show()
     window.options_bar.model_combo.setCurrentIndex(window.options_bar.model_combo.findData(model_name))

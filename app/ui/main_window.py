@@ -28,7 +28,7 @@ from app.core.recent_files import RecentFiles
 from app.core.recovery import RecoveryStore
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.ui.about_box import show_about_box
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        manager: EngineManager,
+        manager: JobRunner,
         local_engine: TranscriptionEngine,
         profile_store: RemoteProfileStore | None = None,
         recovery_store: RecoveryStore | None = None,

@@ -11,7 +11,7 @@ import soundfile
 from PySide6.QtCore import Qt
 
 from app.core.audio import decode_audio
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
@@ -26,7 +26,7 @@ TINY = TranscriptionOptions(model="tiny.en", word_timestamps=True)
 @pytest.fixture
 def window(pulseaudio: PulseAudioServer, qtbot, local_engine, jfk_path: Path) -> Iterator[MainWindow]:
     """The window with JFK recognised by tiny.en, on the test sink (PULSE_SERVER is set before Qt Multimedia starts)."""
-    manager = EngineManager()
+    manager = JobRunner()
     main_window = MainWindow(manager, local_engine)
     qtbot.addWidget(main_window)
     main_window.show()
