@@ -181,8 +181,8 @@ def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -
 def gui_stall(audio_path: Path, model_name: str) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from app.jobs import JobRunner
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 

@@ -46,8 +46,8 @@ def _settle(app: QApplication, window: Any, patience: float = 30) -> None:
 
 
 def run(segments: int, keys: int) -> dict[str, Any]:
-    from app.jobs import JobRunner
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.editor.document import Document
     from app.ui.main_window import MainWindow
 

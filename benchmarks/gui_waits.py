@@ -83,8 +83,8 @@ def gui_waits(folder: Path, cues: int = 20_000) -> dict:
     from app.core.formats import read_transcript, save_transcript
     from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
     from app.core.transcript import Segment, Transcript
-    from app.jobs import JobRunner
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.export_dialog import ExportDialog
     from app.ui.main_window import MainWindow
@@ -154,8 +154,8 @@ def shutdown_time(jobs: int = 4, seconds_each: float = 3.0) -> dict:
     """Seconds ``JobRunner.shutdown()`` takes with one job running and the rest queued."""
     from app.core.audio import AudioClip
     from app.core.transcript import Segment
-    from app.jobs import JobRunner
     from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+    from app.jobs import JobRunner
 
     started = threading.Event()
 

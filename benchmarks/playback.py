@@ -216,9 +216,9 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
         from app.core.audio import decode_audio
         from app.core.transcript import Segment, Transcript, Word
-        from app.jobs import JobRunner
         from app.engines.base import JobContext, TranscriptionOptions, run_transcription
         from app.engines.faster_whisper_engine import FasterWhisperEngine
+        from app.jobs import JobRunner
         from app.ui.editor.document import Document
         from app.ui.main_window import MainWindow
 

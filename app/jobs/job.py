@@ -21,7 +21,7 @@ from app.core.transcript import Segment
 from app.engines.base import JobContext
 from app.jobs.events import JobEvent, JobProgress, JobStatus, PartialResult, SegmentRecognised
 
-ResultT = TypeVar("ResultT")
+ResultT = TypeVar("ResultT", covariant=True)
 
 
 class LaneKind(StrEnum):

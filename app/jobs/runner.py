@@ -13,6 +13,7 @@ the lanes within a second.
 
 from __future__ import annotations
 
+import contextlib
 import itertools
 import logging
 import threading
@@ -151,8 +152,11 @@ class JobRunner(QObject):
             self._post(job, JobCancelled())
         except EarshotError as error:
             self._post(job, JobFailed(error.message))
-        except Exception as error:  # a bug: tell the user in one sentence, keep the trace in the log
-            log.exception("job %d (%s) failed unexpectedly", job.id, type(job).__name__)
+        except Exception as error:
+            if job.cancel_event.is_set():  # stopping broke what it was doing (a killed process's half-written file)
+                log.debug("job %d stopped with %r after it was cancelled", job.id, error)
+                return
+            log.exception("job %d (%s) failed unexpectedly", job.id, type(job).__name__)  # a bug: one sentence
             self._post(job, JobFailed(job.unexpected_failure(error)))
         else:
             self._post(job, JobFinished(result))
@@ -160,10 +164,8 @@ class JobRunner(QObject):
     def _post(self, job: AnyJob, event: JobEvent) -> None:
         if job.cancel_event.is_set() and not isinstance(event, JobCancelled):
             return  # the window has heard JobCancelled already, or the runner is closing
-        try:
+        with contextlib.suppress(RuntimeError):  # the runner is gone (its job outlived shutdown): nobody listens
             self._relay.post(self._deliver, job, event)
-        except RuntimeError:  # the runner is gone (its job outlived shutdown): nobody is listening
-            pass
 
     # ---- on the GUI thread ----------------------------------------------------------------------
     def _deliver(self, job: AnyJob, event: JobEvent) -> None:

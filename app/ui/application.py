@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.core.log_file import start_log_file
 from app.core.remote_profiles import RemoteProfileStore
-from app.jobs import JobRunner
 from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.jobs import JobRunner
 from app.ui.exception_hook import GuiExceptionHook
 from app.ui.main_window import MainWindow
 from app.ui.scripted_session import start_scripted_session

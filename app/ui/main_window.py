@@ -28,8 +28,8 @@ from app.core.recent_files import RecentFiles
 from app.core.recovery import RecoveryStore
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
-from app.jobs import JobRunner
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
 from app.ui.about_box import show_about_box
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
 from app.ui.editor.autosave import Autosaver
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
         self.text_editing.add_views(self.pages)
-        self.playback_panel = PlaybackPanel(central)
+        self.playback_panel = PlaybackPanel(self._manager, central)
         layout.addWidget(self.playback_panel.wrap(self.pages), 1)
         layout.addWidget(self.text_editing.find_bar)
         layout.addWidget(self.playback_panel)

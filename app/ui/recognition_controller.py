@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from app.core.transcript import Segment, Transcript
-from app.jobs import JobRunner
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
 from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobProgress, JobStatus, SegmentRecognised
 from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error

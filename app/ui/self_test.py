@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
-from app.jobs import JobRunner
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.jobs import JobRunner
 from app.ui.application import create_application, start_window
 from app.ui.main_window import MainWindow
 

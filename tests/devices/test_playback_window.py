@@ -11,8 +11,8 @@ import soundfile
 from PySide6.QtCore import Qt
 
 from app.core.audio import decode_audio
-from app.jobs import JobRunner
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.jobs import JobRunner
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE

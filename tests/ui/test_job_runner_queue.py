@@ -10,8 +10,8 @@ from pathlib import Path
 
 from app.core.audio import AudioClip
 from app.core.transcript import Segment
-from app.jobs import JobRunner
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
 
 TINY = TranscriptionOptions(model="tiny.en")
 
