@@ -28,6 +28,7 @@ EDIT_NAMES: tuple[str, ...] = tuple(map(str, (  # QT_TRANSLATE_NOOP is typed as 
     QT_TRANSLATE_NOOP("EditTexts", "Replace"),
     QT_TRANSLATE_NOOP("EditTexts", "Replace All"),
     QT_TRANSLATE_NOOP("EditTexts", "Replace Transcript"),
+    QT_TRANSLATE_NOOP("EditTexts", "Re-transcribe Passage"),
     QT_TRANSLATE_NOOP("EditTexts", "Identify Speakers"),
     QT_TRANSLATE_NOOP("EditTexts", "Change Speaker Count"),
 )))
