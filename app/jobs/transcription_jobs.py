@@ -1,4 +1,4 @@
-"""Recognition jobs: load a model ahead of time, transcribe a media file.
+"""Recognition jobs: load a model ahead of time, transcribe a media file, transcribe a passage of one.
 
 A local engine's jobs share the local lane (one at a time: recognition uses every core); a remote
 engine's go to the remote lane, several at once.
@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from app.core.audio import open_audio_file
+from app.core.audio import decode_audio_range, open_audio_file
+from app.core.editing.passage import placed_in_passage
 from app.core.errors import EarshotError
 from app.core.transcript import Transcript
 from app.engines.base import TranscriptionEngine, TranscriptionOptions, run_transcription
@@ -71,3 +72,34 @@ class TranscribeFileJob(Job[Transcript]):
         report.check_cancelled()
         report.restart_clock()
         return run_transcription(self.engine, audio, self.options, report.engine_context(), on_segment=report.segment)
+
+
+class TranscribePassageJob(Job[Transcript]):
+    """Recognise ``start``..``end`` seconds of a media file alone (only that range is decoded); the result's
+    segments are at their times in the whole file."""
+
+    what = "Re-transcribing the passage"
+
+    def __init__(self, media_path: Path, start: float, end: float, engine: TranscriptionEngine,
+                 options: TranscriptionOptions, channel: int | None = None) -> None:
+        super().__init__()
+        self.media_path = media_path
+        self.start = start
+        self.end = end
+        self.engine = engine
+        self.options = options
+        self.channel = channel
+
+    @property
+    def lane(self) -> LaneKind:
+        return engine_lane(self.engine)
+
+    def run(self, report: JobReport) -> Transcript:
+        report.status("Reading audio")
+        clip = decode_audio_range(self.media_path, self.start, self.end, self.channel)
+        report.check_cancelled()
+        report.restart_clock()
+        transcript = run_transcription(self.engine, clip, self.options, report.engine_context())
+        transcript.segments = placed_in_passage(transcript.segments, self.start, self.end)
+        transcript.duration = None
+        return transcript

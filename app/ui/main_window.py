@@ -41,6 +41,7 @@ from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.model_manager_dialog import ModelManagerDialog
+from app.ui.passage_controller import PassageRetranscription
 from app.ui.playback_binding import PlaybackBinding
 from app.ui.playback_panel import PlaybackPanel
 from app.ui.project_controller import ProjectController
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.undo_group)
         self.text_editing = TextEditing(self)
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
+        self.passages = PassageRetranscription(self, manager, local_engine, self._remote)
         self.speakers = SpeakersController(self)
         self._build_actions()
         self._build_menus()
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
+        transcription_menu.addAction(self.passages.action)
         transcription_menu.addSeparator()
         transcription_menu.addActions(self.speakers.actions)
         transcription_menu.addSeparator()
@@ -313,9 +316,10 @@ class MainWindow(QMainWindow):
     def cancel_transcription(self) -> None:
         self.recognition.cancel()
         self.speakers.cancel()
+        self.passages.cancel()
 
     def is_busy(self) -> bool:
-        return self.recognition.is_busy() or self.speakers.is_busy()
+        return self.recognition.is_busy() or self.speakers.is_busy() or self.passages.is_busy()
 
     # ---- state ----------------------------------------------------------------------
     def update_actions(self) -> None:
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
         self.save_transcript_action.setEnabled(editable and has_segments)
         self.edit_actions.set_enabled(editable)
         self.speakers.update_actions(busy, editable and has_segments)
+        self.passages.update_action(busy, editable and has_segments)
 
     def show_media_label(self, transcript: Transcript | None = None) -> None:
         media = self.document.media_path
