@@ -17,7 +17,7 @@ from app.engines.remote.registry import create_remote_engine
 from app.engines.speech_output import LocalSpeechSynthesiser
 from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobStarted, PartialResult
 from app.jobs.job import Job, LaneKind
-from app.jobs.light_jobs import WaveformPeaksJob
+from app.jobs.peaks_job import WaveformPeaksJob
 from app.jobs.runner import JobRunner
 from app.jobs.speech_job import SpeechOutputJob
 from app.jobs.transcription_jobs import TranscribeFileJob

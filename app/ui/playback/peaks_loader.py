@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 
 from app.jobs.events import JobEvent, JobFailed, JobFinished, PartialResult
-from app.jobs.light_jobs import PeaksSoFar, WaveformPeaksJob
+from app.jobs.peaks_job import PeaksSoFar, WaveformPeaksJob
 from app.jobs.runner import JobRunner
 
 
