@@ -5,7 +5,7 @@
    where both produce the same text. Goal: ratio <= 1.05. Plus how faithful each side's
    decoder is to the file, and the cost of per-passage language detection (goal: under 5%).
 2. GUI responsiveness: the longest stall of the window's event loop while a transcription
-   runs on the engine manager's worker thread. Goal: under 50 ms.
+   runs in the job runner's local lane. Goal: under 50 ms.
 3. Re-flow scaling: one subtitle cue of many words, read, re-flowed and written (benchmarks/reflow_scaling.py).
    Goal: linear.
 4. Diarization (benchmarks/diarization.py): error per file, time as a fraction of real time,
@@ -25,6 +25,8 @@
 10. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
    10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
 11. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
+12. Job runner (benchmarks/job_runner.py): 100 short files queued in the runner against the sum of the same
+   files transcribed one by one. Goal: overhead under 5%.
 """
 
 from __future__ import annotations
@@ -181,13 +183,13 @@ def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -
 def gui_stall(audio_path: Path, model_name: str) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
-    from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
     app = create_application(["earshot-bench"])
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine())
     window.show()
     window.options_bar.model_combo.setCurrentIndex(window.options_bar.model_combo.findData(model_name))
@@ -239,7 +241,7 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, editor_gui, editor_text, fast_mode, long_files, playback
+    from benchmarks import editor, editor_gui, editor_text, fast_mode, job_runner, long_files, playback
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -263,6 +265,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "live": live.run,
         "speech_output": speech_output.run,
         "fast_mode": lambda: fast_mode.run(arguments.model),
+        "job_runner": job_runner.run,
         "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),
     }
 

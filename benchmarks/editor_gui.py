@@ -139,8 +139,8 @@ def save_figures(window: MainWindow, folder: Path) -> dict[str, Any]:
 def run(segments: int, typing_seconds: float) -> dict[str, Any]:
     from app.core.project_file import save_project
     from app.core.recovery import RecoveryStore
-    from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
@@ -150,7 +150,7 @@ def run(segments: int, typing_seconds: float) -> dict[str, Any]:
         folder = Path(folder_name)
         project = save_project(folder / "episode.earshot", transcript)
         del transcript
-        manager = EngineManager()
+        manager = JobRunner()
         window = MainWindow(manager, FasterWhisperEngine(), recovery_store=RecoveryStore(folder / "recovery"))
         window.resize(1280, 800)
         window.show()

@@ -46,13 +46,13 @@ def _settle(app: QApplication, window: Any, patience: float = 30) -> None:
 
 
 def run(segments: int, keys: int) -> dict[str, Any]:
-    from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.editor.document import Document
     from app.ui.main_window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine())
     window.resize(1280, 800)
     window.show()

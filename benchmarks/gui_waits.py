@@ -83,8 +83,8 @@ def gui_waits(folder: Path, cues: int = 20_000) -> dict:
     from app.core.formats import read_transcript, save_transcript
     from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
     from app.core.transcript import Segment, Transcript
-    from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.export_dialog import ExportDialog
     from app.ui.main_window import MainWindow
@@ -92,7 +92,7 @@ def gui_waits(folder: Path, cues: int = 20_000) -> dict:
 
     os.environ["EARSHOT_CONFIG_DIR"] = str(folder)  # no remote profiles of the user's own
     create_application(["earshot-bench"])
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine())
     window.show()
     results: dict[str, dict] = {}
@@ -151,11 +151,11 @@ def gui_waits(folder: Path, cues: int = 20_000) -> dict:
 
 
 def shutdown_time(jobs: int = 4, seconds_each: float = 3.0) -> dict:
-    """Seconds ``EngineManager.shutdown()`` takes with one job running and the rest queued."""
+    """Seconds ``JobRunner.shutdown()`` takes with one job running and the rest queued."""
     from app.core.audio import AudioClip
     from app.core.transcript import Segment
-    from app.engine_manager import EngineManager
     from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+    from app.jobs import JobRunner
 
     started = threading.Event()
 
@@ -173,7 +173,7 @@ def shutdown_time(jobs: int = 4, seconds_each: float = 3.0) -> dict:
 
     create_application(["earshot-bench"])
     audio = Path(__file__).resolve().parents[2] / "shared" / "audio" / "jfk.flac"
-    manager = EngineManager()
+    manager = JobRunner()
     for _ in range(jobs):
         manager.submit_transcription(audio, SteadyEngine(), TranscriptionOptions(model="tiny.en"))
     started.wait(30)

@@ -216,14 +216,14 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
         from app.core.audio import decode_audio
         from app.core.transcript import Segment, Transcript, Word
-        from app.engine_manager import EngineManager
         from app.engines.base import JobContext, TranscriptionOptions, run_transcription
         from app.engines.faster_whisper_engine import FasterWhisperEngine
+        from app.jobs import JobRunner
         from app.ui.editor.document import Document
         from app.ui.main_window import MainWindow
 
         app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive while the window runs
-        engine, manager = FasterWhisperEngine(), EngineManager()
+        engine, manager = FasterWhisperEngine(), JobRunner()
         window = MainWindow(manager, engine)
         window.resize(1280, 800)
         window.show()

@@ -11,6 +11,24 @@ import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 ZH_CN = {
+    "Re-transcribe &Selection…": "重新转写所选(&S)…",
+    "Re-transcribe Passage": "重新转写段落",
+    "Re-transcribe Selection": "重新转写所选",
+    "Names and terms to expect": "预期出现的名称和术语",
+    "&Prompt": "提示词(&P)",
+    "&Re-transcribe": "重新转写(&R)",
+    "Recognise {span} again with:": "使用以下选项重新识别 {span}：",
+    "Re-transcribed Passage": "重新转写的段落",
+    "Text before": "之前的文本",
+    "Text after": "之后的文本",
+    "&Before": "之前(&B)",
+    "&After": "之后(&A)",
+    "A&ccept": "接受(&C)",
+    "&Discard": "放弃(&D)",
+    "Select the segments to re-transcribe first.": "请先选择要重新转写的片段。",
+    "Re-transcription cancelled.": "已取消重新转写。",
+    "The passage changed while it was re-transcribed; select it and re-transcribe it again.":
+        "重新转写期间该段落已被修改；请重新选择并再次转写。",
     "&Models…": "模型(&M)…",
     'Find': '查找',
     'Replace with': '替换为',

@@ -6,7 +6,9 @@ import ast
 from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "app"
-FORBIDDEN_BELOW_QT = ("PySide6", "app.ui", "app.engine_manager", "app.gui_thread_relay", "shiboken6")
+FORBIDDEN_BELOW_QT = (
+    "PySide6", "app.ui", "app.jobs", "app.engine_manager", "app.gui_thread_relay", "shiboken6",
+)
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -34,6 +36,12 @@ def test_core_imports_neither_qt_nor_engines() -> None:
 
 def test_engines_do_not_import_qt() -> None:
     assert offending_imports("engines", FORBIDDEN_BELOW_QT) == []
+
+
+def test_the_job_runner_is_qt_layer_but_never_imports_the_ui() -> None:
+    """app/jobs bridges engines and the window: it may use Qt, core and engines, never app.ui."""
+    assert offending_imports("jobs", ("app.ui",)) == []
+    assert offending_imports("jobs", ("PySide6",)), "the runner is the Qt layer's"
 
 
 def test_layer_check_sees_the_qt_layer() -> None:

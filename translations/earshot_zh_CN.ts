@@ -225,6 +225,10 @@
         <translation>替换转写稿</translation>
     </message>
     <message>
+        <source>Re-transcribe Passage</source>
+        <translation>重新转写段落</translation>
+    </message>
+    <message>
         <source>Identify Speakers</source>
         <translation>识别说话人</translation>
     </message>
@@ -243,6 +247,10 @@
     <message>
         <source>Select the segments to shift first.</source>
         <translation>请先选择要平移的片段。</translation>
+    </message>
+    <message>
+        <source>Select the segments to re-transcribe first.</source>
+        <translation>请先选择要重新转写的片段。</translation>
     </message>
     <message>
         <source>The segments cannot move earlier: the first of them starts at 0:00.000.</source>
@@ -857,10 +865,80 @@ or choose File ▸ Open (Ctrl+O)</source>
     </message>
 </context>
 <context>
-    <name>PeaksLoader</name>
+    <name>PassageOptionsDialog</name>
     <message>
-        <source>The waveform could not be drawn.</source>
-        <translation>无法绘制波形。</translation>
+        <source>Re-transcribe Selection</source>
+        <translation>重新转写所选</translation>
+    </message>
+    <message>
+        <source>Names and terms to expect</source>
+        <translation>预期出现的名称和术语</translation>
+    </message>
+    <message>
+        <source>&amp;Prompt</source>
+        <translation>提示词(&amp;P)</translation>
+    </message>
+    <message>
+        <source>&amp;Re-transcribe</source>
+        <translation>重新转写(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Recognise {span} again with:</source>
+        <translation>使用以下选项重新识别 {span}：</translation>
+    </message>
+</context>
+<context>
+    <name>PassagePreviewDialog</name>
+    <message>
+        <source>Re-transcribed Passage</source>
+        <translation>重新转写的段落</translation>
+    </message>
+    <message>
+        <source>Text before</source>
+        <translation>之前的文本</translation>
+    </message>
+    <message>
+        <source>Text after</source>
+        <translation>之后的文本</translation>
+    </message>
+    <message>
+        <source>&amp;Before</source>
+        <translation>之前(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;After</source>
+        <translation>之后(&amp;A)</translation>
+    </message>
+    <message>
+        <source>A&amp;ccept</source>
+        <translation>接受(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+</context>
+<context>
+    <name>PassageRetranscription</name>
+    <message>
+        <source>Re-transcribe &amp;Selection…</source>
+        <translation>重新转写所选(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Select the segments to re-transcribe first.</source>
+        <translation>请先选择要重新转写的片段。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在开始…</translation>
+    </message>
+    <message>
+        <source>Re-transcription cancelled.</source>
+        <translation>已取消重新转写。</translation>
+    </message>
+    <message>
+        <source>The passage changed while it was re-transcribed; select it and re-transcribe it again.</source>
+        <translation>重新转写期间该段落已被修改；请重新选择并再次转写。</translation>
     </message>
 </context>
 <context>

@@ -57,6 +57,9 @@ def build_parser() -> argparse.ArgumentParser:
                                  "a little less accurate (no context across passages)")
     transcribe.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
                             help="CPU threads (0: automatic)")
+    transcribe.add_argument("--jobs", type=whole_number_at_least(1), default=4, metavar="N",
+                            help="with a remote --engine, transcribe N inputs at a time (default 4); "
+                                 "local recognition uses every core and runs one at a time")
     transcribe.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
                             help="transcribe only channel N of a multi-channel file (1 = left)")
     transcribe.add_argument("--prompt", default=None, help="initial prompt: names and terms to expect")

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+import threading
 from pathlib import Path
 
+from app.cli.batch_progress import BatchProgress
 from app.cli.export import subtitle_rules, write_outputs
-from app.cli.inputs import EXIT_USAGE, print_warnings, run_for_each, say
-from app.cli.progress import TerminalProgress
+from app.cli.inputs import EXIT_USAGE, print_warnings, say
+from app.cli.lane_inputs import Progress, run_in_lane
 from app.cli.remote import (
     LOCAL,
     engine_from_arguments,
@@ -18,7 +20,7 @@ from app.cli.remote import (
     url_file_name,
 )
 from app.cli.speakers import SpeakerLabelling
-from app.core.audio import AudioClip, AudioFile, decode_audio, open_audio_file
+from app.core.audio import AudioClip, decode_audio, open_audio_file
 from app.core.errors import EarshotError
 from app.core.languages import language_code
 from app.core.transcript import Transcript
@@ -62,7 +64,7 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
     engine = engine_from_arguments(arguments, speakers.service_options() if speakers else {})
     diarizer = speakers.prepare() if speakers else None
 
-    def transcribe(raw_input: str) -> None:
+    def transcribe(raw_input: str, on_progress: Progress, cancel_event: threading.Event) -> tuple[Transcript, Path]:
         input_path = Path(url_file_name(raw_input) if is_media_url(raw_input) else raw_input)
         audio = None
         if is_media_url(raw_input):
@@ -72,21 +74,28 @@ def transcribe_command(arguments: argparse.Namespace) -> int:
             # Local diarization needs the samples; otherwise the engine streams the file in bounded memory.
             source = decode_audio(input_path, channel) if diarizer is not None else open_audio_file(input_path, channel)
             audio = source if isinstance(source, AudioClip) else None
-            transcript = _transcribe_one(engine, source, input_path.name, options)
+            context = JobContext(on_progress=lambda fraction, _total: on_progress(fraction), cancel_event=cancel_event)
+            transcript = run_transcription(engine, source, options, context)
         if speakers:
             transcript = speakers.label(diarizer, transcript, audio, input_path.name)
+        return transcript, input_path
+
+    def write(_raw_input: str, result: tuple[Transcript, Path]) -> None:
+        transcript, input_path = result
         print_warnings(transcript)
         write_outputs(transcript, input_path, arguments.format, rules, arguments.output)
 
-    return run_for_each(arguments.inputs, transcribe, arguments.debug)
+    inputs = list(arguments.inputs)
+    progress = BatchProgress([_label(raw_input) for raw_input in inputs], sys.stderr)
+    return run_in_lane(inputs, transcribe, write, jobs_at_once(arguments, engine, diarizer), progress, arguments.debug)
 
 
-def _transcribe_one(
-    engine: TranscriptionEngine, audio: AudioClip | AudioFile, name: str, options: TranscriptionOptions
-) -> Transcript:
-    progress = TerminalProgress(name, sys.stderr)
-    context = JobContext(on_progress=progress.update)
-    try:
-        return run_transcription(engine, audio, options, context)
-    finally:
-        progress.close()
+def jobs_at_once(arguments: argparse.Namespace, engine: TranscriptionEngine, diarizer: object | None) -> int:
+    """--jobs for a remote engine; local recognition (and local diarization) use every core: one at a time."""
+    if engine.runs_locally or diarizer is not None:
+        return 1
+    return int(arguments.jobs)
+
+
+def _label(raw_input: str) -> str:
+    return url_file_name(raw_input) if is_media_url(raw_input) else Path(raw_input).name or raw_input

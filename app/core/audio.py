@@ -123,6 +123,48 @@ def decode_audio(path: str | Path, channel: int | None = None) -> AudioClip:
     return AudioClip(samples=samples, source=path, channel=channel)
 
 
+def decode_audio_range(path: str | Path, start: float, end: float, channel: int | None = None) -> AudioClip:
+    """The samples from ``start`` to ``end`` seconds only, as decode_audio gives them for the whole file.
+
+    The decoder seeks to the start (to the packet at or before it) instead of decoding everything
+    before it, so a passage near the end of a long recording costs no more than one near its start.
+    """
+    if not 0 <= start < end:
+        raise AudioDecodeError(f"Cannot read {start:.3f} s to {end:.3f} s: the passage is empty.")
+    path = _checked_path(path)
+    try:
+        pieces = list(_decoded_range(path, channel, start, end))
+    except (av.error.FFmpegError, ValueError, OSError) as error:
+        raise _undecodable(path) from error
+    if not pieces:
+        raise AudioDecodeError(f"Cannot read “{path.name}” at {start:.3f} s: the file is shorter than that.")
+    samples = np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
+    return AudioClip(samples=samples, source=path, channel=channel)
+
+
+def _decoded_range(path: Path, channel: int | None, start: float, end: float) -> Iterator[np.ndarray]:
+    first, stop = round(start * SAMPLE_RATE), round(end * SAMPLE_RATE)
+    with av.open(str(path), metadata_errors="ignore") as container:
+        stream = _audio_stream(container, path, channel)
+        if stream.time_base is not None and start > 0:
+            container.seek(int(start / stream.time_base), stream=stream)  # lands at or before ``start``
+        resampler = av.AudioResampler(
+            format="fltp", layout="mono" if channel is None else stream.layout.name, rate=SAMPLE_RATE,
+        )
+        position: int | None = None  # in samples at SAMPLE_RATE, of the next sample the resampler gives
+        for frame in decoded_frames(container, stream):
+            if position is None:
+                position = round((frame.time or 0.0) * SAMPLE_RATE)
+            for resampled in resampler.resample(frame):
+                piece = _pick_channel(resampled.to_ndarray(), channel)
+                wanted = piece[max(0, first - position):max(0, stop - position)]
+                position += len(piece)
+                if len(wanted):
+                    yield wanted
+            if position >= stop:
+                return
+
+
 def audio_channel_count(path: str | Path) -> int:
     """The number of channels of the first audio track, or 0 if there is none."""
     try:

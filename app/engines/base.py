@@ -82,6 +82,7 @@ class TranscriptionEngine(ABC):
     """Audio and options in, segments out."""
 
     name: str = "engine"
+    runs_locally: bool = True  # False: a service does the work, so several jobs may run at once
 
     def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:  # noqa: B027 - optional hook
         """Load what ``options`` need before the first job, so it starts at once (default: nothing)."""

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from app import __version__
 from app.core.log_file import start_log_file
 from app.core.remote_profiles import RemoteProfileStore
-from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.jobs import JobRunner
 from app.ui.exception_hook import GuiExceptionHook
 from app.ui.main_window import MainWindow
 from app.ui.scripted_session import start_scripted_session
@@ -84,7 +84,7 @@ def quit_on_termination_signals(app: QApplication) -> QTimer:
 
 
 def start_window(
-    manager: EngineManager, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore
+    manager: JobRunner, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore
 ) -> MainWindow:
     """The main window, shown; a settings file set aside while it was built is told in a message."""
     window = MainWindow(manager, local_engine, profile_store)
@@ -107,7 +107,7 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     start_log_file()
     app = create_application([sys.argv[0]])
-    manager = EngineManager()
+    manager = JobRunner()
     window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
     GuiExceptionHook(window).install()
     quit_on_termination_signals(app)

@@ -28,8 +28,8 @@ from app.core.recent_files import RecentFiles
 from app.core.recovery import RecoveryStore
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
-from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
 from app.ui.about_box import show_about_box
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
 from app.ui.editor.autosave import Autosaver
@@ -41,6 +41,7 @@ from app.ui.file_controller import FileController, local_paths
 from app.ui.job_progress_panel import JobProgressPanel
 from app.ui.messages import show_error
 from app.ui.model_manager_dialog import ModelManagerDialog
+from app.ui.passage_controller import PassageRetranscription
 from app.ui.playback_binding import PlaybackBinding
 from app.ui.playback_panel import PlaybackPanel
 from app.ui.project_controller import ProjectController
@@ -60,7 +61,7 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        manager: EngineManager,
+        manager: JobRunner,
         local_engine: TranscriptionEngine,
         profile_store: RemoteProfileStore | None = None,
         recovery_store: RecoveryStore | None = None,
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.edit_actions = EditActions(self, self.undo_group)
         self.text_editing = TextEditing(self)
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
+        self.passages = PassageRetranscription(self, manager, local_engine, self._remote)
         self.speakers = SpeakersController(self)
         self._build_actions()
         self._build_menus()
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
+        transcription_menu.addAction(self.passages.action)
         transcription_menu.addSeparator()
         transcription_menu.addActions(self.speakers.actions)
         transcription_menu.addSeparator()
@@ -205,7 +208,7 @@ class MainWindow(QMainWindow):
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
         self.text_editing.add_views(self.pages)
-        self.playback_panel = PlaybackPanel(central)
+        self.playback_panel = PlaybackPanel(self._manager, central)
         layout.addWidget(self.playback_panel.wrap(self.pages), 1)
         layout.addWidget(self.text_editing.find_bar)
         layout.addWidget(self.playback_panel)
@@ -313,9 +316,10 @@ class MainWindow(QMainWindow):
     def cancel_transcription(self) -> None:
         self.recognition.cancel()
         self.speakers.cancel()
+        self.passages.cancel()
 
     def is_busy(self) -> bool:
-        return self.recognition.is_busy() or self.speakers.is_busy()
+        return self.recognition.is_busy() or self.speakers.is_busy() or self.passages.is_busy()
 
     # ---- state ----------------------------------------------------------------------
     def update_actions(self) -> None:
@@ -331,6 +335,7 @@ class MainWindow(QMainWindow):
         self.save_transcript_action.setEnabled(editable and has_segments)
         self.edit_actions.set_enabled(editable)
         self.speakers.update_actions(busy, editable and has_segments)
+        self.passages.update_action(busy, editable and has_segments)
 
     def show_media_label(self, transcript: Transcript | None = None) -> None:
         media = self.document.media_path

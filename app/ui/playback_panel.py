@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QVBoxLayout, QWidget
 
 from app.core.peak_pyramid import PeakPyramid
+from app.jobs.runner import JobRunner
 from app.ui.playback.peaks_loader import PeaksLoader
 from app.ui.playback.playback_actions import PlaybackActions
 from app.ui.playback.player import PlaybackController
@@ -24,13 +25,13 @@ from app.ui.playback_sync import PlaybackSync
 
 
 class PlaybackPanel(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("playbackPanel")
         self.controller = PlaybackController(self)
         self.playback_actions = PlaybackActions(self.controller, self)
         self.sync = PlaybackSync(self.controller, self)
-        self.peaks_loader = PeaksLoader(self)
+        self.peaks_loader = PeaksLoader(runner, self)
         self.waveform = WaveformView(self)
         self.transport_bar = TransportBar(self.controller, self.playback_actions, self)
         self.video_pane = VideoPane()
@@ -106,6 +107,6 @@ class PlaybackPanel(QWidget):
             self.waveform.set_play_position(self.controller.current_position())
 
     def shutdown(self) -> None:
-        """Stop playing and wait for a peaks computation to end (before the application quits)."""
+        """Stop playing and cancel a peaks computation (before the application quits)."""
         self.controller.close()
         self.peaks_loader.shutdown()

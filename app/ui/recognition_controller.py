@@ -13,8 +13,9 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject
 
 from app.core.transcript import Segment, Transcript
-from app.engine_manager import EngineManager
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
+from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobProgress, JobStatus, SegmentRecognised
 from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
 from app.ui.remote_engine_choice import RemoteEngineChoice, remote_profile_name
@@ -24,7 +25,7 @@ if TYPE_CHECKING:
 
 
 class RecognitionController(QObject):
-    def __init__(self, window: MainWindow, manager: EngineManager, local_engine: TranscriptionEngine,
+    def __init__(self, window: MainWindow, manager: JobRunner, local_engine: TranscriptionEngine,
                  remote: RemoteEngineChoice) -> None:
         super().__init__(window)
         self._window = window
@@ -35,12 +36,7 @@ class RecognitionController(QObject):
         self._starting: int | None = None  # the number of a start waiting for its engine (the keyring may prompt)
         self._starts = 0
         self._calls = BackgroundCalls(window)
-        manager.status_changed.connect(self._on_status)
-        manager.segment_recognised.connect(self._on_segment)
-        manager.progress_changed.connect(self._on_progress)
-        manager.job_finished.connect(self._on_finished)
-        manager.job_failed.connect(self._on_failed)
-        manager.job_cancelled.connect(self._on_cancelled)
+        manager.job_event.connect(self._on_job_event)
 
     def prepare_selected_model(self) -> None:
         """Load the chosen model in the background now, not when the user presses Transcribe."""
@@ -90,21 +86,27 @@ class RecognitionController(QObject):
     def is_busy(self) -> bool:
         return self._job_id is not None or self._starting is not None
 
-    def _on_status(self, job_id: int, message: str) -> None:
-        if job_id == self._job_id:
-            self._window.progress_panel.set_status(message)
+    def _on_job_event(self, job_id: int, event: JobEvent) -> None:
+        if job_id != self._job_id:
+            return
+        if isinstance(event, JobStatus):
+            self._window.progress_panel.set_status(event.text)
+        elif isinstance(event, SegmentRecognised):
+            self._on_segment(job_id, event.segment)
+        elif isinstance(event, JobProgress):
+            self._window.progress_panel.set_progress(event.fraction, event.seconds_left)
+        elif isinstance(event, JobFinished) and isinstance(event.result, Transcript):
+            self._on_finished(job_id, event.result)
+        elif isinstance(event, JobFailed):
+            self._on_failed(job_id, event.message)
+        elif isinstance(event, JobCancelled):
+            self._on_cancelled(job_id)
 
     def _on_segment(self, job_id: int, segment: Segment) -> None:
         if self._window.document.add_recognised(job_id, segment) and self._window.transcript_view.follows_end():
             self._window.transcript_view.scrollToBottom()
 
-    def _on_progress(self, job_id: int, fraction: float, seconds_left: float) -> None:
-        if job_id == self._job_id:
-            self._window.progress_panel.set_progress(fraction, seconds_left if seconds_left >= 0 else None)
-
     def _on_finished(self, job_id: int, transcript: Transcript) -> None:
-        if job_id != self._job_id:
-            return
         self._window.document.finish_recognition(job_id, transcript)
         self._end_job()
         self._window.show_media_label(transcript)
@@ -116,16 +118,12 @@ class RecognitionController(QObject):
         self._window.transcript_changed.emit()
 
     def _on_failed(self, job_id: int, message: str) -> None:
-        if job_id != self._job_id:
-            return
         self._window.document.abandon_recognition(job_id)
         self._end_job()
         self._window.statusBar().showMessage(self.tr("Transcription failed."))
         show_error(self._window, message)
 
     def _on_cancelled(self, job_id: int) -> None:
-        if job_id != self._job_id:
-            return
         self._window.document.abandon_recognition(job_id)
         self._end_job()
         self._window.statusBar().showMessage(self.tr("Transcription cancelled."), 5000)

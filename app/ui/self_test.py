@@ -18,8 +18,8 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
-from app.engine_manager import EngineManager
 from app.engines.faster_whisper_engine import FasterWhisperEngine
+from app.jobs import JobRunner
 from app.ui.application import create_application, start_window
 from app.ui.main_window import MainWindow
 
@@ -58,7 +58,7 @@ class SelfTest(QObject):
 
     finished = Signal()
 
-    def __init__(self, window: MainWindow, manager: EngineManager, speech: Path) -> None:
+    def __init__(self, window: MainWindow, manager: JobRunner, speech: Path) -> None:
         super().__init__(window)
         self._window = window
         self._manager = manager
@@ -120,7 +120,7 @@ class SelfTest(QObject):
 def run_self_test() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application([sys.argv[0]])
-    manager = EngineManager()
+    manager = JobRunner()
     try:
         window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
         with importlib.resources.as_file(SPEECH) as speech:

@@ -21,7 +21,7 @@ from app.core.recording import Recorder, find_input_device
 from app.core.recording.recorder import RecordingResult
 from app.core.recording.unfinished import marker_path
 from app.core.transcript import Segment, Transcript
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
@@ -54,7 +54,7 @@ class WindowPlayback:
 def play_jfk_through_the_window(
     qtbot: QtBot, pulseaudio: PulseAudioServer, local_engine, jfk_path: Path, folder: Path
 ) -> WindowPlayback:
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, local_engine)
     window.show()
     try:

@@ -1,4 +1,4 @@
-"""Fixtures for GUI tests: the real window with the real engine manager."""
+"""Fixtures for GUI tests: the real window with the real job runner."""
 
 from __future__ import annotations
 
@@ -7,20 +7,20 @@ from pathlib import Path
 
 import pytest
 
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.ui.main_window import MainWindow
 from tests.conftest import SHARED_AUDIO
 
 
 @pytest.fixture
-def manager(qtbot) -> Iterator[EngineManager]:
-    engine_manager = EngineManager()
-    yield engine_manager
-    engine_manager.shutdown()
+def manager(qtbot) -> Iterator[JobRunner]:
+    runner = JobRunner()
+    yield runner
+    runner.shutdown()
 
 
 @pytest.fixture
-def window(qtbot, manager: EngineManager, local_engine) -> MainWindow:
+def window(qtbot, manager: JobRunner, local_engine) -> MainWindow:
     main_window = MainWindow(manager, local_engine)
     qtbot.addWidget(main_window)
     main_window.show()

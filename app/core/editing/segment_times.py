@@ -48,11 +48,11 @@ def shift_segments(transcript: Transcript, indices: Iterable[int] | None, millis
     changes = []
     for first, last in contiguous_runs(chosen):
         old = transcript.segments[first:last + 1]
-        changes.append((first, old, [_shifted(segment, seconds) for segment in old]))
+        changes.append((first, old, [shifted_segment(segment, seconds) for segment in old]))
     return edit_from_replacements("Shift Times", changes, transcript)
 
 
-def _shifted(segment: Segment, seconds: float) -> Segment:
+def shifted_segment(segment: Segment, seconds: float) -> Segment:
     return replace(
         segment,
         start=max(0.0, segment.start + seconds),

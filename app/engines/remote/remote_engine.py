@@ -8,6 +8,8 @@ from app.engines.base import JobContext, TranscriptionEngine
 
 
 class RemoteTranscriptionEngine(TranscriptionEngine):
+    runs_locally = False
+
     @abstractmethod
     def check_connection(self, context: JobContext) -> str:
         """The service's cheapest real check; one sentence saying what answered, or an EngineError."""

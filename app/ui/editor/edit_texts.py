@@ -28,6 +28,7 @@ EDIT_NAMES: tuple[str, ...] = tuple(map(str, (  # QT_TRANSLATE_NOOP is typed as 
     QT_TRANSLATE_NOOP("EditTexts", "Replace"),
     QT_TRANSLATE_NOOP("EditTexts", "Replace All"),
     QT_TRANSLATE_NOOP("EditTexts", "Replace Transcript"),
+    QT_TRANSLATE_NOOP("EditTexts", "Re-transcribe Passage"),
     QT_TRANSLATE_NOOP("EditTexts", "Identify Speakers"),
     QT_TRANSLATE_NOOP("EditTexts", "Change Speaker Count"),
 )))
@@ -37,6 +38,7 @@ EDIT_ERROR_TEMPLATES: tuple[str, ...] = tuple(map(str, (
     QT_TRANSLATE_NOOP("EditTexts", "A segment cannot start before 0:00.000."),
     QT_TRANSLATE_NOOP("EditTexts", "The start ({start}) must come before the end ({end})."),
     QT_TRANSLATE_NOOP("EditTexts", "Select the segments to shift first."),
+    QT_TRANSLATE_NOOP("EditTexts", "Select the segments to re-transcribe first."),
     QT_TRANSLATE_NOOP("EditTexts", "The segments cannot move earlier: the first of them starts at 0:00.000."),
     QT_TRANSLATE_NOOP("EditTexts", "There is no segment {number}; the transcript has {count}."),
     QT_TRANSLATE_NOOP("EditTexts", "Put the cursor between two words of the segment to split it there."),

@@ -1,25 +1,18 @@
-"""Waveform peaks computed off the GUI thread (a thin helper until the job runner takes this over).
+"""Waveform peaks computed off the GUI thread: a WaveformPeaksJob in the job runner's light lane.
 
-One QThreadPool thread runs app.core.peak_cache.peaks_for; progress (with the peaks so far) and
-the result come back through GuiThreadRelay, and the signals are emitted on the GUI thread. A new
-load or cancel() sets the running job's cancel event; results of a superseded load are dropped.
+Progress (with the peaks so far) and the result arrive as the job's events on the GUI thread. A new
+load or cancel() cancels the job before it; only the current job's events reach the signals.
 """
 
 from __future__ import annotations
 
-import logging
-import threading
 from pathlib import Path
 
-import numpy as np
-from PySide6.QtCore import QObject, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 
-from app.core.errors import Cancelled, EarshotError
-from app.core.peak_cache import peaks_for
-from app.core.peak_pyramid import PeakPyramid
-from app.gui_thread_relay import GuiThreadRelay
-
-log = logging.getLogger(__name__)
+from app.jobs.events import JobEvent, JobFailed, JobFinished, PartialResult
+from app.jobs.peaks_job import PeaksSoFar, WaveformPeaksJob
+from app.jobs.runner import JobRunner
 
 
 class PeaksLoader(QObject):
@@ -27,55 +20,33 @@ class PeaksLoader(QObject):
     finished = Signal(object)  # PeakPyramid
     failed = Signal(str)  # one sentence
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._relay = GuiThreadRelay(self)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._generation = 0
-        self._cancel = threading.Event()
+        self._runner = runner
+        self._job_id: int | None = None
+        runner.job_event.connect(self._on_job_event)
 
     def load(self, path: str | Path) -> None:
         self.cancel()
-        self._generation += 1
-        generation, cancel = self._generation, threading.Event()
-        self._cancel = cancel
-        self._pool.start(lambda: self._run(Path(path), generation, cancel))
+        self._job_id = self._runner.submit(WaveformPeaksJob(Path(path)))
 
     def cancel(self) -> None:
-        self._cancel.set()
+        if self._job_id is not None:
+            self._runner.cancel(self._job_id)
+            self._job_id = None
 
     def shutdown(self) -> None:
-        """Cancel and wait for the worker: call before the application quits."""
+        """Cancel the computation (before the application quits; the runner joins its lanes)."""
         self.cancel()
-        self._pool.waitForDone()
 
-    def _run(self, path: Path, generation: int, cancel: threading.Event) -> None:
-        def progress(fraction: float, partial: np.ndarray) -> None:
-            if fraction < 1.0:
-                self._relay.post(self._deliver_progress, generation, PeakPyramid.from_base(partial), fraction)
-
-        try:
-            pyramid = peaks_for(path, progress, cancel)
-        except Cancelled:
+    def _on_job_event(self, job_id: int, event: JobEvent) -> None:
+        if job_id != self._job_id:
             return
-        except EarshotError as error:
-            self._relay.post(self._deliver_failure, generation, error.message)
-            return
-        except Exception:  # a bug: logged with its trace, shown as one sentence
-            log.exception("computing the waveform of %s failed", path)
-            self._relay.post(self._deliver_failure, generation, self.tr("The waveform could not be drawn."))
-            return
-        self._relay.post(self._deliver_result, generation, pyramid)
-
-    def _deliver_progress(self, generation: int, pyramid: PeakPyramid, fraction: float) -> None:
-        if generation == self._generation:
-            self.progressed.emit(pyramid, fraction)
-
-    def _deliver_result(self, generation: int, pyramid: PeakPyramid) -> None:
-        if generation == self._generation:
-            self.finished.emit(pyramid)
-
-    def _deliver_failure(self, generation: int, message: str) -> None:
-        if generation == self._generation:
-            self.failed.emit(message)
+        if isinstance(event, PartialResult) and isinstance(event.value, PeaksSoFar):
+            self.progressed.emit(event.value.pyramid, event.value.fraction)
+        elif isinstance(event, JobFinished):
+            self._job_id = None
+            self.finished.emit(event.result)
+        elif isinstance(event, JobFailed):
+            self._job_id = None
+            self.failed.emit(event.message)

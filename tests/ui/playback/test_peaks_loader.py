@@ -13,11 +13,11 @@ from app.core.peak_cache import load_cached_peaks
 from app.ui.playback.peaks_loader import PeaksLoader
 
 
-def test_peaks_arrive_on_the_gui_thread_with_progress(qtbot, tmp_path: Path) -> None:
+def test_peaks_arrive_on_the_gui_thread_with_progress(qtbot, manager, tmp_path: Path) -> None:
     media = tmp_path / "long.wav"
     rng = np.random.default_rng(2)
     soundfile.write(media, rng.uniform(-0.5, 0.5, 16_000 * 150).astype(np.float32), 16_000)
-    loader = PeaksLoader()
+    loader = PeaksLoader(manager)
     threads: list[bool] = []
     fractions: list[float] = []
 
@@ -34,11 +34,11 @@ def test_peaks_arrive_on_the_gui_thread_with_progress(qtbot, tmp_path: Path) -> 
     loader.shutdown()
 
 
-def test_a_newer_load_supersedes_the_older(qtbot, tmp_path: Path, jfk_path: Path) -> None:
+def test_a_newer_load_supersedes_the_older(qtbot, manager, tmp_path: Path, jfk_path: Path) -> None:
     first, second = tmp_path / "first.flac", tmp_path / "second.flac"
     shutil.copyfile(jfk_path, first)
     soundfile.write(second, np.zeros(16_000 * 3, dtype=np.float32), 16_000, format="FLAC")
-    loader = PeaksLoader()
+    loader = PeaksLoader(manager)
     results = []
     loader.finished.connect(results.append)
     loader.load(first)
@@ -49,8 +49,8 @@ def test_a_newer_load_supersedes_the_older(qtbot, tmp_path: Path, jfk_path: Path
     assert len(results) == 1 and abs(results[0].duration - 3.0) < 0.05
 
 
-def test_a_missing_file_fails_with_one_sentence(qtbot, tmp_path: Path) -> None:
-    loader = PeaksLoader()
+def test_a_missing_file_fails_with_one_sentence(qtbot, manager, tmp_path: Path) -> None:
+    loader = PeaksLoader(manager)
     with qtbot.waitSignal(loader.failed, timeout=10_000) as failed:
         loader.load(tmp_path / "gone.wav")
     assert failed.args == ["Cannot draw the waveform of “gone.wav”: the file does not exist."]

@@ -1,4 +1,5 @@
-"""The engine manager: queued jobs on one worker thread, reported through signals."""
+"""The job runner's local lane, through the engine manager's signals it keeps: one job at a time, in order,
+hardened against failing jobs, cancel races and shutdown."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from app.core.audio import AudioClip
 from app.core.transcript import Segment
-from app.engine_manager import EngineManager
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.jobs import JobRunner
 
 TINY = TranscriptionOptions(model="tiny.en")
 
@@ -24,7 +25,7 @@ class BrokenEngine(TranscriptionEngine):
         raise ZeroDivisionError("division by zero")
 
 
-def record(manager: EngineManager) -> list[tuple]:
+def record(manager: JobRunner) -> list[tuple]:
     events: list[tuple] = []
     manager.job_started.connect(lambda job: events.append(("started", job)))
     manager.job_finished.connect(lambda job, transcript: events.append(("finished", job, transcript)))
@@ -33,7 +34,7 @@ def record(manager: EngineManager) -> list[tuple]:
     return events
 
 
-def test_jobs_run_one_at_a_time_in_order(qtbot, manager: EngineManager, local_engine, jfk_path: Path) -> None:
+def test_jobs_run_one_at_a_time_in_order(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
     events = record(manager)
     first = manager.submit_transcription(jfk_path, local_engine, TINY)
     second = manager.submit_transcription(jfk_path, local_engine, TINY)
@@ -43,7 +44,7 @@ def test_jobs_run_one_at_a_time_in_order(qtbot, manager: EngineManager, local_en
     assert events[1][2].text == events[3][2].text
 
 
-def test_a_cancelled_queued_job_never_starts(qtbot, manager: EngineManager, local_engine, jfk_path: Path) -> None:
+def test_a_cancelled_queued_job_never_starts(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
     events = record(manager)
     first = manager.submit_transcription(jfk_path, local_engine, TINY)
     second = manager.submit_transcription(jfk_path, local_engine, TINY)
@@ -55,7 +56,7 @@ def test_a_cancelled_queued_job_never_starts(qtbot, manager: EngineManager, loca
 
 
 def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
-    qtbot, manager: EngineManager, local_engine, jfk_path: Path
+    qtbot, manager: JobRunner, local_engine, jfk_path: Path
 ) -> None:
     events = record(manager)
     broken = manager.submit_transcription(jfk_path, BrokenEngine(), TINY)
@@ -66,7 +67,7 @@ def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
     assert failure[2] == "Transcription failed unexpectedly: division by zero."
 
 
-def test_progress_reports_time_left(qtbot, manager: EngineManager, local_engine, jfk_path: Path) -> None:
+def test_progress_reports_time_left(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
     reports: list[tuple[float, float]] = []
     manager.progress_changed.connect(lambda _job, fraction, left: reports.append((fraction, left)))
     with qtbot.waitSignal(manager.job_finished, timeout=120_000):
@@ -77,7 +78,7 @@ def test_progress_reports_time_left(qtbot, manager: EngineManager, local_engine,
     assert reports[-1][1] == 0.0
 
 
-def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: EngineManager, jfk_path: Path) -> None:
+def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: JobRunner, jfk_path: Path) -> None:
     from app.engines.faster_whisper_engine import FasterWhisperEngine
 
     engine = FasterWhisperEngine()
@@ -135,7 +136,7 @@ class GatedEngine(TranscriptionEngine):
 
 
 def test_an_os_error_while_preparing_fails_that_job_and_later_jobs_still_run(
-    qtbot, manager: EngineManager, local_engine, jfk_path: Path
+    qtbot, manager: JobRunner, local_engine, jfk_path: Path
 ) -> None:
     events = record(manager)
     preparation = manager.submit_preparation(UnwritableCacheEngine(), TINY)
@@ -149,7 +150,7 @@ def test_an_os_error_while_preparing_fails_that_job_and_later_jobs_still_run(
 def test_shutdown_cancels_the_running_job_and_never_starts_the_queued_ones(
     qtbot, local_engine, jfk_path: Path
 ) -> None:
-    manager = EngineManager()
+    manager = JobRunner()
     engine = GatedEngine()
     for _ in range(4):
         manager.submit_transcription(jfk_path, engine, TINY)
@@ -160,7 +161,7 @@ def test_shutdown_cancels_the_running_job_and_never_starts_the_queued_ones(
 
 
 def test_a_job_cancelled_just_after_the_worker_checked_it_stops_at_its_first_check(
-    qtbot, manager: EngineManager, jfk_path: Path
+    qtbot, manager: JobRunner, jfk_path: Path
 ) -> None:
     engine = GatedEngine()
     engine.gate.set()
@@ -185,7 +186,7 @@ def test_a_job_cancelled_just_after_the_worker_checked_it_stops_at_its_first_che
     assert engine.produced == 0
 
 
-def test_a_newer_model_choice_drops_the_older_pending_loads(qtbot, manager: EngineManager, jfk_path: Path) -> None:
+def test_a_newer_model_choice_drops_the_older_pending_loads(qtbot, manager: JobRunner, jfk_path: Path) -> None:
     blocker = GatedEngine(segments=1)
     engine = GatedEngine()
     manager.submit_transcription(jfk_path, blocker, TINY)
