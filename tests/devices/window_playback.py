@@ -21,8 +21,8 @@ from app.core.recording import Recorder, find_input_device
 from app.core.recording.recorder import RecordingResult
 from app.core.recording.unfinished import marker_path
 from app.core.transcript import Segment, Transcript
-from app.jobs import JobRunner
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.jobs import JobRunner
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from tests.pulseaudio_server import PulseAudioServer
