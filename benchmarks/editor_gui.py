@@ -59,7 +59,7 @@ def open_figures(window: MainWindow, project: Path, rows: int) -> dict[str, Any]
     seconds = wait_until_after(lambda: window.projects.open_path(project),
                                lambda: window.transcript_model.rowCount() == rows and view.isVisible())
     first_rows = view.rowViewportPosition(0) >= 0 and view.indexAt(view.viewport().rect().topLeft()).isValid()
-    wait_until(lambda: not view._sizing.isActive())  # every row's height, a batch per turn
+    wait_until(lambda: view.row_sizing.fit_rows_on_screen() == 0)  # the rows on screen measured
     gc.collect()
     return {"open_to_usable_table_ms": round(seconds * 1000, 1), "first_rows_shown": first_rows,
             "document_resident_mb": round(resident_megabytes() - before, 1)}

@@ -37,14 +37,6 @@ def _timed(run: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
-def _settle(app: QApplication, window: Any, patience: float = 30) -> None:
-    """Let the table finish sizing its rows (a few per event-loop turn after a new transcript) first."""
-    sizing = getattr(window.transcript_view, "_sizing", None)
-    deadline = time.perf_counter() + patience
-    while sizing is not None and sizing.isActive() and time.perf_counter() < deadline:
-        app.processEvents()
-
-
 def run(segments: int, keys: int) -> dict[str, Any]:
     from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
@@ -73,7 +65,6 @@ def run(segments: int, keys: int) -> dict[str, Any]:
         results["text_view_build_ms"] = _ms(statistics.median(builds))
         results["paragraphs"] = len(view.paragraph_layout.paragraphs)
 
-        _settle(app, window)
         middle = segments // 2
         view.select_in_segment(middle, 5, 5)
         view.setFocus()

@@ -35,6 +35,10 @@ OVERLAP_TINT = QColor(245, 158, 11, 60)
 PLAYING_TINT = QColor(47, 111, 237, 48)  # the text of the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
+_ROLES_ANSWERED = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole + 1,
+})
 
 
 class TranscriptTableModel(QAbstractTableModel):
@@ -179,8 +183,8 @@ class TranscriptTableModel(QAbstractTableModel):
         return flags
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
-            return None
+        if role not in _ROLES_ANSWERED or not index.isValid() or not 0 <= index.row() < self.rowCount():
+            return None  # the roles asked of every cell painted or measured: the first test is the cheapest
         row, column = index.row(), index.column()
         segment = self.transcript.segments[row]
         if role == self.SegmentRole:

@@ -8,7 +8,7 @@ is the segment re-flowed under the chosen subtitle rules: the cue that covers th
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
 
@@ -52,13 +52,14 @@ class VideoPane(QGraphicsView):
         self._cues: list[Segment] = []
         self._cue_key: _CueKey | None = None
         self._position = 0.0
+        self._caption = ""
         self.video_item.nativeSizeChanged.connect(lambda _size: self._lay_out())
         self._lay_out()
 
     @property
     def caption(self) -> str:
         """The caption shown now (lines joined by newlines); empty when there is none."""
-        return self._text.toPlainText() if self._text.isVisible() else ""
+        return self._caption
 
     def set_rules(self, rules: SubtitleRules) -> None:
         self._rules = rules
@@ -75,11 +76,21 @@ class VideoPane(QGraphicsView):
 
     def _refresh_caption(self) -> None:
         text = self._cue_text()
-        if text != self.caption:
-            self._text.setPlainText(text)
-            self._text.setVisible(bool(text))
-            self._box.setVisible(bool(text))
-            self._lay_out()
+        if text != self._caption:
+            self._caption = text
+            if self.isVisible():  # a hidden pane (an audio file) lays its caption out when shown
+                self._show_caption()
+
+    def _show_caption(self) -> None:
+        if self._text.toPlainText() != self._caption:
+            self._text.setPlainText(self._caption)
+        self._text.setVisible(bool(self._caption))
+        self._box.setVisible(bool(self._caption))
+        self._lay_out()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_caption()
 
     def _cue_text(self) -> str:
         segment = self._segment

@@ -8,8 +8,11 @@ times (emitted once, on release), a double-click selects the region's segment.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -112,9 +115,20 @@ class WaveformView(QAbstractScrollArea):
         self.viewport().update()
 
     def set_current_region(self, index: int | None) -> None:
+        """Highlight region ``index`` (None: none); only the two regions' columns are painted again."""
         if index != self._current:
+            for changed in (self._current, index):
+                self._update_region(changed)
             self._current = index
-            self.viewport().update()
+
+    def _update_region(self, index: int | None) -> None:
+        starts, ends, _reach = self._region_times()
+        if index is None or not 0 <= index < len(starts):
+            return
+        width = self.viewport().width()
+        left, right = max(0, int(self.x_of(starts[index])) - 1), min(width, int(self.x_of(ends[index])) + 2)
+        if left < right:
+            self.viewport().update(left, 0, right - left, self.viewport().height())
 
     def set_play_position(self, seconds: float) -> None:
         old_x, self._play_position = self.x_of(self._play_position), seconds
@@ -182,13 +196,16 @@ class WaveformView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         try:  # a painter left active when painting fails crashes the backing store
-            self._paint(painter, event)
+            # The play head's old and new columns are two narrow strips, not all that lies between them.
+            for area in cast(Iterable[QRect], event.region()):  # PySide6 iterates a QRegion; its stubs omit it
+                self._paint(painter, area)
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter, event: QPaintEvent) -> None:
+    def _paint(self, painter: QPainter, area: QRect) -> None:
+        painter.setClipRect(area)  # each area once: text across two areas is not drawn twice over itself
         rect = QRectF(self.viewport().rect())
-        left, right = event.rect().left(), event.rect().right() + 1
+        left, right = area.left(), area.right() + 1
         x0, x1, indices = self._visible_regions(left, right)
         columns = None
         if self._peaks is not None:
