@@ -279,11 +279,12 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
             call()
             calls[name].append((time.perf_counter() - started) * 1000)
 
-        for round_ in range(30):
-            spin(200)
+        for round_ in range(30):  # a click on a row (it becomes current and plays), then a Ctrl+wheel step
+            spin(150)
             row = rng.randrange(segments)
             timed("go_to_row", lambda: window.transcript_view.go_to_row(row))  # noqa: B023 - called at once
             timed("seek", lambda: controller.seek(many.segments[row].start))  # noqa: B023
+            spin(50)
             timed("zoom", lambda: panel.waveform.zoom_at(640, 1.25 if round_ % 10 < 5 else 0.8))  # noqa: B023
         probe.stop()
         cpu = time.thread_time() - cpu_before

@@ -101,3 +101,12 @@ def test_ctrl_click_on_a_word_seeks_to_it(text_window: MainWindow, qtbot) -> Non
     qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert view.textCursor().position() != position_before  # a plain click still places the cursor
 
+
+
+def test_the_text_view_shows_the_word_spoken_while_it_was_hidden(text_window: MainWindow, qtbot) -> None:
+    window, segments = text_window, text_window.document.transcript.segments
+    window.text_editing.text_view_action.setChecked(False)  # the table is shown
+    window.playback_panel.controller.seek(segments[-1].words[8].start + 0.001)
+    window.text_editing.text_view_action.setChecked(True)
+    qtbot.waitUntil(lambda: highlighted(window)[1:] == ["orchard39"], timeout=2000)
+    assert word_is_in_view(window, len(segments) - 1, 8)

@@ -9,7 +9,7 @@ asks to seek to its start (to its segment's start when the segment has no word t
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
@@ -57,12 +57,16 @@ class TextViewPlayback(QObject):
     def show_current(self) -> None:
         """Highlight the segment and word playing now and, when following, scroll the word into view."""
         word_start = self._highlight()
-        if word_start is not None and self.follow and self._view.isVisible():
+        if word_start is not None and self.follow:
             self._scroll_to(word_start)
 
     def _highlight(self) -> int | None:
-        """Set the highlight; the character position of the word (or of its segment) highlighted, or None."""
+        """Set the highlight; the character position of the word (or of its segment) highlighted, or None.
+
+        A hidden view (the table is shown) is highlighted when it is shown."""
         view, layout, transcript = self._view, self._view.paragraph_layout, self._view.transcript
+        if not view.isVisible():
+            return None
         segment = self._sync.current_segment
         if segment == NONE or len(layout.paragraph_of_segment) != len(transcript.segments):
             view.setExtraSelections([])  # nothing plays, or the text is being re-grouped (edited follows)
@@ -108,7 +112,9 @@ class TextViewPlayback(QObject):
         view.verticalScrollBar().setValue(max(0, first_line - FOLLOW_LINES_ABOVE))  # the text cursor stays
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress
+        if event.type() == QEvent.Type.Show:  # after the switch of views has placed the text cursor
+            QTimer.singleShot(0, self.show_current)
+        elif (isinstance(event, QMouseEvent) and event.type() == QEvent.Type.MouseButtonPress
                 and event.button() == Qt.MouseButton.LeftButton
                 and event.modifiers() & Qt.KeyboardModifier.ControlModifier):
             seconds = self._time_at(event.position().toPoint())
