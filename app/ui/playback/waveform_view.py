@@ -78,6 +78,7 @@ class WaveformView(QAbstractScrollArea):
         self._seconds_per_pixel = 0.02
         self._play_position = 0.0
         self._current: int | None = None
+        self._fitting = True  # the whole file in view, whatever its length and the strip's width, until a zoom
         self.follow = True
         self._grab: EdgeGrab | None = None
         self._preview: tuple[float, float] | None = None
@@ -96,12 +97,28 @@ class WaveformView(QAbstractScrollArea):
             self._scale = 0.95 / loudest if loudest > 0.01 else 1.0
             self._duration = max(self._duration, peaks.duration)
             self._update_scrollbar()
+            self._keep_fitting()
         self.viewport().update()
+
+    @property
+    def has_peaks(self) -> bool:
+        """All of the file's peaks are drawn (not only a part while they are computed)."""
+        return self._peaks is not None and self._progress >= 1.0
 
     def set_duration(self, seconds: float) -> None:
         self._duration = max(0.0, seconds)
         self._update_scrollbar()
+        self._keep_fitting()
         self.viewport().update()
+
+    def fit_new_media(self) -> None:
+        """A new file: show the whole of it (once its duration is known), until the user zooms."""
+        self._duration, self._start, self._fitting = 0.0, 0.0, True
+        self._keep_fitting()
+
+    def _keep_fitting(self) -> None:
+        if self._fitting:
+            self.show_whole()
 
     def set_regions(self, regions: RegionSource) -> None:
         self._regions = regions
@@ -169,11 +186,14 @@ class WaveformView(QAbstractScrollArea):
     def zoom_at(self, x: float, factor: float) -> None:
         """Zoom by ``factor`` (>1 zooms in) keeping the time under ``x`` where it is."""
         anchor = self.time_at(x)
+        self._fitting = False
         most = max(self._duration, 1.0) / max(1, self.viewport().width())
         self._seconds_per_pixel = min(most, max(MIN_SECONDS_PER_PIXEL, self._seconds_per_pixel / factor))
         self.scroll_to(anchor - x * self._seconds_per_pixel)
 
     def show_whole(self) -> None:
+        """Zoom to fit the whole file; it stays fitted (through resizes) until a zoom."""
+        self._fitting = True
         self._seconds_per_pixel = max(self._duration, 1.0) / max(1, self.viewport().width())
         self.scroll_to(0.0)
 
@@ -354,3 +374,4 @@ class WaveformView(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbar()
+        self._keep_fitting()
