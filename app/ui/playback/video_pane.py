@@ -18,6 +18,7 @@ from app.core.transcript import Segment, Transcript
 
 CAPTION_MARGIN = 0.06  # of the picture's height, below the caption
 CAPTION_FONT = 0.055  # of the picture's height
+CAPTION_WIDTH = 0.94  # of the picture's width, at most
 CAPTION_BOX = QColor(0, 0, 0, 170)
 
 _CueKey = tuple[float, float, str, int, SubtitleRules]
@@ -127,10 +128,11 @@ class VideoPane(QGraphicsView):
         font.setPixelSize(max(11, round(picture.height() * CAPTION_FONT)))
         font.setWeight(QFont.Weight.DemiBold)
         self._text.setFont(font)
-        self._text.setTextWidth(-1)
-        self._text.setTextWidth(self._text.document().idealWidth())  # centres each line in the widest
-        text_rect = self._text.boundingRect()
         padding = font.pixelSize() * 0.35
+        self._text.setTextWidth(-1)
+        widest = picture.width() * CAPTION_WIDTH - 2 * padding  # a line longer than the picture wraps
+        self._text.setTextWidth(min(self._text.document().idealWidth(), widest))  # lines centred in the widest
+        text_rect = self._text.boundingRect()
         left = picture.center().x() - text_rect.width() / 2
         top = picture.bottom() - picture.height() * CAPTION_MARGIN - text_rect.height()
         self._text.setPos(left, top)
