@@ -39,9 +39,11 @@ class EventLoopProbe:
         self.cpu_ms.append((now[1] - self._last[1]) * 1000)
         self._last = now
 
-    def longest_stall_ms(self) -> float:
-        """The longest gap beyond the timer's own interval (0 when the loop always came back in time)."""
-        return round(max(0.0, max(self.gaps_ms[1:], default=TICK_MS) - TICK_MS), 1)
+    def stall_figures(self) -> dict[str, Any]:
+        """The longest and 99th-percentile gaps beyond the interval, and the most CPU the GUI thread spent in one."""
+        stalls = sorted(max(0.0, gap - TICK_MS) for gap in self.gaps_ms[1:]) or [0.0]
+        return {"longest_stall_ms": round(stalls[-1], 1), "p99_stall_ms": round(stalls[int(len(stalls) * 0.99)], 1),
+                "longest_stall_cpu_ms": round(max(self.cpu_ms[1:], default=0.0), 1)}
 
     def figures(self) -> dict[str, Any]:
         gaps, cpu = sorted(self.gaps_ms[1:]), sorted(self.cpu_ms[1:])
