@@ -62,6 +62,10 @@ class VideoPane(QGraphicsView):
         """The caption shown now (lines joined by newlines); empty when there is none."""
         return self._caption
 
+    def caption_box(self) -> QRectF:
+        """Where the caption's box is, in the pane's viewport (empty when there is no caption)."""
+        return self._box.rect() if self._caption else QRectF()
+
     def set_rules(self, rules: SubtitleRules) -> None:
         self._rules = rules
         self._refresh_caption()
