@@ -116,5 +116,5 @@ def test_a_video_in_the_window_has_its_pane_and_a_caption_that_fits_the_picture(
     caption = panel.video_pane.caption
     assert caption and text.startswith(caption.replace("\n", " ")[:10])
     box = panel.video_pane.caption_box()
-    assert 0 <= box.left() and box.right() <= panel.video_pane.viewport().width()  # wrapped inside the picture
+    assert box.left() >= 0 and box.right() <= panel.video_pane.viewport().width()  # wrapped inside the picture
     window.document.mark_saved(tmp_path / "clip.earshot")
