@@ -120,6 +120,7 @@ def test_a_stereo_file_offers_its_channels(qtbot, window: MainWindow, tmp_path: 
 
     stereo = tmp_path / "two-voices.wav"
     soundfile.write(stereo, np.zeros((16_000, 2), np.float32), 16_000)
+    window.resize(1280, 720)  # room for every choice (a narrower window puts the last ones in the » menu)
     window.open_media(stereo)
     combo = window.options_bar.channel_combo
     qtbot.waitUntil(lambda: combo.isVisibleTo(window), timeout=5000)
