@@ -184,13 +184,17 @@ def run(segments: int) -> dict[str, Any]:
     }
 
 
+def save_results(file_name: str, results: dict[str, Any]) -> None:
+    """Print the figures and keep them in benchmarks/results/``file_name``."""
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / file_name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(results, indent=2))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.editor")
     parser.add_argument("--segments", type=int, default=10_000)
-    results = run(parser.parse_args().segments)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "editor.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("editor.json", run(parser.parse_args().segments))
 
 
 if __name__ == "__main__":

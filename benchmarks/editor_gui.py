@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import statistics
 import tempfile
@@ -22,10 +21,11 @@ from typing import TYPE_CHECKING, Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QElapsedTimer, QEventLoop, Qt, QTimer
+from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from benchmarks.editor import podcast
+from benchmarks.editor import podcast, save_results
+from benchmarks.event_loop_probe import EventLoopProbe
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
@@ -59,7 +59,7 @@ def open_figures(window: MainWindow, project: Path, rows: int) -> dict[str, Any]
     seconds = wait_until_after(lambda: window.projects.open_path(project),
                                lambda: window.transcript_model.rowCount() == rows and view.isVisible())
     first_rows = view.rowViewportPosition(0) >= 0 and view.indexAt(view.viewport().rect().topLeft()).isValid()
-    wait_until(lambda: not view._sizing.isActive())  # every row's height, a batch per turn
+    wait_until(lambda: view.row_sizing.fit_rows_on_screen() == 0)  # the rows on screen measured
     gc.collect()
     return {"open_to_usable_table_ms": round(seconds * 1000, 1), "first_rows_shown": first_rows,
             "document_resident_mb": round(resident_megabytes() - before, 1)}
@@ -84,8 +84,7 @@ def typing_figures(window: MainWindow, seconds: float) -> dict[str, Any]:
     window.autosaver.saved.connect(lambda _id: saves.append(time.perf_counter()))
     key_ms: list[float] = []
     key_cpu_ms: list[float] = []
-    gaps: list[float] = []
-    clock, tick, typist = QElapsedTimer(), QTimer(interval=5), QTimer(interval=KEY_INTERVAL_MS)
+    probe, typist = EventLoopProbe(), QTimer(interval=KEY_INTERVAL_MS)
     typed = [0]
 
     def type_one() -> None:
@@ -96,33 +95,26 @@ def typing_figures(window: MainWindow, seconds: float) -> dict[str, Any]:
         key_cpu_ms.append((time.thread_time() - began_cpu) * 1000)
         typed[0] += 1
 
-    tick.timeout.connect(lambda: gaps.append(clock.restart()))
     typist.timeout.connect(type_one)
-    clock.start()
-    tick.start()
+    probe.start()
     typist.start()
     QTimer.singleShot(int(seconds * 1000), typist.stop)
     wait_until(lambda: not typist.isActive() and not window.autosaver.is_pending, seconds + 30)
-    tick.stop()
-    stalls = sorted(gap - 5 for gap in gaps[1:])
+    probe.stop()
     return {"keys_typed": typed[0], "autosaves_during_typing": len(saves),
             "longest_key_ms": round(max(key_ms), 1), "median_key_ms": round(statistics.median(key_ms), 2),
-            "longest_key_cpu_ms": round(max(key_cpu_ms), 1),
-            "longest_stall_ms": max(stalls), "p99_stall_ms": stalls[int(len(stalls) * 0.99)],
+            "longest_key_cpu_ms": round(max(key_cpu_ms), 1), **probe.stall_figures(),
             "idle_longest_stall_ms": idle_longest_stall(seconds)}
 
 
-def idle_longest_stall(seconds: float) -> int:
+def idle_longest_stall(seconds: float) -> float:
     """The same timer's longest gap with nothing to do: what the machine's other load costs by itself."""
-    gaps: list[float] = []
-    clock, tick = QElapsedTimer(), QTimer(interval=5)
-    tick.timeout.connect(lambda: gaps.append(clock.restart()))
+    probe = EventLoopProbe()
     began = time.perf_counter()
-    clock.start()
-    tick.start()
+    probe.start()
     wait_until(lambda: time.perf_counter() - began > seconds)
-    tick.stop()
-    return int(max(gap - 5 for gap in gaps[1:]))
+    probe.stop()
+    return float(probe.stall_figures()["longest_stall_ms"])
 
 
 def save_figures(window: MainWindow, folder: Path) -> dict[str, Any]:
@@ -172,10 +164,7 @@ def main() -> None:
     parser.add_argument("--segments", type=int, default=10_000)
     parser.add_argument("--typing-seconds", type=float, default=6.0)
     arguments = parser.parse_args()
-    results = run(arguments.segments, arguments.typing_seconds)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "editor-gui.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("editor-gui.json", run(arguments.segments, arguments.typing_seconds))
 
 
 if __name__ == "__main__":

@@ -73,7 +73,7 @@ class MainWindow(QMainWindow):
         self._advanced_options = AdvancedOptions()
         self._may_close = False
         self.setAcceptDrops(True)
-        self.resize(1100, 720)
+        self._fit_to_screen()
         self.undo_group = QUndoGroup(self)
         self.document = Document(parent=self)
         self.undo_group.addStack(self.document.undo_stack)
@@ -99,6 +99,11 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Open an audio or video file, a transcript or a project to begin."))
 
     # ---- construction -------------------------------------------------------------
+    def _fit_to_screen(self) -> None:
+        """1100 x 720, or less on a small screen: a margin of the screen stays around the window."""
+        screen = self.screen().availableGeometry()
+        self.resize(min(1100, int(screen.width() * 0.88)), min(720, int(screen.height() * 0.85)))
+
     def _build_actions(self) -> None:
         style = self.style()
         self.open_action = self.projects.open_action

@@ -1,9 +1,10 @@
 """Playback tied to the window's document and its segment table.
 
-Clicking a row seeks to its segment; while playing, the segment being spoken is highlighted in
-the table and scrolled into view without touching the focus, the selection or an open editor;
-a hand scroll of the table or the waveform turns Follow off until the user turns it on again or
-clicks a segment. The waveform draws the document's segments and turns a dragged edge into one
+Clicking a row (or Ctrl+clicking a word in the text view) seeks to its segment (word); while
+playing, the segment being spoken is highlighted in the table, and the segment and word in the
+text view, and scrolled into view without touching the focus, the selection or an open editor;
+a hand scroll of the table, the text view or the waveform turns Follow off until the user turns
+it on again or clicks a segment. The waveform draws the document's segments and turns a dragged edge into one
 undoable Set Times edit; a double-click on a region selects its row. Loop Segment loops the
 segment playing (else the current row). The media is the document's: reopened when it changes.
 """
@@ -21,6 +22,7 @@ from app.core.errors import EditError
 from app.ui.editor.document import Document
 from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.messages import show_error
+from app.ui.playback.text_view_playback import TextViewPlayback
 from app.ui.playback.waveform_regions import SegmentRegions
 from app.ui.playback_panel import PlaybackPanel
 from app.ui.playback_sync import NONE
@@ -46,6 +48,10 @@ class PlaybackBinding(QObject):
         panel.waveform.retime_requested.connect(self.retime)
         panel.waveform.segment_activated.connect(lambda row: view.go_to_row(row))
         panel.sync.current_segment_changed.connect(self._show_current_segment)
+        self.text_playback = TextViewPlayback(window.text_editing.text_view, panel.sync, self)
+        self.text_playback.seek_requested.connect(self._seek_following)
+        self.text_playback.hand_scrolled.connect(self.suspend_follow)
+        actions.follow.toggled.connect(self._follow_changed)
 
     @property
     def follow(self) -> bool:
@@ -61,6 +67,7 @@ class PlaybackBinding(QObject):
         self.panel.waveform.set_regions(SegmentRegions(document.transcript))
         self.panel.video_pane.set_rules(self._window.transcript_model.subtitle_rules)
         self.panel.sync.set_document(document)
+        self.text_playback.set_document(document)
         self._media_changed()
 
     def _connections(self, document: Document) -> list[tuple[SignalInstance, Callable[..., None]]]:
@@ -91,8 +98,17 @@ class PlaybackBinding(QObject):
     def _row_clicked(self, index: QModelIndex) -> None:
         if self._document is None or not 0 <= index.row() < len(self._document.transcript.segments):
             return
+        self._seek_following(self._document.transcript.segments[index.row()].start)
+
+    def _seek_following(self, seconds: float) -> None:
+        """A click on a segment or a word: play from there, the views following again."""
         self.panel.playback_actions.follow.setChecked(True)
-        self.panel.controller.seek(self._document.transcript.segments[index.row()].start)
+        self.panel.controller.seek(seconds)
+
+    def _follow_changed(self, follow: bool) -> None:
+        self.text_playback.follow = follow
+        if follow:
+            self.text_playback.show_current()
 
     def _show_current_segment(self, row: int) -> None:
         """The playing segment tinted in the table and the waveform, captioned over the video, followed."""

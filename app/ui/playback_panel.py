@@ -37,6 +37,7 @@ class PlaybackPanel(QWidget):
         self.video_pane = VideoPane()
         self.video_pane.hide()
         self.controller.set_video_output(self.video_pane.video_item)
+        self._splitter: QSplitter | None = None
         self.notice = QLabel(self)
         self.notice.setObjectName("playbackNotice")
         self.notice.setTextFormat(Qt.TextFormat.PlainText)
@@ -60,14 +61,22 @@ class PlaybackPanel(QWidget):
         splitter.addWidget(self.video_pane)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        self._splitter = splitter
         return splitter
+
+    def _show_video_pane(self, has_video: bool) -> None:
+        """The pane for a video, given two fifths of the width unless the user made it wider than a third."""
+        self.video_pane.setVisible(has_video)
+        splitter = self._splitter
+        if has_video and splitter is not None and self.video_pane.width() < splitter.width() // 3:
+            splitter.setSizes([splitter.width() * 3 // 5, splitter.width() * 2 // 5])
 
     def _connect(self) -> None:
         controller = self.controller
         controller.position_ticked.connect(self.waveform.set_play_position)
         controller.position_ticked.connect(self.video_pane.set_position)
         controller.duration_changed.connect(self.waveform.set_duration)
-        controller.media_opened.connect(self.video_pane.setVisible)
+        controller.media_opened.connect(self._show_video_pane)
         controller.media_failed.connect(self.show_notice)
         self.peaks_loader.progressed.connect(self._show_partial_peaks)
         self.peaks_loader.finished.connect(self.waveform.set_peaks)
@@ -85,6 +94,7 @@ class PlaybackPanel(QWidget):
         self.notice.hide()
         self.video_pane.hide()
         self.waveform.set_peaks(None)
+        self.waveform.fit_new_media()
         self.peaks_loader.cancel()
         if path is None:
             self.controller.close()

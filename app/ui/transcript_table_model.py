@@ -35,6 +35,12 @@ OVERLAP_TINT = QColor(245, 158, 11, 60)
 PLAYING_TINT = QColor(47, 111, 237, 48)  # the text of the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
+_SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
+_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
+_ROLES_ANSWERED = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole + 1,
+})
 
 
 class TranscriptTableModel(QAbstractTableModel):
@@ -173,16 +179,19 @@ class TranscriptTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else 4
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
-        flags = super().flags(index)
-        if index.isValid() and self._document is not None and not self._document.is_read_only:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        if self._document is not None and not self._document.is_read_only:
+            return _EDITABLE  # asked twice for every cell painted: built once
+        return _SELECTABLE
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < self.rowCount():
+        if role not in _ROLES_ANSWERED:
+            return None  # most of the roles asked of every cell painted or measured: the cheapest test first
+        segments, row, column = self.transcript.segments, index.row(), index.column()
+        if not 0 <= row < len(segments) or not index.isValid():
             return None
-        row, column = index.row(), index.column()
-        segment = self.transcript.segments[row]
+        segment = segments[row]
         if role == self.SegmentRole:
             return segment
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):

@@ -1,4 +1,4 @@
-"""The segment table: start, end, speaker and text; keyboard first, rows sized as they arrive.
+"""The segment table: start, end, speaker and text; keyboard first, rows sized when shown.
 
 Enter starts editing the current cell and ends it; the arrows move between segments (also out
 of an open editor); Tab moves on from the times to the speaker and the text. While the text of
@@ -7,16 +7,14 @@ a segment is being edited, ``text_cursor()`` tells where its cursor is (Split Se
 
 from __future__ import annotations
 
-import time
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from app.ui.editor.segment_delegate import SegmentDelegate
+from app.ui.row_sizing import LazyRowSizing
 from app.ui.transcript_table_model import TranscriptTableModel
 
-SIZING_BUDGET_SECONDS = 0.01  # text layout per event-loop turn: a transcript of hours is sized without freezing
 RESIZE_SETTLE_MS = 150  # a window being dragged wider re-wraps the rows once it stops
 _ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
@@ -46,16 +44,10 @@ class TranscriptView(QTableView):
         header.resizeSection(TranscriptTableModel.SPEAKER_COLUMN, self.fontMetrics().horizontalAdvance("M") * 10)
         header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        # Sizing each new row alone keeps a long transcript's inserts cheap (ResizeToContents
-        # would measure every row on every insert).
-        model.rowsInserted.connect(self._fit_new_rows)
-        model.dataChanged.connect(self._fit_changed_rows)
-        model.modelReset.connect(self._fit_all_rows)
-        self._unsized_from = 0  # rows from here on still have the default height after a reset
-        self._sizing = QTimer(self, interval=0)
-        self._sizing.timeout.connect(self._fit_some_rows)
+        # Rows are measured when shown (ResizeToContents would measure all of them on every change).
+        self.row_sizing = LazyRowSizing(self)
         self._refit = QTimer(self, singleShot=True, interval=RESIZE_SETTLE_MS)  # the text column's width settled
-        self._refit.timeout.connect(self._fit_all_rows)
+        self._refit.timeout.connect(self.row_sizing.mark_all_stale)
         header.sectionResized.connect(self._text_width_changed)
 
     @property
@@ -99,6 +91,12 @@ class TranscriptView(QTableView):
             self.commitData(editor)
             self.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
 
+    def scrollTo(self, index: QModelIndex | QPersistentModelIndex,
+                 hint: QAbstractItemView.ScrollHint = QAbstractItemView.ScrollHint.EnsureVisible) -> None:
+        if index.isValid():
+            self.row_sizing.fit_before_scrolling(index.row(), hint)  # so the row lands where asked
+        super().scrollTo(index, hint)
+
     def go_to_row(self, row: int, column: int = TranscriptTableModel.TEXT_COLUMN) -> None:
         if 0 <= row < self.table_model.rowCount():
             index = self.table_model.index(row, column)
@@ -119,33 +117,15 @@ class TranscriptView(QTableView):
         return bar.value() >= bar.maximum() - 4
 
     # ---- row heights ----------------------------------------------------------------------
-    def _fit_new_rows(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
-        for row in range(first, last + 1):
-            self.resizeRowToContents(row)
-
-    def _fit_changed_rows(self, top: QModelIndex, bottom: QModelIndex, roles: list[int] | None = None) -> None:
-        if roles and Qt.ItemDataRole.DisplayRole not in roles:
-            return
-        if bottom.row() - top.row() < 50:  # a row's text changed; a whole-table change is a reset's job
-            for row in range(top.row(), bottom.row() + 1):
-                self.resizeRowToContents(row)
-
     def _text_width_changed(self, column: int, old: int, new: int) -> None:
         if column == TranscriptTableModel.TEXT_COLUMN and old != new:
             self._refit.start()
 
-    def _fit_all_rows(self) -> None:
-        """Size every row, a batch per event-loop turn (sizing 20,000 rows at once froze the window 3 s)."""
-        self._unsized_from = 0
-        self._fit_some_rows()
-        if self._unsized_from < self.table_model.rowCount():
-            self._sizing.start()
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.row_sizing.request_fit()
 
-    def _fit_some_rows(self) -> None:
-        deadline = time.perf_counter() + SIZING_BUDGET_SECONDS
-        rows = self.table_model.rowCount()
-        while self._unsized_from < rows and time.perf_counter() < deadline:
-            self.resizeRowToContents(self._unsized_from)
-            self._unsized_from += 1
-        if self._unsized_from >= rows:
-            self._sizing.stop()
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if event.size().height() > event.oldSize().height():
+            self.row_sizing.request_fit()  # more rows on screen

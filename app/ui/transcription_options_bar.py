@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QToolBar, QWidget
 
 from app.core.languages import LANGUAGES
 from app.engines.base import Task
@@ -21,12 +21,20 @@ MIXED_CHANNELS = -1
 
 
 class TranscriptionOptionsBar(QFrame):
+    """The choices sit in a tool bar: in a narrow window those that do not fit move into its » menu,
+    and Transcribe stays in view at the right."""
+
     def __init__(self, transcribe_action: QAction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("optionsBar")
         layout = QHBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 8)
+        layout.setContentsMargins(12, 6, 12, 6)
         layout.setSpacing(8)
+        self._choices = QToolBar(self)
+        self._choices.setObjectName("optionsChoices")
+        self._choices.setMovable(False)
+        self._choices.setFloatable(False)
+        layout.addWidget(self._choices, 1)
         self.model_combo = self._combo("modelCombo")
         self._local_model_count = 0
         self.refresh_models()
@@ -46,13 +54,10 @@ class TranscriptionOptionsBar(QFrame):
             (self.tr("Language"), self.language_combo),
             (self.tr("Task"), self.task_combo),
         ):
-            self._add_labelled(layout, QLabel(text, self), combo)
-        self._add_labelled(layout, self.channel_label, self.channel_combo)
+            self._add_labelled(QLabel(text, self), combo)
+        self._channel_actions = self._add_labelled(self.channel_label, self.channel_combo)
         for combo in (self.model_combo, self.language_combo, self.task_combo):
             _fit_to_longest_item(combo)
-        self._row = layout
-        self._stretch_index = layout.count()
-        layout.addStretch(1)
         self.transcribe_button = QPushButton(transcribe_action.icon(), self.tr("Transcribe"), self)
         self.transcribe_button.setObjectName("transcribeButton")
         self.transcribe_button.setToolTip(transcribe_action.shortcut().toString())
@@ -68,19 +73,17 @@ class TranscriptionOptionsBar(QFrame):
         combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         return combo
 
-    @staticmethod
-    def _add_labelled(layout: QHBoxLayout, label: QLabel, widget: QWidget) -> None:
+    def _add_labelled(self, label: QLabel, widget: QWidget) -> tuple[QAction, ...]:
+        """The label (the widget's buddy) and the widget, then a gap; their actions show or hide them."""
         label.setBuddy(widget)
         label.setObjectName("optionLabel")
-        layout.addWidget(label)
-        layout.addWidget(widget)
-        layout.addSpacing(8)
+        gap = QWidget(self)
+        gap.setFixedWidth(4)
+        return tuple(self._choices.addWidget(part) for part in (label, widget, gap))
 
     def add_option(self, widget: QWidget) -> None:
         """Another choice of the transcription (from its own controller), after the built-in ones."""
-        widget.setParent(self)
-        self._row.insertWidget(self._stretch_index, widget)
-        self._stretch_index += 1
+        self._choices.addWidget(widget)
 
     def refresh_models(self) -> None:
         """Put the models on this machine now first in the choices (remote entries after them stay), keeping
@@ -129,8 +132,8 @@ class TranscriptionOptionsBar(QFrame):
             for index in range(channels):
                 label = names[index] if names else self.tr("Channel {n}").replace("{n}", str(index + 1))
                 self.channel_combo.addItem(label, index)
-        self.channel_label.setVisible(channels >= 2)
-        self.channel_combo.setVisible(channels >= 2)
+        for action in self._channel_actions:  # a tool bar's widget is shown or hidden through its action
+            action.setVisible(channels >= 2)
 
     def set_busy(self, busy: bool) -> None:
         for combo in (self.model_combo, self.language_combo, self.task_combo, self.channel_combo):

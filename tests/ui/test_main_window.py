@@ -121,6 +121,7 @@ def test_a_stereo_file_offers_its_channels(qtbot, window: MainWindow, tmp_path: 
 
     stereo = tmp_path / "two-voices.wav"
     soundfile.write(stereo, np.zeros((16_000, 2), np.float32), 16_000)
+    window.resize(1280, 720)  # room for every choice (a narrower window puts the last ones in the » menu)
     window.open_media(stereo)
     combo = window.options_bar.channel_combo
     qtbot.waitUntil(lambda: combo.isVisibleTo(window), timeout=5000)
@@ -239,3 +240,14 @@ def test_fast_mode_can_be_turned_on(qtbot, window: MainWindow) -> None:
     assert check.isChecked()
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert window.current_options().fast_mode
+
+
+def test_the_window_fits_a_small_screen(qtbot, window: MainWindow) -> None:
+    """The options bar no longer holds the window at 1,124 px: what does not fit moves into the » menu."""
+    window.resize(1000, 680)
+    qtbot.waitUntil(lambda: window.width() == 1000, timeout=2000)
+    assert window.minimumSizeHint().width() <= 1000
+    bar = window.options_bar
+    assert bar.transcribe_button.isVisible()
+    assert bar.geometry().right() < window.width()
+    assert window.speakers.option.parentWidget() is bar.findChild(type(bar._choices), "optionsChoices")

@@ -8,6 +8,7 @@ last one ending at or before it, both wrapping around the transcript.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from enum import IntEnum
 from functools import lru_cache
@@ -96,30 +97,30 @@ def _segment_matches(pattern: re.Pattern[str], index: int, segment: Segment, spe
 
 def find_next(transcript: Transcript, query: SearchQuery, position: TextPosition) -> TextMatch | None:
     """The first match at or after ``position``, else the first from the top (None when there is none)."""
-    pattern = query.pattern()
-    count = len(transcript.segments)
-    if not count:
-        return None
-    start = min(max(position.segment, 0), count - 1)
-    for step in range(count + 1):  # the last step comes back round to the start segment
-        index = (start + step) % count
-        for match in _segment_matches(pattern, index, transcript.segments[index], query.include_speakers):
-            if step or match.position >= position:
-                return match
-    return None
+    return _first_round(transcript, query, position.segment, 1, lambda match: match.position >= position)
 
 
 def find_previous(transcript: Transcript, query: SearchQuery, position: TextPosition) -> TextMatch | None:
     """The last match ending at or before ``position``, else the last from the bottom."""
+    at = (position.segment, position.field, position.offset)
+    return _first_round(transcript, query, position.segment, -1,
+                        lambda match: (match.segment, match.field, match.end) <= at)
+
+
+def _first_round(transcript: Transcript, query: SearchQuery, segment: int, direction: int,
+                 counts_in_first: Callable[[TextMatch], bool]) -> TextMatch | None:
+    """The first match met going ``direction`` (1 or -1) round the transcript from ``segment`` and back to
+    it; in ``segment`` itself, the first time round, only the matches ``counts_in_first`` accepts."""
     pattern = query.pattern()
     count = len(transcript.segments)
     if not count:
         return None
-    start = min(max(position.segment, 0), count - 1)
-    for step in range(count + 1):
-        index = (start - step) % count
-        for match in reversed(_segment_matches(pattern, index, transcript.segments[index], query.include_speakers)):
-            if step or (match.segment, match.field, match.end) <= (position.segment, position.field, position.offset):
+    start = min(max(segment, 0), count - 1)
+    for step in range(count + 1):  # the last step comes back round to the start segment
+        index = (start + direction * step) % count
+        matches = _segment_matches(pattern, index, transcript.segments[index], query.include_speakers)
+        for match in matches if direction > 0 else reversed(matches):
+            if step or counts_in_first(match):
                 return match
     return None
 

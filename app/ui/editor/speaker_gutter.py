@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QHelpEvent, QPainter, QPaintEvent, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QHelpEvent, QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QWidget
 
 from app.core.editing.time_text import format_time
@@ -25,7 +25,11 @@ class SpeakerGutter(QWidget):
         self.setAccessibleName(self.tr("Speakers and times"))
 
     def width_wanted(self) -> int:
-        return self.fontMetrics().horizontalAdvance("M") * GUTTER_WIDTH_EMS
+        """Nine ems, or more if "No speaker" in bold needs it (a translation may be longer)."""
+        bold = QFont(self.font())
+        bold.setBold(True)
+        no_speaker = QFontMetrics(bold).horizontalAdvance(self.tr("No speaker")) + 2 * _PADDING + 2
+        return max(self.fontMetrics().horizontalAdvance("M") * GUTTER_WIDTH_EMS, no_speaker)
 
     def sizeHint(self) -> QSize:
         return QSize(self.width_wanted(), 0)

@@ -142,12 +142,8 @@ class TextEditing(QObject):
         self.find_bar.schedule_count()
 
     def _fit_rows_in_view(self) -> None:
-        """Rows sized while the table was hidden wrapped at the wrong width: size again the ones on screen."""
-        table = self._window.transcript_view
-        row = max(table.rowAt(0), 0)
-        while row < table.table_model.rowCount() and table.rowViewportPosition(row) < table.viewport().height():
-            table.resizeRowToContents(row)  # the rows below move up as this one shrinks
-            row += 1
+        """Rows sized before the table was hidden may wrap at another width now: measure again those on screen."""
+        self._window.transcript_view.row_sizing.mark_all_stale()
 
     def _page_shown(self, _index: int) -> None:
         """The table was shown by something else (a recognition streams rows into it): the action follows."""

@@ -8,7 +8,7 @@ is the segment re-flowed under the chosen subtitle rules: the cue that covers th
 from __future__ import annotations
 
 from PySide6.QtCore import QRectF, QSizeF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QTextOption
+from PySide6.QtGui import QColor, QFont, QPainter, QResizeEvent, QShowEvent, QTextOption
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem
 from PySide6.QtWidgets import QGraphicsRectItem, QGraphicsScene, QGraphicsTextItem, QGraphicsView, QWidget
 
@@ -18,6 +18,7 @@ from app.core.transcript import Segment, Transcript
 
 CAPTION_MARGIN = 0.06  # of the picture's height, below the caption
 CAPTION_FONT = 0.055  # of the picture's height
+CAPTION_WIDTH = 0.94  # of the picture's width, at most
 CAPTION_BOX = QColor(0, 0, 0, 170)
 
 _CueKey = tuple[float, float, str, int, SubtitleRules]
@@ -52,13 +53,18 @@ class VideoPane(QGraphicsView):
         self._cues: list[Segment] = []
         self._cue_key: _CueKey | None = None
         self._position = 0.0
+        self._caption = ""
         self.video_item.nativeSizeChanged.connect(lambda _size: self._lay_out())
         self._lay_out()
 
     @property
     def caption(self) -> str:
         """The caption shown now (lines joined by newlines); empty when there is none."""
-        return self._text.toPlainText() if self._text.isVisible() else ""
+        return self._caption
+
+    def caption_box(self) -> QRectF:
+        """Where the caption's box is, in the pane's viewport (empty when there is no caption)."""
+        return self._box.rect() if self._caption else QRectF()
 
     def set_rules(self, rules: SubtitleRules) -> None:
         self._rules = rules
@@ -75,11 +81,21 @@ class VideoPane(QGraphicsView):
 
     def _refresh_caption(self) -> None:
         text = self._cue_text()
-        if text != self.caption:
-            self._text.setPlainText(text)
-            self._text.setVisible(bool(text))
-            self._box.setVisible(bool(text))
-            self._lay_out()
+        if text != self._caption:
+            self._caption = text
+            if self.isVisible():  # a hidden pane (an audio file) lays its caption out when shown
+                self._show_caption()
+
+    def _show_caption(self) -> None:
+        if self._text.toPlainText() != self._caption:
+            self._text.setPlainText(self._caption)
+        self._text.setVisible(bool(self._caption))
+        self._box.setVisible(bool(self._caption))
+        self._lay_out()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._show_caption()
 
     def _cue_text(self) -> str:
         segment = self._segment
@@ -116,10 +132,11 @@ class VideoPane(QGraphicsView):
         font.setPixelSize(max(11, round(picture.height() * CAPTION_FONT)))
         font.setWeight(QFont.Weight.DemiBold)
         self._text.setFont(font)
-        self._text.setTextWidth(-1)
-        self._text.setTextWidth(self._text.document().idealWidth())  # centres each line in the widest
-        text_rect = self._text.boundingRect()
         padding = font.pixelSize() * 0.35
+        self._text.setTextWidth(-1)
+        widest = picture.width() * CAPTION_WIDTH - 2 * padding  # a line longer than the picture wraps
+        self._text.setTextWidth(min(self._text.document().idealWidth(), widest))  # lines centred in the widest
+        text_rect = self._text.boundingRect()
         left = picture.center().x() - text_rect.width() / 2
         top = picture.bottom() - picture.height() * CAPTION_MARGIN - text_rect.height()
         self._text.setPos(left, top)

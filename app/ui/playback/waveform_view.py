@@ -8,8 +8,11 @@ times (emitted once, on release), a double-click selects the region's segment.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import cast
+
 import numpy as np
-from PySide6.QtCore import QLineF, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QLineF, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QPen, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -75,6 +78,7 @@ class WaveformView(QAbstractScrollArea):
         self._seconds_per_pixel = 0.02
         self._play_position = 0.0
         self._current: int | None = None
+        self._fitting = True  # the whole file in view, whatever its length and the strip's width, until a zoom
         self.follow = True
         self._grab: EdgeGrab | None = None
         self._preview: tuple[float, float] | None = None
@@ -93,12 +97,28 @@ class WaveformView(QAbstractScrollArea):
             self._scale = 0.95 / loudest if loudest > 0.01 else 1.0
             self._duration = max(self._duration, peaks.duration)
             self._update_scrollbar()
+            self._keep_fitting()
         self.viewport().update()
+
+    @property
+    def has_peaks(self) -> bool:
+        """All of the file's peaks are drawn (not only a part while they are computed)."""
+        return self._peaks is not None and self._progress >= 1.0
 
     def set_duration(self, seconds: float) -> None:
         self._duration = max(0.0, seconds)
         self._update_scrollbar()
+        self._keep_fitting()
         self.viewport().update()
+
+    def fit_new_media(self) -> None:
+        """A new file: show the whole of it (once its duration is known), until the user zooms."""
+        self._duration, self._start, self._fitting = 0.0, 0.0, True
+        self._keep_fitting()
+
+    def _keep_fitting(self) -> None:
+        if self._fitting:
+            self.show_whole()
 
     def set_regions(self, regions: RegionSource) -> None:
         self._regions = regions
@@ -112,9 +132,20 @@ class WaveformView(QAbstractScrollArea):
         self.viewport().update()
 
     def set_current_region(self, index: int | None) -> None:
+        """Highlight region ``index`` (None: none); only the two regions' columns are painted again."""
         if index != self._current:
+            for changed in (self._current, index):
+                self._update_region(changed)
             self._current = index
-            self.viewport().update()
+
+    def _update_region(self, index: int | None) -> None:
+        starts, ends, _reach = self._region_times()
+        if index is None or not 0 <= index < len(starts):
+            return
+        width = self.viewport().width()
+        left, right = max(0, int(self.x_of(starts[index])) - 1), min(width, int(self.x_of(ends[index])) + 2)
+        if left < right:
+            self.viewport().update(left, 0, right - left, self.viewport().height())
 
     def set_play_position(self, seconds: float) -> None:
         old_x, self._play_position = self.x_of(self._play_position), seconds
@@ -155,11 +186,14 @@ class WaveformView(QAbstractScrollArea):
     def zoom_at(self, x: float, factor: float) -> None:
         """Zoom by ``factor`` (>1 zooms in) keeping the time under ``x`` where it is."""
         anchor = self.time_at(x)
+        self._fitting = False
         most = max(self._duration, 1.0) / max(1, self.viewport().width())
         self._seconds_per_pixel = min(most, max(MIN_SECONDS_PER_PIXEL, self._seconds_per_pixel / factor))
         self.scroll_to(anchor - x * self._seconds_per_pixel)
 
     def show_whole(self) -> None:
+        """Zoom to fit the whole file; it stays fitted (through resizes) until a zoom."""
+        self._fitting = True
         self._seconds_per_pixel = max(self._duration, 1.0) / max(1, self.viewport().width())
         self.scroll_to(0.0)
 
@@ -182,13 +216,16 @@ class WaveformView(QAbstractScrollArea):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self.viewport())
         try:  # a painter left active when painting fails crashes the backing store
-            self._paint(painter, event)
+            # The play head's old and new columns are two narrow strips, not all that lies between them.
+            for area in cast(Iterable[QRect], event.region()):  # PySide6 iterates a QRegion; its stubs omit it
+                self._paint(painter, area)
         finally:
             painter.end()
 
-    def _paint(self, painter: QPainter, event: QPaintEvent) -> None:
+    def _paint(self, painter: QPainter, area: QRect) -> None:
+        painter.setClipRect(area)  # each area once: text across two areas is not drawn twice over itself
         rect = QRectF(self.viewport().rect())
-        left, right = event.rect().left(), event.rect().right() + 1
+        left, right = area.left(), area.right() + 1
         x0, x1, indices = self._visible_regions(left, right)
         columns = None
         if self._peaks is not None:
@@ -337,3 +374,4 @@ class WaveformView(QAbstractScrollArea):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         self._update_scrollbar()
+        self._keep_fitting()

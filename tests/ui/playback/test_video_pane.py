@@ -95,3 +95,26 @@ def test_a_video_file_shows_its_picture_under_the_caption(
     assert sum(color.lightness() > 220 for color in bottom) > 50  # white letters over the picture
     assert sum(color.lightness() < 60 for color in bottom) > 50  # on their dark box
     player.close()
+
+
+def test_a_video_in_the_window_has_its_pane_and_a_caption_that_fits_the_picture(
+    window, qtbot, tmp_path: Path, jfk_path: Path
+) -> None:
+    from app.core.transcript import Transcript
+    from app.ui.editor.document import Document
+
+    text = "And so my fellow Americans, ask not what your country can do for you, ask what you can do."
+    transcript = Transcript([Segment(0.0, 2.0, text, words=words_of(text, 0.0, 2.0 / len(text.split())))])
+    window.resize(1000, 680)
+    video = make_video(tmp_path / "clip.mp4", jfk_path)
+    panel = window.playback_panel
+    with qtbot.waitSignal(panel.controller.media_opened, timeout=10_000):
+        window.adopt_document(Document(transcript, video))
+    qtbot.waitUntil(panel.video_pane.isVisible, timeout=5000)
+    assert panel.video_pane.width() >= window.width() // 4  # a picture one can see, not a sliver
+    panel.controller.seek(0.3)
+    caption = panel.video_pane.caption
+    assert caption and text.startswith(caption.replace("\n", " ")[:10])
+    box = panel.video_pane.caption_box()
+    assert box.left() >= 0 and box.right() <= panel.video_pane.viewport().width()  # wrapped inside the picture
+    window.document.mark_saved(tmp_path / "clip.earshot")

@@ -170,3 +170,29 @@ def test_the_view_follows_the_play_head_and_a_hand_scroll_says_so(view: Waveform
     view.set_play_position(8.0)
     assert view.view_start == 0.0
     assert view.accessibleName() == "Waveform"
+
+
+def test_a_new_file_fits_the_strip_until_the_user_zooms(qtbot) -> None:
+    view = WaveformView()
+    qtbot.addWidget(view)
+    view.resize(WIDTH + 2 * view.frameWidth(), 160)
+    view.show()
+    qtbot.waitExposed(view)
+    view.fit_new_media()
+    view.set_duration(11.0)
+    view.set_peaks(loud_peaks(11.0))
+    assert view.view_start == 0.0
+    assert view.time_at(view.viewport().width()) == pytest.approx(11.0)  # all of it, and no more
+    view.resize(WIDTH + 400, 160)
+    assert view.time_at(view.viewport().width()) == pytest.approx(11.0)  # still fitted after a resize
+    wheel = QWheelEvent(QPointF(300, 80), view.viewport().mapToGlobal(QPointF(300, 80)), QPoint(0, 0),
+                        QPoint(0, 120), Qt.MouseButton.NoButton, Qt.KeyboardModifier.ControlModifier,
+                        Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(view.viewport(), wheel)
+    zoomed = view.seconds_per_pixel
+    view.resize(WIDTH, 160)
+    view.set_duration(11.0)
+    assert view.seconds_per_pixel == zoomed  # the user's zoom is kept
+    view.fit_new_media()
+    view.set_duration(30.0)
+    assert view.time_at(view.viewport().width()) == pytest.approx(30.0)

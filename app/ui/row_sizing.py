@@ -1,0 +1,100 @@
+"""A table's rows sized to their wrapped text lazily: only rows on screen are measured.
+
+Measuring a row (QTableView.resizeRowToContents) asks the delegate for every cell's size, about
+0.35 ms a row; measuring 10,000 rows after an open, or every row a Replace All changed, froze
+the window for seconds. Here a row is only marked stale when its text (or the column's width)
+changes, and is measured when it is on screen: after a scroll, a resize, a change (once per
+event-loop turn, before the repaint), and before ``scrollTo`` places a row (the rows above it
+first, so the row lands where asked). Rows never shown keep the default height.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QTableView
+
+_Index = QModelIndex | QPersistentModelIndex
+Hint = QAbstractItemView.ScrollHint
+
+
+class LazyRowSizing(QObject):
+    _fit_requested = Signal()
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        self._stale: list[bool] = []  # one per row: its height may not fit its text
+        self._fit_pending = False
+        # Queued at normal priority: runs before the repaint the change asked for (a low-priority event).
+        self._fit_requested.connect(self.fit_rows_on_screen, Qt.ConnectionType.QueuedConnection)
+        model = view.model()
+        model.rowsInserted.connect(self._rows_inserted)
+        model.rowsRemoved.connect(self._rows_removed)
+        model.modelReset.connect(self.mark_all_stale)
+        model.dataChanged.connect(self._rows_changed)
+        view.verticalScrollBar().valueChanged.connect(self.fit_rows_on_screen)
+        self.mark_all_stale()
+
+    @property
+    def stale_rows(self) -> int:
+        return sum(self._stale)
+
+    def mark_all_stale(self) -> None:
+        """Every row's height may be wrong (a new transcript, the text column's new width)."""
+        self._stale = [True] * self._view.model().rowCount()
+        self.request_fit()
+
+    def request_fit(self) -> None:
+        """Measure the stale rows on screen at the next event-loop turn (many changes, one pass)."""
+        if not self._fit_pending:
+            self._fit_pending = True
+            self._fit_requested.emit()
+
+    def _rows_inserted(self, _parent: _Index, first: int, last: int) -> None:
+        self._stale[first:first] = [True] * (last - first + 1)
+        self.request_fit()
+
+    def _rows_removed(self, _parent: _Index, first: int, last: int) -> None:
+        del self._stale[first:last + 1]
+        self.request_fit()
+
+    def _rows_changed(self, top: QModelIndex, bottom: QModelIndex, roles: list[int] | None = None) -> None:
+        if roles and Qt.ItemDataRole.DisplayRole not in roles:
+            return  # a tint or a tooltip: the text, and so the height, is the same
+        first, last = max(0, top.row()), min(bottom.row(), len(self._stale) - 1)
+        self._stale[first:last + 1] = [True] * (last - first + 1)
+        self.request_fit()
+
+    def fit_rows_on_screen(self) -> int:
+        """Measure the stale rows from the top of the viewport down to its bottom; how many were."""
+        self._fit_pending = False
+        view = self._view
+        if not view.isVisible() or not self._stale:
+            return 0
+        row, height, measured = max(view.rowAt(0), 0), view.viewport().height(), 0
+        while row < len(self._stale) and view.rowViewportPosition(row) < height:
+            measured += self._fit(row)
+            row += 1
+        return measured
+
+    def fit_before_scrolling(self, row: int, hint: QAbstractItemView.ScrollHint) -> None:
+        """Measure ``row``, and the rows that will be above it on screen once ``scrollTo(row, hint)`` has put
+        it in place (their heights decide where it lands)."""
+        if not 0 <= row < len(self._stale):
+            return
+        view, height = self._view, self._view.viewport().height()
+        self._fit(row)
+        below = view.rowViewportPosition(row) + view.rowHeight(row) > height
+        room = {Hint.PositionAtTop: 0, Hint.PositionAtCenter: height // 2, Hint.PositionAtBottom: height,
+                Hint.EnsureVisible: height if below else 0}[hint] - view.rowHeight(row)
+        while row > 0 and room > 0:
+            row -= 1
+            self._fit(row)
+            room -= view.rowHeight(row)
+
+    def _fit(self, row: int) -> int:
+        if not self._stale[row]:
+            return 0
+        self._view.resizeRowToContents(row)
+        self._stale[row] = False
+        return 1

@@ -1,0 +1,86 @@
+"""The table measures only the rows on screen: after an open, a Replace All, a scroll and a jump to a row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QAbstractItemView
+
+from app.core.editing.find_replace import SearchQuery, replace_all
+from app.core.transcript import Segment, Transcript
+from app.ui.editor.document import Document
+from app.ui.main_window import MainWindow
+from app.ui.transcript_table_model import TranscriptTableModel
+
+ROWS = 2000
+LONG = "a sentence long enough to wrap onto several lines in the text column of the table " * 3
+
+
+def long_transcript() -> Transcript:
+    return Transcript([Segment(i * 2.0, i * 2.0 + 1.5, f"{i} {LONG}" if i % 2 else f"{i} short")
+                       for i in range(ROWS)])
+
+
+def fits_its_text(window: MainWindow, row: int) -> bool:
+    """The row's height is what measuring its cells gives (as QTableView.resizeRowToContents sets it)."""
+    view = window.transcript_view
+    return view.rowHeight(row) == max(view.sizeHintForRow(row), view.verticalHeader().sectionSizeHint(row))
+
+
+def on_screen(window: MainWindow) -> range:
+    view = window.transcript_view
+    first, last = view.rowAt(0), view.rowAt(view.viewport().height() - 1)
+    return range(first, (last if last >= 0 else view.table_model.rowCount() - 1) + 1)
+
+
+def test_an_open_measures_the_rows_on_screen_only(qtbot, window: MainWindow) -> None:
+    window.resize(1000, 700)
+    window.adopt_document(Document(long_transcript()))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    shown = on_screen(window)
+    assert all(fits_its_text(window, row) for row in shown)
+    assert view.rowHeight(1) > 2 * view.rowHeight(0)  # the long text wraps
+    assert view.row_sizing.stale_rows >= ROWS - 2 * len(shown)  # the rest waits until it is shown
+
+
+def test_replace_all_measures_again_only_the_changed_rows_on_screen(qtbot, window: MainWindow) -> None:
+    window.adopt_document(Document(long_transcript()))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    single = view.rowHeight(0)
+    window.document.apply(replace_all(window.document.transcript, SearchQuery("short"), LONG))
+    assert view.row_sizing.stale_rows >= ROWS - 2 * len(on_screen(window))
+    qtbot.waitUntil(lambda: view.rowHeight(0) > 2 * single, timeout=2000)  # row 0 wraps now
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    assert view.rowHeight(ROWS - 2) == view.verticalHeader().defaultSectionSize()  # off screen: not measured yet
+
+
+def test_a_scroll_and_a_jump_show_rows_measured(qtbot, window: MainWindow) -> None:
+    window.adopt_document(Document(long_transcript()))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    view.verticalScrollBar().setValue(900)
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    target = 1501
+    view.scrollTo(view.table_model.index(target, TranscriptTableModel.TEXT_COLUMN),
+                  QAbstractItemView.ScrollHint.EnsureVisible)
+    qtbot.wait(10)
+    rect = view.visualRect(view.table_model.index(target, TranscriptTableModel.TEXT_COLUMN))
+    assert view.viewport().rect().contains(rect)  # all of the wrapped row, measured before the jump
+    assert fits_its_text(window, target)
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+
+
+def test_typing_in_a_cell_grows_its_row(qtbot, window: MainWindow) -> None:
+    window.adopt_document(Document(Transcript([Segment(0, 1, "short"), Segment(1, 2, "short too")])))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 0), timeout=2000)
+    single = view.rowHeight(0)
+    view.go_to_row(0)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    editor = view.open_editor()
+    assert editor is not None
+    editor.end(False)
+    qtbot.keyClicks(editor, " " + LONG)
+    qtbot.waitUntil(lambda: view.rowHeight(0) > 2 * single, timeout=2000)
