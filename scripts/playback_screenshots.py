@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QEventLoop, QTimer  # noqa: E402
 
 from app.core.audio import decode_audio  # noqa: E402
-from app.engine_manager import EngineManager  # noqa: E402
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription  # noqa: E402
 from app.engines.faster_whisper_engine import FasterWhisperEngine  # noqa: E402
+from app.jobs import JobRunner  # noqa: E402
 from app.ui.application import create_application  # noqa: E402
 from app.ui.editor.document import Document  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
@@ -68,7 +68,7 @@ def main() -> None:
     folder.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as temporary, running_pulseaudio(Path(temporary)):
         app = create_application(["earshot-screenshots"])  # noqa: F841 - kept alive while the window runs
-        engine, manager = FasterWhisperEngine(), EngineManager()
+        engine, manager = FasterWhisperEngine(), JobRunner()
         window = MainWindow(manager, engine)
         window.show()
         shoot(folder, "window-as-opened")
