@@ -57,6 +57,14 @@ class Autosaver(QObject):
             if document.is_modified:
                 self._timer.start()
 
+    def set_delay(self, milliseconds: int) -> None:
+        """Write at most this long after an edit from now on (Preferences ▸ Editing)."""
+        self._timer.setInterval(milliseconds)
+
+    @property
+    def delay(self) -> int:
+        return self._timer.interval()
+
     @property
     def is_pending(self) -> bool:
         return self._timer.isActive() or not self._idle.is_set()

@@ -1,0 +1,166 @@
+"""Re-translating the widgets on screen in place, so the interface language changes without a restart.
+
+Widgets take their texts from tr() when they are built, and keep them. Rather than a retranslate
+method in every class, this walks every window and rewrites each text it knows: menus, actions,
+labels, buttons, group and tab titles, tool tips, placeholders, list items, accessible names. A
+``rewrite`` function maps a text on screen to the new language's (None: leave it, e.g. a file name
+or a sentence built with values, which its owner refreshes on its next update).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPlainTextEdit,
+    QSpinBox,
+    QTableWidget,
+    QTabWidget,
+    QTextEdit,
+    QWidget,
+)
+
+Rewrite = Callable[[str], str | None]
+
+
+def retranslate_windows(windows: Iterable[QWidget], rewrite: Rewrite) -> int:
+    """Rewrite the texts of ``windows`` and everything in them; the number of texts changed."""
+    seen: set[int] = set()
+    changed = 0
+    for window in windows:
+        for widget in (window, *window.findChildren(QWidget)):
+            if id(widget) in seen:
+                continue
+            seen.add(id(widget))
+            changed += _retranslate_widget(widget, rewrite)
+            for action in (*widget.actions(), *widget.findChildren(QAction)):
+                if id(action) not in seen:
+                    seen.add(id(action))
+                    changed += _retranslate_action(action, rewrite)
+        for action in window.findChildren(QAction):  # actions of non-widget owners (controllers)
+            if id(action) not in seen:
+                seen.add(id(action))
+                changed += _retranslate_action(action, rewrite)
+    return changed
+
+
+def _apply(getter: Callable[[], str], setter: Callable[[str], object], rewrite: Rewrite) -> int:
+    text = getter()
+    if not text:
+        return 0
+    new = rewrite(text)
+    if new is None or new == text:
+        return 0
+    setter(new)
+    return 1
+
+
+def _retranslate_action(action: QAction, rewrite: Rewrite) -> int:
+    changed = _apply(action.text, action.setText, rewrite)
+    for getter, setter in ((action.statusTip, action.setStatusTip), (action.whatsThis, action.setWhatsThis)):
+        changed += _apply(getter, setter, rewrite)
+    if action.toolTip() != action.text().replace("&", ""):  # a tool tip of its own, not one made from the text
+        changed += _apply(action.toolTip, action.setToolTip, rewrite)
+    return changed
+
+
+def _retranslate_widget(widget: QWidget, rewrite: Rewrite) -> int:
+    changed = 0
+    for getter, setter in (
+        (widget.toolTip, widget.setToolTip),
+        (widget.statusTip, widget.setStatusTip),
+        (widget.whatsThis, widget.setWhatsThis),
+        (widget.accessibleName, widget.setAccessibleName),
+        (widget.accessibleDescription, widget.setAccessibleDescription),
+    ):
+        changed += _apply(getter, setter, rewrite)
+    if widget.isWindow() or isinstance(widget, QMainWindow):
+        changed += _apply(widget.windowTitle, widget.setWindowTitle, rewrite)
+    for kind, retranslate in _BY_KIND:
+        if isinstance(widget, kind):
+            changed += retranslate(widget, rewrite)
+    return changed
+
+
+def _label(label: QLabel, rewrite: Rewrite) -> int:
+    return _apply(label.text, label.setText, rewrite)
+
+
+def _button(button: QAbstractButton, rewrite: Rewrite) -> int:
+    return _apply(button.text, button.setText, rewrite)
+
+
+def _group_box(box: QGroupBox, rewrite: Rewrite) -> int:
+    return _apply(box.title, box.setTitle, rewrite)
+
+
+def _placeholder(edit: QLineEdit | QTextEdit | QPlainTextEdit, rewrite: Rewrite) -> int:
+    return _apply(edit.placeholderText, edit.setPlaceholderText, rewrite)
+
+
+def _apply_to_items(count: int, getter: Callable[[int], str], setter: Callable[[int, str], object],
+                    rewrite: Rewrite) -> int:
+    changed = 0
+    for index in range(count):
+        new = rewrite(getter(index)) if getter(index) else None
+        if new is not None and new != getter(index):
+            setter(index, new)
+            changed += 1
+    return changed
+
+
+def _combo(combo: QComboBox, rewrite: Rewrite) -> int:
+    changed = _apply(combo.placeholderText, combo.setPlaceholderText, rewrite)
+    return changed + _apply_to_items(combo.count(), combo.itemText, combo.setItemText, rewrite)
+
+
+def _spin_box(spin: QAbstractSpinBox, rewrite: Rewrite) -> int:
+    changed = _apply(spin.specialValueText, spin.setSpecialValueText, rewrite)
+    if isinstance(spin, QSpinBox):
+        changed += _apply(spin.suffix, spin.setSuffix, rewrite)
+    return changed
+
+
+def _tabs(tabs: QTabWidget, rewrite: Rewrite) -> int:
+    changed = _apply_to_items(tabs.count(), tabs.tabText, tabs.setTabText, rewrite)
+    return changed + _apply_to_items(tabs.count(), tabs.tabToolTip, tabs.setTabToolTip, rewrite)
+
+
+def _item_view(view: QAbstractItemView, rewrite: Rewrite) -> int:
+    """Models that translate as they are asked (the transcript's headers) are asked again; a table of items
+    has its header items rewritten."""
+    changed = 0
+    if isinstance(view, QTableWidget):
+        for column in range(view.columnCount()):
+            item = view.horizontalHeaderItem(column)
+            if item is not None:
+                changed += _apply(item.text, item.setText, rewrite)
+    model = view.model()
+    if model is not None and model.columnCount() and not isinstance(view, QTableWidget):
+        model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
+    view.viewport().update()
+    return changed
+
+
+_BY_KIND: tuple[tuple[type[QObject], Callable[..., int]], ...] = (
+    (QLabel, _label),
+    (QAbstractButton, _button),
+    (QGroupBox, _group_box),
+    (QLineEdit, _placeholder),
+    (QTextEdit, _placeholder),
+    (QPlainTextEdit, _placeholder),
+    (QComboBox, _combo),
+    (QAbstractSpinBox, _spin_box),
+    (QTabWidget, _tabs),
+    (QAbstractItemView, _item_view),
+)
