@@ -71,12 +71,12 @@ class Preference:
     special_value_text: str = ""  # Kind.INT: what the minimum means, when it means "automatic"
 
 
-RECOGNITION = Group("recognition", QT_TRANSLATE_NOOP(CONTEXT, "Recognition"))
-RECORDING = Group("recording", QT_TRANSLATE_NOOP(CONTEXT, "Recording"))
-SPEECH = Group("speech", QT_TRANSLATE_NOOP(CONTEXT, "Speech"))
-EXPORT = Group("export", QT_TRANSLATE_NOOP(CONTEXT, "Export"))
-EDITING = Group("editing", QT_TRANSLATE_NOOP(CONTEXT, "Editing"))
-APPEARANCE = Group("appearance", QT_TRANSLATE_NOOP(CONTEXT, "Appearance"))
+RECOGNITION = Group("recognition", QT_TRANSLATE_NOOP("Preferences", "Recognition"))
+RECORDING = Group("recording", QT_TRANSLATE_NOOP("Preferences", "Recording"))
+SPEECH = Group("speech", QT_TRANSLATE_NOOP("Preferences", "Speech"))
+EXPORT = Group("export", QT_TRANSLATE_NOOP("Preferences", "Export"))
+EDITING = Group("editing", QT_TRANSLATE_NOOP("Preferences", "Editing"))
+APPEARANCE = Group("appearance", QT_TRANSLATE_NOOP("Preferences", "Appearance"))
 GROUPS = (RECOGNITION, RECORDING, SPEECH, EXPORT, EDITING, APPEARANCE)
 
 LOCAL_ENGINE = "local"
@@ -89,133 +89,134 @@ MAX_CPU_THREADS = 64
 
 
 def _language_choices() -> tuple[Choice, ...]:
-    automatic = Choice(AUTO_LANGUAGE, QT_TRANSLATE_NOOP(CONTEXT, "Detect automatically"))
+    automatic = Choice(AUTO_LANGUAGE, QT_TRANSLATE_NOOP("Preferences", "Detect automatically"))
     return (automatic, *(Choice(code, name) for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1])))
 
 
 PREFERENCES: tuple[Preference, ...] = (
     Preference(
-        "recognition/engine", QT_TRANSLATE_NOOP(CONTEXT, "Engine"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Recognise on this machine, or with the default remote service."),
+        "recognition/engine", QT_TRANSLATE_NOOP("Preferences", "Engine"),
+        QT_TRANSLATE_NOOP("Preferences", "Recognise on this machine, or with the default remote service."),
         Kind.CHOICE, LOCAL_ENGINE, RECOGNITION,
-        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP(CONTEXT, "This machine")),
-                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP(CONTEXT, "Remote service"))),
+        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP("Preferences", "This machine")),
+                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP("Preferences", "Remote service"))),
     ),
     Preference(
-        "recognition/model", QT_TRANSLATE_NOOP(CONTEXT, "Model"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The model chosen when the window opens. Empty: the bundled multilingual base "
-                                   "model, which works with no download."),
+        "recognition/model", QT_TRANSLATE_NOOP("Preferences", "Model"),
+        QT_TRANSLATE_NOOP("Preferences", "The model chosen when the window opens. Empty: the bundled multilingual base "
+                                         "model, which works with no download."),
         Kind.TEXT, "", RECOGNITION, choice_source=ChoiceSource.MODELS,
     ),
     Preference(
-        "remote/profile", QT_TRANSLATE_NOOP(CONTEXT, "Remote service"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The remote service profile used when the engine is a remote service "
-                                   "(Transcription ▸ Remote Services… sets them up)."),
+        "remote/profile", QT_TRANSLATE_NOOP("Preferences", "Remote service"),
+        QT_TRANSLATE_NOOP("Preferences", "The remote service profile used when the engine is a remote service "
+                                         "(Transcription ▸ Remote Services… sets them up)."),
         Kind.TEXT, "", RECOGNITION, choice_source=ChoiceSource.REMOTE_PROFILES,
     ),
     Preference(
-        "recognition/language", QT_TRANSLATE_NOOP(CONTEXT, "Language"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The language spoken, or detected automatically."),
+        "recognition/language", QT_TRANSLATE_NOOP("Preferences", "Language"),
+        QT_TRANSLATE_NOOP("Preferences", "The language spoken, or detected automatically."),
         Kind.CHOICE, AUTO_LANGUAGE, RECOGNITION, choices=_language_choices(),
     ),
     Preference(
-        "recognition/task", QT_TRANSLATE_NOOP(CONTEXT, "Task"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Write down what is said, or translate it to English."),
+        "recognition/task", QT_TRANSLATE_NOOP("Preferences", "Task"),
+        QT_TRANSLATE_NOOP("Preferences", "Write down what is said, or translate it to English."),
         Kind.CHOICE, "transcribe", RECOGNITION,
-        choices=(Choice("transcribe", QT_TRANSLATE_NOOP(CONTEXT, "Transcribe")),
-                 Choice("translate", QT_TRANSLATE_NOOP(CONTEXT, "Translate to English"))),
+        choices=(Choice("transcribe", QT_TRANSLATE_NOOP("Preferences", "Transcribe")),
+                 Choice("translate", QT_TRANSLATE_NOOP("Preferences", "Translate to English"))),
     ),
     Preference(
-        "recognition/cpu_threads", QT_TRANSLATE_NOOP(CONTEXT, "CPU threads"),
-        QT_TRANSLATE_NOOP(CONTEXT, "How many processor threads recognition uses; automatic uses every core."),
+        "recognition/cpu_threads", QT_TRANSLATE_NOOP("Preferences", "CPU threads"),
+        QT_TRANSLATE_NOOP("Preferences", "How many processor threads recognition uses; automatic uses every core."),
         Kind.INT, 0, RECOGNITION, minimum=0, maximum=MAX_CPU_THREADS,
-        special_value_text=QT_TRANSLATE_NOOP(CONTEXT, "Automatic"),
+        special_value_text=QT_TRANSLATE_NOOP("Preferences", "Automatic"),
     ),
     Preference(
-        "recognition/vad_filter", QT_TRANSLATE_NOOP(CONTEXT, "Skip silence"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The voice-activity filter: silence, noise and music are skipped, so no words "
-                                   "are invented there."),
+        "recognition/vad_filter", QT_TRANSLATE_NOOP("Preferences", "Skip silence"),
+        QT_TRANSLATE_NOOP("Preferences", "The voice-activity filter: silence, noise and music are skipped, so no words "
+                                         "are invented there."),
         Kind.BOOL, True, RECOGNITION,
     ),
     Preference(
-        "recognition/word_timestamps", QT_TRANSLATE_NOOP(CONTEXT, "Word timestamps"),
-        QT_TRANSLATE_NOOP(CONTEXT, "A time for every word: needed to proofread uncertain words and to retime "
-                                   "while editing."),
+        "recognition/word_timestamps", QT_TRANSLATE_NOOP("Preferences", "Word timestamps"),
+        QT_TRANSLATE_NOOP("Preferences", "A time for every word: needed to proofread uncertain words and to retime "
+                                         "while editing."),
         Kind.BOOL, True, RECOGNITION,
     ),
     Preference(
-        "recognition/fast_mode", QT_TRANSLATE_NOOP(CONTEXT, "Fast mode for long files"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Recognises several passages at once: quicker on long recordings, but a little "
-                                   "less accurate. Local models only."),
+        "recognition/fast_mode", QT_TRANSLATE_NOOP("Preferences", "Fast mode for long files"),
+        QT_TRANSLATE_NOOP("Preferences", "Recognises several passages at once: quicker on long recordings, but a "
+                                         "little less accurate. Local models only."),
         Kind.BOOL, False, RECOGNITION,
     ),
     Preference(
-        "recording/device", QT_TRANSLATE_NOOP(CONTEXT, "Input device"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The microphone or input to record from. Empty: the system's default input."),
+        "recording/device", QT_TRANSLATE_NOOP("Preferences", "Input device"),
+        QT_TRANSLATE_NOOP("Preferences", "The microphone or input to record from. Empty: the system's default input."),
         Kind.TEXT, "", RECORDING, choice_source=ChoiceSource.INPUT_DEVICES,
     ),
     Preference(
-        "recording/folder", QT_TRANSLATE_NOOP(CONTEXT, "Recordings folder"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Where new recordings are kept. Empty: the app's own recordings folder."),
+        "recording/folder", QT_TRANSLATE_NOOP("Preferences", "Recordings folder"),
+        QT_TRANSLATE_NOOP("Preferences", "Where new recordings are kept. Empty: the app's own recordings folder."),
         Kind.FOLDER, "", RECORDING,
     ),
     Preference(
-        "speech/engine", QT_TRANSLATE_NOOP(CONTEXT, "Speech engine"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Read text aloud with this machine's voices or with the remote service."),
+        "speech/engine", QT_TRANSLATE_NOOP("Preferences", "Speech engine"),
+        QT_TRANSLATE_NOOP("Preferences", "Read text aloud with this machine's voices or with the remote service."),
         Kind.CHOICE, LOCAL_ENGINE, SPEECH,
-        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP(CONTEXT, "This machine")),
-                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP(CONTEXT, "Remote service"))),
+        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP("Preferences", "This machine")),
+                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP("Preferences", "Remote service"))),
     ),
     Preference(
-        "speech/voice", QT_TRANSLATE_NOOP(CONTEXT, "Voice"),
-        QT_TRANSLATE_NOOP(CONTEXT, "A voice's name or id (earshot speak --list-voices lists this machine's). "
-                                   "Empty: the default voice."),
+        "speech/voice", QT_TRANSLATE_NOOP("Preferences", "Voice"),
+        QT_TRANSLATE_NOOP("Preferences", "A voice's name or id (earshot speak --list-voices lists this machine's). "
+                                         "Empty: the default voice."),
         Kind.TEXT, "", SPEECH,
     ),
     Preference(
-        "speech/rate", QT_TRANSLATE_NOOP(CONTEXT, "Speaking rate"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Words per minute for this machine's voices; the voice's own rate at the "
-                                   "lowest setting."),
+        "speech/rate", QT_TRANSLATE_NOOP("Preferences", "Speaking rate"),
+        QT_TRANSLATE_NOOP("Preferences", "Words per minute for this machine's voices; the voice's own rate at the "
+                                         "lowest setting."),
         Kind.INT, 0, SPEECH, minimum=0, maximum=500,
-        special_value_text=QT_TRANSLATE_NOOP(CONTEXT, "The voice's own"),
+        special_value_text=QT_TRANSLATE_NOOP("Preferences", "The voice's own"),
     ),
     Preference(
-        "export/format", QT_TRANSLATE_NOOP(CONTEXT, "Export format"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The format the export dialog starts with."),
+        "export/format", QT_TRANSLATE_NOOP("Preferences", "Export format"),
+        QT_TRANSLATE_NOOP("Preferences", "The format the export dialog starts with."),
         Kind.CHOICE, "srt", EXPORT,
         choices=tuple(Choice(f.name, f.description) for f in OUTPUT_FORMATS.values()),
     ),
     Preference(
-        "export/folder", QT_TRANSLATE_NOOP(CONTEXT, "Export folder"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Where exports are suggested. Empty: beside the audio or video file."),
+        "export/folder", QT_TRANSLATE_NOOP("Preferences", "Export folder"),
+        QT_TRANSLATE_NOOP("Preferences", "Where exports are suggested. Empty: beside the audio or video file."),
         Kind.FOLDER, "", EXPORT,
     ),
     Preference(
-        "export/subtitle_profile", QT_TRANSLATE_NOOP(CONTEXT, "Subtitle profile"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The subtitle rules exports are re-flowed under, and the editor marks breaks of."),
+        "export/subtitle_profile", QT_TRANSLATE_NOOP("Preferences", "Subtitle profile"),
+        QT_TRANSLATE_NOOP("Preferences", "The subtitle rules exports are re-flowed under, and the editor marks "
+                                         "breaks of."),
         Kind.CHOICE, DEFAULT_PROFILE, EXPORT,
         choices=tuple(Choice(p.key, p.label) for p in SUBTITLE_PROFILES.values()),
     ),
     Preference(
-        "editing/autosave_seconds", QT_TRANSLATE_NOOP(CONTEXT, "Autosave after"),
-        QT_TRANSLATE_NOOP(CONTEXT, "How long after an edit a recovery copy is written: at most this much work "
-                                   "is lost in a crash."),
+        "editing/autosave_seconds", QT_TRANSLATE_NOOP("Preferences", "Autosave after (seconds)"),
+        QT_TRANSLATE_NOOP("Preferences", "How long after an edit a recovery copy is written: at most this much work "
+                                         "is lost in a crash."),
         Kind.INT, 2, EDITING, minimum=1, maximum=60,
     ),
     Preference(
-        "appearance/language", QT_TRANSLATE_NOOP(CONTEXT, "Interface language"),
-        QT_TRANSLATE_NOOP(CONTEXT, "The language of menus and messages; it changes at once."),
+        "appearance/language", QT_TRANSLATE_NOOP("Preferences", "Interface language"),
+        QT_TRANSLATE_NOOP("Preferences", "The language of menus and messages; it changes at once."),
         Kind.CHOICE, SYSTEM, APPEARANCE,
-        choices=(Choice(SYSTEM, QT_TRANSLATE_NOOP(CONTEXT, "Follow the system")),
+        choices=(Choice(SYSTEM, QT_TRANSLATE_NOOP("Preferences", "Follow the system")),
                  Choice("en", "English"), Choice("zh_CN", "简体中文")),
     ),
     Preference(
-        "appearance/theme", QT_TRANSLATE_NOOP(CONTEXT, "Theme"),
-        QT_TRANSLATE_NOOP(CONTEXT, "Light or dark colours, or the system's choice."),
+        "appearance/theme", QT_TRANSLATE_NOOP("Preferences", "Theme"),
+        QT_TRANSLATE_NOOP("Preferences", "Light or dark colours, or the system's choice."),
         Kind.CHOICE, SYSTEM, APPEARANCE,
-        choices=(Choice(SYSTEM, QT_TRANSLATE_NOOP(CONTEXT, "Follow the system")),
-                 Choice("light", QT_TRANSLATE_NOOP(CONTEXT, "Light")),
-                 Choice("dark", QT_TRANSLATE_NOOP(CONTEXT, "Dark"))),
+        choices=(Choice(SYSTEM, QT_TRANSLATE_NOOP("Preferences", "Follow the system")),
+                 Choice("light", QT_TRANSLATE_NOOP("Preferences", "Light")),
+                 Choice("dark", QT_TRANSLATE_NOOP("Preferences", "Dark"))),
     ),
 )
 PREFERENCE_BY_KEY: dict[str, Preference] = {p.key: p for p in PREFERENCES}

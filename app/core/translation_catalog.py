@@ -8,6 +8,7 @@ read as untrusted all the same: anything not shaped like a catalog is refused wi
 from __future__ import annotations
 
 import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.json_shape import ShapeError
@@ -16,8 +17,15 @@ MAX_CATALOG_BYTES = 8 * 1024 * 1024
 UNFINISHED_TYPES = ("unfinished", "vanished", "obsolete")
 
 
-def read_catalog(path: Path) -> dict[str, str]:
-    """Source text → translation, for every message with a finished, non-empty translation."""
+@dataclass(frozen=True, slots=True)
+class CatalogEntry:
+    context: str  # the class whose tr() asks for it
+    source: str
+    translation: str
+
+
+def read_catalog(path: Path) -> list[CatalogEntry]:
+    """Every message with a finished, non-empty translation."""
     data = path.read_bytes()
     if len(data) > MAX_CATALOG_BYTES:
         raise ShapeError(f"{path.name} is too large to be a translation catalog")
@@ -27,14 +35,16 @@ def read_catalog(path: Path) -> dict[str, str]:
         raise ShapeError(f"{path.name} is not valid XML ({error})") from error
     if root.tag != "TS":
         raise ShapeError(f"{path.name} is not a Qt Linguist catalog")
-    catalog: dict[str, str] = {}
-    for message in root.iter("message"):
-        source = message.findtext("source")
-        translation = message.find("translation")
-        if not source or translation is None or translation.get("type") in UNFINISHED_TYPES:
-            continue
-        if translation.text:
-            catalog.setdefault(source, translation.text)
+    catalog: list[CatalogEntry] = []
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            source = message.findtext("source")
+            translation = message.find("translation")
+            if not source or translation is None or translation.get("type") in UNFINISHED_TYPES:
+                continue
+            if translation.text:
+                catalog.append(CatalogEntry(name, source, translation.text))
     return catalog
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+from collections.abc import Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTranslator, Signal
@@ -18,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.json_shape import ShapeError
 from app.core.preferences import SYSTEM
-from app.core.translation_catalog import read_catalog
+from app.core.translation_catalog import CatalogEntry, read_catalog
 from app.ui.retranslation import retranslate_windows
 
 # .qm files built by `make translations` and the .ts catalogs beside them, so an installed wheel has both.
@@ -37,12 +38,17 @@ class InterfaceLanguage(QObject):
         self.directory = directory
         self._translators: list[QTranslator] = []
         self.language = ENGLISH
-        self._catalogs: dict[str, dict[str, str]] = {}
+        self._catalogs: dict[str, list[CatalogEntry]] = {}
 
     @staticmethod
     def of(app: QApplication) -> InterfaceLanguage:
         """The application's one language switcher (made on first use)."""
         return app.findChild(InterfaceLanguage, "interfaceLanguage") or InterfaceLanguage(app)
+
+    def use_directory(self, directory: Path) -> None:
+        """Take translations from ``directory`` from the next install on (tests, a build's own folder)."""
+        self.directory = directory
+        self._catalogs.clear()
 
     def install(self, choice: str) -> None:
         """Install the translators for ``choice`` ("system", "en", "zh_CN"), before the window is built."""
@@ -70,22 +76,23 @@ class InterfaceLanguage(QObject):
         after = self.language
         if after == before:
             return 0
-        to_english = self._reverse(before)
-        from_english = self._catalog(after)
+        sources_of = self._sources_by_translation(before)
+        from_english = {entry.source: entry.translation for entry in reversed(self._catalog(after))}
 
-        def rewrite(text: str) -> str | None:
-            source = text if before == ENGLISH else to_english.get(text)
+        def rewrite(text: str, known_source: str | None, owners: Sequence[str]) -> tuple[str, str] | None:
+            source = known_source or (text if before == ENGLISH else _likeliest(sources_of.get(text, []), owners))
             if source is None:
                 return None
-            return source if after == ENGLISH else from_english.get(source)
+            new = source if after == ENGLISH else from_english.get(source)
+            return (source, new) if new is not None else None
 
         changed = retranslate_windows(self._app.topLevelWidgets(), rewrite)
         self.changed.emit(after)
         return changed
 
-    def _catalog(self, language: str) -> dict[str, str]:
+    def _catalog(self, language: str) -> list[CatalogEntry]:
         if language == ENGLISH:
-            return {}
+            return []
         if language not in self._catalogs:
             path = self.directory / f"earshot_{language}.ts"
             try:
@@ -93,11 +100,21 @@ class InterfaceLanguage(QObject):
             except (OSError, ShapeError) as error:
                 log.warning("translation catalog %s unreadable (%s): texts on screen change at their next update",
                             path, error)
-                self._catalogs[language] = {}
+                self._catalogs[language] = []
         return self._catalogs[language]
 
-    def _reverse(self, language: str) -> dict[str, str]:
-        reverse: dict[str, str] = {}
-        for source, translation in self._catalog(language).items():
-            reverse.setdefault(translation, source)
-        return reverse
+    def _sources_by_translation(self, language: str) -> dict[str, list[CatalogEntry]]:
+        found: dict[str, list[CatalogEntry]] = {}
+        for entry in self._catalog(language):
+            found.setdefault(entry.translation, []).append(entry)
+        return found
+
+
+def _likeliest(candidates: list[CatalogEntry], owners: Sequence[str]) -> str | None:
+    """The source of a translation that several sources share: the one asked for by the text's owner (or the
+    nearest of its parents), else the first."""
+    for owner in owners:
+        for entry in candidates:
+            if entry.context == owner:
+                return entry.source
+    return candidates[0].source if candidates else None

@@ -3,13 +3,17 @@
 Widgets take their texts from tr() when they are built, and keep them. Rather than a retranslate
 method in every class, this walks every window and rewrites each text it knows: menus, actions,
 labels, buttons, group and tab titles, tool tips, placeholders, list items, accessible names. A
-``rewrite`` function maps a text on screen to the new language's (None: leave it, e.g. a file name
-or a sentence built with values, which its owner refreshes on its next update).
+``Rewrite`` maps a text on screen to its English source and the new language's text (None: leave
+it, e.g. a file name or a sentence built with values, which its owner refreshes on its next update).
+Each text rewritten keeps its source on its object (a dynamic property), so switching back never
+has to guess between two sources with the same translation.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
+from functools import partial
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
@@ -30,7 +34,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-Rewrite = Callable[[str], str | None]
+
+class Rewrite(Protocol):
+    def __call__(self, text: str, known_source: str | None, owners: Sequence[str]) -> tuple[str, str] | None:
+        """``text`` on screen (``known_source``: its English source when known; ``owners``: the class names of the
+        object and its parents) → (source, new text), or None to leave it."""
 
 
 def retranslate_windows(windows: Iterable[QWidget], rewrite: Rewrite) -> int:
@@ -54,38 +62,59 @@ def retranslate_windows(windows: Iterable[QWidget], rewrite: Rewrite) -> int:
     return changed
 
 
-def _apply(getter: Callable[[], str], setter: Callable[[str], object], rewrite: Rewrite) -> int:
+SOURCE_PROPERTY = "earshotSource:"  # + the text's slot: the English source of the text last put there
+SHOWN_PROPERTY = "earshotShown:"
+
+
+def _owners(owner: QObject) -> list[str]:
+    names = []
+    node: QObject | None = owner
+    while node is not None:
+        names.append(node.metaObject().className())
+        node = node.parent()
+    return names
+
+
+def _apply(owner: QObject, slot: str, getter: Callable[[], str], setter: Callable[[str], object],
+           rewrite: Rewrite) -> int:
     text = getter()
     if not text:
         return 0
-    new = rewrite(text)
-    if new is None or new == text:
+    known = owner.property(SOURCE_PROPERTY + slot) if owner.property(SHOWN_PROPERTY + slot) == text else None
+    rewritten = rewrite(text, known if isinstance(known, str) else None, _owners(owner))
+    if rewritten is None:
+        return 0
+    source, new = rewritten
+    owner.setProperty(SOURCE_PROPERTY + slot, source)
+    owner.setProperty(SHOWN_PROPERTY + slot, new)
+    if new == text:
         return 0
     setter(new)
     return 1
 
 
 def _retranslate_action(action: QAction, rewrite: Rewrite) -> int:
-    changed = _apply(action.text, action.setText, rewrite)
-    for getter, setter in ((action.statusTip, action.setStatusTip), (action.whatsThis, action.setWhatsThis)):
-        changed += _apply(getter, setter, rewrite)
-    if action.toolTip() != action.text().replace("&", ""):  # a tool tip of its own, not one made from the text
-        changed += _apply(action.toolTip, action.setToolTip, rewrite)
+    own_tool_tip = action.toolTip() != action.text().replace("&", "")  # not one made from the text
+    changed = _apply(action, "text", action.text, action.setText, rewrite)
+    changed += _apply(action, "statusTip", action.statusTip, action.setStatusTip, rewrite)
+    changed += _apply(action, "whatsThis", action.whatsThis, action.setWhatsThis, rewrite)
+    if own_tool_tip:
+        changed += _apply(action, "toolTip", action.toolTip, action.setToolTip, rewrite)
     return changed
 
 
 def _retranslate_widget(widget: QWidget, rewrite: Rewrite) -> int:
     changed = 0
-    for getter, setter in (
-        (widget.toolTip, widget.setToolTip),
-        (widget.statusTip, widget.setStatusTip),
-        (widget.whatsThis, widget.setWhatsThis),
-        (widget.accessibleName, widget.setAccessibleName),
-        (widget.accessibleDescription, widget.setAccessibleDescription),
+    for slot, getter, setter in (
+        ("toolTip", widget.toolTip, widget.setToolTip),
+        ("statusTip", widget.statusTip, widget.setStatusTip),
+        ("whatsThis", widget.whatsThis, widget.setWhatsThis),
+        ("accessibleName", widget.accessibleName, widget.setAccessibleName),
+        ("accessibleDescription", widget.accessibleDescription, widget.setAccessibleDescription),
     ):
-        changed += _apply(getter, setter, rewrite)
+        changed += _apply(widget, slot, getter, setter, rewrite)
     if widget.isWindow() or isinstance(widget, QMainWindow):
-        changed += _apply(widget.windowTitle, widget.setWindowTitle, rewrite)
+        changed += _apply(widget, "windowTitle", widget.windowTitle, widget.setWindowTitle, rewrite)
     for kind, retranslate in _BY_KIND:
         if isinstance(widget, kind):
             changed += retranslate(widget, rewrite)
@@ -93,47 +122,44 @@ def _retranslate_widget(widget: QWidget, rewrite: Rewrite) -> int:
 
 
 def _label(label: QLabel, rewrite: Rewrite) -> int:
-    return _apply(label.text, label.setText, rewrite)
+    return _apply(label, "text", label.text, label.setText, rewrite)
 
 
 def _button(button: QAbstractButton, rewrite: Rewrite) -> int:
-    return _apply(button.text, button.setText, rewrite)
+    return _apply(button, "text", button.text, button.setText, rewrite)
 
 
 def _group_box(box: QGroupBox, rewrite: Rewrite) -> int:
-    return _apply(box.title, box.setTitle, rewrite)
+    return _apply(box, "title", box.title, box.setTitle, rewrite)
 
 
 def _placeholder(edit: QLineEdit | QTextEdit | QPlainTextEdit, rewrite: Rewrite) -> int:
-    return _apply(edit.placeholderText, edit.setPlaceholderText, rewrite)
+    return _apply(edit, "placeholderText", edit.placeholderText, edit.setPlaceholderText, rewrite)
 
 
-def _apply_to_items(count: int, getter: Callable[[int], str], setter: Callable[[int, str], object],
-                    rewrite: Rewrite) -> int:
+def _apply_to_items(owner: QObject, slot: str, count: int, getter: Callable[[int], str],
+                    setter: Callable[[int, str], object], rewrite: Rewrite) -> int:
     changed = 0
     for index in range(count):
-        new = rewrite(getter(index)) if getter(index) else None
-        if new is not None and new != getter(index):
-            setter(index, new)
-            changed += 1
+        changed += _apply(owner, f"{slot}{index}", partial(getter, index), partial(setter, index), rewrite)
     return changed
 
 
 def _combo(combo: QComboBox, rewrite: Rewrite) -> int:
-    changed = _apply(combo.placeholderText, combo.setPlaceholderText, rewrite)
-    return changed + _apply_to_items(combo.count(), combo.itemText, combo.setItemText, rewrite)
+    changed = _apply(combo, "placeholderText", combo.placeholderText, combo.setPlaceholderText, rewrite)
+    return changed + _apply_to_items(combo, "item", combo.count(), combo.itemText, combo.setItemText, rewrite)
 
 
 def _spin_box(spin: QAbstractSpinBox, rewrite: Rewrite) -> int:
-    changed = _apply(spin.specialValueText, spin.setSpecialValueText, rewrite)
+    changed = _apply(spin, "specialValueText", spin.specialValueText, spin.setSpecialValueText, rewrite)
     if isinstance(spin, QSpinBox):
-        changed += _apply(spin.suffix, spin.setSuffix, rewrite)
+        changed += _apply(spin, "suffix", spin.suffix, spin.setSuffix, rewrite)
     return changed
 
 
 def _tabs(tabs: QTabWidget, rewrite: Rewrite) -> int:
-    changed = _apply_to_items(tabs.count(), tabs.tabText, tabs.setTabText, rewrite)
-    return changed + _apply_to_items(tabs.count(), tabs.tabToolTip, tabs.setTabToolTip, rewrite)
+    changed = _apply_to_items(tabs, "tab", tabs.count(), tabs.tabText, tabs.setTabText, rewrite)
+    return changed + _apply_to_items(tabs, "tabToolTip", tabs.count(), tabs.tabToolTip, tabs.setTabToolTip, rewrite)
 
 
 def _item_view(view: QAbstractItemView, rewrite: Rewrite) -> int:
@@ -144,7 +170,7 @@ def _item_view(view: QAbstractItemView, rewrite: Rewrite) -> int:
         for column in range(view.columnCount()):
             item = view.horizontalHeaderItem(column)
             if item is not None:
-                changed += _apply(item.text, item.setText, rewrite)
+                changed += _apply(view, f"header{column}", item.text, item.setText, rewrite)
     model = view.model()
     if model is not None and model.columnCount() and not isinstance(view, QTableWidget):
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)

@@ -6,11 +6,17 @@ a new way to begin, such as File ▸ New Recording, is one more action in the li
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+
+def plain_text(text: str) -> str:
+    """An action's text without its mnemonic: "&Open…" → "Open…", "打开(&O)…" → "打开…"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "")
 
 
 class WelcomePage(QWidget):
@@ -61,8 +67,9 @@ class WelcomePage(QWidget):
 
 
 def _mirror(button: QPushButton, action: QAction) -> None:
-    button.setText(action.text().replace("&", ""))
-    button.setAccessibleName(action.text().replace("&", ""))
+    text = plain_text(action.text())
+    button.setText(text)
+    button.setAccessibleName(text)
     shortcut = action.shortcut().toString(action.shortcut().SequenceFormat.NativeText)
     button.setToolTip(shortcut)
     button.setEnabled(action.isEnabled())

@@ -73,10 +73,10 @@ class PreferenceField:
         layout = QHBoxLayout(row)
         layout.setContentsMargins(0, 0, 0, 0)
         edit = QLineEdit(row)
-        edit.setPlaceholderText(QCoreApplication.translate(CONTEXT, "The default folder"))
-        choose = QPushButton(QCoreApplication.translate(CONTEXT, "Choose…"), row)
-        choose.setAccessibleName(
-            QCoreApplication.translate(CONTEXT, "Choose {label}").replace("{label}", translated(self.declared.label)))
+        edit.setPlaceholderText(QCoreApplication.translate("Preferences", "The default folder"))
+        choose = QPushButton(QCoreApplication.translate("Preferences", "Choose…"), row)
+        choose.setAccessibleName(QCoreApplication.translate("Preferences", "Choose {label}").replace(
+            "{label}", translated(self.declared.label)))
         choose.clicked.connect(lambda: self._choose_folder(edit))
         layout.addWidget(edit, 1)
         layout.addWidget(choose)
