@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 
 def plain_text(text: str) -> str:
     """An action's text without its mnemonic: "&Open…" → "Open…", "打开(&O)…" → "打开…"."""
-    return re.sub(r"\(&\w\)", "", text).replace("&", "")
+    return re.sub(r"&(&?)", r"\1", re.sub(r"\(&\w\)", "", text))  # "&&" is an ampersand
 
 
 class WelcomePage(QWidget):
