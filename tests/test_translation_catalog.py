@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.core.formats import OUTPUT_FORMATS
+from app.core.languages import LANGUAGES
 from app.core.preferences import GROUPS, PREFERENCES
+from app.core.subtitle_rules import SUBTITLE_PROFILES
 from app.core.translation_catalog import missing_translations, read_catalog
 from tests.conftest import REPO_ROOT
 
 CATALOG = REPO_ROOT / "translations" / "earshot_zh_CN.ts"
+# Names of languages and formats, declared in app.core for the command line too, are not in the catalog yet.
+NOT_MARKED = {"English"} | set(LANGUAGES.values()) | {f.description for f in OUTPUT_FORMATS.values()} | {
+    p.label for p in SUBTITLE_PROFILES.values()}
 
 
 def test_no_text_lacks_a_chinese_translation() -> None:
@@ -33,6 +39,6 @@ def test_the_declared_preferences_are_in_the_catalog() -> None:
     declared = {group.label for group in GROUPS}
     for preference in PREFERENCES:
         declared |= {preference.label, preference.description}
-        if preference.special_value_text:
-            declared.add(preference.special_value_text)
+        declared |= {text for text in (preference.special_value_text, preference.empty_text) if text}
+        declared |= {choice.label for choice in preference.choices if choice.label.isascii()} - NOT_MARKED
     assert declared - translated == set()

@@ -973,8 +973,16 @@
         <translation>打开窗口时选用的模型。留空：使用随附的多语言 base 模型，无需下载即可使用。</translation>
     </message>
     <message>
+        <source>The bundled base model</source>
+        <translation>随附的 base 模型</translation>
+    </message>
+    <message>
         <source>The remote service profile used when the engine is a remote service (Transcription ▸ Remote Services… sets them up).</source>
         <translation>引擎为远程服务时使用的远程服务配置（在“转写 ▸ 远程服务…”中设置）。</translation>
+    </message>
+    <message>
+        <source>The first one set up</source>
+        <translation>设置的第一个</translation>
     </message>
     <message>
         <source>Language</source>
@@ -1043,6 +1051,10 @@
     <message>
         <source>The microphone or input to record from. Empty: the system's default input.</source>
         <translation>用于录音的麦克风或输入设备。留空：使用系统默认输入。</translation>
+    </message>
+    <message>
+        <source>The system's default input</source>
+        <translation>系统默认输入</translation>
     </message>
     <message>
         <source>Recordings folder</source>

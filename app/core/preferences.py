@@ -69,6 +69,7 @@ class Preference:
     minimum: int = 0  # Kind.INT
     maximum: int = 0
     special_value_text: str = ""  # Kind.INT: what the minimum means, when it means "automatic"
+    empty_text: str = ""  # a TEXT whose usual values are listed: what leaving it empty means
 
 
 RECOGNITION = Group("recognition", QT_TRANSLATE_NOOP("Preferences", "Recognition"))
@@ -106,12 +107,14 @@ PREFERENCES: tuple[Preference, ...] = (
         QT_TRANSLATE_NOOP("Preferences", "The model chosen when the window opens. Empty: the bundled multilingual base "
                                          "model, which works with no download."),
         Kind.TEXT, "", RECOGNITION, choice_source=ChoiceSource.MODELS,
+        empty_text=QT_TRANSLATE_NOOP("Preferences", "The bundled base model"),
     ),
     Preference(
         "remote/profile", QT_TRANSLATE_NOOP("Preferences", "Remote service"),
         QT_TRANSLATE_NOOP("Preferences", "The remote service profile used when the engine is a remote service "
                                          "(Transcription ▸ Remote Services… sets them up)."),
         Kind.TEXT, "", RECOGNITION, choice_source=ChoiceSource.REMOTE_PROFILES,
+        empty_text=QT_TRANSLATE_NOOP("Preferences", "The first one set up"),
     ),
     Preference(
         "recognition/language", QT_TRANSLATE_NOOP("Preferences", "Language"),
@@ -153,6 +156,7 @@ PREFERENCES: tuple[Preference, ...] = (
         "recording/device", QT_TRANSLATE_NOOP("Preferences", "Input device"),
         QT_TRANSLATE_NOOP("Preferences", "The microphone or input to record from. Empty: the system's default input."),
         Kind.TEXT, "", RECORDING, choice_source=ChoiceSource.INPUT_DEVICES,
+        empty_text=QT_TRANSLATE_NOOP("Preferences", "The system's default input"),
     ),
     Preference(
         "recording/folder", QT_TRANSLATE_NOOP("Preferences", "Recordings folder"),

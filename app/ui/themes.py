@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib.resources
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from app.core.preferences import SYSTEM
@@ -70,6 +70,28 @@ def is_dark(palette: QPalette | None = None) -> bool:
     """Whether text is light on a dark ground in ``palette`` (the application's by default)."""
     palette = palette or QGuiApplication.palette()
     return palette.color(Role.Base).lightness() < 128
+
+
+def icon_for_ground(icon: QIcon, palette: QPalette | None = None) -> QIcon:
+    """A dark, one-colour icon (the style's media icons) drawn in the text colour on a dark theme."""
+    palette = palette or QGuiApplication.palette()
+    if not is_dark(palette):
+        return icon
+    tinted = QIcon()
+    for mode, group in ((QIcon.Mode.Normal, Group.Active), (QIcon.Mode.Disabled, Group.Disabled)):
+        for size in (16, 24, 32):
+            source = icon.pixmap(size)
+            if source.isNull():
+                continue
+            pixmap = QPixmap(source.size())
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            painter.drawPixmap(0, 0, source)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+            painter.fillRect(pixmap.rect(), palette.color(group, Role.ButtonText))
+            painter.end()
+            tinted.addPixmap(pixmap, mode)
+    return tinted
 
 
 def error_text_colour(palette: QPalette | None = None) -> str:

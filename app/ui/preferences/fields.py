@@ -58,7 +58,7 @@ class PreferenceField:
         elif declared.choice_source is not None:
             combo = QComboBox(parent)
             combo.setEditable(True)  # a model folder, a device or a profile not present now stays choosable
-            combo.addItem("", "")
+            combo.addItem(translated(declared.empty_text), "")
             for value, label in run_time_choices:
                 combo.addItem(label, value)
             self._editor = combo
