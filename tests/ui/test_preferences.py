@@ -10,6 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel
 
 from app.core.preferences import GROUPS, PREFERENCES
+from app.core.recording.devices import remembered_device_name
 from app.ui.main_window import MainWindow
 from app.ui.preferences.dialog import PreferencesDialog
 from app.ui.preferences.store import PreferenceStore
@@ -116,12 +117,15 @@ def test_preferences_round_trip_through_qsettings_and_a_damaged_value_gives_the_
     assert damaged.flag("recognition/word_timestamps") is True
 
 
-def test_the_input_chosen_before_preferences_existed_is_kept(qtbot, tmp_path: Path) -> None:
+def test_the_recording_device_is_the_one_listen_uses(qtbot, tmp_path: Path) -> None:
     (tmp_path / "recording.json").write_text('{"input_device": "USB microphone"}', encoding="utf-8")
     store = PreferenceStore(tmp_path / "preferences.ini")
-    assert store.text("recording/device") == "USB microphone"
-    store.set_value("recording/device", "")  # back to the system's default: not migrated again
-    assert PreferenceStore(tmp_path / "preferences.ini").text("recording/device") == ""
+    assert store.text("recording/device") == "USB microphone"  # chosen before preferences existed
+    with qtbot.waitSignal(store.changed):
+        store.set_value("recording/device", "Headset")
+    assert remembered_device_name(tmp_path) == "Headset"
+    store.set_value("recording/device", "")  # the system's default
+    assert remembered_device_name(tmp_path) is None
 
 
 def test_the_theme_switches_at_once(qtbot, preferred_window, application_look) -> None:

@@ -1,11 +1,12 @@
 """The preferences' values, kept with QSettings in ``preferences.ini`` in the app's config folder.
 
-The one owner of every value declared in ``app.core.preferences``: reads check the stored value
+The one way to every value declared in ``app.core.preferences``: reads check the stored value
 against its declaration (a hand-edited or damaged file gives the default, never a crash), writes
 emit ``changed(key)`` so each part of the window applies what concerns it at once. An INI file in
 the config folder, rather than the platform's native store, keeps the preferences beside the app's
 other settings files (and per test, since tests point the config folder at a temporary one).
-QSettings writes it atomically and locks it against a second running app.
+QSettings writes it atomically and locks it against a second running app. The recording device
+stays where `listen` on the command line reads it too (``recording.json``, app.core.recording).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from app.core.paths import config_dir
 from app.core.preferences import PREFERENCE_BY_KEY, Value, checked_value
 
 PREFERENCES_FILE = "preferences.ini"
-DEVICE_SETTINGS = "recording.json"  # where app.core.recording kept the chosen input before
+DEVICE_KEY = "recording/device"
 log = logging.getLogger(__name__)
 
 
@@ -34,11 +35,10 @@ class PreferenceStore(QObject):
         super().__init__(parent)
         self.path = path or preferences_path()
         self._settings = QSettings(str(self.path), QSettings.Format.IniFormat, self)
-        self._migrate_recording_device()
 
     def value(self, key: str) -> Value:
         declared = PREFERENCE_BY_KEY[key]
-        stored = self._settings.value(key)
+        stored = self._recording_device() if key == DEVICE_KEY else self._settings.value(key)
         if stored is None:
             return declared.default
         try:
@@ -59,6 +59,11 @@ class PreferenceStore(QObject):
     def set_value(self, key: str, value: Value) -> None:
         """Keep ``value`` (ValueError unless the declaration allows it) and tell who listens, if it changed."""
         checked = checked_value(PREFERENCE_BY_KEY[key], value)
+        if key == DEVICE_KEY:
+            if checked != self.value(key):
+                self._remember_recording_device(str(checked))
+                self.changed.emit(key)
+            return
         if self._settings.contains(key) and self.value(key) == checked:
             return
         self._settings.setValue(key, checked)
@@ -67,13 +72,19 @@ class PreferenceStore(QObject):
             log.warning("preferences not written to %s: %s", self.path, self._settings.status())
         self.changed.emit(key)
 
-    def _migrate_recording_device(self) -> None:
-        """The input chosen before preferences existed (recording.json) becomes the preference, once."""
-        if self._settings.contains("recording/device") or not (self.path.parent / DEVICE_SETTINGS).exists():
-            return
-        from app.core.recording.devices import remembered_device_name  # loads PortAudio: only when there is one
+    def _recording_device(self) -> str:
+        try:
+            from app.core.recording.devices import remembered_device_name  # loads PortAudio: only when asked
 
-        name = remembered_device_name(self.path.parent)
-        if name:
-            self._settings.setValue("recording/device", name)
-            self._settings.sync()
+            return remembered_device_name(self.path.parent) or ""
+        except OSError as error:  # PortAudio missing
+            log.warning("recording device not read: %s", error)
+            return ""
+
+    def _remember_recording_device(self, name: str) -> None:
+        try:
+            from app.core.recording.devices import remember_device_name
+
+            remember_device_name(name, self.path.parent)
+        except OSError as error:
+            log.warning("recording device not kept: %s", error)
