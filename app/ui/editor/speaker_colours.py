@@ -22,7 +22,7 @@ def _hue(number: int) -> int:
 
 def speaker_colour(number: int) -> QColor:
     """The text colour of the ``number``-th speaker: dark enough to read on white, light enough on the dark theme."""
-    return QColor.fromHsl(_hue(number), 150, 185 if is_dark() else 85)
+    return QColor.fromHsl(_hue(number), 150, 185 if is_dark() else 72)
 
 
 def speaker_tint(number: int) -> QColor:
