@@ -482,7 +482,7 @@ ZH_CN = {
     "Welcome": "欢迎",
     "Welcome to Earshot": "欢迎使用 Earshot",
     "Open an audio or video file, a transcript or a project, or drop one here; then press Transcribe.":
-        "打开音频或视频文件、文字稿或项目，或将其拖放到这里；然后点击“转写”。",
+        "打开音频或视频文件、转写稿或项目，或将其拖放到这里；然后点击“转写”。",
     "The bundled model works on this computer with no download and no network. "
     "A remote service can do the work instead.":
         "随附的模型可在这台电脑上直接使用，无需下载，也无需联网。也可以改由远程服务完成识别。",

@@ -2011,7 +2011,7 @@
     </message>
     <message>
         <source>Open an audio or video file, a transcript or a project, or drop one here; then press Transcribe.</source>
-        <translation>打开音频或视频文件、文字稿或项目，或将其拖放到这里；然后点击“转写”。</translation>
+        <translation>打开音频或视频文件、转写稿或项目，或将其拖放到这里；然后点击“转写”。</translation>
     </message>
     <message>
         <source>The bundled model works on this computer with no download and no network. A remote service can do the work instead.</source>

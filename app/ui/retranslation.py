@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QPlainTextEdit,
     QSpinBox,
+    QStatusBar,
     QTableWidget,
     QTabWidget,
     QTextEdit,
@@ -178,6 +179,10 @@ def _item_view(view: QAbstractItemView, rewrite: Rewrite) -> int:
     return changed
 
 
+def _status_bar(bar: QStatusBar, rewrite: Rewrite) -> int:
+    return _apply(bar, "message", bar.currentMessage, bar.showMessage, rewrite)
+
+
 _BY_KIND: tuple[tuple[type[QObject], Callable[..., int]], ...] = (
     (QLabel, _label),
     (QAbstractButton, _button),
@@ -189,4 +194,5 @@ _BY_KIND: tuple[tuple[type[QObject], Callable[..., int]], ...] = (
     (QAbstractSpinBox, _spin_box),
     (QTabWidget, _tabs),
     (QAbstractItemView, _item_view),
+    (QStatusBar, _status_bar),
 )

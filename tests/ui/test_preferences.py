@@ -163,6 +163,7 @@ def test_the_interface_language_switches_without_a_restart(qtbot, preferred_wind
     assert dialog.windowTitle() == "首选项"
     assert dialog.tabs.tabText(0) == "识别"
     assert window.welcome.buttons[0].text() == "打开…"
+    assert window.statusBar().currentMessage() == "打开音频或视频文件、转写稿或项目即可开始。"
 
     choose(dialog, "appearance/language", "en")
     apply(qtbot, dialog)
