@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMainWindow,
     QPlainTextEdit,
     QSpinBox,
     QStatusBar,
@@ -84,6 +83,8 @@ def _apply(owner: QObject, slot: str, getter: Callable[[], str], setter: Callabl
     known = owner.property(SOURCE_PROPERTY + slot) if owner.property(SHOWN_PROPERTY + slot) == text else None
     rewritten = rewrite(text, known if isinstance(known, str) else None, _owners(owner))
     if rewritten is None:
+        rewritten = _with_shortcut(text, owner, rewrite)
+    if rewritten is None:
         return 0
     source, new = rewritten
     owner.setProperty(SOURCE_PROPERTY + slot, source)
@@ -94,13 +95,23 @@ def _apply(owner: QObject, slot: str, getter: Callable[[], str], setter: Callabl
     return 1
 
 
+def _with_shortcut(text: str, owner: QObject, rewrite: Rewrite) -> tuple[str, str] | None:
+    """A tool tip made of a text and its shortcut, "Back 5 Seconds (Alt+Left)": the text rewritten, the rest kept."""
+    head, separator, tail = text.rpartition(" (")
+    if not separator or not tail.endswith(")"):
+        return None
+    rewritten = rewrite(head, None, _owners(owner))
+    if rewritten is None:
+        return None
+    source, new = rewritten
+    return f"{source} ({tail}", f"{new} ({tail}"
+
+
 def _retranslate_action(action: QAction, rewrite: Rewrite) -> int:
-    own_tool_tip = action.toolTip() != action.text().replace("&", "")  # not one made from the text
-    changed = _apply(action, "text", action.text, action.setText, rewrite)
+    changed = _apply(action, "toolTip", action.toolTip, action.setToolTip, rewrite)  # before the text it may follow
+    changed += _apply(action, "text", action.text, action.setText, rewrite)
     changed += _apply(action, "statusTip", action.statusTip, action.setStatusTip, rewrite)
     changed += _apply(action, "whatsThis", action.whatsThis, action.setWhatsThis, rewrite)
-    if own_tool_tip:
-        changed += _apply(action, "toolTip", action.toolTip, action.setToolTip, rewrite)
     return changed
 
 
@@ -114,8 +125,7 @@ def _retranslate_widget(widget: QWidget, rewrite: Rewrite) -> int:
         ("accessibleDescription", widget.accessibleDescription, widget.setAccessibleDescription),
     ):
         changed += _apply(widget, slot, getter, setter, rewrite)
-    if widget.isWindow() or isinstance(widget, QMainWindow):
-        changed += _apply(widget, "windowTitle", widget.windowTitle, widget.setWindowTitle, rewrite)
+    changed += _apply(widget, "windowTitle", widget.windowTitle, widget.setWindowTitle, rewrite)  # also a tool bar's
     for kind, retranslate in _BY_KIND:
         if isinstance(widget, kind):
             changed += retranslate(widget, rewrite)
