@@ -131,10 +131,8 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.cancel_transcription)
         self.rule_breaks_action = QAction(self.tr("Subtitle Rule &Breaks"), self, checkable=True)
         self.rule_breaks_action.toggled.connect(self._show_rule_breaks)
-        self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)
-        self.word_timestamps_action.setChecked(True)  # proofreading and edits keep word timings
+        self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)  # checked: preferences
         self.vad_action = QAction(self.tr("Skip &Silence (Voice Activity Filter)"), self, checkable=True)
-        self.vad_action.setChecked(True)
         self.chinese_script_group = QActionGroup(self)
         default_script = _default_chinese_script()
         for script, label in (
