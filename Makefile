@@ -51,9 +51,11 @@ lock: $(STAMP)
 
 # Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/ into the
 # package (app/translations/), where the app finds them through importlib.resources, installed or not.
+# The .ts goes beside its .qm: switching the language while the window is open reads it (app/ui/interface_language.py).
 translations: $(STAMP)
 	@mkdir -p app/translations
-	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm app/translations/$$(basename $${ts%.ts}).qm; done
+	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm app/translations/$$(basename $${ts%.ts}).qm; \
+		cp $$ts app/translations/; done
 
 # After adding user-visible strings: extract them, then fill in the Chinese.
 update-translations: $(STAMP)

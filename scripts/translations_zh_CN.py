@@ -171,7 +171,7 @@ ZH_CN = {
     "&Export…": "导出(&E)…",
     "&Import Subtitles…": "导入字幕(&I)…",
     "&Quit": "退出(&Q)",
-    "&Transcribe": "转写(&T)",
+    "&Transcribe": "开始转写(&T)",
     "&Cancel": "取消(&C)",
     "&Word Timestamps": "逐词时间戳(&W)",
     "Skip &Silence (Voice Activity Filter)": "跳过静音（语音活动检测）(&S)",
@@ -425,6 +425,84 @@ ZH_CN = {
     "End": "结束",
     "Transcript segments": "转写稿片段",
     "Audio and video ({patterns})": "音频和视频 ({patterns})",
+    # About box, preferences, themes and the welcome page
+    "About Earshot": "关于 Earshot",
+    "Speakers are told apart with {credit}.": "区分说话人使用的是 {credit}。",
+    "&Preferences…": "首选项(&P)…",
+    "Preferences": "首选项",
+    "Groups of preferences": "首选项分组",
+    "Recognition": "识别",
+    "Recording": "录音",
+    "Speech": "朗读",
+    "Editing": "编辑",
+    "Appearance": "外观",
+    "Engine": "引擎",
+    "Recognise on this machine, or with the default remote service.": "在本机识别，或使用默认的远程服务识别。",
+    "This machine": "本机",
+    "Remote service": "远程服务",
+    "The model chosen when the window opens. Empty: the bundled multilingual base model, which works with no download.":
+        "打开窗口时选用的模型。留空：使用随附的多语言 base 模型，无需下载即可使用。",
+    "The remote service profile used when the engine is a remote service "
+    "(Transcription ▸ Remote Services… sets them up).":
+        "引擎为远程服务时使用的远程服务配置（在“转写 ▸ 远程服务…”中设置）。",
+    "The language spoken, or detected automatically.": "所说的语言，或自动检测。",
+    "Write down what is said, or translate it to English.": "记录所说的内容，或将其翻译成英语。",
+    "CPU threads": "CPU 线程数",
+    "How many processor threads recognition uses; automatic uses every core.":
+        "识别使用的处理器线程数；设为自动时使用全部核心。",
+    "Skip silence": "跳过静音",
+    "The voice-activity filter: silence, noise and music are skipped, so no words are invented there.":
+        "语音活动过滤：跳过静音、噪声和音乐，因此不会在这些地方凭空生成文字。",
+    "Word timestamps": "逐词时间戳",
+    "A time for every word: needed to proofread uncertain words and to retime while editing.":
+        "为每个词记录时间：校对不确定的词以及编辑时调整时间都需要它。",
+    "Recognises several passages at once: quicker on long recordings, but a little less accurate. Local models only.":
+        "同时识别多个段落：长录音更快，但准确度略低。仅适用于本地模型。",
+    "Input device": "输入设备",
+    "The microphone or input to record from. Empty: the system's default input.":
+        "用于录音的麦克风或输入设备。留空：使用系统默认输入。",
+    "Recordings folder": "录音文件夹",
+    "Where new recordings are kept. Empty: the app's own recordings folder.":
+        "新录音的保存位置。留空：使用本应用自己的录音文件夹。",
+    "Speech engine": "朗读引擎",
+    "Read text aloud with this machine's voices or with the remote service.": "使用本机的语音或远程服务朗读文字。",
+    "Voice": "语音",
+    "A voice's name or id (earshot speak --list-voices lists this machine's). Empty: the default voice.":
+        "语音的名称或 ID（earshot speak --list-voices 会列出本机的语音）。留空：使用默认语音。",
+    "Speaking rate": "语速",
+    "Words per minute for this machine's voices; the voice's own rate at the lowest setting.":
+        "本机语音每分钟朗读的词数；设为最低值时使用该语音自身的语速。",
+    "The voice's own": "语音自身的语速",
+    "Export format": "导出格式",
+    "The format the export dialog starts with.": "导出对话框默认选中的格式。",
+    "Export folder": "导出文件夹",
+    "Where exports are suggested. Empty: beside the audio or video file.":
+        "建议的导出位置。留空：与音频或视频文件放在同一文件夹。",
+    "Subtitle profile": "字幕配置",
+    "The subtitle rules exports are re-flowed under, and the editor marks breaks of.":
+        "导出时用于重新排版的字幕规则，编辑器也据此标出违反规则之处。",
+    "Autosave after (seconds)": "自动保存间隔（秒）",
+    "How long after an edit a recovery copy is written: at most this much work is lost in a crash.":
+        "编辑后多久写入一份恢复副本：程序崩溃时最多丢失这段时间内的工作。",
+    "Interface language": "界面语言",
+    "The language of menus and messages; it changes at once.": "菜单和消息所用的语言；更改后立即生效。",
+    "Follow the system": "跟随系统",
+    "Theme": "主题",
+    "Light or dark colours, or the system's choice.": "浅色或深色，或跟随系统的选择。",
+    "Light": "浅色",
+    "Dark": "深色",
+    "The default folder": "默认文件夹",
+    "The bundled base model": "随附的 base 模型",
+    "The first one set up": "设置的第一个",
+    "The system's default input": "系统默认输入",
+    "Choose {label}": "选择{label}",
+    "Welcome": "欢迎",
+    "Welcome to Earshot": "欢迎使用 Earshot",
+    "Open an audio or video file, a transcript or a project, or drop one here; then press Transcribe.":
+        "打开音频或视频文件、转写稿或项目，或将其拖放到这里；然后点击“转写”。",
+    "The bundled model works on this computer with no download and no network. "
+    "A remote service can do the work instead.":
+        "随附的模型可在这台电脑上直接使用，无需下载，也无需联网。也可以改由远程服务完成识别。",
 }
 
 

@@ -26,6 +26,7 @@ qt = create_application(["earshot"])
 assert qt.styleSheet() == (installed / "app" / "resources" / "style.qss").read_text(encoding="utf-8")
 assert not qt.windowIcon().isNull() and 512 in [size.width() for size in qt.windowIcon().availableSizes()]
 assert (installed / "app" / "resources" / "self-test-speech.flac").is_file()
+assert (installed / "app" / "translations" / "earshot_zh_CN.ts").is_file()  # the live language switch reads it
 print(QCoreApplication.translate("MainWindow", "&Transcribe"))
 """
 
@@ -41,6 +42,7 @@ def test_an_installed_wheel_finds_its_style_sheet_icon_and_chinese(tmp_path: Pat
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), "-silent", str(REPO_ROOT / "translations" / "earshot_zh_CN.ts"),
                     "-qm", str(source / "app" / "translations" / "earshot_zh_CN.qm")], check=True)
+    shutil.copy(REPO_ROOT / "translations" / "earshot_zh_CN.ts", source / "app" / "translations")
     pip = [sys.executable, "-m", "pip", "--disable-pip-version-check", "--no-input"]
     subprocess.run([*pip, "wheel", "--quiet", "--no-deps", "--no-build-isolation", "-w", str(tmp_path / "dist"),
                     str(source)], check=True, capture_output=True)
@@ -55,5 +57,5 @@ def test_an_installed_wheel_finds_its_style_sheet_icon_and_chinese(tmp_path: Pat
     result = subprocess.run([sys.executable, "-c", CHECK_INSTALLED_APP, str(installed)], cwd=elsewhere,
                             env=environment, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.strip() == "转写(&T)"
+    assert result.stdout.strip() == "开始转写(&T)"
     assert result.stderr == ""

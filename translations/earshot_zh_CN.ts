@@ -1,10 +1,10 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
+    <name>AboutBox</name>
     <message>
         <source>About Earshot</source>
-        <translation type="unfinished">关于 Earshot</translation>
+        <translation>关于 Earshot</translation>
     </message>
     <message>
         <source>Earshot {version}: speech to editable transcripts and subtitles.</source>
@@ -12,7 +12,7 @@
     </message>
     <message>
         <source>Speakers are told apart with {credit}.</source>
-        <translation type="unfinished">区分说话人使用的是 {credit}。</translation>
+        <translation>区分说话人使用的是 {credit}。</translation>
     </message>
 </context>
 <context>
@@ -620,7 +620,7 @@
     </message>
     <message>
         <source>&amp;Transcribe</source>
-        <translation>转写(&amp;T)</translation>
+        <translation>开始转写(&amp;T)</translation>
     </message>
     <message>
         <source>&amp;Cancel</source>
@@ -693,12 +693,6 @@
     <message>
         <source>Main</source>
         <translation>主工具栏</translation>
-    </message>
-    <message>
-        <source>Drop an audio or video file, a transcript or a project here
-or choose File ▸ Open (Ctrl+O)</source>
-        <translation>将音频或视频文件、转写稿或项目拖放到这里
-或选择 文件 ▸ 打开（Ctrl+O）</translation>
     </message>
     <message>
         <source>Press Transcribe to recognise the speech.</source>
@@ -993,6 +987,271 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Cannot play “{name}”: it is not a media file this app can play.</source>
         <translation>无法播放“{name}”：本应用无法播放此媒体文件。</translation>
+    </message>
+</context>
+<context>
+    <name>PreferenceBinding</name>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Recognition</source>
+        <translation>识别</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录音</translation>
+    </message>
+    <message>
+        <source>Speech</source>
+        <translation>朗读</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <source>Editing</source>
+        <translation>编辑</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>Detect automatically</source>
+        <translation>自动检测</translation>
+    </message>
+    <message>
+        <source>Engine</source>
+        <translation>引擎</translation>
+    </message>
+    <message>
+        <source>Recognise on this machine, or with the default remote service.</source>
+        <translation>在本机识别，或使用默认的远程服务识别。</translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Remote service</source>
+        <translation>远程服务</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>The model chosen when the window opens. Empty: the bundled multilingual base model, which works with no download.</source>
+        <translation>打开窗口时选用的模型。留空：使用随附的多语言 base 模型，无需下载即可使用。</translation>
+    </message>
+    <message>
+        <source>The bundled base model</source>
+        <translation>随附的 base 模型</translation>
+    </message>
+    <message>
+        <source>The remote service profile used when the engine is a remote service (Transcription ▸ Remote Services… sets them up).</source>
+        <translation>引擎为远程服务时使用的远程服务配置（在“转写 ▸ 远程服务…”中设置）。</translation>
+    </message>
+    <message>
+        <source>The first one set up</source>
+        <translation>设置的第一个</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The language spoken, or detected automatically.</source>
+        <translation>所说的语言，或自动检测。</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Write down what is said, or translate it to English.</source>
+        <translation>记录所说的内容，或将其翻译成英语。</translation>
+    </message>
+    <message>
+        <source>Transcribe</source>
+        <translation>转写</translation>
+    </message>
+    <message>
+        <source>Translate to English</source>
+        <translation>翻译成英文</translation>
+    </message>
+    <message>
+        <source>CPU threads</source>
+        <translation>CPU 线程数</translation>
+    </message>
+    <message>
+        <source>How many processor threads recognition uses; automatic uses every core.</source>
+        <translation>识别使用的处理器线程数；设为自动时使用全部核心。</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Skip silence</source>
+        <translation>跳过静音</translation>
+    </message>
+    <message>
+        <source>The voice-activity filter: silence, noise and music are skipped, so no words are invented there.</source>
+        <translation>语音活动过滤：跳过静音、噪声和音乐，因此不会在这些地方凭空生成文字。</translation>
+    </message>
+    <message>
+        <source>Word timestamps</source>
+        <translation>逐词时间戳</translation>
+    </message>
+    <message>
+        <source>A time for every word: needed to proofread uncertain words and to retime while editing.</source>
+        <translation>为每个词记录时间：校对不确定的词以及编辑时调整时间都需要它。</translation>
+    </message>
+    <message>
+        <source>Fast mode for long files</source>
+        <translation>长文件快速模式</translation>
+    </message>
+    <message>
+        <source>Recognises several passages at once: quicker on long recordings, but a little less accurate. Local models only.</source>
+        <translation>同时识别多个段落：长录音更快，但准确度略低。仅适用于本地模型。</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>输入设备</translation>
+    </message>
+    <message>
+        <source>The microphone or input to record from. Empty: the system's default input.</source>
+        <translation>用于录音的麦克风或输入设备。留空：使用系统默认输入。</translation>
+    </message>
+    <message>
+        <source>The system's default input</source>
+        <translation>系统默认输入</translation>
+    </message>
+    <message>
+        <source>Recordings folder</source>
+        <translation>录音文件夹</translation>
+    </message>
+    <message>
+        <source>Where new recordings are kept. Empty: the app's own recordings folder.</source>
+        <translation>新录音的保存位置。留空：使用本应用自己的录音文件夹。</translation>
+    </message>
+    <message>
+        <source>Speech engine</source>
+        <translation>朗读引擎</translation>
+    </message>
+    <message>
+        <source>Read text aloud with this machine's voices or with the remote service.</source>
+        <translation>使用本机的语音或远程服务朗读文字。</translation>
+    </message>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>A voice's name or id (earshot speak --list-voices lists this machine's). Empty: the default voice.</source>
+        <translation>语音的名称或 ID（earshot speak --list-voices 会列出本机的语音）。留空：使用默认语音。</translation>
+    </message>
+    <message>
+        <source>Speaking rate</source>
+        <translation>语速</translation>
+    </message>
+    <message>
+        <source>Words per minute for this machine's voices; the voice's own rate at the lowest setting.</source>
+        <translation>本机语音每分钟朗读的词数；设为最低值时使用该语音自身的语速。</translation>
+    </message>
+    <message>
+        <source>The voice's own</source>
+        <translation>语音自身的语速</translation>
+    </message>
+    <message>
+        <source>Export format</source>
+        <translation>导出格式</translation>
+    </message>
+    <message>
+        <source>The format the export dialog starts with.</source>
+        <translation>导出对话框默认选中的格式。</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>Where exports are suggested. Empty: beside the audio or video file.</source>
+        <translation>建议的导出位置。留空：与音频或视频文件放在同一文件夹。</translation>
+    </message>
+    <message>
+        <source>Subtitle profile</source>
+        <translation>字幕配置</translation>
+    </message>
+    <message>
+        <source>The subtitle rules exports are re-flowed under, and the editor marks breaks of.</source>
+        <translation>导出时用于重新排版的字幕规则，编辑器也据此标出违反规则之处。</translation>
+    </message>
+    <message>
+        <source>Autosave after (seconds)</source>
+        <translation>自动保存间隔（秒）</translation>
+    </message>
+    <message>
+        <source>How long after an edit a recovery copy is written: at most this much work is lost in a crash.</source>
+        <translation>编辑后多久写入一份恢复副本：程序崩溃时最多丢失这段时间内的工作。</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>界面语言</translation>
+    </message>
+    <message>
+        <source>The language of menus and messages; it changes at once.</source>
+        <translation>菜单和消息所用的语言；更改后立即生效。</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>Light or dark colours, or the system's choice.</source>
+        <translation>浅色或深色，或跟随系统的选择。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>The default folder</source>
+        <translation>默认文件夹</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Choose {label}</source>
+        <translation>选择{label}</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Groups of preferences</source>
+        <translation>首选项分组</translation>
     </message>
 </context>
 <context>
@@ -1816,6 +2075,25 @@ or choose File ▸ Open (Ctrl+O)</source>
     <message>
         <source>Drawing the waveform… {percent} %</source>
         <translation>正在绘制波形… {percent} %</translation>
+    </message>
+</context>
+<context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
+    <message>
+        <source>Welcome to Earshot</source>
+        <translation>欢迎使用 Earshot</translation>
+    </message>
+    <message>
+        <source>Open an audio or video file, a transcript or a project, or drop one here; then press Transcribe.</source>
+        <translation>打开音频或视频文件、转写稿或项目，或将其拖放到这里；然后点击“转写”。</translation>
+    </message>
+    <message>
+        <source>The bundled model works on this computer with no download and no network. A remote service can do the work instead.</source>
+        <translation>随附的模型可在这台电脑上直接使用，无需下载，也无需联网。也可以改由远程服务完成识别。</translation>
     </message>
 </context>
 <context>

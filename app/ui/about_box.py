@@ -15,15 +15,14 @@ def show_about_box(parent: QWidget) -> QMessageBox:
     """A window-modal About box (opened, not exec'd: the window's event loop keeps running)."""
     from app import __version__
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AboutBox", text)
-
     box = QMessageBox(parent)
     box.setObjectName("aboutBox")
-    box.setWindowTitle(tr("About Earshot"))
+    box.setWindowTitle(QCoreApplication.translate("AboutBox", "About Earshot"))
     box.setIcon(QMessageBox.Icon.Information)
-    box.setText(tr("Earshot {version}: speech to editable transcripts and subtitles.").replace(
-        "{version}", __version__))
-    box.setInformativeText(tr("Speakers are told apart with {credit}.").replace("{credit}", SPEAKER_WEIGHTS_CREDIT))
+    box.setText(QCoreApplication.translate(
+        "AboutBox", "Earshot {version}: speech to editable transcripts and subtitles.",
+    ).replace("{version}", __version__))
+    box.setInformativeText(QCoreApplication.translate("AboutBox", "Speakers are told apart with {credit}.").replace(
+        "{credit}", SPEAKER_WEIGHTS_CREDIT))
     box.open()
     return box

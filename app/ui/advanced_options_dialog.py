@@ -7,15 +7,17 @@ from dataclasses import dataclass
 
 from PySide6.QtWidgets import QCheckBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QSpinBox, QWidget
 
+from app.core.preferences import preference
+
 
 @dataclass(slots=True)
 class AdvancedOptions:
     initial_prompt: str = ""
     hotwords: str = ""
     beam_size: int = 5
-    cpu_threads: int = 0  # 0: automatic
+    cpu_threads: int = int(preference("recognition/cpu_threads").default)  # 0: automatic
     language_per_passage: bool = True  # with the language on automatic
-    fast_mode: bool = False  # local engine: passages in batches, without context
+    fast_mode: bool = bool(preference("recognition/fast_mode").default)  # passages in batches, without context
 
 
 class AdvancedOptionsDialog(QDialog):

@@ -8,7 +8,7 @@ import signal
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSize, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -19,18 +19,20 @@ from app.engines.base import TranscriptionEngine
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.jobs import JobRunner
 from app.ui.exception_hook import GuiExceptionHook
+from app.ui.interface_language import InterfaceLanguage
 from app.ui.main_window import MainWindow
+from app.ui.preferences.store import PreferenceStore
 from app.ui.scripted_session import start_scripted_session
+from app.ui.themes import ThemeSwitcher
 
 # Package data (pyproject.toml), so an installed wheel looks and speaks as a checkout does.
-STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
-TRANSLATIONS = Path(str(importlib.resources.files("app") / "translations"))  # .qm files built by `make translations`
 ICONS = importlib.resources.files("app") / "resources" / "icons"  # rendered from earshot.svg (`make icons`)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DESKTOP_FILE_ID = "io.github.earshot.Earshot"  # packaging/: the .desktop file and AppStream metainfo
 
 
-def create_application(argv: list[str] | None = None) -> QApplication:
+def create_application(argv: list[str] | None = None, preferences: PreferenceStore | None = None) -> QApplication:
+    """The application, in the theme and the interface language of the preferences."""
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication), "a QCoreApplication without widgets already exists"
     app.setApplicationName("Earshot")
@@ -38,9 +40,9 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName(DESKTOP_FILE_ID)  # Wayland finds the icon and name through the desktop file
     app.setWindowIcon(application_icon())
-    app.setStyle("Fusion")
-    app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
-    install_translators(app, QLocale())
+    preferences = preferences or PreferenceStore()
+    ThemeSwitcher.of(app).apply(preferences.text("appearance/theme"))
+    InterfaceLanguage.of(app).install(preferences.text("appearance/language"))
     return app
 
 
@@ -50,21 +52,6 @@ def application_icon() -> QIcon:
     for size in ICON_SIZES:
         icon.addFile(str(ICONS / f"earshot-{size}.png"), QSize(size, size))
     return icon
-
-
-def install_translators(app: QApplication, locale: QLocale, directory: Path = TRANSLATIONS) -> list[QTranslator]:
-    """Qt's own strings and Earshot's, in the user's language when a translation exists."""
-    installed = []
-    sources = (
-        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-        ("earshot", str(directory)),
-    )
-    for name, folder in sources:
-        translator = QTranslator(app)
-        if translator.load(locale, name, "_", folder):
-            app.installTranslator(translator)
-            installed.append(translator)
-    return installed
 
 
 log = logging.getLogger(__name__)
@@ -84,10 +71,11 @@ def quit_on_termination_signals(app: QApplication) -> QTimer:
 
 
 def start_window(
-    manager: JobRunner, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore
+    manager: JobRunner, local_engine: TranscriptionEngine, profile_store: RemoteProfileStore,
+    preferences: PreferenceStore | None = None,
 ) -> MainWindow:
     """The main window, shown; a settings file set aside while it was built is told in a message."""
-    window = MainWindow(manager, local_engine, profile_store)
+    window = MainWindow(manager, local_engine, profile_store, preferences=preferences)
     window.show()
     for notice in profile_store.take_notices():
         _show_settings_notice(window, notice)
@@ -106,9 +94,10 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     """The window; with a path, that file opened (project, transcript or media), else unsaved work offered."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     start_log_file()
-    app = create_application([sys.argv[0]])
+    preferences = PreferenceStore()
+    app = create_application([sys.argv[0]], preferences)
     manager = JobRunner()
-    window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore())
+    window = start_window(manager, FasterWhisperEngine(), RemoteProfileStore(), preferences)
     GuiExceptionHook(window).install()
     quit_on_termination_signals(app)
     log.info("Earshot %s started", __version__)

@@ -57,12 +57,14 @@ class ExportDialog(QDialog):
     def __init__(
         self, transcript: Transcript, media_path: Path | None = None,
         rules: SubtitleRules | None = None, parent: QWidget | None = None,
+        initial_format: str = "srt", folder: Path | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.setWindowTitle(self.tr("Export"))
         self._transcript = transcript
         self._media_path = media_path
+        self._folder = folder  # where to suggest saving; None: beside the media
         self.preview_cues: list[Segment] = []
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._start_background_preview)
@@ -79,7 +81,7 @@ class ExportDialog(QDialog):
         self.finished.connect(lambda _result: self._calls.stop())
         self._build()
         self._show_rules(rules or SUBTITLE_PROFILES[DEFAULT_PROFILE].rules)
-        self.format_combo.setCurrentIndex(self.format_combo.findData("srt"))
+        self.format_combo.setCurrentIndex(max(0, self.format_combo.findData(initial_format)))
         self._connect()
         self._start_background_preview()
         self.resize(980, 600)
@@ -311,7 +313,8 @@ class ExportDialog(QDialog):
     # ---- saving -------------------------------------------------------------------
     def suggested_path(self) -> Path:
         extension = self.output_format().extension
-        return self._media_path.with_suffix(extension) if self._media_path else Path(f"transcript{extension}")
+        path = self._media_path.with_suffix(extension) if self._media_path else Path(f"transcript{extension}")
+        return self._folder / path.name if self._folder else path
 
     def choose_path_and_save(self) -> None:
         chosen = self.output_format()

@@ -44,6 +44,8 @@ from app.ui.model_manager_dialog import ModelManagerDialog
 from app.ui.passage_controller import PassageRetranscription
 from app.ui.playback_binding import PlaybackBinding
 from app.ui.playback_panel import PlaybackPanel
+from app.ui.preferences.binding import PreferenceBinding
+from app.ui.preferences.store import PreferenceStore
 from app.ui.project_controller import ProjectController
 from app.ui.recognition_controller import RecognitionController
 from app.ui.remote_engine_choice import RemoteEngineChoice
@@ -52,6 +54,7 @@ from app.ui.speakers_controller import SpeakersController
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
+from app.ui.welcome_page import WelcomePage
 
 log = logging.getLogger(__name__)
 
@@ -66,11 +69,12 @@ class MainWindow(QMainWindow):
         profile_store: RemoteProfileStore | None = None,
         recovery_store: RecoveryStore | None = None,
         recent_files: RecentFiles | None = None,
+        preferences: PreferenceStore | None = None,
     ) -> None:
         super().__init__()
         self._manager = manager
         self._remote = RemoteEngineChoice(profile_store or RemoteProfileStore())
-        self._advanced_options = AdvancedOptions()
+        self.advanced_options = AdvancedOptions()
         self._may_close = False
         self.setAcceptDrops(True)
         self._fit_to_screen()
@@ -94,6 +98,9 @@ class MainWindow(QMainWindow):
         self._build_central()
         self.playback = PlaybackBinding(self, self.playback_panel)
         self._remote.fill(self.options_bar.model_combo)
+        self.preferences = PreferenceBinding(self, preferences or PreferenceStore(parent=self), self._remote.store)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.preferences.action)
         self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
         self.adopt_document(self.document)
         self.statusBar().showMessage(self.tr("Open an audio or video file, a transcript or a project to begin."))
@@ -131,10 +138,8 @@ class MainWindow(QMainWindow):
         self.cancel_action.triggered.connect(self.cancel_transcription)
         self.rule_breaks_action = QAction(self.tr("Subtitle Rule &Breaks"), self, checkable=True)
         self.rule_breaks_action.toggled.connect(self._show_rule_breaks)
-        self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)
-        self.word_timestamps_action.setChecked(True)  # proofreading and edits keep word timings
+        self.word_timestamps_action = QAction(self.tr("&Word Timestamps"), self, checkable=True)  # checked: preferences
         self.vad_action = QAction(self.tr("Skip &Silence (Voice Activity Filter)"), self, checkable=True)
-        self.vad_action.setChecked(True)
         self.chinese_script_group = QActionGroup(self)
         default_script = _default_chinese_script()
         for script, label in (
@@ -157,7 +162,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.export_action, self.save_transcript_action])
         file_menu.addSeparator()
         file_menu.addActions([self.recover_action, self.quit_action])
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
         self.edit_actions.fill(edit_menu)
         self.text_editing.fill_edit_menu(edit_menu)
         transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
@@ -171,7 +176,8 @@ class MainWindow(QMainWindow):
         transcription_menu.addAction(self.vad_action)
         transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
         transcription_menu.addAction(self.tr("&Models…"), self.manage_models)
-        transcription_menu.addAction(self.tr("&Remote Services…"), self.edit_remote_profiles)
+        self.remote_services_action = transcription_menu.addAction(self.tr("&Remote Services…"),
+                                                                   self.edit_remote_profiles)
         chinese_menu = QMenu(self.tr("Chinese &Output"), self)
         chinese_menu.addActions(self.chinese_script_group.actions())
         transcription_menu.addMenu(chinese_menu)
@@ -205,11 +211,8 @@ class MainWindow(QMainWindow):
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.media_label)
         self.pages = QStackedWidget(central)
-        self.drop_hint = QLabel(self.tr(
-            "Drop an audio or video file, a transcript or a project here\nor choose File ▸ Open (Ctrl+O)"), central)
-        self.drop_hint.setObjectName("dropHint")
-        self.drop_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages.addWidget(self.drop_hint)
+        self.welcome = WelcomePage([self.open_action, self.remote_services_action], central)
+        self.pages.addWidget(self.welcome)
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
         self.text_editing.add_views(self.pages)
@@ -242,7 +245,7 @@ class MainWindow(QMainWindow):
         self.autosaver.watch(document)
         self.playback.set_document(document)
         has_content = document.media_path is not None or bool(document.transcript.segments)
-        self.pages.setCurrentWidget(self.text_editing.transcript_page() if has_content else self.drop_hint)
+        self.pages.setCurrentWidget(self.text_editing.transcript_page() if has_content else self.welcome)
         self.show_document_title()
         if document.media_path is not None and not document.transcript.segments:
             self.statusBar().showMessage(self.tr("Press Transcribe to recognise the speech."))
@@ -262,9 +265,9 @@ class MainWindow(QMainWindow):
 
     def choose_export(self) -> None:
         """The export dialog (on a snapshot); the rules chosen there mark the segments that break them."""
-        self.export_dialog = ExportDialog(
-            self.document.snapshot(), self.document.media_path, self.transcript_model.subtitle_rules, self
-        )
+        initial_format, folder = self.preferences.export_dialog_defaults()
+        self.export_dialog = ExportDialog(self.document.snapshot(), self.document.media_path,
+                                          self.transcript_model.subtitle_rules, self, initial_format, folder)
         self.export_dialog.rules_chosen.connect(self.transcript_model.set_subtitle_rules)
         self.export_dialog.rules_chosen.connect(self.playback_panel.video_pane.set_rules)
         self.export_dialog.open()
@@ -285,17 +288,17 @@ class MainWindow(QMainWindow):
             word_timestamps=self.word_timestamps_action.isChecked() or self.speakers.wants_word_timings(),
             vad_filter=self.vad_action.isChecked(),
             chinese_script=script_action.data() if script_action else "simplified",
-            initial_prompt=self._advanced_options.initial_prompt or None,
-            hotwords=self._advanced_options.hotwords or None,
-            beam_size=self._advanced_options.beam_size,
-            cpu_threads=self._advanced_options.cpu_threads,
-            language_per_passage=self._advanced_options.language_per_passage,
-            fast_mode=self._advanced_options.fast_mode,
+            initial_prompt=self.advanced_options.initial_prompt or None,
+            hotwords=self.advanced_options.hotwords or None,
+            beam_size=self.advanced_options.beam_size,
+            cpu_threads=self.advanced_options.cpu_threads,
+            language_per_passage=self.advanced_options.language_per_passage,
+            fast_mode=self.advanced_options.fast_mode,
         )
 
     def edit_advanced_options(self) -> None:
-        dialog = AdvancedOptionsDialog(self._advanced_options, self)
-        dialog.accepted.connect(lambda: setattr(self, "_advanced_options", dialog.options()))
+        dialog = AdvancedOptionsDialog(self.advanced_options, self)
+        dialog.accepted.connect(lambda: setattr(self, "advanced_options", dialog.options()))
         dialog.open()
 
     def edit_remote_profiles(self) -> RemoteProfilesDialog:

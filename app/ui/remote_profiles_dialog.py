@@ -28,6 +28,7 @@ from app.engines.base import JobContext
 from app.engines.remote.registry import REMOTE_KINDS, create_remote_engine
 from app.ui.background_calls import BackgroundCalls
 from app.ui.remote_service_options import ServiceOptionsForm
+from app.ui.themes import error_text_colour, success_text_colour
 
 QUICK_TEST_OPTIONS = {"attempts": 2, "first_retry_delay": 0.5}
 
@@ -331,7 +332,7 @@ class RemoteProfilesDialog(QDialog):
 
     def _show_result(self, succeeded: bool, message: str) -> None:
         self.result_label.setText(("✓ " if succeeded else "✗ ") + message)
-        colour = "#1b7f3b" if succeeded else "#b3261e"
+        colour = success_text_colour() if succeeded else error_text_colour()
         self.result_label.setStyleSheet(f"color: {colour};")
 
     def _unused_name(self) -> str:

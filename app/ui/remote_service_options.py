@@ -34,6 +34,7 @@ from app.engines.remote.hf_providers.hub_mapping import ProviderMapping, default
 from app.engines.remote.hf_providers.provider_choice import SUPPORTED_PROVIDERS, describe
 from app.ui.background_calls import BackgroundCalls
 from app.ui.hf_provider_lookup import look_up_providers
+from app.ui.themes import error_text_colour
 
 # The profile in the form, the key typed (if any) and the saved profile whose key the keyring holds (if any).
 ProfileSource = Callable[[], tuple[RemoteProfile, str | None, str | None]]
@@ -241,7 +242,7 @@ class ServiceOptionsForm(QWidget):
             self.options()
         except ProfileError as error:
             self.advanced_status.setText("✗ " + error.message)
-            self.advanced_status.setStyleSheet("color: #b3261e;")
+            self.advanced_status.setStyleSheet(f"color: {error_text_colour()};")
         else:
             self.advanced_status.clear()
 

@@ -38,7 +38,7 @@ def click_transcribe(qtbot, window: MainWindow) -> None:
 def test_nothing_to_transcribe_before_a_file_is_open(window: MainWindow) -> None:
     assert not window.options_bar.transcribe_button.isEnabled()
     assert not window.save_action.isEnabled()
-    assert window.pages.currentWidget() is window.drop_hint
+    assert window.pages.currentWidget() is window.welcome
 
 
 def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWindow, manager, jfk_path) -> None:

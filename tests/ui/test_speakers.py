@@ -137,7 +137,7 @@ def test_recognition_with_identify_speakers_on(qtbot, window: MainWindow, manage
     dialog.count_widget.set_count(SpeakerCount(2, 3))
     dialog.accept()
     assert window.speakers.option.count_button.text() == "2–3"
-    window._advanced_options.beam_size = 1
+    window.advanced_options.beam_size = 1
     assert window.current_options().word_timestamps
     window.word_timestamps_action.setChecked(False)
     assert window.current_options().word_timestamps  # speakers need word timings

@@ -2,26 +2,21 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication
 
-from app.ui.application import install_translators
+from app.ui.interface_language import InterfaceLanguage
 from app.ui.main_window import MainWindow
-from tests.conftest import REPO_ROOT
 
 
-def test_main_window_in_simplified_chinese(qtbot, tmp_path: Path, manager, local_engine) -> None:
-    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    source = REPO_ROOT / "translations" / "earshot_zh_CN.ts"
-    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(tmp_path / "earshot_zh_CN.qm")], check=True)
-    app = QApplication.instance()
-    translators = install_translators(app, QLocale("zh_CN"), tmp_path)
+def test_main_window_in_simplified_chinese(qtbot, translations_dir: Path, manager, local_engine,
+                                           preference_store) -> None:
+    language = InterfaceLanguage.of(QApplication.instance())
+    language.use_directory(translations_dir)
+    language.install("zh_CN")
     try:
-        window = MainWindow(manager, local_engine)
+        window = MainWindow(manager, local_engine, preferences=preference_store)
         qtbot.addWidget(window)
         menu_titles = [action.text() for action in window.menuBar().actions()]
         assert menu_titles == ["文件(&F)", "编辑(&E)", "转写(&T)", "视图(&V)", "帮助(&H)"]
@@ -31,8 +26,7 @@ def test_main_window_in_simplified_chinese(qtbot, tmp_path: Path, manager, local
         assert window.speakers.identify_action.text() == "识别说话人(&S)…"
         assert_editing_speaks_chinese(window)
     finally:
-        for translator in translators:
-            app.removeTranslator(translator)
+        language.install("en")
 
 
 def assert_editing_speaks_chinese(window: MainWindow) -> None:

@@ -97,7 +97,12 @@ def remembered_device_name(settings_folder: Path | None = None) -> str | None:
 
 def remember_device(device: InputDevice, settings_folder: Path | None = None) -> None:
     """Remember ``device`` by name: indexes change when devices come and go, names do not."""
-    write_settings(_settings_path(settings_folder), {_DEVICE_KEY: device.name})
+    remember_device_name(device.name, settings_folder)
+
+
+def remember_device_name(name: str, settings_folder: Path | None = None) -> None:
+    """Remember the input called ``name`` ("" for the system's default) for the window and `listen` alike."""
+    write_settings(_settings_path(settings_folder), {_DEVICE_KEY: name})
 
 
 def remembered_or_default_device(settings_folder: Path | None = None) -> InputDevice:

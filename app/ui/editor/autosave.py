@@ -18,13 +18,14 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.core.editing.segment_edit import snapshot_of
+from app.core.preferences import preference
 from app.core.project_file import ViewState
 from app.core.recovery import RecoveryStore
 from app.core.transcript import Transcript
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 
-AUTOSAVE_DELAY_MS = 2000
+AUTOSAVE_DELAY_MS = int(preference("editing/autosave_seconds").default) * 1000  # until the preference is applied
 log = logging.getLogger(__name__)
 
 
@@ -56,6 +57,14 @@ class Autosaver(QObject):
             document.modified_changed.connect(self._modified_changed)
             if document.is_modified:
                 self._timer.start()
+
+    def set_delay(self, milliseconds: int) -> None:
+        """Write at most this long after an edit from now on (Preferences ▸ Editing)."""
+        self._timer.setInterval(milliseconds)
+
+    @property
+    def delay(self) -> int:
+        return self._timer.interval()
 
     @property
     def is_pending(self) -> bool:

@@ -42,6 +42,7 @@ from app.core.errors import EditError
 from app.ui.editor.document import Document
 from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.search_targets import SearchTarget
+from app.ui.themes import error_text_colour
 
 COUNT_DELAY_MS = 120  # typing in the find field counts once it pauses
 
@@ -211,7 +212,7 @@ class FindReplaceBar(QFrame):
     def _say(self, text: str, problem: bool = False) -> None:
         self.count_label.setText(text)
         self.count_label.setProperty("problem", problem)
-        self.count_label.setStyleSheet("color: #b91c1c;" if problem else "")
+        self.count_label.setStyleSheet(f"color: {error_text_colour()};" if problem else "")
 
     def find_next(self) -> TextMatch | None:
         return self._find(forward=True)

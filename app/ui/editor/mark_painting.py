@@ -11,7 +11,8 @@ from functools import cache
 from PySide6.QtCore import QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QBrush, QPainter, QPainterPath, QPen, QPixmap, QTextLayout
 
-from app.ui.editor.text_marks import TINTS, UNCERTAIN_UNDERLINE, Mark, MarkKind
+from app.ui.editor.text_marks import DARK_TINTS, TINTS, UNCERTAIN_UNDERLINE, Mark, MarkKind
+from app.ui.themes import is_dark
 
 WAVE_HEIGHT = 3
 
@@ -19,9 +20,10 @@ WAVE_HEIGHT = 3
 def paint_tints(painter: QPainter, rects: list[tuple[QRectF, Mark]], area: QRect) -> list[QRectF]:
     """Tint each mark inside ``area``; the rectangles of uncertain words come back for their waves."""
     underlines = []
+    tints = DARK_TINTS if is_dark() else TINTS
     for rect, mark in rects:
         if rect.intersects(QRectF(area)):
-            painter.fillRect(rect, TINTS[mark.kind])
+            painter.fillRect(rect, tints[mark.kind])
             if mark.kind is MarkKind.UNCERTAIN:
                 underlines.append(rect)
     return underlines

@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor
 
 from app.core.editing.speakers import speaker_names
 from app.core.transcript import Transcript
+from app.ui.themes import is_dark
 
 _GOLDEN_ANGLE = 137.508  # consecutive hues this far apart stay distinct for many speakers
 
@@ -20,13 +21,13 @@ def _hue(number: int) -> int:
 
 
 def speaker_colour(number: int) -> QColor:
-    """The text colour of the ``number``-th speaker: dark enough to read on white."""
-    return QColor.fromHsl(_hue(number), 150, 85)
+    """The text colour of the ``number``-th speaker: dark enough to read on white, light enough on the dark theme."""
+    return QColor.fromHsl(_hue(number), 150, 185 if is_dark() else 72)
 
 
 def speaker_tint(number: int) -> QColor:
-    """A light background of the same hue, for the speaker's cell."""
-    return QColor.fromHsl(_hue(number), 170, 235)
+    """A faint background of the same hue, for the speaker's cell (the text on it keeps the theme's colour)."""
+    return QColor.fromHsl(_hue(number), 120, 60) if is_dark() else QColor.fromHsl(_hue(number), 170, 235)
 
 
 class SpeakerColours:

@@ -41,6 +41,9 @@ class Mark:
 
 
 TINTS = {MarkKind.UNCERTAIN: UNCERTAIN_TINT, MarkKind.MATCH: MATCH_TINT, MarkKind.CURRENT_MATCH: CURRENT_MATCH_TINT}
+# On the dark theme the text is light: the same hues, fainter, so it still reads on them.
+DARK_TINTS = {MarkKind.UNCERTAIN: QColor(251, 146, 60, 40), MarkKind.MATCH: QColor(253, 224, 71, 80),
+              MarkKind.CURRENT_MATCH: QColor(249, 115, 22, 110)}
 
 
 class TextMarks:

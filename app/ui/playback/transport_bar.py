@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
 
 from app.core.editing.time_text import format_time
 from app.ui.playback.playback_actions import PlaybackActions
 from app.ui.playback.player import SPEEDS, PlaybackController
+from app.ui.themes import icon_for_ground
 
 
 def short_time(seconds: float) -> str:
@@ -23,12 +24,8 @@ class TransportBar(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)  # the style sheet paints its background
         self.controller = controller
         self.playback_actions = actions
-        icons = self.style()
-        actions.play_pause.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaPlay))
-        actions.back.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekBackward))
-        actions.forward.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
-        actions.loop.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))
-        actions.follow.setIcon(icons.standardIcon(QStyle.StandardPixmap.SP_MediaSeekForward))
+        self._playing = False
+        self._show_icons()
         self.back_button = self._button(actions.back, "backButton")
         self.play_button = self._button(actions.play_pause, "playButton")
         self.forward_button = self._button(actions.forward, "forwardButton")
@@ -123,7 +120,22 @@ class TransportBar(QWidget):
         if index >= 0:
             self.speed_combo.setCurrentIndex(index)
 
+    def _show_icons(self) -> None:
+        """The style's media icons, light on the dark theme (again when the theme changes)."""
+        actions, style = self.playback_actions, self.style()
+        play = QStyle.StandardPixmap.SP_MediaPause if self._playing else QStyle.StandardPixmap.SP_MediaPlay
+        for action, pixmap in ((actions.play_pause, play), (actions.back, QStyle.StandardPixmap.SP_MediaSeekBackward),
+                               (actions.forward, QStyle.StandardPixmap.SP_MediaSeekForward),
+                               (actions.follow, QStyle.StandardPixmap.SP_MediaSeekForward)):
+            action.setIcon(icon_for_ground(style.standardIcon(pixmap)))
+        actions.loop.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_BrowserReload))  # in colour already
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._show_icons()
+
     def _on_playing(self, playing: bool) -> None:
-        pixmap = QStyle.StandardPixmap.SP_MediaPause if playing else QStyle.StandardPixmap.SP_MediaPlay
-        self.playback_actions.play_pause.setIcon(self.style().standardIcon(pixmap))
+        self._playing = playing
+        self._show_icons()
         self.play_button.setAccessibleName(self.playback_actions.play_pause.text())

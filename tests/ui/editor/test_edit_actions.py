@@ -30,7 +30,7 @@ def select_rows(window: MainWindow, *rows: int) -> None:
 def test_every_edit_action_has_a_shortcut_shown_in_the_edit_menu(editing_window: MainWindow) -> None:
     menu = next(a.menu() for a in editing_window.menuBar().actions() if a.text() == "&Edit")
     actions = [a for a in menu.actions() if not a.isSeparator()]
-    assert len(actions) == 15  # 11 edits, Find, Replace, Next and Previous Uncertain Word
+    assert len(actions) == 16  # 11 edits, Find, Replace, Next and Previous Uncertain Word, Preferences
     assert all(not a.shortcut().isEmpty() for a in actions)
     assert editing_window.edit_actions.split_action.shortcut().toString() == "Ctrl+Shift+S"
 
