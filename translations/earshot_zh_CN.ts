@@ -1613,6 +1613,10 @@ or choose File ▸ Open (Ctrl+O)</source>
         <source>Text</source>
         <translation>文本</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptTextView</name>

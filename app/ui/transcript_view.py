@@ -1,4 +1,7 @@
-"""The segment table: start, end, speaker and text; keyboard first, rows sized as they arrive.
+"""The segment table: start, end, speaker and text (and language, when there are several); keyboard first.
+
+Rows are sized as they arrive. The language column is shown only while the transcript holds
+more than one language (a mixed-language recording with detection per passage).
 
 Enter starts editing the current cell and ends it; the arrows move between segments (also out
 of an open editor); Tab moves on from the times to the speaker and the text. While the text of
@@ -45,10 +48,16 @@ class TranscriptView(QTableView):
         header.setSectionResizeMode(TranscriptTableModel.SPEAKER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TranscriptTableModel.SPEAKER_COLUMN, self.fontMetrics().horizontalAdvance("M") * 10)
         header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TranscriptTableModel.LANGUAGE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TranscriptTableModel.LANGUAGE_COLUMN, self.fontMetrics().horizontalAdvance("M") * 6)
+        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Sizing each new row alone keeps a long transcript's inserts cheap (ResizeToContents
         # would measure every row on every insert).
         model.rowsInserted.connect(self._fit_new_rows)
+        model.rowsInserted.connect(self._show_languages_if_mixed)
+        model.rowsRemoved.connect(self._show_languages_when_several)
+        model.modelReset.connect(self._show_languages_when_several)
         model.dataChanged.connect(self._fit_changed_rows)
         model.modelReset.connect(self._fit_all_rows)
         self._unsized_from = 0  # rows from here on still have the default height after a reset
@@ -117,6 +126,16 @@ class TranscriptView(QTableView):
         """Whether the user is watching the end (so a new row should scroll into view)."""
         bar = self.verticalScrollBar()
         return bar.value() >= bar.maximum() - 4
+
+    # ---- the language column ------------------------------------------------------------
+    def _show_languages_if_mixed(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        """New rows can only add a language: only they are looked at (rows stream in during a job)."""
+        column = TranscriptTableModel.LANGUAGE_COLUMN
+        if self.isColumnHidden(column) and self.table_model.has_several_languages(first, last):
+            self.setColumnHidden(column, False)
+
+    def _show_languages_when_several(self) -> None:
+        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, not self.table_model.has_several_languages())
 
     # ---- row heights ----------------------------------------------------------------------
     def _fit_new_rows(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
