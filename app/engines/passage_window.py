@@ -91,7 +91,8 @@ def _whisper_options(tokenizer: Any, options: TranscriptionOptions, prompt: str,
     }
     temperature = chosen.pop("temperature")
     chosen["temperatures"] = list(temperature) if isinstance(temperature, list | tuple) else [temperature]
-    chosen["suppress_tokens"] = get_suppressed_tokens(tokenizer, chosen["suppress_tokens"])
+    # a copy: for a list without -1 it extends the list it is given, here faster-whisper's own default
+    chosen["suppress_tokens"] = get_suppressed_tokens(tokenizer, list(chosen["suppress_tokens"]))
     names = {field.name for field in fields(WhisperOptions)}
     return WhisperOptions(**{name: value for name, value in chosen.items() if name in names})
 
