@@ -20,7 +20,7 @@ from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
 LEAD_IN_SECONDS = 1.0  # of the pause before a passage, decoded with it
-LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _with_lead_in)
+LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _lead_in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +38,7 @@ class SpeechChunk:
 @dataclass(frozen=True, slots=True)
 class Passage:
     chunks: tuple[SpeechChunk, ...]
+    lead_in: int = 0  # samples of the pause before the speech, decoded with it (the first chunk starts there)
 
     def samples(self, audio: np.ndarray) -> np.ndarray:
         """The passage's speech, its chunks joined without the pauses between them."""
@@ -47,9 +48,10 @@ class Passage:
         """The time in the whole recording of ``seconds`` into the joined speech.
 
         A time on the seam of two chunks is the end of the first, or with ``at_start`` the start
-        of the second.
+        of the second. No time is earlier than the speech: Whisper often starts a window's first
+        segment at 0, in the lead-in.
         """
-        remaining = round(seconds * SAMPLE_RATE)
+        remaining = max(round(seconds * SAMPLE_RATE), self.lead_in)
         for chunk in self.chunks:
             if remaining < chunk.length or (remaining == chunk.length and not at_start):
                 return round((chunk.start + remaining) / SAMPLE_RATE, 3)
@@ -108,12 +110,14 @@ def group_into_passages(chunks: Iterable[SpeechChunk], limit_seconds: float = PA
     passages: list[Passage] = []
     for group in groups:
         previous_end = passages[-1].chunks[-1].end if passages else 0
-        passages.append(Passage((_with_lead_in(group[0], previous_end, sum(c.length for c in group)), *group[1:])))
+        lead_in = _lead_in(group[0], previous_end, sum(c.length for c in group))
+        first = SpeechChunk(group[0].start - lead_in, group[0].end)
+        passages.append(Passage((first, *group[1:]), lead_in))
     return passages
 
 
-def _with_lead_in(first: SpeechChunk, previous_end: int, passage_length: int) -> SpeechChunk:
-    """The passage's first chunk started up to LEAD_IN_SECONDS earlier, in the pause before it.
+def _lead_in(first: SpeechChunk, previous_end: int, passage_length: int) -> int:
+    """Samples of the pause before the passage to decode with it: up to LEAD_IN_SECONDS.
 
     Whisper heard its training windows with the quiet before the speech; voice activity cuts 0.4 s
     before it. The passage is kept under LEAD_IN_LIMIT_SECONDS: when speech runs to the very end of
@@ -125,7 +129,7 @@ def _with_lead_in(first: SpeechChunk, previous_end: int, passage_length: int) ->
         int(LEAD_IN_LIMIT_SECONDS * SAMPLE_RATE) - passage_length,
         first.start - previous_end,
     )
-    return SpeechChunk(first.start - max(0, room), first.end)
+    return max(0, room)
 
 
 class PassageReader:

@@ -34,6 +34,9 @@ def test_chunks_are_grouped_while_their_speech_fits_in_thirty_seconds() -> None:
 def test_a_passage_starts_in_the_pause_before_it_but_never_in_the_passage_before() -> None:
     lead = [p.chunks[0] for p in group_into_passages([_chunk(0.7, 20), _chunk(20.5, 45), _chunk(45.3, 70)])]
     assert lead == [_chunk(0, 20), _chunk(20, 45), _chunk(45, 70)]  # 0.7 s, 0.5 s, 0.3 s of pause: all taken
+    second = group_into_passages([_chunk(0.7, 20), _chunk(20.5, 45), _chunk(45.3, 70)])[1]
+    assert second.original_seconds(0.0, at_start=True) == 20.5  # a time in the lead-in is the speech's start
+    assert second.original_seconds(1.5) == 21.5
     long_passage = group_into_passages([_chunk(5, 10), _chunk(40, 68.5)])[1].chunks[0]
     assert long_passage == _chunk(39.5, 68.5)  # 28.5 s of speech: led in only up to 29 s
 
