@@ -1950,6 +1950,10 @@
         <source>Text</source>
         <translation>文本</translation>
     </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
 </context>
 <context>
     <name>TranscriptTextView</name>

@@ -39,7 +39,7 @@ class Transcript:
     media_path: str | None = None
     engine: str | None = None
     options: dict[str, Any] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)  # repairs made while reading a file; never saved
+    warnings: list[str] = field(default_factory=list)  # repairs made reading it, notes on making it; never saved
 
     @property
     def text(self) -> str:

@@ -56,6 +56,8 @@ class JobContext:
         self.cancel_event = cancel_event or threading.Event()
         self.language: str | None = None
         self.language_probability: float | None = None
+        self.notes: list[str] = []  # what the user should know about how the transcript was made
+        self._notes_lock = threading.Lock()  # remote pieces are recognised on several threads
 
     @property
     def cancelled(self) -> bool:
@@ -76,6 +78,12 @@ class JobContext:
     def report_language(self, language: str | None, probability: float | None = None) -> None:
         self.language = language
         self.language_probability = probability
+
+    def report_note(self, sentence: str) -> None:
+        """One sentence for the transcript's warnings (each said once), e.g. that a service gave no times."""
+        with self._notes_lock:
+            if sentence not in self.notes:
+                self.notes.append(sentence)
 
 
 class TranscriptionEngine(ABC):
@@ -129,5 +137,6 @@ def run_transcription(
             on_segment(segment)
         context.check_cancelled()
     transcript.language = context.language or options.language
+    transcript.warnings.extend(context.notes)
     context.report_progress(1.0, 1.0)
     return transcript

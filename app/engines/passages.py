@@ -14,10 +14,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from app.core.silence_split import FrameLoudness
 from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 
 SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
+LEAD_IN_SECONDS = 1.0  # of the pause before a passage, decoded with it
+LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _lead_in)
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,6 +38,7 @@ class SpeechChunk:
 @dataclass(frozen=True, slots=True)
 class Passage:
     chunks: tuple[SpeechChunk, ...]
+    lead_in: int = 0  # samples of the pause before the speech, decoded with it (the first chunk starts there)
 
     def samples(self, audio: np.ndarray) -> np.ndarray:
         """The passage's speech, its chunks joined without the pauses between them."""
@@ -44,9 +48,10 @@ class Passage:
         """The time in the whole recording of ``seconds`` into the joined speech.
 
         A time on the seam of two chunks is the end of the first, or with ``at_start`` the start
-        of the second.
+        of the second. No time is earlier than the speech: Whisper often starts a window's first
+        segment at 0, in the lead-in.
         """
-        remaining = round(seconds * SAMPLE_RATE)
+        remaining = max(round(seconds * SAMPLE_RATE), self.lead_in)
         for chunk in self.chunks:
             if remaining < chunk.length or (remaining == chunk.length and not at_start):
                 return round((chunk.start + remaining) / SAMPLE_RATE, 3)
@@ -78,26 +83,53 @@ def detect_speech(
     return [SpeechChunk(*stretch) for stretch in speech_stretches(probabilities.finish(), total, settings)], total
 
 
-def fixed_pieces(total_samples: int, limit_seconds: float = PASSAGE_SECONDS) -> list[SpeechChunk]:
-    """The whole recording as consecutive chunks of ``limit_seconds``: passages without voice-activity detection."""
-    step = int(limit_seconds * SAMPLE_RATE)
-    return [SpeechChunk(start, min(start + step, total_samples)) for start in range(0, total_samples, step)]
+def quiet_pieces(
+    chunks: Iterable[np.ndarray], between_chunks: Callable[[], None] | None = None
+) -> tuple[list[SpeechChunk], int]:
+    """Without voice activity: the whole recording in pieces of up to 30 s, cut at its quietest moments.
+
+    Each piece is decoded as one window, so a cut at a pause keeps words whole. Returns the pieces and
+    the number of samples; ``between_chunks`` is called after each chunk (to stop on cancel).
+    """
+    loudness = FrameLoudness(SAMPLE_RATE)
+    for chunk in chunks:
+        loudness.feed(chunk)
+        if between_chunks:
+            between_chunks()
+    return [SpeechChunk(start, end) for start, end in loudness.pieces(PASSAGE_SECONDS)], loudness.total_samples
 
 
 def group_into_passages(chunks: Iterable[SpeechChunk], limit_seconds: float = PASSAGE_SECONDS) -> list[Passage]:
-    """Consecutive chunks joined while their speech fits in ``limit_seconds``."""
+    """Consecutive chunks joined while their speech fits in ``limit_seconds``, each passage with its lead-in."""
     limit = int(limit_seconds * SAMPLE_RATE)
-    passages: list[Passage] = []
-    current: list[SpeechChunk] = []
+    groups: list[list[SpeechChunk]] = []
     for chunk in chunks:
-        if current and sum(c.length for c in current) + chunk.length > limit:
-            passages.append(Passage(tuple(current)))
-            current = []
-        current.append(chunk)
-    if current:
-        passages.append(Passage(tuple(current)))
+        if not groups or sum(c.length for c in groups[-1]) + chunk.length > limit:
+            groups.append([])
+        groups[-1].append(chunk)
+    passages: list[Passage] = []
+    for group in groups:
+        previous_end = passages[-1].chunks[-1].end if passages else 0
+        lead_in = _lead_in(group[0], previous_end, sum(c.length for c in group))
+        first = SpeechChunk(group[0].start - lead_in, group[0].end)
+        passages.append(Passage((first, *group[1:]), lead_in))
     return passages
 
+
+def _lead_in(first: SpeechChunk, previous_end: int, passage_length: int) -> int:
+    """Samples of the pause before the passage to decode with it: up to LEAD_IN_SECONDS.
+
+    Whisper heard its training windows with the quiet before the speech; voice activity cuts 0.4 s
+    before it. The passage is kept under LEAD_IN_LIMIT_SECONDS: when speech runs to the very end of
+    the window, Whisper leaves its last sentence unfinished and decodes it again in a window of its
+    own, where it tends to make text up.
+    """
+    room = min(
+        int(LEAD_IN_SECONDS * SAMPLE_RATE),
+        int(LEAD_IN_LIMIT_SECONDS * SAMPLE_RATE) - passage_length,
+        first.start - previous_end,
+    )
+    return max(0, room)
 
 
 class PassageReader:

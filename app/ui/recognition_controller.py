@@ -111,10 +111,9 @@ class RecognitionController(QObject):
         self._end_job()
         self._window.show_media_label(transcript)
         count = len(transcript.segments)
-        self._window.statusBar().showMessage(
-            self.tr("Transcribed {count} segments.").replace("{count}", str(count))
-            if count else self.tr("No speech was found in this file.")
-        )
+        done = (self.tr("Transcribed {count} segments.").replace("{count}", str(count))
+                if count else self.tr("No speech was found in this file."))
+        self._window.statusBar().showMessage(" ".join([done, *transcript.warnings]))  # e.g. a service gave no times
         self._window.transcript_changed.emit()
 
     def _on_failed(self, job_id: int, message: str) -> None:

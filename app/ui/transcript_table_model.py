@@ -1,11 +1,12 @@
-"""The segments of a document as table rows: start, end, speaker and text, each editable in place.
+"""The segments of a document as table rows: start, end, speaker and text, each editable in place, and language.
 
 The model owns no transcript: it reads the document's and follows its precise change signals,
 and turns an edit typed in a cell into a core edit the document applies (one undo step; typing
 in one text cell folds into one). A cell edit the core refuses emits ``edit_refused`` with the
 sentence, translated. Overlaps with a neighbour tint the time cells and say why in the tooltip;
 speakers each have their own colour; rule breaks (View ▸ Subtitle Rule Breaks) are marked from
-a re-flow worked out off the GUI thread (see rule_break_marks.py).
+a re-flow worked out off the GUI thread (see rule_break_marks.py). The language column is read-only
+(the language each passage was recognised in); the view shows it only when there is more than one.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from app.core.editing.segment_times import Overlap, overlaps, set_end, set_start
 from app.core.editing.speakers import assign_speaker
 from app.core.editing.time_text import format_time, parse_time
 from app.core.errors import EditError
+from app.core.languages import language_name
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
 from app.core.transcript import Transcript
 from app.ui.background_calls import BackgroundCalls
@@ -44,7 +46,7 @@ _ROLES_ANSWERED = frozenset({
 
 
 class TranscriptTableModel(QAbstractTableModel):
-    START_COLUMN, END_COLUMN, SPEAKER_COLUMN, TEXT_COLUMN = range(4)
+    START_COLUMN, END_COLUMN, SPEAKER_COLUMN, TEXT_COLUMN, LANGUAGE_COLUMN = range(5)
     TIME_COLUMNS = (START_COLUMN, END_COLUMN)
     SegmentRole = Qt.ItemDataRole.UserRole + 1
     edit_refused = Signal(str)
@@ -176,14 +178,14 @@ class TranscriptTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.transcript.segments)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        return 0 if parent.isValid() else 5
 
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        if self._document is not None and not self._document.is_read_only:
-            return _EDITABLE  # asked twice for every cell painted: built once
-        return _SELECTABLE
+        if index.column() == self.LANGUAGE_COLUMN or self._document is None or self._document.is_read_only:
+            return _SELECTABLE
+        return _EDITABLE  # asked twice for every cell painted: built once
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES_ANSWERED:
@@ -201,7 +203,11 @@ class TranscriptTableModel(QAbstractTableModel):
                 return format_time(segment.end)
             if column == self.SPEAKER_COLUMN:
                 return segment.speaker or ""
+            if column == self.LANGUAGE_COLUMN:
+                return segment.language or ""
             return segment.text
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.LANGUAGE_COLUMN:
+            return language_name(segment.language) or None
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, column)
         if role == Qt.ItemDataRole.BackgroundRole:
@@ -252,6 +258,8 @@ class TranscriptTableModel(QAbstractTableModel):
         document = self._document
         if document is None or role != Qt.ItemDataRole.EditRole or not index.isValid():
             return False
+        if index.column() == self.LANGUAGE_COLUMN:
+            return False
         if self.data(index, role) == value:
             return True  # nothing changed: no undo step
         try:
@@ -274,4 +282,17 @@ class TranscriptTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
             return None
-        return (self.tr("Start"), self.tr("End"), self.tr("Speaker"), self.tr("Text"))[section]
+        return (self.tr("Start"), self.tr("End"), self.tr("Speaker"), self.tr("Text"), self.tr("Language"))[section]
+
+    def has_several_languages(self, first: int = 0, last: int | None = None) -> bool:
+        """Whether segments ``first``..``last`` (all by default) hold more than one language, with row 0's."""
+        segments = self.transcript.segments
+        if not segments:
+            return False
+        known = {segments[0].language} if segments[0].language else set()
+        for segment in segments[first:None if last is None else last + 1]:
+            if segment.language:
+                known.add(segment.language)
+                if len(known) > 1:
+                    return True
+        return False

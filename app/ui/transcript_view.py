@@ -1,4 +1,6 @@
-"""The segment table: start, end, speaker and text; keyboard first, rows sized when shown.
+"""The segment table: start, end, speaker and text (and language, when there are several); keyboard first,
+rows sized when shown. The language column is shown only while the transcript holds more than one
+language (a mixed-language recording with detection per passage).
 
 Enter starts editing the current cell and ends it; the arrows move between segments (also out
 of an open editor); Tab moves on from the times to the speaker and the text. While the text of
@@ -43,9 +45,15 @@ class TranscriptView(QTableView):
         header.setSectionResizeMode(TranscriptTableModel.SPEAKER_COLUMN, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(TranscriptTableModel.SPEAKER_COLUMN, self.fontMetrics().horizontalAdvance("M") * 10)
         header.setSectionResizeMode(TranscriptTableModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(TranscriptTableModel.LANGUAGE_COLUMN, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(TranscriptTableModel.LANGUAGE_COLUMN, self.fontMetrics().horizontalAdvance("M") * 6)
+        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Rows are measured when shown (ResizeToContents would measure all of them on every change).
         self.row_sizing = LazyRowSizing(self)
+        model.rowsInserted.connect(self._show_languages_if_mixed)
+        model.rowsRemoved.connect(self._show_languages_when_several)
+        model.modelReset.connect(self._show_languages_when_several)
         self._refit = QTimer(self, singleShot=True, interval=RESIZE_SETTLE_MS)  # the text column's width settled
         self._refit.timeout.connect(self.row_sizing.mark_all_stale)
         header.sectionResized.connect(self._text_width_changed)
@@ -115,6 +123,16 @@ class TranscriptView(QTableView):
         """Whether the user is watching the end (so a new row should scroll into view)."""
         bar = self.verticalScrollBar()
         return bar.value() >= bar.maximum() - 4
+
+    # ---- the language column ------------------------------------------------------------
+    def _show_languages_if_mixed(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
+        """New rows can only add a language: only they are looked at (rows stream in during a job)."""
+        column = TranscriptTableModel.LANGUAGE_COLUMN
+        if self.isColumnHidden(column) and self.table_model.has_several_languages(first, last):
+            self.setColumnHidden(column, False)
+
+    def _show_languages_when_several(self) -> None:
+        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, not self.table_model.has_several_languages())
 
     # ---- row heights ----------------------------------------------------------------------
     def _text_width_changed(self, column: int, old: int, new: int) -> None:

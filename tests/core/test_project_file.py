@@ -59,6 +59,15 @@ def test_round_trip_keeps_words_speakers_engine_options_media_and_view(tmp_path:
     assert "media_path" not in data["transcript"]
 
 
+def test_each_segments_language_is_kept(tmp_path: Path) -> None:
+    transcript = interview()
+    for segment, language in zip(transcript.segments, ["en", "de", None, "en"], strict=True):
+        segment.language = language
+    save_project(tmp_path / "mixed.earshot", transcript)
+    loaded = load_project(tmp_path / "mixed.earshot")
+    assert [s.language for s in loaded.transcript.segments] == ["en", "de", None, "en"]
+
+
 def test_media_is_found_beside_a_moved_folder_or_at_its_absolute_path(tmp_path: Path, media: Path) -> None:
     project = tmp_path / "projects" / "bread.earshot"
     saved_interview(project, media)

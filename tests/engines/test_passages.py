@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 
@@ -11,8 +13,8 @@ from app.engines.passages import (
     PassageReader,
     SpeechChunk,
     detect_speech,
-    fixed_pieces,
     group_into_passages,
+    quiet_pieces,
 )
 
 
@@ -25,7 +27,18 @@ def test_chunks_are_grouped_while_their_speech_fits_in_thirty_seconds() -> None:
     passages = group_into_passages(chunks)
     assert [len(p.chunks) for p in passages] == [3, 2]
     assert all(sum(c.length for c in p.chunks) <= 30 * SAMPLE_RATE for p in passages)
-    assert [c for p in passages for c in p.chunks] == chunks
+    assert [c for p in passages for c in p.chunks] == [_chunk(0, 10), *chunks[1:3], _chunk(39, 60), chunks[4]]
+    # the second passage starts a second earlier, in the pause before it (the first is at the file's start)
+
+
+def test_a_passage_starts_in_the_pause_before_it_but_never_in_the_passage_before() -> None:
+    lead = [p.chunks[0] for p in group_into_passages([_chunk(0.7, 20), _chunk(20.5, 45), _chunk(45.3, 70)])]
+    assert lead == [_chunk(0, 20), _chunk(20, 45), _chunk(45, 70)]  # 0.7 s, 0.5 s, 0.3 s of pause: all taken
+    second = group_into_passages([_chunk(0.7, 20), _chunk(20.5, 45), _chunk(45.3, 70)])[1]
+    assert second.original_seconds(0.0, at_start=True) == 20.5  # a time in the lead-in is the speech's start
+    assert second.original_seconds(1.5) == 21.5
+    long_passage = group_into_passages([_chunk(5, 10), _chunk(40, 68.5)])[1].chunks[0]
+    assert long_passage == _chunk(39.5, 68.5)  # 28.5 s of speech: led in only up to 29 s
 
 
 def test_a_time_in_the_joined_speech_maps_back_to_the_recording() -> None:
@@ -75,8 +88,18 @@ def test_the_reader_cuts_passages_out_of_a_stream_holding_only_a_window() -> Non
         reader.samples(Passage((_chunk(100, 101),)))
 
 
-def test_without_voice_activity_the_recording_is_cut_into_thirty_second_pieces() -> None:
-    pieces = fixed_pieces(75 * SAMPLE_RATE + 7)
-    assert [(p.start, p.end) for p in pieces] == [
-        (0, 30 * SAMPLE_RATE), (30 * SAMPLE_RATE, 60 * SAMPLE_RATE), (60 * SAMPLE_RATE, 75 * SAMPLE_RATE + 7)
-    ]
+def test_without_voice_activity_the_recording_is_cut_at_its_quietest_moments() -> None:
+    """Every piece is decoded as one window: cut at a pause near its 30 s limit, so no word is cut in half."""
+    rng = np.random.default_rng(7)
+    audio = rng.normal(0, 0.1, 75 * SAMPLE_RATE + 7).astype(np.float32)  # 75 s of "speech"
+    for pause in (24.0, 51.5):  # two short pauses, where a reader breathes
+        audio[int(pause * SAMPLE_RATE):int((pause + 0.4) * SAMPLE_RATE)] = 0.0
+
+    pieces, total = quiet_pieces(_stream(audio, SAMPLE_RATE))
+
+    assert total == len(audio)
+    assert pieces[0].start == 0 and pieces[-1].end == total
+    assert all(a.end == b.start for a, b in itertools.pairwise(pieces))
+    assert all(p.length <= 30 * SAMPLE_RATE for p in pieces)
+    cuts = [p.end / SAMPLE_RATE for p in pieces[:-1]]
+    assert len(cuts) == 2 and 24.0 < cuts[0] < 24.4 and 51.5 < cuts[1] < 51.9  # inside each pause

@@ -124,7 +124,7 @@ def test_fast_mode_decodes_the_passages_in_a_batch_each_in_its_place(local_engin
 
     segments = transcript.segments
     assert word_error_rate(" ".join([JFK_REFERENCE] * READINGS), transcript.text) < 0.15
-    assert len(segments) >= READINGS * 2  # sentences, not one segment per passage
+    assert len(segments) > READINGS  # sentences, not one segment per passage
     starts = [s.start for s in segments]
     assert starts == sorted(starts) and all(s.start < s.end for s in segments)
     every = 11.0 + SILENCE_SECONDS

@@ -12,10 +12,11 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.api_keys import delete_api_key, store_api_key
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
+from app.engines.remote.audio_pieces import UNTIMED_NOTE
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.servers.fake_http_server import Fault
-from tests.engines.remote.servers.openai_server import FakeOpenAIServer
+from tests.engines.remote.servers.openai_server import TEXT_ONLY, FakeOpenAIServer
 from tests.engines.remote.servers.recogniser import Recogniser
 from tests.speech import word_error_rate
 
@@ -70,6 +71,17 @@ def test_remote_profile_transcribes_into_the_window(qtbot, remote_window, manage
     assert remote_window.transcript_model.rowCount() == len(transcript.segments) >= 1
     assert transcript.engine == "openai"
     assert openai_server.requests[-1].header("Authorization") == f"Bearer {SECRET}"
+
+
+def test_a_reply_without_times_is_said_in_the_status_bar(qtbot, remote_window, manager, openai_server,
+                                                         jfk_path) -> None:
+    openai_server.answers = TEXT_ONLY  # a server that sends the text and nothing else
+    choose_profile(remote_window, PROFILE)
+    remote_window.open_media(jfk_path)
+    transcribe(qtbot, remote_window, manager)
+    [segment] = remote_window.transcript_model.transcript.segments
+    assert (segment.start, segment.end) == (0.0, pytest.approx(11.0, abs=0.1))  # the piece sent, no made-up times
+    assert remote_window.statusBar().currentMessage() == f"Transcribed 1 segments. {UNTIMED_NOTE}"
 
 
 def test_cancel_a_slow_remote_job(qtbot, remote_window, manager, openai_server, jfk_path) -> None:

@@ -1,4 +1,9 @@
-"""Long audio sent as pieces cut at silences, and the pieces' segments put back on the file's timeline."""
+"""Long audio sent as pieces cut at silences, and the pieces' segments put back on the file's timeline.
+
+A service that answers with text and no times gives only one fact about when it was said: within
+the piece sent. Such a reply is one segment spanning the piece (``UntimedText``), never text spread
+over made-up times, and the transcript says so in a note.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +19,19 @@ from app.core.transcript import Segment, Word
 from app.engines.base import JobContext
 
 PIECE_CHECK_SECONDS = 0.05  # how soon a cancel or another piece's failure is noticed
+UNTIMED_NOTE = (
+    "The service sent text without times: each piece of audio it was sent is one segment spanning the whole piece."
+)
+
+
+class UntimedText(list[Segment]):
+    """A reply without times: its text as one segment from the piece's start to its end, the only times known."""
+
+
+def untimed_text(text: str, duration: float) -> UntimedText:
+    """The service's text, as it sent it (but for whitespace at the ends), spanning ``duration`` seconds."""
+    text = text.strip()
+    return UntimedText([Segment(0.0, duration, text)] if text else [])
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +99,8 @@ def recognise_pieces(
                 piece, future = waiting.pop(0)
                 segments = future.result()
                 context.check_cancelled()
+                if isinstance(segments, UntimedText) and segments:
+                    context.report_note(UNTIMED_NOTE)
                 yield from (shifted(s, piece.offset) for s in segments)
                 context.report_progress(piece.offset + piece.duration, total)
                 _fill(waiting, upcoming, start, parallel)

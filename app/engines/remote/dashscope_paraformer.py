@@ -198,7 +198,7 @@ def segments_from_result(document: Any, channel: int = 0) -> list[Segment]:
         if speaker_id is not None:
             speaker = speaker_names.setdefault(speaker_id.number(), speaker_label(len(speaker_names)))
         segments.append(Segment(
-            *sentence.span("begin_time", "end_time", scale=0.001),
+            *sentence.span("begin_time", "end_time", per_second=1000),
             text=text,
             speaker=speaker,
             words=[_word(w) for w in sentence.optional_items("words", "words", "word")],
@@ -208,7 +208,7 @@ def segments_from_result(document: Any, channel: int = 0) -> list[Segment]:
 
 def _word(part: ReplyPart) -> Word:
     text = part.optional_text("text", "text").strip() + part.optional_text("punctuation", "punctuation")
-    return Word(*part.span("begin_time", "end_time", scale=0.001), text)  # "Hello " + "," -> "Hello,"
+    return Word(*part.span("begin_time", "end_time", per_second=1000), text)  # "Hello " + "," -> "Hello,"
 
 
 def _output(document: Any) -> ReplyPart:

@@ -81,5 +81,5 @@ def segments_from_response(document: Any) -> list[Segment]:
     for sentence in result.optional_items("sentences", "sentences", "sentence"):
         text = sentence.optional_text("text", "text").strip()
         if text:
-            segments.append(Segment(*sentence.span("begin_time", "end_time", scale=0.001), text))
+            segments.append(Segment(*sentence.span("begin_time", "end_time", per_second=1000), text))
     return segments

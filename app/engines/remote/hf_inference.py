@@ -19,7 +19,7 @@ from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import EngineError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions
-from app.engines.remote.audio_pieces import probe_clip
+from app.engines.remote.audio_pieces import UNTIMED_NOTE, UntimedText, probe_clip, untimed_text
 from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import ReplyPart, checked, parse_json_reply, repaired_times
 from app.engines.remote.service_client import HttpSettings, RetryAdvice, ServiceClient
@@ -63,7 +63,10 @@ class HuggingFaceInferenceEngine(RemoteTranscriptionEngine):
         require_transcription(options, SERVICE_NAME)
         context.report_status("Sending audio to Hugging Face")
         document = self._post(self._request(audio, options), context)
-        yield from segments_from_response(document, audio.duration)
+        segments = segments_from_response(document, audio.duration)
+        if isinstance(segments, UntimedText) and segments:
+            context.report_note(UNTIMED_NOTE)
+        yield from segments
         context.report_progress(audio.duration, audio.duration)
 
     def check_connection(self, context: JobContext) -> str:
@@ -115,10 +118,12 @@ def segments_from_response(document: Any, duration: float, service: str = SERVIC
     text = reply.field("text", "text").text()
     chunks = reply.optional_items("chunks", "chunks", "chunk")
     if not chunks:
-        return [Segment(0.0, duration, text.strip())] if text.strip() else []
-    segments = []
+        return untimed_text(text, duration)
+    segments: list[Segment] = []
     for index, chunk in enumerate(chunks):
-        start = _time_in(chunk, 0, "start time") or 0.0
+        start = _time_in(chunk, 0, "start time")
+        if start is None:  # not in the contract: the chunk came after the one before it, no more is known
+            start = segments[-1].end if segments else 0.0
         end = _time_in(chunk, 1, "end time")
         if end is None:  # the last chunk's end may be missing
             end = _time_in(chunks[index + 1], 0, "start time") if index + 1 < len(chunks) else None

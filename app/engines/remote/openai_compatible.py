@@ -19,10 +19,12 @@ from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import (
     AudioPiece,
+    UntimedText,
     cut_into_pieces,
     recognise_pieces,
     segments_from_words,
     shifted,
+    untimed_text,
     whole_clip,
 )
 from app.engines.remote.remote_engine import RemoteTranscriptionEngine
@@ -112,11 +114,10 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
             if error.status != 413 or piece.duration < 2 * SMALLEST_PIECE_SECONDS:
                 raise
             context.report_status("The server wants smaller pieces; splitting the audio")
-            return [
-                shifted(segment, half.offset)
-                for half in piece.halves()
-                for segment in self._recognise_piece(half, options, context, languages)
-            ]
+            halves = [(half, self._recognise_piece(half, options, context, languages)) for half in piece.halves()]
+            joined = [shifted(segment, half.offset) for half, segments in halves for segment in segments]
+            untimed = any(isinstance(segments, UntimedText) for _half, segments in halves)
+            return UntimedText(joined) if untimed else joined
         language = _language_code(document.get("language")) if isinstance(document, dict) else None
         if language:
             languages.append(language)
@@ -153,7 +154,7 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
 def segments_from_response(document: Any, duration: float, service: str = SERVICE_NAME) -> list[Segment]:
     """Segments from whatever the server sent: verbose_json in full, words alone, or only text."""
     if isinstance(document, str):
-        return _single_segment(document, duration)
+        return untimed_text(document, duration)
     reply = checked(document, service, "a transcription")
     words = [_word(part) for part in reply.optional_items("words", "words", "word")]
     raw_segments = reply.optional_items("segments", "segments", "segment")
@@ -164,7 +165,7 @@ def segments_from_response(document: Any, duration: float, service: str = SERVIC
         return [s for s in segments if s.text]
     if words:
         return segments_from_words(words)
-    return _single_segment(reply.optional_text("text", "text"), duration)
+    return untimed_text(reply.optional_text("text", "text"), duration)
 
 
 def models_from_response(document: Any) -> list[str]:
@@ -184,11 +185,6 @@ def _attach_words(segments: list[Segment], words: list[Word]) -> None:
         while index < len(words) and (last or words[index].start < segment.end):
             segment.words.append(words[index])
             index += 1
-
-
-def _single_segment(text: str, duration: float) -> list[Segment]:
-    text = text.strip()
-    return [Segment(0.0, duration, text)] if text else []
 
 
 def _language_code(language: Any) -> str | None:

@@ -159,10 +159,13 @@ class ReplyPart:
             raise self.failure("is not an http(s) address")
         return text
 
-    def span(self, start_key: str, end_key: str, scale: float = 1.0) -> tuple[float, float]:
-        """Start and end times in seconds (``scale`` converts, e.g. 0.001 for milliseconds), repaired."""
-        start = self.field(start_key, "start time").number() * scale
-        end = self.field(end_key, "end time").number() * scale
+    def span(self, start_key: str, end_key: str, per_second: float = 1.0) -> tuple[float, float]:
+        """Start and end times in seconds, from ``per_second`` units a second (1000: milliseconds), repaired.
+
+        Divided, not multiplied by 0.001: 2010 ms is 2.01 s, not 2.0100000000000002.
+        """
+        start = self.field(start_key, "start time").number() / per_second
+        end = self.field(end_key, "end time").number() / per_second
         return repaired_times(start, end, self.label)
 
 

@@ -9,6 +9,7 @@ from huggingface_hub import InferenceClient
 
 from app.core.errors import EngineError
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.remote.audio_pieces import UNTIMED_NOTE
 from app.engines.remote.hf_inference import HuggingFaceInferenceEngine
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.conftest import QUICK_HTTP
@@ -48,6 +49,7 @@ def test_without_parameters_the_audio_is_the_raw_body(hf_server, jfk_clip) -> No
     transcript = run_transcription(engine, jfk_clip, TranscriptionOptions(), JobContext())
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
     assert [(s.start, s.end) for s in transcript.segments] == [(0.0, jfk_clip.duration)]
+    assert transcript.warnings == [UNTIMED_NOTE]
     request = hf_server.requests[-1]
     assert request.header("Content-Type") == "audio/flac" and request.body[:4] == b"fLaC"
     assert hf_server.received_parameters[-1] is None

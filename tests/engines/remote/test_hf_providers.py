@@ -13,6 +13,7 @@ import pytest
 from app.core.audio import AudioClip
 from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.remote.audio_pieces import UNTIMED_NOTE
 from app.engines.remote.hf_providers.engine import HuggingFaceProvidersEngine, ProviderSettings
 from app.engines.remote.poll_schedule import PollSchedule
 from tests.conftest import JFK_REFERENCE
@@ -72,6 +73,7 @@ def test_without_timestamps_each_piece_cut_at_silences_is_one_segment(recogniser
         transcript = transcribe(engine_for(server, tmp_path, max_piece_seconds=8.0), jfk_clip)
         pieces = len(server.requests)
     assert pieces >= 2 and len(transcript.segments) == pieces
+    assert transcript.warnings == [UNTIMED_NOTE]  # said once, not once per piece
     assert all(s.end - s.start <= 8.0 + 1e-6 for s in transcript.segments)
     assert transcript.segments[-1].end == pytest.approx(jfk_clip.duration, abs=0.01)
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15  # cut at a pause, the words stay whole
@@ -114,6 +116,7 @@ def test_replicate_outputs_without_times_give_one_segment_per_piece(recogniser, 
         files = server.requests_to("/files/")
     assert word_error_rate(JFK_REFERENCE, transcript.text) < 0.15
     assert [(s.start, s.end) for s in transcript.segments] == [(0.0, pytest.approx(jfk_clip.duration))]
+    assert transcript.warnings == [UNTIMED_NOTE]
     if shape == TXT_FILE:
         assert len(files) == 1 and files[0].header("Authorization") is None  # the key stays with Replicate
 

@@ -11,6 +11,7 @@ from app.core.audio import AudioClip
 from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.engines.remote.audio_pieces import UNTIMED_NOTE
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
 from app.engines.remote.registry import create_remote_engine
 from tests.conftest import JFK_REFERENCE
@@ -50,8 +51,10 @@ def test_degrades_to_what_the_server_returns(recogniser, jfk_clip, answers: str)
     if answers == WORDS_ONLY:  # segments built from the words, cut at sentence ends
         assert len(transcript.segments) >= 1 and all(s.words for s in transcript.segments)
         assert transcript.segments[0].start < 1.0
-    else:  # text alone: one segment over the whole clip
+        assert transcript.warnings == []  # the words' times are the server's
+    else:  # text alone: one segment over the whole clip, and the transcript says there were no times
         assert [(s.start, s.end) for s in transcript.segments] == [(0.0, jfk_clip.duration)]
+        assert transcript.warnings == [UNTIMED_NOTE]
 
 
 def test_language_prompt_and_translation_fields(openai_server, jfk_clip) -> None:

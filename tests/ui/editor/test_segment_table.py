@@ -153,3 +153,35 @@ def test_typing_a_speaker_in_its_cell_assigns_it(qtbot, editing_window: MainWind
     finish(qtbot, window, editor)
     assert window.document.transcript.segments[4].speaker == "Cy"
     assert window.edit_actions.undo_action.text() == "&Undo Assign Speaker"
+
+
+def test_the_language_column_appears_only_when_the_transcript_has_several(qtbot) -> None:
+    from app.ui.transcript_view import TranscriptView
+
+    model = TranscriptTableModel()
+    view = TranscriptView(model)
+    qtbot.addWidget(view)
+    column = model.LANGUAGE_COLUMN
+    document = Document(Transcript([Segment(0, 1, "Hello", language="en"), Segment(1, 2, "again", language="en")]))
+    model.set_document(document)
+    assert view.isColumnHidden(column)
+
+    document.begin_recognition(7)  # a new job streams in a mixed recording: English, then German
+    document.add_recognised(7, Segment(0, 2, "Permission is hereby granted", language="en"))
+    assert view.isColumnHidden(column)
+    document.add_recognised(7, Segment(30, 32, "Hiermit wird unentgeltlich", language="de"))
+    assert not view.isColumnHidden(column)
+    assert model.headerData(column, Qt.Orientation.Horizontal) == "Language"
+    assert [model.index(row, column).data() for row in range(2)] == ["en", "de"]
+    assert model.index(1, column).data(Qt.ItemDataRole.ToolTipRole) == "German"
+
+    mixed = [Segment(0, 2, "Permission is hereby granted", language="en"),
+             Segment(30, 32, "Hiermit wird unentgeltlich", language="de")]
+    document.finish_recognition(7, Transcript(mixed))
+    assert not view.isColumnHidden(column)
+    assert not model.flags(model.index(0, column)) & Qt.ItemFlag.ItemIsEditable  # what was recognised, not typed
+    assert not model.setData(model.index(0, column), "fr")
+    document.undo_stack.undo()  # back to the English transcript
+    assert [s.language for s in document.transcript.segments] == ["en", "en"] and view.isColumnHidden(column)
+    document.undo_stack.redo()
+    assert not view.isColumnHidden(column)

@@ -10,7 +10,7 @@ from app.core.audio import SAMPLE_RATE
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.transcript import Segment
 from app.engines.base import JobContext
-from app.engines.remote.audio_pieces import AudioPiece
+from app.engines.remote.audio_pieces import AudioPiece, untimed_text
 from app.engines.remote.poll_schedule import PollSchedule
 from app.engines.remote.service_client import ServiceClient
 
@@ -46,5 +46,4 @@ def audio_data_url(piece: AudioPiece) -> str:
 
 def single_segment(text: str, piece: AudioPiece) -> list[Segment]:
     """A provider that gives no times: the piece's text spans the piece."""
-    text = text.strip()
-    return [Segment(0.0, piece.duration, text)] if text else []
+    return untimed_text(text, piece.duration)
