@@ -90,7 +90,10 @@ class LocalSpeechSynthesiser:
                        "rate": settings.rate, "volume": settings.volume}
             spoken = []
             for message in _WorkerMessages(["synthesise"], request, cancel_event):
-                samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
+                try:
+                    samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
+                except (soundfile.LibsndfileError, RuntimeError) as error:
+                    raise SpeechOutputError(f"The speech engine's audio cannot be read: {error}.") from error
                 sentence = SpokenSentence(spans[int(message["sentence"])], samples.mean(axis=1), rate)
                 spoken.append(sentence)
                 if on_sentence is not None:
