@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -12,11 +13,13 @@ import soundfile
 from PySide6.QtCore import QItemSelectionModel, Qt
 
 from app.core.audio import decode_audio
+from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
 from app.core.transcript import Segment, Transcript
 from app.engine_manager import EngineManager
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
+from tests.engines.remote.servers.openai_server import FakeOpenAIServer
 from tests.pulseaudio_server import PulseAudioServer, rms
 from tests.speech import word_error_rate
 
@@ -27,9 +30,10 @@ SEGMENTS = ["The quick brown fox jumps over the lazy dog.", "Then it runs back h
 
 
 @pytest.fixture
-def window(pulseaudio: PulseAudioServer, qtbot) -> Iterator[MainWindow]:
+def window(pulseaudio: PulseAudioServer, qtbot, tmp_path: Path) -> Iterator[MainWindow]:
     manager = EngineManager()
-    main_window = MainWindow(manager, local_engine=None)  # recognition is not used here
+    profiles = RemoteProfileStore(tmp_path / "profiles.json")
+    main_window = MainWindow(manager, local_engine=None, profile_store=profiles)  # recognition is not used here
     qtbot.addWidget(main_window)
     main_window.show()
     transcript = Transcript([Segment(3.0 * n, 3.0 * n + 3.0, text) for n, text in enumerate(SEGMENTS)])
@@ -116,3 +120,28 @@ def test_save_speech_as_flac_writes_the_transcript_spoken(window: MainWindow, qt
         window.speech.save_speech_to(path)
     assert soundfile.info(path).format == "FLAC"
     assert word_error_rate(" ".join(SEGMENTS), heard(local_engine, path)) < 0.25
+
+
+def test_a_profiles_streamed_speech_plays_in_the_window_and_stop_closes_the_request_at_once(
+    window: MainWindow, pulseaudio: PulseAudioServer, qtbot, tmp_path: Path, temporary_keyring
+) -> None:
+    with FakeOpenAIServer(recogniser=None, api_key=None) as server:
+        streaming = server.speech_streaming
+        streaming.hold = threading.Event()  # never set: the server keeps the rest of the first sentence back
+        RemoteProfileStore(tmp_path / "profiles.json").put(
+            RemoteProfile("Xinference", "openai", server.base_url, "whisper-1"))
+        panel = window.speech.panel
+        panel.fill_engines()
+        panel.engine_combo.setCurrentIndex(panel.engine_combo.findData("Xinference"))
+        panel.stream_check.setChecked(True)
+        select_rows(window, [1])
+        window.speech.speak_selection_action.trigger()
+        qtbot.waitUntil(lambda: window.transcript_model.playing_row == 1, timeout=20_000)
+        qtbot.waitUntil(lambda: window.speech.reading.player.first_sound.is_set(), timeout=10_000)
+        window.speech.stop_action.trigger()
+        assert window.speech.reading.wait(5)  # the request was closed, not read to its end
+        assert streaming.log == ["first slice sent"] and window.transcript_model.playing_row is None
+        [request] = server.requests_to("/audio/speech")
+        assert request.json() == {"model": "tts-1", "input": SEGMENTS[1], "voice": "alloy", "response_format": "wav",
+                                  "speed": 1.0, "stream": True}
+        streaming.hold.set()
