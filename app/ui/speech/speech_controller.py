@@ -65,7 +65,7 @@ class SpeechController(QObject):
         self.panel = VoicePanel(profiles, [self.speak_selection_action, self.speak_transcript_action,
                                            self.stop_action], window)
         self.panel.hide()
-        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.panel)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
         self.panel_action = self.panel.toggleViewAction()
         self.panel_action.setText(self.tr("&Voice Panel"))
         self.update_actions()

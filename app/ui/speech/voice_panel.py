@@ -1,6 +1,7 @@
 """The voice panel: which voice reads the transcript aloud, and how.
 
-A dock with the engine (this computer's voice through pyttsx3, or an OpenAI-compatible profile's
+A dock under the transcript (the window is already as wide as its options bar) with Speak and
+Stop, the sentence being read, and the engine (this computer's voice through pyttsx3, or an OpenAI-compatible profile's
 /audio/speech), then the engine's own settings: voice, rate and volume for the local voice; model,
 voice, format, speed and streaming for a profile. Listing the local voices starts a pyttsx3
 process (espeak-ng takes a while), so it runs off the GUI thread the first time the panel shows.
@@ -18,12 +19,13 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QSizePolicy,
     QSlider,
     QSpinBox,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +39,7 @@ from app.ui.background_calls import BackgroundCalls
 
 OPENAI_VOICES = ("alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer")
 DEFAULT_REMOTE_MODEL = "tts-1"
+COMBO_CHARACTERS = 18
 RATES = (80, 400)  # words per minute; one below is "the voice's own"
 W = TypeVar("W", bound=QWidget)
 
@@ -50,21 +53,24 @@ class VoicePanel(QDockWidget):
         self._calls = BackgroundCalls(self)
         self.voices_listed = False
         body = QWidget(self)
+        body.setObjectName("voicePanelBody")
         layout = QVBoxLayout(body)
-        layout.addLayout(self._buttons(actions))
-        form = QFormLayout()
-        self.engine_combo = self._labelled(form, self.tr("&Engine:"), QComboBox(body))
-        layout.addLayout(form)
-        self.local_settings = self._local_form(body)
-        self.remote_settings = self._remote_form(body)
-        layout.addWidget(self.local_settings)
-        layout.addWidget(self.remote_settings)
+        top = self._buttons(actions)
         self.reading_label = QLabel(body)
         self.reading_label.setObjectName("readingLabel")
-        self.reading_label.setWordWrap(True)
         self.reading_label.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.reading_label)
-        layout.addStretch(1)
+        self.reading_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)  # long text: cut
+        top.addWidget(self.reading_label, 1)
+        layout.addLayout(top)
+        settings = QHBoxLayout()
+        self.engine_combo = self._labelled(settings, self.tr("&Engine:"), QComboBox(body))
+        self.engine_settings = QStackedWidget(body)  # the local voice's settings, or a profile's
+        self.local_settings = self._local_form(self.engine_settings)
+        self.remote_settings = self._remote_form(self.engine_settings)
+        self.engine_settings.addWidget(self.local_settings)
+        self.engine_settings.addWidget(self.remote_settings)
+        settings.addWidget(self.engine_settings, 1)
+        layout.addLayout(settings)
         self.setWidget(body)
         self.engine_combo.currentIndexChanged.connect(self._engine_changed)
         self.fill_engines()
@@ -78,20 +84,24 @@ class VoicePanel(QDockWidget):
             button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
             button.setAccessibleName(action.text().replace("&", ""))
             row.addWidget(button)
-        row.addStretch(1)
         return row
 
     @staticmethod
-    def _labelled(form: QFormLayout, text: str, widget: W) -> W:
+    def _labelled(row: QHBoxLayout, text: str, widget: W) -> W:
+        if isinstance(widget, QComboBox):  # a long voice or profile name must not widen the window
+            widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            widget.setMinimumContentsLength(COMBO_CHARACTERS)
         label = QLabel(text)
         label.setBuddy(widget)
         widget.setAccessibleName(text.replace("&", "").rstrip(":"))
-        form.addRow(label, widget)
+        row.addWidget(label)
+        row.addWidget(widget)
+        row.addSpacing(8)
         return widget
 
     def _local_form(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
-        form = QFormLayout(box)
+        form = QHBoxLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         self.voice_combo = self._labelled(form, self.tr("&Voice:"), QComboBox(box))
         self.voice_combo.addItem(self.tr("System default"), None)
@@ -103,11 +113,13 @@ class VoicePanel(QDockWidget):
         self.volume_slider = self._labelled(form, self.tr("Vol&ume:"), QSlider(Qt.Orientation.Horizontal, box))
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
+        self.volume_slider.setMinimumWidth(120)
+        form.addStretch(1)
         return box
 
     def _remote_form(self, parent: QWidget) -> QWidget:
         box = QWidget(parent)
-        form = QFormLayout(box)
+        form = QHBoxLayout(box)
         form.setContentsMargins(0, 0, 0, 0)
         self.model_edit = self._labelled(form, self.tr("&Model:"), QLineEdit(DEFAULT_REMOTE_MODEL, box))
         self.remote_voice_combo = self._labelled(form, self.tr("V&oice:"), QComboBox(box))
@@ -115,6 +127,7 @@ class VoicePanel(QDockWidget):
         self.remote_voice_combo.addItems(OPENAI_VOICES)
         self.format_combo = self._labelled(form, self.tr("&Format:"), QComboBox(box))
         self.format_combo.addItems(REMOTE_SPEECH_FORMATS)
+        self.format_combo.setMinimumContentsLength(4)
         self.format_combo.setToolTip(self.tr("WAV and PCM start playing with the first audio that arrives."))
         self.speed_spin = self._labelled(form, self.tr("&Speed:"), QDoubleSpinBox(box))
         self.speed_spin.setRange(0.25, 4.0)
@@ -122,7 +135,8 @@ class VoicePanel(QDockWidget):
         self.speed_spin.setValue(1.0)
         self.stream_check = QCheckBox(self.tr("Ask the server to s&tream (Xinference)"), box)
         self.stream_check.setAccessibleName(self.tr("Ask the server to stream"))
-        form.addRow(self.stream_check)
+        form.addWidget(self.stream_check)
+        form.addStretch(1)
         return box
 
     def fill_engines(self) -> None:
@@ -145,8 +159,7 @@ class VoicePanel(QDockWidget):
 
     def _engine_changed(self) -> None:
         remote = self.engine_combo.currentData() is not None
-        self.local_settings.setVisible(not remote)
-        self.remote_settings.setVisible(remote)
+        self.engine_settings.setCurrentWidget(self.remote_settings if remote else self.local_settings)
 
     # ---- the local voices ---------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
