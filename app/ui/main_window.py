@@ -93,6 +93,7 @@ class MainWindow(QMainWindow):
         self._build_toolbar()
         self._build_central()
         self.playback = PlaybackBinding(self, self.playback_panel)
+        self.speech.watch_media(self.playback_panel.controller)
         self._remote.fill(self.options_bar.model_combo)
         self.options_bar.model_combo.currentIndexChanged.connect(self.prepare_selected_model)
         self.adopt_document(self.document)

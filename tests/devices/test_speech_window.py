@@ -39,6 +39,7 @@ def window(pulseaudio: PulseAudioServer, qtbot, tmp_path: Path) -> Iterator[Main
     transcript = Transcript([Segment(3.0 * n, 3.0 * n + 3.0, text) for n, text in enumerate(SEGMENTS)])
     main_window.adopt_document(Document(transcript))
     main_window.speech.reading.device = "pulse"
+    main_window.speech.panel.rate_spin.setValue(150)  # words a minute: tiny.en hears espeak better a little slower
     yield main_window
     main_window.speech.shutdown()
     main_window.playback_panel.shutdown()
@@ -86,7 +87,9 @@ def test_speak_selection_plays_the_selected_segments_and_highlights_each_as_it_i
     assert rows_read == [0, 1]  # each selected segment in turn; the third was not selected
     assert window.transcript_model.playing_row is None  # the highlight goes when the reading ends
     assert window.statusBar().currentMessage() == "Finished reading aloud."
-    assert word_error_rate(" ".join(SEGMENTS[:2]), heard(local_engine, recording)) < 0.5
+    heard_text = heard(local_engine, recording)
+    assert word_error_rate(" ".join(SEGMENTS[:2]), heard_text) < 0.6  # espeak, through the sink, to tiny.en
+    assert "nobody" not in heard_text.lower()  # the third segment was not selected
 
 
 def test_stop_silences_the_reading_at_once(window: MainWindow, pulseaudio: PulseAudioServer, qtbot,
@@ -116,7 +119,7 @@ def test_stop_silences_the_reading_at_once(window: MainWindow, pulseaudio: Pulse
 def test_save_speech_as_flac_writes_the_transcript_spoken(window: MainWindow, qtbot, tmp_path: Path,
                                                           local_engine) -> None:
     path = tmp_path / "spoken.flac"
-    with qtbot.waitSignal(window.speech.speech_saved, timeout=30_000):
+    with qtbot.waitSignal(window.speech.speech_saved, timeout=90_000):  # a pyttsx3 process, on a loaded machine
         window.speech.save_speech_to(path)
     assert soundfile.info(path).format == "FLAC"
     assert word_error_rate(" ".join(SEGMENTS), heard(local_engine, path)) < 0.25
@@ -145,3 +148,17 @@ def test_a_profiles_streamed_speech_plays_in_the_window_and_stop_closes_the_requ
         assert request.json() == {"model": "tts-1", "input": SEGMENTS[1], "voice": "alloy", "response_format": "wav",
                                   "speed": 1.0, "stream": True}
         streaming.hold.set()
+
+
+def test_the_text_views_selected_words_are_read_with_their_segment_highlighted(window: MainWindow, qtbot) -> None:
+    highlighted: list[int | None] = []
+    window.transcript_model.dataChanged.connect(lambda *_: highlighted.append(window.transcript_model.playing_row))
+    window.text_editing.text_view_action.trigger()  # View ▸ Text View
+    window.text_editing.text_view.select_in_segment(1, 0, len("Then it runs back home"))
+    sentences: list[str] = []
+    window.speech.sentence_started.connect(sentences.append)
+    window.speech.speak_selection_action.trigger()
+    assert window.speech.is_reading
+    qtbot.waitUntil(lambda: not window.speech.is_reading, timeout=30_000)
+    assert sentences == ["Then it runs back home"] and [row for row in highlighted if row is not None] == [1]
+    assert window.speech.panel.reading_label.text() == ""

@@ -25,6 +25,7 @@ from app.engines.speech_playback import save_speech, speech_file_format
 from app.engines.speech_reading import SpeechReading, synthesiser_for
 from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
+from app.ui.playback.player import PlaybackController
 from app.ui.playback_sync import NONE
 from app.ui.speech.voice_panel import VoicePanel
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -46,6 +47,7 @@ class SpokenText:
 
 class SpeechController(QObject):
     reading_changed = Signal(bool)
+    sentence_started = Signal(str)  # the text of the sentence now being read
     speech_saved = Signal(str)  # the file's path
 
     def __init__(self, window: MainWindow, profiles: RemoteProfileStore) -> None:
@@ -54,6 +56,7 @@ class SpeechController(QObject):
         self._profiles = profiles
         self._calls = BackgroundCalls(window)
         self._spoken: SpokenText | None = None
+        self._read_document: object | None = None  # the document being read: another one stops the reading
         self.reading = SpeechReading(lambda span: self._calls.report(self._sentence_started, span),
                                      lambda error: self._calls.report(self._finished, error))
         self.speak_selection_action = self._action(self.tr("Speak &Selection"), self.speak_selection,
@@ -90,12 +93,15 @@ class SpeechController(QObject):
         return self._spoken is not None
 
     def update_actions(self) -> None:
+        if self.is_reading and self._window.document is not self._read_document:
+            self.stop()  # another document was opened
         has_text = bool(self._window.document.transcript.text)
         self.speak_selection_action.setEnabled(has_text and not self.is_reading)
         self.speak_transcript_action.setEnabled(has_text and not self.is_reading)
         self.save_action.setEnabled(has_text)
         self.stop_action.setEnabled(self.is_reading)
-        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape) if self.is_reading else QKeySequence())
+        escape = self.is_reading and not self._window.is_busy()  # while a job runs, Esc cancels the job
+        self.stop_action.setShortcut(QKeySequence(Qt.Key.Key_Escape) if escape else QKeySequence())
 
     # ---- reading aloud ---------------------------------------------------------------------------
     def speak_selection(self) -> None:
@@ -127,7 +133,7 @@ class SpeechController(QObject):
         if self.is_reading or self.reading.is_running or not spoken.text.strip():
             return
         self._window.playback_panel.controller.pause()
-        self._spoken = spoken
+        self._spoken, self._read_document = spoken, self._window.document
         self.reading.start(spoken.text, synthesiser_for(self.panel.voice(), self._profiles))
         self._window.statusBar().showMessage(self.tr("Reading aloud… (Esc stops)"))
         self.update_actions()
@@ -141,10 +147,19 @@ class SpeechController(QObject):
         self._end_reading()
         self._window.statusBar().showMessage(self.tr("Stopped speaking."), STATUS_MS)
 
+    def watch_media(self, controller: PlaybackController) -> None:
+        """Media that starts playing stops the reading: one voice at a time."""
+        controller.playing_changed.connect(self._media_playing)
+
+    def _media_playing(self, playing: bool) -> None:
+        if playing:
+            self.stop()
+
     def _sentence_started(self, span: TextSpan) -> None:
         if self._spoken is None:
             return  # stopped before this sentence's report arrived
         self.panel.show_reading(span.text)
+        self.sentence_started.emit(span.text)
         row = self._spoken.row_at(span.start)
         self._show_row(row)
 
@@ -165,7 +180,7 @@ class SpeechController(QObject):
             self._window.statusBar().showMessage(self.tr("Finished reading aloud."), STATUS_MS)
 
     def _end_reading(self) -> None:
-        self._spoken = None
+        self._spoken = self._read_document = None
         self.panel.show_reading("")
         playing = self._window.playback_panel.sync.current_segment
         self._window.transcript_model.set_playing_row(playing if playing != NONE else None)
