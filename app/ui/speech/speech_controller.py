@@ -24,6 +24,7 @@ from app.core.spoken_segments import spoken_segments
 from app.engines.speech_playback import save_speech, speech_file_format
 from app.engines.speech_reading import SpeechReading, synthesiser_for
 from app.ui.background_calls import BackgroundCalls
+from app.ui.editor.document import Document
 from app.ui.messages import show_error
 from app.ui.playback.player import PlaybackController
 from app.ui.playback_sync import NONE
@@ -56,7 +57,7 @@ class SpeechController(QObject):
         self._profiles = profiles
         self._calls = BackgroundCalls(window)
         self._spoken: SpokenText | None = None
-        self._read_document: object | None = None  # the document being read: another one stops the reading
+        self._read_document: Document | None = None  # the document being read: another one stops the reading
         self.reading = SpeechReading(lambda span: self._calls.report(self._sentence_started, span),
                                      lambda error: self._calls.report(self._finished, error))
         self.speak_selection_action = self._action(self.tr("Speak &Selection"), self.speak_selection,
@@ -95,7 +96,7 @@ class SpeechController(QObject):
     def update_actions(self) -> None:
         if self.is_reading and self._window.document is not self._read_document:
             self.stop()  # another document was opened
-        has_text = bool(self._window.document.transcript.text)
+        has_text = any(segment.text.strip() for segment in self._window.document.transcript.segments)
         self.speak_selection_action.setEnabled(has_text and not self.is_reading)
         self.speak_transcript_action.setEnabled(has_text and not self.is_reading)
         self.save_action.setEnabled(has_text)
