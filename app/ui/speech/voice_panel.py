@@ -99,10 +99,15 @@ class VoicePanel(QDockWidget):
         row.addSpacing(8)
         return widget
 
-    def _local_form(self, parent: QWidget) -> QWidget:
+    @staticmethod
+    def _row_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
         box = QWidget(parent)
-        form = QHBoxLayout(box)
-        form.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        return box, row
+
+    def _local_form(self, parent: QWidget) -> QWidget:
+        box, form = self._row_box(parent)
         self.voice_combo = self._labelled(form, self.tr("&Voice:"), QComboBox(box))
         self.voice_combo.addItem(self.tr("System default"), None)
         self.rate_spin = self._labelled(form, self.tr("&Rate:"), QSpinBox(box))
@@ -118,9 +123,7 @@ class VoicePanel(QDockWidget):
         return box
 
     def _remote_form(self, parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        form = QHBoxLayout(box)
-        form.setContentsMargins(0, 0, 0, 0)
+        box, form = self._row_box(parent)
         self.model_edit = self._labelled(form, self.tr("&Model:"), QLineEdit(DEFAULT_REMOTE_MODEL, box))
         self.remote_voice_combo = self._labelled(form, self.tr("V&oice:"), QComboBox(box))
         self.remote_voice_combo.setEditable(True)
