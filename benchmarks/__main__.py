@@ -24,7 +24,8 @@
    16 ms with autosave, save < 200 ms, the open document < 150 MB). `--only editor_core,editor_gui` runs these.
 10. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
    10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
-11. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
+11. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote; time to
+   the first sound of streamed remote speech against the whole reply read first.
 12. Job runner (benchmarks/job_runner.py): 100 short files queued in the runner against the sum of the same
    files transcribed one by one. Goal: overhead under 5%.
 13. Playback (benchmarks/playback.py): in the window (`--only window_playback`), the highlighted word's lag

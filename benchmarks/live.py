@@ -50,11 +50,11 @@ def run(minutes: float = 10.0) -> dict:
 def _live_session(on_words):
     from app.engines.base import TranscriptionOptions
     from app.engines.faster_whisper_engine import FasterWhisperEngine
-    from app.engines.live import LocalLiveTranscriber
+    from app.engines.live import LiveListeners, LocalLiveTranscriber
 
     options = TranscriptionOptions(model=LIVE_MODEL, language="en", beam_size=1)
     model = FasterWhisperEngine().load_model(options)
-    return LocalLiveTranscriber(model, options, on_committed=on_words)
+    return LocalLiveTranscriber(model, options, LiveListeners(on_committed=on_words))
 
 
 def live_lag(server, folder: Path) -> dict:

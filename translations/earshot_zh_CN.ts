@@ -683,6 +683,10 @@
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
+        <source>&amp;Speech</source>
+        <translation>语音(&amp;S)</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1890,6 +1894,65 @@
     </message>
 </context>
 <context>
+    <name>SpeechController</name>
+    <message>
+        <source>Speak &amp;Selection</source>
+        <translation>朗读所选内容(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Speak &amp;Transcript</source>
+        <translation>朗读整篇转写稿(&amp;T)</translation>
+    </message>
+    <message>
+        <source>St&amp;op Speaking</source>
+        <translation>停止朗读(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Save Speech as &amp;Audio…</source>
+        <translation>将朗读存为音频(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>&amp;Voice Panel</source>
+        <translation>语音面板(&amp;V)</translation>
+    </message>
+    <message>
+        <source>Select the segments to speak first.</source>
+        <translation>请先选择要朗读的片段。</translation>
+    </message>
+    <message>
+        <source>Reading aloud… (Esc stops)</source>
+        <translation>正在朗读…（按 Esc 停止）</translation>
+    </message>
+    <message>
+        <source>Stopped speaking.</source>
+        <translation>已停止朗读。</translation>
+    </message>
+    <message>
+        <source>Finished reading aloud.</source>
+        <translation>朗读完毕。</translation>
+    </message>
+    <message>
+        <source>Save Speech as Audio</source>
+        <translation>将朗读存为音频</translation>
+    </message>
+    <message>
+        <source>FLAC audio (*.flac)</source>
+        <translation>FLAC 音频 (*.flac)</translation>
+    </message>
+    <message>
+        <source>WAV audio (*.wav)</source>
+        <translation>WAV 音频 (*.wav)</translation>
+    </message>
+    <message>
+        <source>Saving the speech…</source>
+        <translation>正在保存朗读音频…</translation>
+    </message>
+    <message>
+        <source>Speech saved to {path}.</source>
+        <translation>朗读音频已保存到 {path}。</translation>
+    </message>
+</context>
+<context>
     <name>TextEditing</name>
     <message>
         <source>&amp;Text View</source>
@@ -2064,6 +2127,85 @@
     <message>
         <source>Video</source>
         <translation>视频</translation>
+    </message>
+</context>
+<context>
+    <name>VoicePanel</name>
+    <message>
+        <source>Voice</source>
+        <translation>语音</translation>
+    </message>
+    <message>
+        <source>Voice panel</source>
+        <translation>语音面板</translation>
+    </message>
+    <message>
+        <source>&amp;Engine:</source>
+        <translation>引擎(&amp;E)：</translation>
+    </message>
+    <message>
+        <source>&amp;Voice:</source>
+        <translation>嗓音(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>System default</source>
+        <translation>系统默认</translation>
+    </message>
+    <message>
+        <source>&amp;Rate:</source>
+        <translation>语速(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>The voice's own</source>
+        <translation>语音自身的语速</translation>
+    </message>
+    <message>
+        <source> words/min</source>
+        <translation> 词/分钟</translation>
+    </message>
+    <message>
+        <source>Vol&amp;ume:</source>
+        <translation>音量(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>V&amp;oice:</source>
+        <translation>嗓音(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>WAV and PCM start playing with the first audio that arrives.</source>
+        <translation>WAV 和 PCM 在收到第一段音频时即开始播放。</translation>
+    </message>
+    <message>
+        <source>&amp;Speed:</source>
+        <translation>速度(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Ask the server to s&amp;tream (Xinference)</source>
+        <translation>请服务器流式发送(&amp;T)（Xinference）</translation>
+    </message>
+    <message>
+        <source>Ask the server to stream</source>
+        <translation>请服务器流式发送</translation>
+    </message>
+    <message>
+        <source>This computer's voice</source>
+        <translation>本机语音</translation>
+    </message>
+    <message>
+        <source>{name} (speech from the server)</source>
+        <translation>{name}（服务器语音）</translation>
+    </message>
+    <message>
+        <source>Listing this computer's voices…</source>
+        <translation>正在列出本机的嗓音…</translation>
     </message>
 </context>
 <context>

@@ -104,16 +104,18 @@ def listen_command(arguments: argparse.Namespace) -> int:
 
 def _live_session(arguments: argparse.Namespace, options: TranscriptionOptions,
                   printer: CommittedLinePrinter) -> LiveSession:
+    from app.engines.live import LiveListeners
+
+    listeners = LiveListeners(on_committed=printer.committed, on_tentative=printer.tentative)
     if arguments.engine == LOCAL:
         from app.engines.faster_whisper_engine import FasterWhisperEngine
         from app.engines.live import LocalLiveTranscriber
 
         model = FasterWhisperEngine().load_model(options)
-        return LocalLiveTranscriber(model, options, on_committed=printer.committed, on_tentative=printer.tentative)
+        return LocalLiveTranscriber(model, options, listeners)
     from app.engines.live.remote import RemoteLiveTranscriber
 
-    return RemoteLiveTranscriber(engine_from_arguments(arguments), options, on_committed=printer.committed,
-                                 on_tentative=printer.tentative)
+    return RemoteLiveTranscriber(engine_from_arguments(arguments), options, listeners)
 
 
 def _wait_for_the_end(recorder: Recorder, duration: float | None) -> None:

@@ -34,6 +34,10 @@ def add_speak_command(
     speak.add_argument("--rate", type=int, default=None, metavar="N", help="words per minute (local engine)")
     speak.add_argument("--volume", type=float, default=1.0, metavar="0..1", help="loudness (local engine)")
     speak.add_argument("--speed", type=float, default=1.0, metavar="0.25..4", help="speed (openai engine)")
+    speak.add_argument("--format", choices=("wav", "pcm", "flac", "mp3"), default="wav", dest="audio_format",
+                       help="the server's audio format; wav and pcm play as they arrive (openai engine)")
+    speak.add_argument("--stream", action="store_true",
+                       help="ask the server to send speech as it makes it (Xinference's stream: true)")
     speak.add_argument("--engine", choices=("local", "openai"), default="local")
     speak.add_argument("--base-url", default="https://api.openai.com/v1", metavar="URL")
     speak.add_argument("--model", default=DEFAULT_REMOTE_MODEL,
@@ -87,7 +91,8 @@ def _synthesise(arguments: argparse.Namespace, text: str, on_sentence: SentenceL
 
     api_key = os.environ.get(arguments.api_key_env) or None
     engine = OpenAICompatibleEngine(arguments.base_url, arguments.model, api_key)
-    remote = RemoteSpeechSynthesiser(engine, arguments.voice or DEFAULT_REMOTE_VOICE, arguments.speed)
+    remote = RemoteSpeechSynthesiser(engine, arguments.voice or DEFAULT_REMOTE_VOICE, arguments.speed,
+                                     arguments.audio_format, arguments.stream)
     return remote.synthesise(text, on_sentence, cancel_event)
 
 

@@ -23,6 +23,7 @@ import soundfile
 
 from app.core.errors import Cancelled, SpeechOutputError
 from app.core.sentences import TextSpan, sentence_spans
+from app.core.streamed_audio import STREAMED_FORMATS, StreamedAudioDecoder
 from app.engines.base import JobContext
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
 
@@ -89,7 +90,10 @@ class LocalSpeechSynthesiser:
                        "rate": settings.rate, "volume": settings.volume}
             spoken = []
             for message in _WorkerMessages(["synthesise"], request, cancel_event):
-                samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
+                try:
+                    samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
+                except (soundfile.LibsndfileError, RuntimeError) as error:
+                    raise SpeechOutputError(f"The speech engine's audio cannot be read: {error}.") from error
                 sentence = SpokenSentence(spans[int(message["sentence"])], samples.mean(axis=1), rate)
                 spoken.append(sentence)
                 if on_sentence is not None:
@@ -145,12 +149,20 @@ class _WorkerMessages:
 
 
 class RemoteSpeechSynthesiser:
-    """An OpenAI-compatible profile's /audio/speech, one request per sentence (each under 4,096 characters)."""
+    """An OpenAI-compatible profile's /audio/speech, one request per sentence (each under 4,096 characters).
 
-    def __init__(self, engine: OpenAICompatibleEngine, voice: str, speed: float = 1.0) -> None:
+    WAV and PCM replies are decoded as they arrive, so ``on_sentence`` hears each sentence in pieces
+    (all with the sentence's span) while the server is still sending it; ``ask_to_stream`` asks
+    Xinference to send audio as it is made. Other formats (flac, mp3) are decoded once complete.
+    """
+
+    def __init__(self, engine: OpenAICompatibleEngine, voice: str, speed: float = 1.0,
+                 audio_format: str = "wav", ask_to_stream: bool = False) -> None:
         self.engine = engine
         self.voice = voice
         self.speed = speed
+        self.audio_format = audio_format
+        self.ask_to_stream = ask_to_stream
 
     def synthesise(self, text: str, on_sentence: SentenceListener | None = None,
                    cancel_event: threading.Event | None = None) -> list[SpokenSentence]:
@@ -158,13 +170,32 @@ class RemoteSpeechSynthesiser:
         spoken = []
         for span in spoken_text_spans(text, REMOTE_SPEECH_LIMIT):
             context.check_cancelled()
-            audio = self.engine.synthesise_speech(span.text, self.voice, context, audio_format="wav", speed=self.speed)
-            samples, rate = decoded_speech(audio)
-            sentence = SpokenSentence(span, samples, rate)
+            if self.audio_format in STREAMED_FORMATS:
+                sentence = self._streamed(span, context, on_sentence)
+            else:
+                audio = self.engine.synthesise_speech(span.text, self.voice, context, self.audio_format, self.speed)
+                sentence = SpokenSentence(span, *decoded_speech(audio))
+                if on_sentence is not None:
+                    on_sentence(sentence)
             spoken.append(sentence)
-            if on_sentence is not None:
-                on_sentence(sentence)
         return spoken
+
+    def _streamed(self, span: TextSpan, context: JobContext, on_sentence: SentenceListener | None) -> SpokenSentence:
+        decoder = StreamedAudioDecoder(self.audio_format)
+        pieces: list[np.ndarray] = []
+
+        def arrived(chunk: bytes) -> None:
+            samples = decoder.feed(chunk)
+            if samples.size and decoder.sample_rate is not None:
+                pieces.append(samples)
+                if on_sentence is not None:
+                    on_sentence(SpokenSentence(span, samples, decoder.sample_rate))
+
+        self.engine.stream_speech(span.text, self.voice, context, arrived, self.audio_format, self.speed,
+                                  self.ask_to_stream)
+        decoder.finish()
+        assert decoder.sample_rate is not None
+        return SpokenSentence(span, np.concatenate(pieces), decoder.sample_rate)
 
 
 def decoded_speech(audio: bytes) -> tuple[np.ndarray, int]:

@@ -2,7 +2,8 @@
 
 ``SpeechPlayer`` runs one thread that writes each queued sentence to a sounddevice output stream
 in short slices, so ``stop()`` is heard within a slice (50 ms) and ``on_sentence_started`` tells a
-view which part of the text is being read.
+view which part of the text is being read. A streamed sentence comes in pieces that share its span:
+they play back to back and the sentence is announced once.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class SpeechPlayer:
         self._sentences: queue.Queue[SpokenSentence | None] = queue.Queue()
         self._stopped = threading.Event()
         self.error: SpeechOutputError | None = None
+        self.first_sound = threading.Event()  # set once the first slice is in the device's buffer
         self._thread = threading.Thread(target=self._play, name="speech playback", daemon=True)
         self._thread.start()
 
@@ -58,6 +60,7 @@ class SpeechPlayer:
 
     def _play(self) -> None:
         stream: sounddevice.OutputStream | None = None
+        announced: TextSpan | None = None
         try:
             while not self._stopped.is_set():
                 sentence = self._sentences.get()
@@ -65,8 +68,9 @@ class SpeechPlayer:
                     break
                 if stream is None or stream.samplerate != sentence.sample_rate:
                     stream = self._reopened(stream, sentence.sample_rate)
-                if self._on_sentence_started is not None:
+                if self._on_sentence_started is not None and sentence.span != announced:
                     self._on_sentence_started(sentence.span)
+                announced = sentence.span
                 self._write(stream, sentence.samples, sentence.sample_rate)
         except sounddevice.PortAudioError as error:
             self.error = SpeechOutputError(f"Cannot play sound on the output device: {error}.")
@@ -92,6 +96,7 @@ class SpeechPlayer:
             if self._stopped.is_set():
                 return
             stream.write(np.ascontiguousarray(samples[start:start + step], dtype=np.float32))
+            self.first_sound.set()
 
 
 def speech_file_format(path: Path) -> str:

@@ -51,6 +51,7 @@ from app.ui.recognition_controller import RecognitionController
 from app.ui.remote_engine_choice import RemoteEngineChoice
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.speakers_controller import SpeakersController
+from app.ui.speech.speech_controller import SpeechController
 from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
@@ -92,11 +93,13 @@ class MainWindow(QMainWindow):
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
         self.passages = PassageRetranscription(self, manager, local_engine, self._remote)
         self.speakers = SpeakersController(self)
+        self.speech = SpeechController(self, self._remote.store)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
         self._build_central()
         self.playback = PlaybackBinding(self, self.playback_panel)
+        self.speech.watch_media(self.playback_panel.controller)
         self._remote.fill(self.options_bar.model_combo)
         self.preferences = PreferenceBinding(self, preferences or PreferenceStore(parent=self), self._remote.store)
         self.edit_menu.addSeparator()
@@ -184,6 +187,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.text_editing.fill_view_menu(view_menu)
         view_menu.addAction(self.rule_breaks_action)
+        self.speech.fill(self.menuBar().addMenu(self.tr("&Speech")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Earshot"), self._show_about)
 
@@ -304,6 +308,7 @@ class MainWindow(QMainWindow):
     def edit_remote_profiles(self) -> RemoteProfilesDialog:
         dialog = RemoteProfilesDialog(self._remote.store, self)
         dialog.profiles_changed.connect(lambda: self._remote.fill(self.options_bar.model_combo))
+        dialog.profiles_changed.connect(self.speech.panel.fill_engines)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -344,6 +349,7 @@ class MainWindow(QMainWindow):
         self.edit_actions.set_enabled(editable)
         self.speakers.update_actions(busy, editable and has_segments)
         self.passages.update_action(busy, editable and has_segments)
+        self.speech.update_actions()
 
     def show_media_label(self, transcript: Transcript | None = None) -> None:
         media = self.document.media_path
@@ -380,6 +386,7 @@ class MainWindow(QMainWindow):
             self.projects.close_document_then(self._close_now)
             return
         self.cancel_transcription()
+        self.speech.shutdown()
         self.playback_panel.shutdown()
         self.autosaver.finish()
         self.autosaver.discard(self.document)

@@ -19,7 +19,9 @@ def test_main_window_in_simplified_chinese(qtbot, translations_dir: Path, manage
         window = MainWindow(manager, local_engine, preferences=preference_store)
         qtbot.addWidget(window)
         menu_titles = [action.text() for action in window.menuBar().actions()]
-        assert menu_titles == ["文件(&F)", "编辑(&E)", "转写(&T)", "视图(&V)", "帮助(&H)"]
+        assert menu_titles == ["文件(&F)", "编辑(&E)", "转写(&T)", "视图(&V)", "语音(&S)", "帮助(&H)"]
+        assert window.speech.speak_selection_action.text() == "朗读所选内容(&S)"
+        assert window.speech.panel.engine_combo.itemText(0) == "本机语音"
         assert window.options_bar.transcribe_button.text() == "转写"
         assert window.options_bar.language_combo.itemText(0) == "自动检测"
         assert window.options_bar.model_combo.currentText() == "Base，多语言（可翻译）"

@@ -20,7 +20,7 @@ from app.core.errors import EngineError
 from app.core.transcript import Word
 from app.engines.base import TranscriptionOptions
 from app.engines.live.hypothesis_buffer import HypothesisBuffer
-from app.engines.live.session import ErrorListener, LagListener, LiveSession, SegmentsListener, TextListener
+from app.engines.live.session import LiveListeners, LiveSession
 from app.engines.remote.audio_pieces import segments_from_words
 
 MIN_PASS_SECONDS = 1.0  # new audio needed before another pass is worth its cost
@@ -42,13 +42,10 @@ class LocalLiveTranscriber(LiveSession):
         self,
         model: Any,
         options: TranscriptionOptions,
-        on_committed: SegmentsListener | None = None,
-        on_tentative: TextListener | None = None,
-        on_lag: LagListener | None = None,
-        on_error: ErrorListener | None = None,
+        listeners: LiveListeners | None = None,
         cancel_event: threading.Event | None = None,
     ) -> None:
-        super().__init__(options, on_committed, on_tentative, on_lag, on_error, cancel_event)
+        super().__init__(options, listeners, cancel_event)
         self._model = model
         self._hypothesis = HypothesisBuffer()
         self._buffer = np.zeros(0, dtype=np.float32)

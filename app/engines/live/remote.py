@@ -15,7 +15,7 @@ from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
-from app.engines.live.session import ErrorListener, LagListener, LiveSession, SegmentsListener, TextListener
+from app.engines.live.session import LiveListeners, LiveSession
 from app.engines.remote.audio_pieces import shifted
 
 PAUSE_SECONDS = 0.6
@@ -30,15 +30,12 @@ class RemoteLiveTranscriber(LiveSession):
         self,
         engine: TranscriptionEngine,
         options: TranscriptionOptions,
-        on_committed: SegmentsListener | None = None,
-        on_tentative: TextListener | None = None,
-        on_lag: LagListener | None = None,
-        on_error: ErrorListener | None = None,
+        listeners: LiveListeners | None = None,
         cancel_event: threading.Event | None = None,
         pause_seconds: float = PAUSE_SECONDS,
         max_piece_seconds: float = MAX_PIECE_SECONDS,
     ) -> None:
-        super().__init__(options, on_committed, on_tentative, on_lag, on_error, cancel_event)
+        super().__init__(options, listeners, cancel_event)
         self.engine_name = engine.name
         self._engine = engine
         self._pause_seconds = pause_seconds

@@ -13,6 +13,7 @@ import queue
 import threading
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -31,33 +32,37 @@ ErrorListener = Callable[[EarshotError], None]
 _END = None
 
 
-class LiveSession(ABC):
-    """``start()``, ``feed()`` blocks as they are recorded, ``stop()`` for the final transcript.
+@dataclass(frozen=True, slots=True)
+class LiveListeners:
+    """Who hears what a live session does; each callback runs on the session's worker thread.
 
-    Callbacks run on the session's worker thread: ``on_committed`` gets segments that will never
-    change, ``on_tentative`` the current guess beyond them (replacing the previous guess),
-    ``on_lag`` the seconds of audio waiting for recognition after each pass.
+    ``on_committed`` gets segments that will never change, ``on_tentative`` the current guess
+    beyond them (replacing the previous guess), ``on_lag`` the seconds of audio waiting for
+    recognition after each pass, ``on_error`` the one sentence the session stopped with.
     """
+
+    on_committed: SegmentsListener | None = None
+    on_tentative: TextListener | None = None
+    on_lag: LagListener | None = None
+    on_error: ErrorListener | None = None
+
+
+class LiveSession(ABC):
+    """``start()``, ``feed()`` blocks as they are recorded, ``stop()`` for the final transcript."""
 
     engine_name = "live"
 
     def __init__(
         self,
         options: TranscriptionOptions,
-        on_committed: SegmentsListener | None = None,
-        on_tentative: TextListener | None = None,
-        on_lag: LagListener | None = None,
-        on_error: ErrorListener | None = None,
+        listeners: LiveListeners | None = None,
         cancel_event: threading.Event | None = None,
     ) -> None:
         self.options = options
         self.context = JobContext(cancel_event=cancel_event)
         self.committed: list[Segment] = []
         self.error: EarshotError | None = None
-        self._on_committed = on_committed
-        self._on_tentative = on_tentative
-        self._on_lag = on_lag
-        self._on_error = on_error
+        self._listeners = listeners or LiveListeners()
         self._blocks: queue.Queue[tuple[np.ndarray, int] | None] = queue.Queue()
         self._resampler: StreamResampler | None = None
         self._received_samples = 0  # 16 kHz samples taken off the queue
@@ -119,16 +124,16 @@ class LiveSession(ABC):
         if not segments:
             return
         self.committed.extend(segments)
-        if self._on_committed is not None:
-            self._on_committed(segments)
+        if self._listeners.on_committed is not None:
+            self._listeners.on_committed(segments)
 
     def report_lag(self) -> None:
-        if self._on_lag is not None:
-            self._on_lag(self.waiting_seconds)
+        if self._listeners.on_lag is not None:
+            self._listeners.on_lag(self.waiting_seconds)
 
     def show_tentative(self, text: str) -> None:
-        if self._on_tentative is not None:
-            self._on_tentative(text)
+        if self._listeners.on_tentative is not None:
+            self._listeners.on_tentative(text)
 
     def _run(self) -> None:
         try:
@@ -173,5 +178,5 @@ class LiveSession(ABC):
 
     def _fail(self, error: EarshotError) -> None:
         self.error = error
-        if self._on_error is not None:
-            self._on_error(error)
+        if self._listeners.on_error is not None:
+            self._listeners.on_error(error)

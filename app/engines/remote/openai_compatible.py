@@ -27,6 +27,7 @@ from app.engines.remote.audio_pieces import (
     untimed_text,
     whole_clip,
 )
+from app.engines.remote.cancellable_request import BodyChunkListener
 from app.engines.remote.remote_engine import RemoteTranscriptionEngine
 from app.engines.remote.reply_shape import ReplyPart, capitalised, checked
 from app.engines.remote.service_client import HttpSettings, ServiceClient, ServiceError
@@ -85,17 +86,32 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
         self, text: str, voice: str, context: JobContext, audio_format: str = "mp3", speed: float = 1.0
     ) -> bytes:
         """Speech audio for ``text`` in ``audio_format`` from /audio/speech."""
-        if not text.strip():
-            raise EngineError("There is no text to speak.")
-        if len(text) > 4096:
-            raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
-        body = {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
+        body = self._speech_request(text, voice, audio_format, speed)
         response = self.client.send(
             "POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model, repeatable=True
         )
         if not response.content:
             raise EngineError(capitalised(f"{SERVICE_NAME} sent no audio."))
         return response.content
+
+    def stream_speech(
+        self, text: str, voice: str, context: JobContext, on_audio: BodyChunkListener, audio_format: str = "wav",
+        speed: float = 1.0, ask_to_stream: bool = False,
+    ) -> None:
+        """Speech audio for ``text`` handed to ``on_audio`` as its bytes arrive; ``ask_to_stream`` adds
+        Xinference's ``stream: true`` (a server that sends the whole file at once is read the same way)."""
+        body: dict[str, Any] = self._speech_request(text, voice, audio_format, speed)
+        if ask_to_stream:
+            body["stream"] = True
+        self.client.send("POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model,
+                         repeatable=True, on_body_chunk=on_audio)
+
+    def _speech_request(self, text: str, voice: str, audio_format: str, speed: float) -> dict[str, Any]:
+        if not text.strip():
+            raise EngineError("There is no text to speak.")
+        if len(text) > 4096:
+            raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
+        return {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
 
     def _pieces_under_upload_limit(self, audio: AudioClip) -> list[AudioPiece]:
         size = len(encode_audio(audio.samples, SAMPLE_RATE))

@@ -25,7 +25,7 @@ import httpx
 
 from app.core.errors import Cancelled, EngineError
 from app.engines.base import JobContext
-from app.engines.remote.cancellable_request import ReplyTooLarge, request_until_cancelled
+from app.engines.remote.cancellable_request import BodyChunkListener, ReplyTooLarge, request_until_cancelled
 from app.engines.remote.reply_shape import capitalised, is_web_page, parse_json_reply, parse_text_reply
 from app.engines.remote.tls_trust import certificate_problem, trusted_tls_context, untrusted_certificate_sentence
 
@@ -98,13 +98,15 @@ class ServiceClient:
 
     def send(
         self, method: str, url: str, context: JobContext, *, authorised: bool = True, model: str = "",
-        repeatable: bool | None = None, **request: Any
+        repeatable: bool | None = None, on_body_chunk: BodyChunkListener | None = None, **request: Any
     ) -> httpx.Response:
         """The successful response to ``method url``, after retries; EngineError with one sentence otherwise.
 
         ``repeatable``: whether sending the request twice is harmless (default: for idempotent methods
         only). A request that is not (a submit that starts a billed task) is sent again only when it
         surely never arrived: a failed connect, or a 429/503 that says nothing was done.
+        ``on_body_chunk``: a successful reply's body goes there as it arrives (the response holds none);
+        once a piece has gone, a broken connection is not retried (the listener would hear it twice).
         """
         if repeatable is None:
             repeatable = method.upper() in IDEMPOTENT_METHODS
@@ -113,7 +115,7 @@ class ServiceClient:
         waited = 0.0
         for attempt in range(1, self.settings.attempts + 1):
             context.check_cancelled()
-            outcome = self._attempt(method, url, context, request)
+            outcome = self._attempt(method, url, context, request, on_body_chunk)
             if isinstance(outcome, httpx.Response) and outcome.is_success:
                 return outcome
             advice = self._retry_advice(outcome, attempt) if repeatable or _nothing_done(outcome) else None
@@ -139,16 +141,29 @@ class ServiceClient:
         return parse_text_reply(response.content, response.headers.get("Content-Type", ""), self.service_name)
 
     def _attempt(
-        self, method: str, url: str, context: JobContext, request: dict[str, Any]
+        self, method: str, url: str, context: JobContext, request: dict[str, Any],
+        on_body_chunk: BodyChunkListener | None = None,
     ) -> httpx.Response | httpx.TransportError:
+        delivered = False
+
+        def deliver(chunk: bytes) -> None:
+            nonlocal delivered
+            delivered = True
+            assert on_body_chunk is not None
+            on_body_chunk(chunk)
+
         try:
             response = request_until_cancelled(
                 method, url, request, context=context, tls=self._tls_context(), timeout=self._timeout,
-                max_reply_bytes=self.settings.max_reply_bytes,
+                max_reply_bytes=self.settings.max_reply_bytes, on_body_chunk=deliver if on_body_chunk else None,
             )
         except httpx.TransportError as error:
             if context.cancelled:
                 raise Cancelled() from None
+            if delivered:
+                host = httpx.URL(url).host
+                raise EngineError(f"The connection to {self.service_name} at {host} broke off while it was "
+                                  "sending its reply.") from None
             log.info("%s: %s %s failed: %s", self.service_name, method, url, type(error).__name__)
             return error
         except ReplyTooLarge:

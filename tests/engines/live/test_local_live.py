@@ -12,7 +12,7 @@ from app.core.audio import AudioClip, decode_audio
 from app.core.errors import EarshotError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
-from app.engines.live import LocalLiveTranscriber
+from app.engines.live import LiveListeners, LocalLiveTranscriber
 from tests.conftest import JFK_REFERENCE
 from tests.speech import word_error_rate
 
@@ -45,7 +45,8 @@ def test_text_is_committed_while_audio_arrives_and_committed_text_never_changes(
 ) -> None:
     committed: list[Segment] = []
     tentative: list[str] = []
-    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_committed=committed.extend, on_tentative=tentative.append)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS,
+                                LiveListeners(on_committed=committed.extend, on_tentative=tentative.append))
     live.start()
     step = 2 * 44100  # two seconds a step: a pass a step
     committed_before_the_end = 0
@@ -69,7 +70,7 @@ def test_text_is_committed_while_audio_arrives_and_committed_text_never_changes(
 def test_when_recognition_falls_behind_audio_waits_and_nothing_is_dropped(tiny_model, jfk_path) -> None:
     lags: list[float] = []
     clip = decode_audio(jfk_path)
-    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_lag=lags.append)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS, LiveListeners(on_lag=lags.append))
     live.feed(clip.samples, 16000)  # 11 s at once: far more than one pass takes (at most 10 s)
     live.start()
     transcript = live.stop()
@@ -96,7 +97,7 @@ def test_a_model_that_fails_is_one_sentence(jfk_path) -> None:
             raise RuntimeError("out of memory")
 
     errors: list[EarshotError] = []
-    live = LocalLiveTranscriber(BrokenModel(), OPTIONS, on_error=errors.append)
+    live = LocalLiveTranscriber(BrokenModel(), OPTIONS, LiveListeners(on_error=errors.append))
     live.start()
     live.feed(decode_audio(jfk_path).samples, 16000)
     live.stop()

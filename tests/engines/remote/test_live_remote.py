@@ -10,6 +10,7 @@ from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.transcript import Segment
 from app.engines.base import TranscriptionOptions
 from app.engines.live.remote import RemoteLiveTranscriber
+from app.engines.live.session import LiveListeners
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.test_openai_compatible import engine_for
 from tests.speech import word_error_rate
@@ -23,7 +24,7 @@ def test_pieces_closed_by_pauses_are_sent_as_they_close_and_land_on_the_recordin
                              np.zeros(2 * SAMPLE_RATE, dtype=np.float32)])
     committed: list[Segment] = []
     live = RemoteLiveTranscriber(engine_for(openai_server), TranscriptionOptions(language="en"),
-                                 on_committed=committed.extend)
+                                 LiveListeners(on_committed=committed.extend))
     live.start()
     half_second = SAMPLE_RATE // 2
     for start in range(0, len(stream), half_second):

@@ -35,11 +35,13 @@ def test_remote_speech_is_asked_for_sentence_by_sentence_and_recognised(
     assert word_error_rate(TEXT, recognised(local_engine, path)) < 0.25
 
 
-def test_speak_command_saves_remote_speech(openai_server, local_engine, tmp_path: Path) -> None:
+def test_speak_command_saves_remote_speech_streamed_as_pcm(openai_server, local_engine, tmp_path: Path) -> None:
     output = tmp_path / "spoken.flac"
     command = [sys.executable, "-m", "app", "speak", TEXT, "--engine", "openai", "--base-url", openai_server.base_url,
-               "--model", "tts-1", "--voice", "alloy", "--output", str(output)]
+               "--model", "tts-1", "--voice", "alloy", "--format", "pcm", "--stream", "--output", str(output)]
     finished = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
                               env={**os.environ, "OPENAI_API_KEY": "test-key"})
     assert finished.returncode == 0, finished.stderr
+    assert all(r.json()["stream"] is True and r.json()["response_format"] == "pcm"
+               for r in openai_server.requests_to("/audio/speech"))
     assert word_error_rate(TEXT, recognised(local_engine, output)) < 0.25

@@ -14,7 +14,7 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -43,6 +43,7 @@ class Reply:
     body: bytes = b""
     content_type: str = "application/json"
     headers: dict[str, str] = field(default_factory=dict)
+    chunks: Iterator[bytes] | None = None  # instead of ``body``: sent with chunked transfer, each flushed
 
     @classmethod
     def of_json(cls, document: Any, status: int = 200, headers: dict[str, str] | None = None) -> Reply:
@@ -231,11 +232,23 @@ def _handler_for(server: FakeServer) -> type[BaseHTTPRequestHandler]:
         def _send(self, reply: Reply) -> None:
             self.send_response(reply.status)
             self.send_header("Content-Type", reply.content_type)
-            self.send_header("Content-Length", str(len(reply.body)))
+            if reply.chunks is None:
+                self.send_header("Content-Length", str(len(reply.body)))
+            else:
+                self.send_header("Transfer-Encoding", "chunked")
             for name, value in reply.headers.items():
                 self.send_header(name, value)
             self.end_headers()
-            self.wfile.write(reply.body)
+            if reply.chunks is None:
+                self.wfile.write(reply.body)
+                return
+            try:
+                for chunk in reply.chunks:
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(chunk), chunk))
+                    self.wfile.flush()
+                self.wfile.write(b"0\r\n\r\n")
+            except OSError:  # the client stopped listening (Stop Speaking)
+                self.close_connection = True
 
         def _drop_mid_response(self) -> None:
             self.send_response(200)

@@ -3,26 +3,52 @@
 It checks the multipart form like the real services (file with an extension,
 model, response_format, granularities only with verbose_json, ISO-639-1 language),
 recognises the uploaded audio with tiny.en, and answers in the documented shapes.
-``answers`` degrades it like the servers the contract warns about.
+``answers`` degrades it like the servers the contract warns about. /audio/speech with Xinference's
+``stream: true`` sends WAV or PCM with chunked transfer, a slice of audio at a time with pauses
+between (``SpeechStreaming``), and can hold everything after the first slice until a test says so.
 """
 
 from __future__ import annotations
 
 import io
+import struct
 import subprocess
 import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 import soundfile
+from scipy.signal import resample_poly
 
 from app.core.languages import LANGUAGES
 from tests.engines.remote.servers.fake_http_server import FakeServer, ReceivedRequest, Reply, parse_multipart
 from tests.engines.remote.servers.recogniser import Recogniser, UndecodableAudio
 
 RESPONSE_FORMATS = ("json", "text", "srt", "verbose_json", "vtt")
-SPEECH_FORMATS = {"wav": "WAV", "flac": "FLAC", "mp3": "MP3"}
+SPEECH_FORMATS = {"wav": "WAV", "flac": "FLAC", "mp3": "MP3", "pcm": "RAW"}
+STREAMED_SPEECH_FORMATS = ("wav", "pcm")
+PCM_RATE = 24_000  # OpenAI's raw pcm: 24 kHz, 16-bit signed little-endian, mono
 FULL, WORDS_ONLY, TEXT_ONLY, JSON_ONLY, PLAIN_TEXT = "full", "words_only", "text_only", "json_only", "plain_text"
+
+
+@dataclass
+class SpeechStreaming:
+    """How streamed speech is sent: ``chunk_seconds`` of audio, then ``pause_seconds``, until the end.
+
+    With ``hold`` set, everything after the first slice waits until the event is set (or
+    ``hold_timeout`` passes); ``log`` records what happened in order, for tests that assert order.
+    """
+
+    chunk_seconds: float = 0.25
+    pause_seconds: float = 0.05
+    hold: threading.Event | None = None
+    hold_timeout: float = 20.0
+    log: list[str] = field(default_factory=list)
 
 
 class FakeOpenAIServer(FakeServer):
@@ -42,6 +68,7 @@ class FakeOpenAIServer(FakeServer):
         self.answers = answers
         self.max_upload_bytes = max_upload_bytes
         self.forms: list[dict[str, list[str]]] = []
+        self.speech_streaming = SpeechStreaming()
 
     @property
     def base_url(self) -> str:
@@ -148,7 +175,29 @@ class FakeOpenAIServer(FakeServer):
         if problem:
             return self.error_reply(*problem)
         audio_format = body.get("response_format", "mp3")
+        if body.get("stream") is True:
+            if audio_format not in STREAMED_SPEECH_FORMATS:
+                return self.error_reply(400, f"stream supports {', '.join(STREAMED_SPEECH_FORMATS)} only")
+            samples, rate = _spoken_samples(body["input"], float(body.get("speed", 1.0)), audio_format)
+            return Reply(200, content_type=f"audio/{audio_format}",
+                         chunks=self._streamed(samples, rate, audio_format == "wav"))
         return Reply(200, _spoken(body["input"], float(body.get("speed", 1.0)), audio_format), f"audio/{audio_format}")
+
+    def _streamed(self, samples: np.ndarray, rate: int, with_header: bool) -> Iterator[bytes]:
+        """A streaming server's WAV (sizes unknown, so 0xFFFFFFFF) or raw PCM, a slice at a time."""
+        streaming = self.speech_streaming
+        pcm = (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
+        step = 2 * max(1, int(streaming.chunk_seconds * rate))
+        slices = [pcm[start:start + step] for start in range(0, len(pcm), step)]
+        yield (_streaming_wav_header(rate) if with_header else b"") + slices[0]
+        streaming.log.append("first slice sent")
+        if streaming.hold is not None:
+            released = streaming.hold.wait(streaming.hold_timeout)
+            streaming.log.append("released by the client" if released else "released by the timeout")
+        for piece in slices[1:]:
+            time.sleep(streaming.pause_seconds)
+            yield piece
+        streaming.log.append("last slice sent")
 
 
 def _speech_problem(body: Any, models: tuple[str, ...]) -> tuple[int, str] | None:
@@ -167,13 +216,29 @@ def _speech_problem(body: Any, models: tuple[str, ...]) -> tuple[int, str] | Non
 
 def _spoken(text: str, speed: float, audio_format: str) -> bytes:
     """``text`` really spoken (espeak-ng), in the requested container."""
-    with tempfile.TemporaryDirectory() as folder:
-        wav = Path(folder) / "speech.wav"
-        subprocess.run(["espeak-ng", "-s", str(int(160 * speed)), "-w", str(wav), text], check=True)
-        samples, rate = soundfile.read(wav)
+    samples, rate = _spoken_samples(text, speed, audio_format)
+    if audio_format == "pcm":
+        return (np.clip(samples, -1.0, 1.0) * 32767).astype("<i2").tobytes()
     buffer = io.BytesIO()
     soundfile.write(buffer, samples, rate, format=SPEECH_FORMATS[audio_format])
     return buffer.getvalue()
+
+
+def _spoken_samples(text: str, speed: float, audio_format: str) -> tuple[np.ndarray, int]:
+    with tempfile.TemporaryDirectory() as folder:
+        wav = Path(folder) / "speech.wav"
+        subprocess.run(["espeak-ng", "-s", str(int(160 * speed)), "-w", str(wav), text], check=True)
+        samples, rate = soundfile.read(wav, dtype="float32")
+    if audio_format == "pcm" and rate != PCM_RATE:
+        samples, rate = resample_poly(samples, PCM_RATE, rate).astype(np.float32), PCM_RATE
+    return samples, rate
+
+
+def _streaming_wav_header(rate: int) -> bytes:
+    unknown = 0xFFFFFFFF
+    fmt = struct.pack("<HHIIHH", 1, 1, rate, rate * 2, 2, 16)
+    return b"RIFF" + struct.pack("<I", unknown) + b"WAVE" + b"fmt " + struct.pack("<I", len(fmt)) + fmt \
+        + b"data" + struct.pack("<I", unknown)
 
 
 def _one(fields: dict[str, list[str]], name: str) -> str | None:
