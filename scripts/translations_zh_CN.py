@@ -536,6 +536,27 @@ ZH_CN = {
     "The bundled model works on this computer with no download and no network. "
     "A remote service can do the work instead.":
         "随附的模型可在这台电脑上直接使用，无需下载，也无需联网。也可以改由远程服务完成识别。",
+    # Speakers
+    "Identify Speakers": "识别说话人",
+    "Change Speaker Count": "更改说话人数",
+    "&Speakers": "说话人(&S)",
+    "Number of speakers": "说话人数",
+    "Exactly": "恰好",
+    "Between": "介于",
+    "Fewest speakers": "最少说话人数",
+    "and": "和",
+    "Most speakers": "最多说话人数",
+    "Identify &Speakers…": "识别说话人(&S)…",
+    "Change Speaker &Count…": "更改说话人数(&C)…",
+    "Telling speakers apart": "正在区分说话人",
+    "Identifying speakers failed.": "识别说话人失败。",
+    "Identifying speakers cancelled.": "已取消识别说话人。",
+    "No speech was found to tell speakers apart.": "没有找到可区分说话人的语音。",
+    "{count} speakers: {names}": "{count} 位说话人：{names}",
+    "How many speakers to look for": "要找的说话人数",
+    "auto": "自动",
+    "Number of Speakers": "说话人数",
+    "Label who said what after recognition, on this computer.": "识别后在本机标注每句话的说话人。",
 }
 
 
