@@ -24,7 +24,6 @@ ZH_CN = {
     "&Before": "之前(&B)",
     "&After": "之后(&A)",
     "A&ccept": "接受(&C)",
-    "&Discard": "放弃(&D)",
     "Select the segments to re-transcribe first.": "请先选择要重新转写的片段。",
     "Re-transcription cancelled.": "已取消重新转写。",
     "The passage changed while it was re-transcribed; select it and re-transcribe it again.":
