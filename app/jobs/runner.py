@@ -84,6 +84,9 @@ class JobRunner(QObject):
         job.id = next(self._ids)
         lane = self._lanes[job.lane]
         with self._lock:
+            if self._closing:  # after shutdown nothing starts, and nothing is heard of it
+                job.cancel_event.set()
+                return job.id
             self._jobs[job.id] = job
         for pointless in lane.withdraw(job.makes_pointless):
             self._end_unstarted(pointless)
