@@ -79,19 +79,14 @@ def test_the_same_file_gives_the_same_segments_even_after_a_sampling_fallback(
     clip = AudioClip(spanish[int(SPANISH_SECOND_HALF * 16_000):])  # half the sampling to pay for
     model = local_engine.load_model(options)
     temperatures: list[float] = []
-    decode_window = model.transcribe
+    decode_window = model.generate_segments
 
     def decode_noting_temperatures(*arguments, **keywords):  # the engine's own decoding, observed
-        segments, info = decode_window(*arguments, **keywords)
+        for segment in decode_window(*arguments, **keywords):
+            temperatures.append(segment.temperature or 0.0)
+            yield segment
 
-        def noted():
-            for segment in segments:
-                temperatures.append(segment.temperature or 0.0)
-                yield segment
-
-        return noted(), info
-
-    monkeypatch.setattr(model, "transcribe", decode_noting_temperatures)
+    monkeypatch.setattr(model, "generate_segments", decode_noting_temperatures)
 
     first = run_transcription(local_engine, clip, options, JobContext())
     # English-only tiny.en on Spanish speech: greedy decoding fails its checks, so it samples
