@@ -25,6 +25,8 @@
 10. Live (benchmarks/live.py): live lag median and 95th percentile with base, frames dropped over a
    10-minute recording with live transcription, CPU of recording alone. Goals: median < 3 s, 0, < 5%.
 11. Speech output (benchmarks/speech_output.py): time to the first sentence's audio, local and remote.
+12. Batch queue (benchmarks/batch_queue.py): 100 short files of real speech added to the panel (< 1 s), the
+   window's longest stall while they run (< 16 ms), and the batch's time against the sum of single runs (< 5%).
 """
 
 from __future__ import annotations
@@ -43,7 +45,7 @@ from benchmarks.reflow_scaling import reflow_scaling
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from benchmarks import diarization, live, speech_output
+from benchmarks import batch_queue, diarization, live, speech_output
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 RESULTS = Path(__file__).resolve().parent / "results"
@@ -262,6 +264,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "smooth_position": lambda: playback.smooth_position(SHARED_AUDIO / "jfk.flac"),
         "live": live.run,
         "speech_output": speech_output.run,
+        "batch_queue": batch_queue.run,
         "fast_mode": lambda: fast_mode.run(arguments.model),
         "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),
     }
