@@ -26,7 +26,7 @@ class RowOptionsDialog(QDialog):
         self.task_combo = _copy_of(bar.task_combo)
         self._show(first.engine_choice, first.options.get("language") or AUTO_LANGUAGE,
                    first.options.get("task", "transcribe"))
-        heading = QLabel(self.tr("These options apply to {count} selected files that are not running.").replace(
+        self.heading = heading = QLabel(self.tr("These options apply to {count} selected files that are not running.").replace(
             "{count}", str(count)) if count > 1 else self.tr("These options apply to “{name}”.").replace(
             "{name}", first.media_path.name), self)
         heading.setWordWrap(True)
