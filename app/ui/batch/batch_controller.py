@@ -104,7 +104,10 @@ class BatchController(QObject):
     # ---- the rows ------------------------------------------------------------------------------
     def add_items(self, items: list[BatchItem]) -> None:
         self.model.add(items)
-        self.panel.show()
+        if not self.panel.isVisible():
+            self.panel.show()
+            self._window.resizeDocks([self.panel], [max(320, self._window.height() // 2)],
+                                     Qt.Orientation.Vertical)
         self.panel.raise_()
         self._changed()
         self.schedule()

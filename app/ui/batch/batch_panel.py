@@ -78,16 +78,16 @@ class BatchPanel(QDockWidget):
         table.setAcceptDrops(True)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
+        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its start and its name's end
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(28)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(BatchTableModel.FILE, QHeaderView.ResizeMode.Interactive)
-        header.setSectionResizeMode(BatchTableModel.STATUS, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BatchTableModel.FILE, QHeaderView.ResizeMode.Stretch)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((BatchTableModel.FILE, 220), (BatchTableModel.DURATION, 70),
-                              (BatchTableModel.ENGINE, 170), (BatchTableModel.PROGRESS, 120),
-                              (BatchTableModel.TIME_LEFT, 90)):
+        for column, width in ((BatchTableModel.DURATION, 84), (BatchTableModel.ENGINE, 190),
+                              (BatchTableModel.STATUS, 300), (BatchTableModel.PROGRESS, 150),
+                              (BatchTableModel.TIME_LEFT, 96)):
             table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._show_row_menu)

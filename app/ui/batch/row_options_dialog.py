@@ -26,10 +26,10 @@ class RowOptionsDialog(QDialog):
         self.task_combo = _copy_of(bar.task_combo)
         self._show(first.engine_choice, first.options.get("language") or AUTO_LANGUAGE,
                    first.options.get("task", "transcribe"))
-        self.heading = heading = QLabel(self.tr("These options apply to {count} selected files that are not running.").replace(
+        self.heading = QLabel(self.tr("These options apply to {count} selected files that are not running.").replace(
             "{count}", str(count)) if count > 1 else self.tr("These options apply to “{name}”.").replace(
             "{name}", first.media_path.name), self)
-        heading.setWordWrap(True)
+        self.heading.setWordWrap(True)
         form = QFormLayout()
         for text, combo in ((self.tr("&Model"), self.model_combo), (self.tr("&Language"), self.language_combo),
                             (self.tr("&Task"), self.task_combo)):
@@ -45,7 +45,7 @@ class RowOptionsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(heading)
+        layout.addWidget(self.heading)
         layout.addLayout(form)
         layout.addWidget(self.use_window_button)
         layout.addWidget(buttons)
