@@ -125,6 +125,9 @@ def _item_from(data: dict[str, Any], where: str, results_folder: Path) -> BatchI
     media = text_field(data, "media", where)
     if not media:
         raise ShapeError(f"{where} has no valid media")
+    options = object_field(data, "options", where)
+    if not all(isinstance(value, str | int | float | bool) or value is None for value in options.values()):
+        raise ShapeError(f"{where} has options that are not plain values")
     exported = list_field(data, "exported", where, optional=True)
     if not all(isinstance(path, str) for path in exported):
         raise ShapeError(f"{where} has no valid exported")
@@ -132,7 +135,7 @@ def _item_from(data: dict[str, Any], where: str, results_folder: Path) -> BatchI
         media_path=Path(media),
         engine_choice=text_field(data, "engine_choice", where),
         engine_label=text_field(data, "engine_label", where),
-        options=object_field(data, "options", where),
+        options=options,
         item_id=item_id,
         duration=duration,
         status=status,

@@ -57,6 +57,7 @@ def test_no_file_is_an_empty_queue(tmp_path: Path) -> None:
     (lambda d: d["items"][0].update(status="exploded"), "item 1 has no valid status"),
     (lambda d: d["items"][1].update(id="../../etc/passwd"), "item 2 has no valid id"),
     (lambda d: d["items"][2].update(duration=-4), "item 3 has no valid duration"),
+    (lambda d: d["items"][3]["options"].update(model={"nested": 1}), "item 4 has options that are not plain values"),
     (lambda d: d["export"].update(formats=["exe"]), "unknown format"),
     (lambda d: d["export"]["rules"].update(max_lines=0), "rules are not valid"),
     (lambda d: d["export"]["rules"].update(extra=1), "rules are not valid"),

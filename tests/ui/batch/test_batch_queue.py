@@ -57,6 +57,7 @@ def test_a_folder_of_real_speech_runs_through_the_queue(qtbot, batch_window: Mai
     assert not panel.isVisible()
     panel.toggleViewAction().trigger()  # View ▸ Batch Queue
     assert panel.isVisible()
+    window.word_timestamps_action.setChecked(False)  # rows take the window's options: the quicker ones here
     qtbot.mouseClick(panel.buttons["pause"], Qt.MouseButton.LeftButton)  # paused: order and cancel first
     assert batch.queue.paused and panel.buttons["pause"].accessibleName() == "Resume"
 
@@ -71,6 +72,7 @@ def test_a_folder_of_real_speech_runs_through_the_queue(qtbot, batch_window: Mai
     whole_row = rows_named(window).index("whole-speech")
     assert batch.model.index(whole_row, BatchTableModel.DURATION).data() == "0:11"
     assert batch.model.index(whole_row, BatchTableModel.ENGINE).data() == window.options_bar.model_combo.currentText()
+    assert all(item.options["word_timestamps"] is False for item in batch.queue)
 
     drop(panel.table, batch.model.mimeData([batch.model.index(whole_row, 0)]), 0, Qt.DropAction.MoveAction)
     assert rows_named(window)[0] == "whole-speech"
