@@ -11,7 +11,9 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import soundfile
 
@@ -74,6 +76,7 @@ def _run(paths: list[Path], seconds: float, model: str) -> dict:
     def finished() -> bool:
         return batch.queue.count(BatchStatus.DONE) + batch.queue.count(BatchStatus.FAILED) == len(paths)
 
+    burst = _all_rows_updating(batch, longest_stall)
     stall = longest_stall(lambda: batch.set_paused(False), finished, patience=1800)
     options = window.current_options()
     single_started = time.perf_counter()
@@ -88,8 +91,37 @@ def _run(paths: list[Path], seconds: float, model: str) -> dict:
         "files": len(paths), "seconds_each": seconds, "model": model,
         "add_seconds": round(add_seconds, 3), "add_goal": "< 1 s",
         "durations_probed_seconds": probe["seconds"], "durations_probe_longest_stall_ms": probe["longest_stall_ms"],
+        "all_rows_updating_every_10_ms": burst,
         "batch_seconds": stall["seconds"], "failed": failed,
         "longest_stall_ms": stall["longest_stall_ms"], "p99_stall_ms": stall["p99_stall_ms"], "stall_goal": "< 16 ms",
         "sum_of_single_runs_seconds": round(single_seconds, 2),
         "overhead": round(stall["seconds"] / single_seconds - 1, 3), "overhead_goal": "< 0.05",
     }
+
+
+def _all_rows_updating(batch: Any, longest_stall: Callable[..., dict]) -> dict:
+    """Every row's progress changed every 10 ms for 2 s (far more than the runner reports): the view's cost."""
+    from PySide6.QtCore import QTimer
+
+    from app.core.batch.items import BatchStatus
+
+    rows = list(batch.queue)
+    ticks = 0
+    began = time.perf_counter()
+
+    def update_all() -> None:
+        nonlocal ticks
+        ticks += 1
+        for item in rows:
+            item.status, item.progress, item.seconds_left = BatchStatus.RUNNING, (ticks % 100) / 100, 30.0
+            batch.model.progress_changed(item.item_id)
+
+    timer = QTimer()
+    timer.timeout.connect(update_all)
+    timer.start(10)
+    result = longest_stall(lambda: None, lambda: time.perf_counter() - began > 2.0)
+    timer.stop()
+    for item in rows:
+        item.status, item.progress, item.seconds_left = BatchStatus.WAITING, 0.0, None
+    batch.model.dataChanged.emit(batch.model.index(0, 0), batch.model.index(len(rows) - 1, 5))
+    return {"rows": len(rows), "updates": ticks * len(rows), **result}
