@@ -78,15 +78,14 @@ class BatchPanel(QDockWidget):
         table.setAcceptDrops(True)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
-        table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a long path keeps its start and its name's end
         table.setWordWrap(False)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(28)
         header = table.horizontalHeader()
-        header.setSectionResizeMode(BatchTableModel.FILE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(BatchTableModel.STATUS, QHeaderView.ResizeMode.Stretch)  # room for a failure
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for column, width in ((BatchTableModel.DURATION, 84), (BatchTableModel.ENGINE, 190),
-                              (BatchTableModel.STATUS, 300), (BatchTableModel.PROGRESS, 150),
+        for column, width in ((BatchTableModel.FILE, 250), (BatchTableModel.DURATION, 84),
+                              (BatchTableModel.ENGINE, 190), (BatchTableModel.PROGRESS, 150),
                               (BatchTableModel.TIME_LEFT, 96)):
             table.setColumnWidth(column, width)
         table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
