@@ -19,6 +19,7 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QBrush, QColor
@@ -39,6 +40,7 @@ STATUS_NAMES = {
     BatchStatus.FAILED: QT_TRANSLATE_NOOP("BatchTableModel", "Failed"),
     BatchStatus.CANCELLED: QT_TRANSLATE_NOOP("BatchTableModel", "Cancelled"),
 }
+PROGRESS_REPAINT_MS = 100
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -49,6 +51,9 @@ class BatchTableModel(QAbstractTableModel):
     def __init__(self, queue: BatchQueue, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.queue = queue
+        self._progressed: set[str] = set()  # rows whose progress changed since the last repaint
+        self._repaint_timer = QTimer(self, singleShot=True, interval=PROGRESS_REPAINT_MS)
+        self._repaint_timer.timeout.connect(self._repaint_progress)
         self._headers = (self.tr("File"), self.tr("Duration"), self.tr("Model"), self.tr("Status"),
                          self.tr("Progress"), self.tr("Time left"))
 
@@ -142,9 +147,17 @@ class BatchTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def progress_changed(self, item_id: str) -> None:
-        row = self.queue.row_of(item_id)
-        if row >= 0:
-            self.dataChanged.emit(self.index(row, self.PROGRESS), self.index(row, self.TIME_LEFT),
+        """Repainted with the other rows whose progress changed, at most every PROGRESS_REPAINT_MS: hundreds of
+        rows reporting at once cost one repaint, not hundreds."""
+        self._progressed.add(item_id)
+        if not self._repaint_timer.isActive():
+            self._repaint_timer.start()
+
+    def _repaint_progress(self) -> None:
+        rows = [row for row, item in enumerate(self.queue) if item.item_id in self._progressed]
+        self._progressed.clear()
+        if rows:
+            self.dataChanged.emit(self.index(min(rows), self.PROGRESS), self.index(max(rows), self.TIME_LEFT),
                                   [Qt.ItemDataRole.DisplayRole, FRACTION_ROLE])
 
     # ---- drag and drop ------------------------------------------------------------------------
