@@ -1,7 +1,7 @@
 """The batch queue as a table: file, duration, engine, status, progress and time left; rows move by drag.
 
 The core BatchQueue owns the rows; this model changes it only through its methods, each wrapped in
-the matching begin/end calls, and repaints a running row's progress cells alone.
+the matching begin/end calls; progress repaints only the progress cells, gathered every 100 ms.
 """
 
 from __future__ import annotations
