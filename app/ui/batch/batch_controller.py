@@ -194,6 +194,9 @@ class BatchController(QObject):
         item.reset_to_waiting()
         self._set_status(item, BatchStatus.RUNNING)
         choice, options, item_id = item.engine_choice, _options_of(item), item.item_id
+        if not _is_remote(item):  # nothing to wait for: no hop through a thread between two files
+            self._submit(item_id, attempt, self._local_engine, options)
+            return
         self._calls.run(
             lambda: self._remote.engine_for(choice, self._local_engine, options),
             lambda chosen: self._submit(item_id, attempt, *chosen),
