@@ -109,6 +109,319 @@
     </message>
 </context>
 <context>
+    <name>BatchActions</name>
+    <message>
+        <source>Add Files to &amp;Batch…</source>
+        <translation>添加文件到批处理(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>Add media files to the batch queue</source>
+        <translation>将媒体文件添加到批处理队列</translation>
+    </message>
+    <message>
+        <source>Add &amp;Folder to Batch…</source>
+        <translation>添加文件夹到批处理(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>Add every audio and video file in a folder and its subfolders</source>
+        <translation>添加文件夹及其子文件夹中的所有音频和视频文件</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Start no new file; the files running finish (press again to resume)</source>
+        <translation>不再开始新文件；正在运行的文件会完成（再按一次继续）</translation>
+    </message>
+    <message>
+        <source>Cancel All</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>Cancel every file waiting or running</source>
+        <translation>取消所有等待中或运行中的文件</translation>
+    </message>
+    <message>
+        <source>Retry Failed</source>
+        <translation>重试失败项</translation>
+    </message>
+    <message>
+        <source>Put every failed or cancelled file back in the queue</source>
+        <translation>将所有失败或已取消的文件放回队列</translation>
+    </message>
+    <message>
+        <source>Auto-Export…</source>
+        <translation>自动导出…</translation>
+    </message>
+    <message>
+        <source>Export each finished file to chosen formats and folder</source>
+        <translation>将每个完成的文件导出为所选格式到所选文件夹</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Open the finished transcript as a document</source>
+        <translation>将完成的转写作为文档打开</translation>
+    </message>
+    <message>
+        <source>O&amp;ptions…</source>
+        <translation>选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Model, language and task of these files</source>
+        <translation>这些文件的模型、语言和任务</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Cancel the selected files</source>
+        <translation>取消所选文件</translation>
+    </message>
+    <message>
+        <source>&amp;Retry</source>
+        <translation>重试(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Run the selected files again</source>
+        <translation>重新运行所选文件</translation>
+    </message>
+    <message>
+        <source>Re&amp;move</source>
+        <translation>移除(&amp;M)</translation>
+    </message>
+    <message>
+        <source>Take the selected files out of the queue</source>
+        <translation>将所选文件移出队列</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>BatchAdding</name>
+    <message>
+        <source>Add Files to Batch</source>
+        <translation>添加文件到批处理</translation>
+    </message>
+    <message>
+        <source>Audio and video ({patterns})</source>
+        <translation>音频和视频 ({patterns})</translation>
+    </message>
+    <message>
+        <source>Add Folder to Batch</source>
+        <translation>添加文件夹到批处理</translation>
+    </message>
+    <message>
+        <source>Looking for audio and video files…</source>
+        <translation>正在查找音频和视频文件…</translation>
+    </message>
+    <message>
+        <source>No audio or video files there.</source>
+        <translation>那里没有音频或视频文件。</translation>
+    </message>
+    <message>
+        <source>“{folder}” and its subfolders</source>
+        <translation>“{folder}”及其子文件夹</translation>
+    </message>
+    <message>
+        <source>{count} folders</source>
+        <translation>{count} 个文件夹</translation>
+    </message>
+    <message>
+        <source>Add to Batch</source>
+        <translation>添加到批处理</translation>
+    </message>
+    <message>
+        <source>Add {count} audio and video files from {where} to the batch queue?</source>
+        <translation>将来自{where}的 {count} 个音频和视频文件添加到批处理队列？</translation>
+    </message>
+    <message>
+        <source>Add files to the batch</source>
+        <translation>添加文件到批处理</translation>
+    </message>
+    <message>
+        <source>&amp;Add {count} Files</source>
+        <translation>添加 {count} 个文件(&amp;A)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchController</name>
+    <message>
+        <source>{done} of {total} done</source>
+        <translation>已完成 {done}/{total}</translation>
+    </message>
+    <message>
+        <source> · {failed} failed</source>
+        <translation> · {failed} 个失败</translation>
+    </message>
+    <message>
+        <source> · paused</source>
+        <translation> · 已暂停</translation>
+    </message>
+    <message>
+        <source>Add files, a folder, or drop them here.</source>
+        <translation>添加文件、文件夹，或将它们拖放到这里。</translation>
+    </message>
+</context>
+<context>
+    <name>BatchExportDialog</name>
+    <message>
+        <source>Batch Auto-Export</source>
+        <translation>批处理自动导出</translation>
+    </message>
+    <message>
+        <source>Export each finished file</source>
+        <translation>导出每个完成的文件</translation>
+    </message>
+    <message>
+        <source>Formats to export</source>
+        <translation>要导出的格式</translation>
+    </message>
+    <message>
+        <source>&amp;Beside each file</source>
+        <translation>放在每个文件旁边(&amp;B)</translation>
+    </message>
+    <message>
+        <source>In this &amp;folder:</source>
+        <translation>放在此文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Export folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>选择(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Choose the export folder</source>
+        <translation>选择导出文件夹</translation>
+    </message>
+    <message>
+        <source>Subtitle rules</source>
+        <translation>字幕规则</translation>
+    </message>
+    <message>
+        <source>As chosen in the Export dialog</source>
+        <translation>与导出对话框中所选相同</translation>
+    </message>
+    <message>
+        <source>None: cues as recognised</source>
+        <translation>无：字幕保持识别原样</translation>
+    </message>
+    <message>
+        <source>Subtitle &amp;rules</source>
+        <translation>字幕规则(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Export Folder</source>
+        <translation>导出文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>BatchPanel</name>
+    <message>
+        <source>Batch Queue</source>
+        <translation>批处理队列</translation>
+    </message>
+    <message>
+        <source>Batch queue</source>
+        <translation>批处理队列</translation>
+    </message>
+    <message>
+        <source>Batch summary</source>
+        <translation>批处理摘要</translation>
+    </message>
+    <message>
+        <source>Files in the batch queue</source>
+        <translation>批处理队列中的文件</translation>
+    </message>
+</context>
+<context>
+    <name>BatchResults</name>
+    <message>
+        <source>Files Already There</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <source>“{name}” is already there. What should this batch do with exported files that already exist?</source>
+        <translation>“{name}”已存在。此批处理应如何处理已存在的导出文件？</translation>
+    </message>
+    <message>
+        <source>Exported files already there</source>
+        <translation>导出文件已存在</translation>
+    </message>
+    <message>
+        <source>The answer holds for every file of this batch.</source>
+        <translation>此回答适用于此批处理中的每个文件。</translation>
+    </message>
+    <message>
+        <source>&amp;Rename the New Ones</source>
+        <translation>重命名新文件(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Skip Them</source>
+        <translation>跳过它们(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Overwrite</source>
+        <translation>覆盖(&amp;O)</translation>
+    </message>
+</context>
+<context>
+    <name>BatchTableModel</name>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>Running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>进度</translation>
+    </message>
+    <message>
+        <source>Time left</source>
+        <translation>剩余时间</translation>
+    </message>
+</context>
+<context>
     <name>Document</name>
     <message>
         <source>Untitled</source>
@@ -1587,6 +1900,41 @@
     <message>
         <source>&amp;New name</source>
         <translation>新名称(&amp;N)</translation>
+    </message>
+</context>
+<context>
+    <name>RowOptionsDialog</name>
+    <message>
+        <source>Batch File Options</source>
+        <translation>批处理文件选项</translation>
+    </message>
+    <message>
+        <source>These options apply to {count} selected files that are not running.</source>
+        <translation>这些选项适用于 {count} 个未在运行的所选文件。</translation>
+    </message>
+    <message>
+        <source>These options apply to “{name}”.</source>
+        <translation>这些选项适用于“{name}”。</translation>
+    </message>
+    <message>
+        <source>&amp;Model</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Task</source>
+        <translation>任务(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Use the &amp;Window's Options</source>
+        <translation>使用窗口的选项(&amp;W)</translation>
+    </message>
+    <message>
+        <source>Use the window's options</source>
+        <translation>使用窗口的选项</translation>
     </message>
 </context>
 <context>

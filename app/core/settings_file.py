@@ -27,8 +27,12 @@ class SettingsRead:
     notice: str | None = None  # one sentence for the user when the file was set aside or unreadable
 
 
-def read_settings(path: Path, check: Callable[[dict[str, Any]], None]) -> SettingsRead:
-    """The JSON object in ``path`` ({} when there is none); ``check`` raises ShapeError for a wrong shape."""
+def read_settings(path: Path, check: Callable[[dict[str, Any]], None], *, kind: str = "settings file",
+                  fallback: str = "the defaults are used") -> SettingsRead:
+    """The JSON object in ``path`` ({} when there is none); ``check`` raises ShapeError for a wrong shape.
+
+    ``kind`` and ``fallback`` word the sentence: "The {kind} “NAME” was damaged …: …, and {fallback}."
+    """
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -36,12 +40,12 @@ def read_settings(path: Path, check: Callable[[dict[str, Any]], None]) -> Settin
     except OSError as error:
         reason = error.strerror or str(error)
         log.warning("settings file %s unreadable: %s", path, reason)
-        return SettingsRead(notice=f"Cannot read the settings file “{path.name}” ({reason}); the defaults are used.")
+        return SettingsRead(notice=f"Cannot read the {kind} “{path.name}” ({reason}); {fallback}.")
     try:
         document = _document(data)
         check(document)
     except ShapeError as error:
-        return SettingsRead(notice=_set_aside(path, str(error)))
+        return SettingsRead(notice=_set_aside(path, str(error), kind, fallback))
     return SettingsRead(document)
 
 
@@ -60,17 +64,17 @@ def _document(data: bytes) -> dict[str, Any]:
     return document
 
 
-def _set_aside(path: Path, reason: str) -> str:
+def _set_aside(path: Path, reason: str, kind: str, fallback: str) -> str:
     aside = _free_name(path, datetime.now().strftime("%Y%m%d-%H%M%S"))
     try:
         path.rename(aside)
     except OSError as error:
-        log.warning("settings file %s damaged (%s) and not set aside: %s", path, reason, error)
-        return (f"The settings file “{path.name}” is damaged ({reason}) and could not be set aside "
-                f"({error.strerror or error}); the defaults are used.")
-    log.warning("settings file %s damaged (%s): set aside as %s", path, reason, aside)
-    return (f"The settings file “{path.name}” was damaged ({reason}): "
-            f"it was set aside as “{aside.name}” and the defaults are used.")
+        log.warning("%s %s damaged (%s) and not set aside: %s", kind, path, reason, error)
+        return (f"The {kind} “{path.name}” is damaged ({reason}) and could not be set aside "
+                f"({error.strerror or error}); {fallback}.")
+    log.warning("%s %s damaged (%s): set aside as %s", kind, path, reason, aside)
+    return (f"The {kind} “{path.name}” was damaged ({reason}): "
+            f"it was set aside as “{aside.name}” and {fallback}.")
 
 
 def _free_name(path: Path, date: str) -> Path:

@@ -32,6 +32,8 @@ from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.jobs import JobRunner
 from app.ui.about_box import show_about_box
 from app.ui.advanced_options_dialog import AdvancedOptions, AdvancedOptionsDialog
+from app.ui.batch.batch_controller import BatchController
+from app.ui.batch.runner_port import RunnerPort
 from app.ui.editor.autosave import Autosaver
 from app.ui.editor.document import Document
 from app.ui.editor.edit_actions import EditActions
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.passages = PassageRetranscription(self, manager, local_engine, self._remote)
         self.speakers = SpeakersController(self)
         self.speech = SpeechController(self, self._remote.store)
+        self.batch = BatchController(self, RunnerPort(manager), local_engine, self._remote)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -172,6 +175,7 @@ class MainWindow(QMainWindow):
         transcription_menu.addAction(self.transcribe_action)
         transcription_menu.addAction(self.cancel_action)
         transcription_menu.addAction(self.passages.action)
+        transcription_menu.addActions([self.batch.actions.add_files, self.batch.actions.add_folder])
         transcription_menu.addSeparator()
         transcription_menu.addActions(self.speakers.actions)
         transcription_menu.addSeparator()
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.text_editing.fill_view_menu(view_menu)
         view_menu.addAction(self.rule_breaks_action)
+        view_menu.addAction(self.batch.panel.toggleViewAction())
         self.speech.fill(self.menuBar().addMenu(self.tr("&Speech")))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.tr("&About Earshot"), self._show_about)
@@ -387,6 +392,7 @@ class MainWindow(QMainWindow):
             return
         self.cancel_transcription()
         self.speech.shutdown()
+        self.batch.shutdown()
         self.playback_panel.shutdown()
         self.autosaver.finish()
         self.autosaver.discard(self.document)

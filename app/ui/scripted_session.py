@@ -11,6 +11,10 @@ through the window's real widgets and actions; a step that waits polls until it 
     {"recover_first": true}               offer recovery and press Recover on the first document
     {"save_as": "/path/x.earshot"}        save the document as this project
     {"touch": "/path/marker"}             write an empty file (the test watches for it)
+    {"choose_model": "tiny.en"}           choose this model in the options bar
+    {"batch_add": ["/a.wav", "/dir"]}     add files and folders to the batch queue (a folder's count box: Add)
+    {"wait_batch_done": 3}                at least 3 rows of the batch queue are done
+    {"batch_report": "/path/rows.json"}   write the batch queue's rows as the panel shows them
     {"quit": true}                        close the window
 """
 
@@ -26,7 +30,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QComboBox
 
+from app.core.batch.items import BatchStatus
 from app.ui.transcript_table_model import TranscriptTableModel
 
 if TYPE_CHECKING:
@@ -50,6 +56,7 @@ class ScriptedSession(QObject):
         self._window = window
         self._steps = list(steps)
         self._saves = 0
+        self._batch_added = False  # batch_add has handed its paths over (a folder's count box may follow)
         window.autosaver.saved.connect(self._count_save)
         self._timer = QTimer(self, interval=50)
         self._timer.timeout.connect(self._run)
@@ -79,6 +86,10 @@ class ScriptedSession(QObject):
             "recover_first": self._recover_first,
             "save_as": lambda: window.projects.write_project(Path(value)),
             "touch": lambda: _touch(Path(value)),
+            "choose_model": lambda: _choose(window.options_bar.model_combo, value),
+            "batch_add": lambda: self._batch_add([Path(path) for path in value]),
+            "wait_batch_done": lambda: window.batch.queue.count(BatchStatus.DONE) >= int(value),
+            "batch_report": lambda: _report_batch(window, Path(value)),
             "quit": lambda: window.close() or True,
         }
         if name == "trigger":
@@ -109,6 +120,17 @@ class ScriptedSession(QObject):
         QTest.keyClick(editor, Qt.Key.Key_Return)
         return True
 
+    def _batch_add(self, paths: list[Path]) -> bool:
+        adding = self._window.batch.adding
+        if not self._batch_added:
+            self._batch_added = True
+            adding.add_paths(paths)
+        if any(path.is_dir() for path in paths):
+            if adding.count_box is None:
+                return False
+            adding.count_box.buttons()[0].click()  # Add
+        return True
+
     def _recover_first(self) -> bool:
         dialog = self._window.projects.recovery_dialog or self._window.projects.offer_recovery()
         if dialog is None:
@@ -119,6 +141,21 @@ class ScriptedSession(QObject):
 
 def _touch(path: Path) -> bool:
     path.touch()
+    return True
+
+
+def _choose(combo: QComboBox, data: str) -> bool:
+    combo.setCurrentIndex(combo.findData(data))
+    return True
+
+
+def _report_batch(window: MainWindow, path: Path) -> bool:
+    model = window.batch.model
+    rows = [{"file": item.media_path.name, "status": item.status.value, "failure": item.failure,
+             "result": str(item.result_path) if item.result_path else None,
+             "shown": [str(model.index(row, column).data() or "") for column in range(model.columnCount())]}
+            for row, item in enumerate(window.batch.queue)]
+    path.write_text(json.dumps(rows), encoding="utf-8")
     return True
 
 
