@@ -115,8 +115,10 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     window.prepare_selected_model()
     if media_paths:
         window.projects.open_path(media_paths[0].absolute())
+    elif (recovery := window.projects.offer_recovery(quiet=True)) is not None:
+        recovery.finished.connect(window.recordings.offer_unfinished)  # one question at a time
     else:
-        window.projects.offer_recovery(quiet=True)
+        window.recordings.offer_unfinished()
     start_scripted_session(window)
     try:
         return app.exec()

@@ -45,6 +45,7 @@ from app.ui.playback_binding import PlaybackBinding
 from app.ui.playback_panel import PlaybackPanel
 from app.ui.project_controller import ProjectController
 from app.ui.recognition_controller import RecognitionController
+from app.ui.recording.recording_controller import RecordingController
 from app.ui.remote_engine_choice import RemoteEngineChoice
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.speakers_controller import SpeakersController
@@ -86,6 +87,7 @@ class MainWindow(QMainWindow):
         self.text_editing = TextEditing(self)
         self.recognition = RecognitionController(self, manager, local_engine, self._remote)
         self.speakers = SpeakersController(self)
+        self.recordings = RecordingController(self, local_engine, self._remote)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -141,7 +143,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
+        file_menu.addActions([self.recordings.new_recording_action, self.open_action])
         file_menu.addMenu(self.projects.recent_menu)
         file_menu.addAction(self.projects.attach_media_action)
         file_menu.addSeparator()
@@ -367,6 +369,7 @@ class MainWindow(QMainWindow):
             self.projects.close_document_then(self._close_now)
             return
         self.cancel_transcription()
+        self.recordings.shutdown()
         self.playback_panel.shutdown()
         self.autosaver.finish()
         self.autosaver.discard(self.document)
