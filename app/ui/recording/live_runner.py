@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
@@ -19,9 +20,11 @@ from PySide6.QtCore import QObject, Signal
 from app.core.errors import EngineError
 from app.core.transcript import Segment, Transcript
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
-from app.engines.live.session import ErrorListener, LagListener, LiveSession, SegmentsListener, TextListener
 from app.ui.background_calls import BackgroundCalls
 from app.ui.remote_engine_choice import RemoteEngineChoice
+
+if TYPE_CHECKING:  # faster-whisper loads when a recording first transcribes live, not when the window opens
+    from app.engines.live.session import ErrorListener, LagListener, LiveSession, SegmentsListener, TextListener
 
 log = logging.getLogger(__name__)
 
