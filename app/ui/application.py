@@ -102,6 +102,15 @@ def _show_settings_notice(window: MainWindow, sentence: str) -> None:
     box.open()  # not exec(): the window and its start-up go on
 
 
+def offer_unfinished_work(window: MainWindow) -> None:
+    """What an earlier run left: unsaved documents first, then unfinished recordings (one question at a time)."""
+    recovery = window.projects.offer_recovery(quiet=True)
+    if recovery is not None:
+        recovery.finished.connect(window.recordings.offer_unfinished)
+    else:
+        window.recordings.offer_unfinished()
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
     """The window; with a path, that file opened (project, transcript or media), else unsaved work offered."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -115,10 +124,8 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     window.prepare_selected_model()
     if media_paths:
         window.projects.open_path(media_paths[0].absolute())
-    elif (recovery := window.projects.offer_recovery(quiet=True)) is not None:
-        recovery.finished.connect(window.recordings.offer_unfinished)  # one question at a time
     else:
-        window.recordings.offer_unfinished()
+        offer_unfinished_work(window)
     start_scripted_session(window)
     try:
         return app.exec()
