@@ -450,6 +450,7 @@ ZH_CN = {
     "Loading the model for live transcription…": "正在加载实时转写所用的模型…",
     "Opening the input…": "正在打开输入…",
     "Recording.": "正在录音。",
+    "Recording into “{name}”.": "正在录制到“{name}”。",
     "Paused: nothing is recorded until you resume.": "已暂停：继续之前不会录音。",
     "Finishing the recording…": "正在完成录音…",
 }

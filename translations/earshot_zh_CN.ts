@@ -1219,6 +1219,10 @@ or choose File ▸ Open (Ctrl+O)</source>
         <translation>这台电脑上没有麦克风或其他音频输入。</translation>
     </message>
     <message>
+        <source>Recording into “{name}”.</source>
+        <translation>正在录制到“{name}”。</translation>
+    </message>
+    <message>
         <source>Live text is up to date.</source>
         <translation>实时文本已跟上。</translation>
     </message>

@@ -1,8 +1,14 @@
-"""A horizontal input level meter in dBFS: the bar is the RMS, the tick the peak, red once the peak nears full scale."""
+"""A horizontal input level meter in dBFS: the bar is the RMS, the tick the peak (held a moment), red near full scale.
+
+The peak is held for ``PEAK_HOLD_SECONDS`` as on a mixing desk, so one clipped syllable stays
+visible long enough to be seen; the meter is red (and ``clipping`` true) while a held peak is at or
+above ``CLIPPING_DB``.
+"""
 
 from __future__ import annotations
 
 import math
+import time
 
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -10,6 +16,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 FLOOR_DB = -60.0
 CLIPPING_DB = -1.0  # a peak at or above this is shown as clipping: the next louder word would be cut off
+PEAK_HOLD_SECONDS = 1.5
 _GREEN, _AMBER, _RED = QColor("#3a9d5d"), QColor("#d9a520"), QColor("#d03b3b")
 _TRACK = QColor("#dde1e6")
 
@@ -25,21 +32,31 @@ class LevelMeter(QWidget):
         self.setObjectName("levelMeter")
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(self.tr("Input level"))
-        self.peak_db = FLOOR_DB
+        self.peak_db = FLOOR_DB  # the held peak
         self.rms_db = FLOOR_DB
+        self._peak_at = 0.0
 
     @property
     def clipping(self) -> bool:
         return self.peak_db >= CLIPPING_DB
 
-    def show_level(self, peak: float, rms: float) -> None:
-        """A new reading (0..1 of full scale)."""
+    def show_level(self, peak: float, rms: float, now: float | None = None) -> None:
+        """A new reading (0..1 of full scale); a lower peak replaces the held one only once its hold is over."""
+        now = time.monotonic() if now is None else now
         peak_db, rms_db = decibels(peak), decibels(rms)
+        if peak_db >= self.peak_db or now - self._peak_at >= PEAK_HOLD_SECONDS:
+            self._peak_at = now
+        else:
+            peak_db = self.peak_db
         if (peak_db, rms_db) == (self.peak_db, self.rms_db):
             return
         self.peak_db, self.rms_db = peak_db, rms_db
         self.setAccessibleDescription(self.tr("Peak {peak} dB").replace("{peak}", f"{peak_db:.0f}"))
         self.update()
+
+    def reset(self) -> None:
+        self._peak_at = 0.0
+        self.show_level(0.0, 0.0, now=PEAK_HOLD_SECONDS)
 
     def sizeHint(self) -> QSize:
         return QSize(320, 14)

@@ -8,7 +8,6 @@ recording stops it and keeps the file, as Stop does.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Signal
@@ -35,7 +34,6 @@ from app.ui.recording.live_text_view import LiveTextView
 from app.ui.recording.recording_session import RecordingOutcome, RecordingSession
 
 POLL_MS = 50
-CLIP_HOLD_SECONDS = 1.5  # a clip stays shown this long, so a short one is not missed
 UP_TO_DATE_SECONDS = 1.0
 
 LiveChoice = Callable[[], tuple[str, TranscriptionOptions]]
@@ -53,7 +51,6 @@ class RecordingDialog(QDialog):
         self.setMinimumSize(560, 420)
         self.session = session
         self._live_choice = live_choice
-        self._clipped_at = -CLIP_HOLD_SECONDS
         self._build(model_label)
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
@@ -132,6 +129,9 @@ class RecordingDialog(QDialog):
         options.addStretch(1)
         layout.addLayout(options)
         self.live_view = LiveTextView(self)
+        font = self.live_view.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)  # read at a glance, like captions
+        self.live_view.setFont(font)
         layout.addWidget(self.live_view, 1)
         self.status_label = QLabel(self)
         self.status_label.setObjectName("optionLabel")
@@ -199,6 +199,7 @@ class RecordingDialog(QDialog):
     def _on_started(self) -> None:
         self._poll.start()
         self._set_state("recording")
+        self.status_label.setText(self.tr("Recording into “{name}”.").replace("{name}", self.session.path_name))
 
     def _on_start_failed(self, message: str) -> None:
         self._set_state("idle")
@@ -221,10 +222,7 @@ class RecordingDialog(QDialog):
     def _show_progress(self) -> None:
         reading = self.session.level
         self.level_meter.show_level(reading.peak, reading.rms)
-        now = time.monotonic()
-        if self.level_meter.clipping or reading.clipped:
-            self._clipped_at = now
-        self.clipping_label.setVisible(now - self._clipped_at < CLIP_HOLD_SECONDS)
+        self.clipping_label.setVisible(self.level_meter.clipping)
         minutes, seconds = divmod(int(self.session.elapsed_seconds), 60)
         self.elapsed_label.setText(f"{minutes}:{seconds:02d}")
 
@@ -256,4 +254,4 @@ class RecordingDialog(QDialog):
         if state in messages:
             self.status_label.setText(messages[state])
         if idle:
-            self.level_meter.show_level(0.0, 0.0)
+            self.level_meter.reset()

@@ -61,6 +61,10 @@ class RecordingSession(QObject):
         return self._recorder.elapsed_seconds if self._recorder is not None else 0.0
 
     @property
+    def path_name(self) -> str:
+        return self._recorder.path.name if self._recorder is not None else ""
+
+    @property
     def paused(self) -> bool:
         return self._recorder is not None and self._recorder.paused
 
