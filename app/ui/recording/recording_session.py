@@ -16,7 +16,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from app.core.errors import RecordingError
 from app.core.recording import InputDevice, LevelReading, Recorder, RecordingResult
 from app.core.recording.recorder import SILENT
 from app.core.transcript import Transcript
@@ -103,17 +102,23 @@ class RecordingSession(QObject):
             recorder.stop()
 
     def _open_input(self, path: Path, device: InputDevice) -> None:
-        recorder = Recorder(path, device, on_audio=self.live.feed if self._live_on else None,
-                            on_error=lambda _error: self._calls.report(self.stop))
-        try:
+        """Open the input off the GUI thread: a sound server under load can take seconds to open a stream."""
+        def opened() -> Recorder:
+            recorder = Recorder(path, device, on_audio=self.live.feed if self._live_on else None,
+                                on_error=lambda _error: self._calls.report(self.stop))
             recorder.start()
-        except RecordingError as error:
-            self.live.cancel()
-            self.start_failed.emit(error.message)
-            return
+            return recorder
+
+        self._calls.run(opened, self._on_opened, self._on_open_failed, name="recording-start")
+
+    def _on_opened(self, recorder: Recorder) -> None:
         self._recorder = recorder
-        log.info("recording from %s into %s at %d Hz", device.name, path.name, recorder.sample_rate)
+        log.info("recording from %s into %s at %d Hz", recorder.device.name, recorder.path.name, recorder.sample_rate)
         self.started.emit()
+
+    def _on_open_failed(self, message: str) -> None:
+        self.live.cancel()
+        self.start_failed.emit(message)
 
     def _recorder_stopped(self, result: RecordingResult) -> None:
         error = result.error.message if result.error is not None else None
