@@ -33,6 +33,8 @@
    10,000-segment transcript plays, jumps to rows and zooms (< 16 ms); peaks of a three-hour file; repaints.
 14. Batch queue (benchmarks/batch_queue.py): 100 short files of real speech added to the panel (< 1 s), the
    window's longest stall while they run (< 16 ms), and the batch's time against the sum of single runs (< 5%).
+15. Recording in the window (benchmarks/recording_window.py): the event loop's longest gap while File ▸ New
+   Recording records 40 s of speech with live transcription (base). Goal: under 50 ms.
 """
 
 from __future__ import annotations
@@ -247,7 +249,16 @@ def _gui_waits() -> dict:
 
 def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], object]]:
     """Every benchmark of `make bench`, by the name its figures are kept under."""
-    from benchmarks import editor, editor_gui, editor_text, fast_mode, job_runner, long_files, playback
+    from benchmarks import (
+        editor,
+        editor_gui,
+        editor_text,
+        fast_mode,
+        job_runner,
+        long_files,
+        playback,
+        recording_window,
+    )
     from benchmarks.gui_waits import shutdown_time
 
     overhead_files = [SHARED_AUDIO / name for name in OVERHEAD_FILES]
@@ -272,6 +283,7 @@ def benchmarks_by_name(arguments: argparse.Namespace) -> dict[str, Callable[[], 
         "live": live.run,
         "speech_output": speech_output.run,
         "batch_queue": batch_queue.run,
+        "recording_window": recording_window.run,
         "fast_mode": lambda: fast_mode.run(arguments.model),
         "job_runner": job_runner.run,
         "long_files": lambda: long_files.run([int(m) for m in arguments.long_lengths.split(",")], arguments.model),

@@ -906,6 +906,28 @@
     </message>
 </context>
 <context>
+    <name>LevelMeter</name>
+    <message>
+        <source>Input level</source>
+        <translation>输入电平</translation>
+    </message>
+    <message>
+        <source>Peak {peak} dB</source>
+        <translation>峰值 {peak} dB</translation>
+    </message>
+</context>
+<context>
+    <name>LiveTextView</name>
+    <message>
+        <source>Live transcript</source>
+        <translation>实时转写</translation>
+    </message>
+    <message>
+        <source>The words appear here a few seconds after they are spoken.</source>
+        <translation>说出的话几秒钟后会显示在这里。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Earshot</source>
@@ -1719,6 +1741,172 @@
     <message>
         <source>Transcription failed.</source>
         <translation>转写失败。</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingController</name>
+    <message>
+        <source>New Re&amp;cording…</source>
+        <translation>新建录音(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it.</source>
+        <translation>请等待转写完成，或取消转写。</translation>
+    </message>
+    <message>
+        <source>Recorded {name}.</source>
+        <translation>已录制 {name}。</translation>
+    </message>
+    <message>
+        <source>Unfinished Recording</source>
+        <translation>未完成的录音</translation>
+    </message>
+    <message>
+        <source>Earshot closed while recording “{name}” ({length}). It has been repaired: open it now?</source>
+        <translation>Earshot 在录制“{name}”（{length}）时关闭了。录音已修复：现在打开吗？</translation>
+    </message>
+    <message>
+        <source>Unfinished recording</source>
+        <translation>未完成的录音</translation>
+    </message>
+    <message>
+        <source>Keep for Later leaves it in {folder}.</source>
+        <translation>“以后再说”会把它留在 {folder}。</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>打开(&amp;O)</translation>
+    </message>
+    <message>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Keep for Later</source>
+        <translation>以后再说(&amp;K)</translation>
+    </message>
+</context>
+<context>
+    <name>RecordingDialog</name>
+    <message>
+        <source>New Recording</source>
+        <translation>新建录音</translation>
+    </message>
+    <message>
+        <source>New recording</source>
+        <translation>新建录音</translation>
+    </message>
+    <message>
+        <source>&amp;Input:</source>
+        <translation>输入(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Input device</source>
+        <translation>输入设备</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh</source>
+        <translation>刷新(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Look for input devices again</source>
+        <translation>重新查找输入设备</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>电平：</translation>
+    </message>
+    <message>
+        <source>Too loud</source>
+        <translation>音量过大</translation>
+    </message>
+    <message>
+        <source>Clipping warning</source>
+        <translation>削波警告</translation>
+    </message>
+    <message>
+        <source>Elapsed time</source>
+        <translation>已录时长</translation>
+    </message>
+    <message>
+        <source>&amp;Record</source>
+        <translation>录音(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Start recording</source>
+        <translation>开始录音</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Pause or resume the recording</source>
+        <translation>暂停或继续录音</translation>
+    </message>
+    <message>
+        <source>&amp;Stop</source>
+        <translation>停止(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Stop recording</source>
+        <translation>停止录音</translation>
+    </message>
+    <message>
+        <source>&amp;Live transcription with {model}</source>
+        <translation>使用 {model} 实时转写(&amp;L)</translation>
+    </message>
+    <message>
+        <source>F&amp;ull pass after stopping</source>
+        <translation>停止后完整转写一遍(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Replace the live text with a transcript of the whole recording (one step you can undo).</source>
+        <translation>用整段录音的转写替换实时文本（可一步撤销）。</translation>
+    </message>
+    <message>
+        <source>Recording status</source>
+        <translation>录音状态</translation>
+    </message>
+    <message>
+        <source>There is no microphone or other audio input on this computer.</source>
+        <translation>这台电脑上没有麦克风或其他音频输入。</translation>
+    </message>
+    <message>
+        <source>Recording into “{name}”.</source>
+        <translation>正在录制到“{name}”。</translation>
+    </message>
+    <message>
+        <source>Live text is up to date.</source>
+        <translation>实时文本已跟上。</translation>
+    </message>
+    <message>
+        <source>Live text is {seconds} s behind.</source>
+        <translation>实时文本落后 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>继续(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Loading the model for live transcription…</source>
+        <translation>正在加载实时转写所用的模型…</translation>
+    </message>
+    <message>
+        <source>Opening the input…</source>
+        <translation>正在打开输入…</translation>
+    </message>
+    <message>
+        <source>Recording.</source>
+        <translation>正在录音。</translation>
+    </message>
+    <message>
+        <source>Paused: nothing is recorded until you resume.</source>
+        <translation>已暂停：继续之前不会录音。</translation>
+    </message>
+    <message>
+        <source>Finishing the recording…</source>
+        <translation>正在完成录音…</translation>
     </message>
 </context>
 <context>

@@ -90,6 +90,15 @@ def _show_settings_notice(window: MainWindow, sentence: str) -> None:
     box.open()  # not exec(): the window and its start-up go on
 
 
+def offer_unfinished_work(window: MainWindow) -> None:
+    """What an earlier run left: unsaved documents first, then unfinished recordings (one question at a time)."""
+    recovery = window.projects.offer_recovery(quiet=True)
+    if recovery is not None:
+        recovery.finished.connect(window.recordings.offer_unfinished)
+    else:
+        window.recordings.offer_unfinished()
+
+
 def run_gui(media_paths: list[Path] | None = None) -> int:
     """The window; with a path, that file opened (project, transcript or media), else unsaved work offered."""
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
@@ -105,7 +114,7 @@ def run_gui(media_paths: list[Path] | None = None) -> int:
     if media_paths:
         window.projects.open_path(media_paths[0].absolute())
     else:
-        window.projects.offer_recovery(quiet=True)
+        offer_unfinished_work(window)
     start_scripted_session(window)
     try:
         return app.exec()

@@ -50,6 +50,7 @@ from app.ui.preferences.binding import PreferenceBinding
 from app.ui.preferences.store import PreferenceStore
 from app.ui.project_controller import ProjectController
 from app.ui.recognition_controller import RecognitionController
+from app.ui.recording.recording_controller import RecordingController
 from app.ui.remote_engine_choice import RemoteEngineChoice
 from app.ui.remote_profiles_dialog import RemoteProfilesDialog
 from app.ui.speakers_controller import SpeakersController
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
         self.speakers = SpeakersController(self)
         self.speech = SpeechController(self, self._remote.store)
         self.batch = BatchController(self, RunnerPort(manager), local_engine, self._remote)
+        self.recordings = RecordingController(self, local_engine, self._remote)
         self._build_actions()
         self._build_menus()
         self._build_toolbar()
@@ -159,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addAction(self.open_action)
+        file_menu.addActions([self.recordings.new_recording_action, self.open_action])
         file_menu.addMenu(self.projects.recent_menu)
         file_menu.addAction(self.projects.attach_media_action)
         file_menu.addSeparator()
@@ -393,6 +395,7 @@ class MainWindow(QMainWindow):
         self.cancel_transcription()
         self.speech.shutdown()
         self.batch.shutdown()
+        self.recordings.shutdown()
         self.playback_panel.shutdown()
         self.autosaver.finish()
         self.autosaver.discard(self.document)

@@ -6,6 +6,10 @@ committed (``hypothesis_buffer.py``). The buffer is trimmed at the end of the la
 sentence once it is longer than ``trim_seconds``, at the last committed word past
 ``max_buffer_seconds`` (Whisper sees 30 s at most), and to its last second when a pass finds no
 speech in it at all. Committed text outside the buffer is given to the next pass as its prompt.
+
+Two things keep the lag down on a CPU: a pass encodes only the audio it has (``short_window.py``)
+instead of a padded 30 s window, and when Silero hears a pause at the buffer's end the whole
+hypothesis is committed at once instead of waiting for the next pass to agree with it.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import threading
 from typing import Any
 
 import numpy as np
+from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from app.core.audio import SAMPLE_RATE
 from app.core.errors import EngineError
@@ -21,6 +26,7 @@ from app.core.transcript import Word
 from app.engines.base import TranscriptionOptions
 from app.engines.live.hypothesis_buffer import HypothesisBuffer
 from app.engines.live.session import LiveListeners, LiveSession
+from app.engines.live.short_window import short_window_model
 from app.engines.remote.audio_pieces import segments_from_words
 
 MIN_PASS_SECONDS = 1.0  # new audio needed before another pass is worth its cost
@@ -30,6 +36,8 @@ MAX_BUFFER_SECONDS = 20.0
 WHISPER_WINDOW_SECONDS = 28.0
 SILENCE_KEEP_SECONDS = 1.0
 PROMPT_CHARACTERS = 200
+PAUSE_COMMIT_SECONDS = 0.8  # this much silence at the buffer's end commits the whole hypothesis at once
+PAUSE_LOOK_SECONDS = 3.0  # the stretch Silero judges (it needs some speech before the pause for context)
 _SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
 
 
@@ -46,7 +54,7 @@ class LocalLiveTranscriber(LiveSession):
         cancel_event: threading.Event | None = None,
     ) -> None:
         super().__init__(options, listeners, cancel_event)
-        self._model = model
+        self._model = short_window_model(model) if _is_whisper_model(model) else model
         self._hypothesis = HypothesisBuffer()
         self._buffer = np.zeros(0, dtype=np.float32)
         self._buffer_offset = 0.0  # stream time of the buffer's first sample
@@ -55,6 +63,7 @@ class LocalLiveTranscriber(LiveSession):
         self._prompt_words: list[Word] = []  # committed words trimmed off the buffer
         self._language = options.language
         self._recognised_until = 0.0  # the end of the audio the last finished pass saw
+        self._pause_vad = VadOptions(min_silence_duration_ms=int(PAUSE_COMMIT_SECONDS * 1000), speech_pad_ms=100)
 
     @property
     def processed_seconds(self) -> float:
@@ -86,14 +95,27 @@ class LocalLiveTranscriber(LiveSession):
 
     def _pass(self) -> None:
         words = self._recognise()
-        self._recognised_until = self._buffer_end
+        seen_until = self._buffer_end
         self._hypothesis.insert(words)
-        self.commit(segments_from_words(self._hypothesis.flush()))
+        agreed = self._hypothesis.flush()
+        if words and self._ends_in_a_pause():  # the speaker stopped: no later pass will change these words
+            agreed += self._hypothesis.take_everything()
+        self.commit(segments_from_words(agreed))
         self.show_tentative(" ".join(w.text for w in self._hypothesis.tentative))
+        self._recognised_until = seen_until  # after the commit: no lag shown for words not yet delivered
         if words:
             self._trim()
         elif len(self._buffer) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
             self._trim_at(self._buffer_end - SILENCE_KEEP_SECONDS)
+
+    def _ends_in_a_pause(self) -> bool:
+        """Silero (faster-whisper's VAD) hears no speech in the buffer's last ``PAUSE_COMMIT_SECONDS``."""
+        tail = self._buffer[-int(PAUSE_LOOK_SECONDS * SAMPLE_RATE):]
+        if len(tail) < PAUSE_LOOK_SECONDS * SAMPLE_RATE:
+            return False
+        regions = get_speech_timestamps(tail, self._pause_vad)
+        speech_end = regions[-1]["end"] if regions else 0
+        return (len(tail) - speech_end) >= PAUSE_COMMIT_SECONDS * SAMPLE_RATE
 
     def _recognise(self) -> list[Word]:
         prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
@@ -143,3 +165,9 @@ class LocalLiveTranscriber(LiveSession):
     def _finish(self) -> None:
         self.commit(segments_from_words(self._hypothesis.take_everything()))
         self.show_tentative("")
+
+
+def _is_whisper_model(model: Any) -> bool:
+    from faster_whisper import WhisperModel
+
+    return isinstance(model, WhisperModel)

@@ -103,3 +103,35 @@ def test_a_model_that_fails_is_one_sentence(jfk_path) -> None:
     live.stop()
     assert [str(e) for e in errors] == ["Live recognition failed: out of memory."]
     assert live.error is errors[0]
+
+
+def test_a_pause_commits_the_whole_hypothesis_without_waiting_for_another_pass(tiny_model, jfk_path) -> None:
+    speech = decode_audio(jfk_path).samples[: int(8.1 * 16000)].copy()  # "… can do for you", then a pause
+    speech[-800:] *= np.linspace(1.0, 0.0, 800, dtype=np.float32)
+    committed: list[Segment] = []
+    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_committed=committed.extend)
+    live.feed(np.concatenate([speech, np.zeros(int(1.9 * 16000), dtype=np.float32)]), 16000)
+    live.start()  # exactly one pass (10 s): no second pass could agree with it
+    deadline = time.monotonic() + 60
+    while live.waiting_seconds > 0 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    committed_at_the_pause = " ".join(s.text for s in committed)
+    live.stop()
+
+    reference = "And so my fellow Americans, ask not what your country can do for you"
+    assert word_error_rate(reference, committed_at_the_pause) < 0.15
+
+
+def test_a_pass_encodes_only_the_audio_it_has_and_finds_the_same_words(tiny_model, jfk_path) -> None:
+    from app.engines.live.short_window import MIN_WINDOW_FRAMES, short_window_model, without_padding
+
+    padded = np.zeros((80, 3000), dtype=np.float32)
+    padded[:, :1234] = -0.5
+    assert without_padding(padded).shape == (80, 1400)  # the sound, to the next whole second, plus a second
+    padded[:, 400:] = 0.0
+    assert without_padding(padded).shape == (80, MIN_WINDOW_FRAMES)
+    samples = decode_audio(jfk_path).samples[: 8 * 16000]
+    short = short_window_model(tiny_model)
+    texts = [" ".join(s.text for s in model.transcribe(samples, language="en", beam_size=1)[0])
+             for model in (tiny_model, short)]
+    assert texts[0] == texts[1] and word_error_rate(JFK_REFERENCE, texts[1]) < 0.4
