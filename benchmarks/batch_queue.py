@@ -47,15 +47,15 @@ def _run(paths: list[Path], seconds: float, model: str, transcribe: bool) -> dic
 
     from app.core.audio import open_audio_file
     from app.core.batch.items import BatchStatus
-    from app.engine_manager import EngineManager
     from app.engines.base import JobContext, TranscriptionOptions, run_transcription
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
     from benchmarks.gui_waits import longest_stall
 
     create_application(["earshot-bench"])
-    manager = EngineManager()
+    manager = JobRunner()
     engine = FasterWhisperEngine()
     window = MainWindow(manager, engine)
     window.resize(1280, 800)

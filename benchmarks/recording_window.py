@@ -43,8 +43,8 @@ def _measure(server: Any, folder: Path, seconds: float, model: str) -> dict[str,
     from PySide6.QtWidgets import QApplication
 
     from app.core.audio import decode_audio
-    from app.engine_manager import EngineManager
     from app.engines.faster_whisper_engine import FasterWhisperEngine
+    from app.jobs import JobRunner
     from app.ui.main_window import MainWindow
     from benchmarks.gui_waits import longest_stall
 
@@ -53,7 +53,7 @@ def _measure(server: Any, folder: Path, seconds: float, model: str) -> dict[str,
     clip = folder / "speech.wav"
     soundfile.write(clip, decode_audio(SPEECH).samples[: int(seconds * 16000)], 16000, subtype="PCM_16")
     _app = QApplication.instance() or QApplication([])
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine())
     window.show()
     window.options_bar.model_combo.setCurrentIndex(window.options_bar.model_combo.findData(model))

@@ -19,8 +19,8 @@ from PySide6.QtCore import QTimer  # noqa: E402
 
 from app.core.project_file import save_project  # noqa: E402
 from app.core.transcript import Segment, Transcript, Word  # noqa: E402
-from app.engine_manager import EngineManager  # noqa: E402
 from app.engines.faster_whisper_engine import FasterWhisperEngine  # noqa: E402
+from app.jobs import JobRunner  # noqa: E402
 from app.ui.application import create_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
 from app.ui.preferences.store import PreferenceStore  # noqa: E402
@@ -60,7 +60,7 @@ def main() -> None:
     preferences.set_value("appearance/theme", arguments.theme)
     preferences.set_value("appearance/language", arguments.language)
     app = create_application(["earshot-themes"], preferences)
-    manager = EngineManager()
+    manager = JobRunner()
     window = MainWindow(manager, FasterWhisperEngine(), preferences=preferences)
     window.resize(1280, 800)
     window.move(0, 0)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 APP = Path(__file__).resolve().parents[1] / "app"
 FORBIDDEN_BELOW_QT = (
-    "PySide6", "app.ui", "app.jobs", "app.engine_manager", "app.gui_thread_relay", "shiboken6",
+    "PySide6", "app.ui", "app.jobs", "app.gui_thread_relay", "shiboken6",
 )
 
 

@@ -15,10 +15,8 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
-    QMenu,
     QStackedWidget,
     QStyle,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
@@ -59,6 +57,7 @@ from app.ui.transcript_table_model import TranscriptTableModel
 from app.ui.transcript_view import TranscriptView
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
 from app.ui.welcome_page import WelcomePage
+from app.ui.window_menus import build_menus, build_toolbar
 
 log = logging.getLogger(__name__)
 
@@ -100,8 +99,8 @@ class MainWindow(QMainWindow):
         self.batch = BatchController(self, RunnerPort(manager), local_engine, self._remote)
         self.recordings = RecordingController(self, local_engine, self._remote)
         self._build_actions()
-        self._build_menus()
-        self._build_toolbar()
+        self.edit_menu, self.remote_services_action = build_menus(self)
+        build_toolbar(self)
         self._build_central()
         self.playback = PlaybackBinding(self, self.playback_panel)
         self.speech.watch_media(self.playback_panel.controller)
@@ -159,56 +158,6 @@ class MainWindow(QMainWindow):
             action.setData(script)
             action.setChecked(script == default_script)
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        file_menu.addActions([self.recordings.new_recording_action, self.open_action])
-        file_menu.addMenu(self.projects.recent_menu)
-        file_menu.addAction(self.projects.attach_media_action)
-        file_menu.addSeparator()
-        file_menu.addActions([self.save_action, self.projects.save_as_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.export_action, self.save_transcript_action])
-        file_menu.addSeparator()
-        file_menu.addActions([self.recover_action, self.quit_action])
-        self.edit_menu = edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
-        self.edit_actions.fill(edit_menu)
-        self.text_editing.fill_edit_menu(edit_menu)
-        transcription_menu = self.menuBar().addMenu(self.tr("&Transcription"))
-        transcription_menu.addAction(self.transcribe_action)
-        transcription_menu.addAction(self.cancel_action)
-        transcription_menu.addAction(self.passages.action)
-        transcription_menu.addActions([self.batch.actions.add_files, self.batch.actions.add_folder])
-        transcription_menu.addSeparator()
-        transcription_menu.addActions(self.speakers.actions)
-        transcription_menu.addSeparator()
-        transcription_menu.addAction(self.word_timestamps_action)
-        transcription_menu.addAction(self.vad_action)
-        transcription_menu.addAction(self.tr("&Advanced Options…"), self.edit_advanced_options)
-        transcription_menu.addAction(self.tr("&Models…"), self.manage_models)
-        self.remote_services_action = transcription_menu.addAction(self.tr("&Remote Services…"),
-                                                                   self.edit_remote_profiles)
-        chinese_menu = QMenu(self.tr("Chinese &Output"), self)
-        chinese_menu.addActions(self.chinese_script_group.actions())
-        transcription_menu.addMenu(chinese_menu)
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        self.text_editing.fill_view_menu(view_menu)
-        view_menu.addAction(self.rule_breaks_action)
-        view_menu.addAction(self.batch.panel.toggleViewAction())
-        self.speech.fill(self.menuBar().addMenu(self.tr("&Speech")))
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        help_menu.addAction(self.tr("&About Earshot"), self._show_about)
-
-    def _build_toolbar(self) -> None:
-        toolbar = QToolBar(self.tr("Main"), self)
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.addToolBar(toolbar)
-        toolbar.addAction(self.open_action)
-        toolbar.addAction(self.save_action)
-        toolbar.addSeparator()
-        toolbar.addActions([self.edit_actions.undo_action, self.edit_actions.redo_action])
-
     def _build_central(self) -> None:
         central = QWidget(self)
         layout = QVBoxLayout(central)
@@ -222,7 +171,8 @@ class MainWindow(QMainWindow):
         self.media_label.setTextFormat(Qt.TextFormat.PlainText)
         layout.addWidget(self.media_label)
         self.pages = QStackedWidget(central)
-        self.welcome = WelcomePage([self.open_action, self.remote_services_action], central)
+        welcome_actions = [self.open_action, self.recordings.new_recording_action, self.remote_services_action]
+        self.welcome = WelcomePage(welcome_actions, central)
         self.pages.addWidget(self.welcome)
         self.transcript_view = TranscriptView(self.transcript_model, central)
         self.pages.addWidget(self.transcript_view)
@@ -372,7 +322,7 @@ class MainWindow(QMainWindow):
             parts.append(self.tr(language_name(transcript.language)))
         self.media_label.setText("  ·  ".join(parts))
 
-    def _show_about(self) -> None:
+    def show_about(self) -> None:
         self.about_box = show_about_box(self)
 
     # ---- drag and drop --------------------------------------------------------------

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core import paths
 from app.core.audio import decode_audio
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.ui.main_window import MainWindow
 from app.ui.recording.level_meter import FLOOR_DB
 from app.ui.recording.recording_dialog import RecordingDialog
@@ -37,7 +37,7 @@ def jfk_clip(jfk_path: Path, folder: Path, seconds: float) -> Path:
 
 @pytest.fixture
 def window(pulseaudio: PulseAudioServer, qtbot, local_engine) -> Iterator[MainWindow]:
-    manager = EngineManager()
+    manager = JobRunner()
     main_window = MainWindow(manager, local_engine)
     qtbot.addWidget(main_window)
     main_window.show()

@@ -15,8 +15,8 @@ from PySide6.QtCore import QItemSelectionModel, Qt
 from app.core.audio import decode_audio
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
 from app.core.transcript import Segment, Transcript
-from app.engine_manager import EngineManager
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
+from app.jobs import JobRunner
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from tests.engines.remote.servers.openai_server import FakeOpenAIServer
@@ -31,7 +31,7 @@ SEGMENTS = ["The quick brown fox jumps over the lazy dog.", "Then it runs back h
 
 @pytest.fixture
 def window(pulseaudio: PulseAudioServer, qtbot, tmp_path: Path) -> Iterator[MainWindow]:
-    manager = EngineManager()
+    manager = JobRunner()
     profiles = RemoteProfileStore(tmp_path / "profiles.json")
     main_window = MainWindow(manager, local_engine=None, profile_store=profiles)  # recognition is not used here
     qtbot.addWidget(main_window)

@@ -10,7 +10,7 @@ import pytest
 import soundfile
 
 from app.core.audio import decode_audio
-from app.engine_manager import EngineManager
+from app.jobs import JobRunner
 from app.ui.main_window import MainWindow
 
 CLIP_SECONDS = 1.5
@@ -26,7 +26,7 @@ def data_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def batch_window(qtbot, manager: EngineManager, local_engine, data_folder: Path) -> MainWindow:
+def batch_window(qtbot, manager: JobRunner, local_engine, data_folder: Path) -> MainWindow:
     window = MainWindow(manager, local_engine)
     qtbot.addWidget(window)
     window.show()
