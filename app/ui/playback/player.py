@@ -90,7 +90,12 @@ class PlaybackController(QObject):
         return True
 
     def close(self) -> None:
+        # Qt's FFmpeg audio thread may be destroying a renderer, holding a Qt lock while it waits for
+        # the GIL (PySide checks Python overrides); stop() needs that lock. Letting go of the GIL first
+        # lets it finish instead of the two waiting on each other.
+        time.sleep(0.005)
         self._player.stop()
+        time.sleep(0.005)
         self._player.setSource(QUrl())
         self._path = None
         self._failed = False
