@@ -149,14 +149,14 @@ def test_the_theme_switches_at_once(qtbot, preferred_window, application_look) -
 def test_the_interface_language_switches_without_a_restart(qtbot, preferred_window, interface_language) -> None:
     window = preferred_window
     english_titles = [action.text() for action in window.menuBar().actions()]
-    assert english_titles == ["&File", "&Edit", "&Transcription", "&View", "&Help"]
+    assert english_titles == ["&File", "&Edit", "&Transcription", "&View", "&Speech", "&Help"]
     dialog = open_preferences(qtbot, window)
 
     choose(dialog, "appearance/language", "zh_CN")
     apply(qtbot, dialog)
 
     assert [action.text() for action in window.menuBar().actions()] == [
-        "文件(&F)", "编辑(&E)", "转写(&T)", "视图(&V)", "帮助(&H)"]
+        "文件(&F)", "编辑(&E)", "转写(&T)", "视图(&V)", "语音(&S)", "帮助(&H)"]
     assert window.transcribe_action.text() == "开始转写(&T)"
     assert window.options_bar.transcribe_button.text() == "转写"
     assert window.preferences.action.text() == "首选项(&P)…"

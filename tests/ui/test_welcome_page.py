@@ -17,7 +17,7 @@ def test_the_empty_window_shows_the_welcome_with_named_buttons(window: MainWindo
     assert window.pages.currentWidget() is window.welcome
     texts = " ".join(label.text() for label in window.welcome.findChildren(QLabel))
     assert "drop one here" in texts and "no download" in texts
-    assert [b.accessibleName() for b in window.welcome.buttons] == ["Open…", "Remote Services…"]
+    assert [b.accessibleName() for b in window.welcome.buttons] == ["Open…", "New Recording…", "Remote Services…"]
     assert window.welcome.buttons[0].toolTip() == "Ctrl+O"
     assert window.welcome.accessibleName() == "Welcome"
 
@@ -32,7 +32,7 @@ def test_open_on_the_welcome_opens_a_file_and_the_welcome_gives_way(
 
 
 def test_remote_services_on_the_welcome_opens_their_dialog(qtbot, window: MainWindow) -> None:
-    qtbot.mouseClick(window.welcome.buttons[1], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.welcome.buttons[2], Qt.MouseButton.LeftButton)
     dialogs = [d for d in window.findChildren(RemoteProfilesDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].reject()

@@ -70,8 +70,10 @@ class SpeechController(QObject):
                                            self.stop_action], window)
         self.panel.hide()
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
-        self.panel_action = self.panel.toggleViewAction()
-        self.panel_action.setText(self.tr("&Voice Panel"))
+        # Its own action: a dock's toggle action takes the dock's title again whenever the title changes.
+        self.panel_action = QAction(self.tr("&Voice Panel"), window, checkable=True)
+        self.panel_action.toggled.connect(self.panel.setVisible)
+        self.panel.visibilityChanged.connect(self.panel_action.setChecked)
         self.update_actions()
 
     def _action(self, text: str, slot: Callable[[], object], keys: QKeySequence | None = None) -> QAction:

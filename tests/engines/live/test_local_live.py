@@ -109,7 +109,7 @@ def test_a_pause_commits_the_whole_hypothesis_without_waiting_for_another_pass(t
     speech = decode_audio(jfk_path).samples[: int(8.1 * 16000)].copy()  # "… can do for you", then a pause
     speech[-800:] *= np.linspace(1.0, 0.0, 800, dtype=np.float32)
     committed: list[Segment] = []
-    live = LocalLiveTranscriber(tiny_model, OPTIONS, on_committed=committed.extend)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS, LiveListeners(on_committed=committed.extend))
     live.feed(np.concatenate([speech, np.zeros(int(1.9 * 16000), dtype=np.float32)]), 16000)
     live.start()  # exactly one pass (10 s): no second pass could agree with it
     deadline = time.monotonic() + 60
