@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, QObject, Qt, QTimer, QUrl, Signal
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem, QVideoWidget
 
@@ -86,22 +86,27 @@ class PlaybackController(QObject):
         if not path.is_file():
             self._fail(self.tr("Cannot play “{name}”: the file does not exist.").replace("{name}", path.name))
             return False
-        self._player.setSource(QUrl.fromLocalFile(str(path.resolve())))
+        self._call_from_event_loop("setSource", Q_ARG(QUrl, QUrl.fromLocalFile(str(path.resolve()))))
         return True
 
     def close(self) -> None:
-        # Qt's FFmpeg audio thread may be destroying a renderer, holding a Qt lock while it waits for
-        # the GIL (PySide checks Python overrides); stop() needs that lock. Letting go of the GIL first
-        # lets it finish instead of the two waiting on each other.
-        time.sleep(0.005)
-        self._player.stop()
-        time.sleep(0.005)
-        self._player.setSource(QUrl())
+        self._call_from_event_loop("stop")
+        self._call_from_event_loop("setSource", Q_ARG(QUrl, QUrl()))
         self._path = None
         self._failed = False
         self._opened = False
         self._loop = None
         self._set_anchor(0.0)
+
+    def _call_from_event_loop(self, slot: str, *arguments: QGenericArgumentHolder) -> None:
+        """Stop and change the source from the event loop, where no Python code holds the GIL.
+
+        Called from Python, stop() holds the GIL while it waits for a lock that Qt's FFmpeg audio
+        thread holds while it destroys the old renderer, and that thread waits for the GIL (PySide
+        asks the Python wrapper of our QAudioOutput whether it overrides disconnectNotify): a
+        deadlock seen in the test suite. Queued calls run in C++ between events, in order.
+        """
+        QMetaObject.invokeMethod(self._player, slot, Qt.ConnectionType.QueuedConnection, *arguments)
 
     def set_video_output(self, output: QVideoWidget | QGraphicsVideoItem | QVideoSink) -> None:
         self._player.setVideoOutput(output)
