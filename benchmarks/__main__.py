@@ -40,7 +40,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import time
@@ -54,9 +53,9 @@ from benchmarks.reflow_scaling import reflow_scaling
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from benchmarks import batch_queue, diarization, live, speech_output
+from benchmarks.results import save_results
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 OVERHEAD_FILES = ("jfk.flac", "multilingual.mp3", "dev/en_librivox_sonnet002.mp3")
@@ -311,10 +310,7 @@ def main() -> None:
         from benchmarks.accuracy import main as accuracy_main
 
         accuracy_main([])  # writes results/accuracy.json
-    RESULTS.mkdir(exist_ok=True)
-    output = RESULTS / ("latest.json" if not arguments.only else f"only-{'-'.join(chosen)}.json")
-    output.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("latest.json" if not arguments.only else f"only-{'-'.join(chosen)}.json", results)
 
 
 if __name__ == "__main__":

@@ -24,7 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
-RESULTS = Path(__file__).resolve().parent / "results"
+from benchmarks.results import save_results
+
 HOUR_SECONDS = 3600
 
 
@@ -138,9 +139,7 @@ def main() -> None:
         print(json.dumps(one_hour_in_this_process(arguments.hour_in)))
         return
     results = run(include_hour=not arguments.no_hour)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "diarization.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("diarization.json", results)
 
 
 if __name__ == "__main__":

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import json
 import os
 import random
 import statistics
@@ -28,8 +27,8 @@ from app.core.editing.segment_edit import snapshot_of
 from app.core.project_file import ViewState, load_project, save_project
 from app.core.recovery import RecoveryStore
 from app.core.transcript import Segment, Transcript, Word
+from benchmarks.results import save_results
 
-RESULTS = Path(__file__).resolve().parent / "results"
 _COMMON = [
     "the", "and", "to", "of", "a", "in", "that", "is", "it", "you", "i", "was", "for", "on", "with", "as", "we",
     "they", "this", "but", "so", "going", "thinking", "really",
@@ -182,13 +181,6 @@ def run(segments: int) -> dict[str, Any]:
         "goals": {"project_load_ms": 500, "find_all_ms": 50, "replace_all_ms": 200, "undo_ms": 200,
                   "project_save_ms": 200, "transcript_memory_mb": 150},
     }
-
-
-def save_results(file_name: str, results: dict[str, Any]) -> None:
-    """Print the figures and keep them in benchmarks/results/``file_name``."""
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / file_name).write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
 
 
 def main() -> None:

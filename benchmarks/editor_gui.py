@@ -24,13 +24,13 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QEventLoop, Qt, QTimer
 from PySide6.QtTest import QTest
 
-from benchmarks.editor import podcast, save_results
+from benchmarks.editor import podcast
 from benchmarks.event_loop_probe import EventLoopProbe
+from benchmarks.results import save_results
 
 if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
-RESULTS = Path(__file__).resolve().parent / "results"
 TYPED = "and the river ran on past the mill "
 KEY_INTERVAL_MS = 40  # a fast typist: 25 keys a second
 

@@ -23,7 +23,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from benchmarks.editor import podcast, save_results
+from benchmarks.editor import podcast
+from benchmarks.results import save_results
 
 
 def _ms(seconds: float) -> float:

@@ -15,7 +15,6 @@ Run alone with `python -m benchmarks.live [--minutes N]`; `make bench` runs it t
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import statistics
 import subprocess
@@ -25,9 +24,10 @@ import threading
 import time
 from pathlib import Path
 
+from benchmarks.results import save_results
+
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
 SPEECH = SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3"
-RESULTS = Path(__file__).resolve().parent / "results"
 RECORD_ONLY_SECONDS = 30
 LIVE_MODEL = "base"
 
@@ -157,9 +157,7 @@ def main() -> None:
     parser.add_argument("--lag-only", action="store_true", help="measure only the live lag (a minute)")
     arguments = parser.parse_args()
     results = run(arguments.minutes, arguments.lag_only)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "live.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("live.json", results)
 
 
 if __name__ == "__main__":

@@ -24,10 +24,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from benchmarks.results import save_results
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SHARED_AUDIO = Path(__file__).resolve().parents[2] / "shared" / "audio"
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def long_mp3(source: Path, repeats: int, target: Path) -> Path:
@@ -325,9 +326,7 @@ def main() -> None:
         "waveform_repaints": waveform_repaints(),
         "smooth_position": smooth_position(SHARED_AUDIO / "jfk.flac"),
     }
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "playback.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("playback.json", results)
 
 
 if __name__ == "__main__":

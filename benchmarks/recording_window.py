@@ -13,17 +13,17 @@ Run alone with `python -m benchmarks.recording_window [--seconds N]`; `--only re
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import tempfile
 import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.results import save_results
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 SPEECH = Path(__file__).resolve().parents[2] / "shared" / "audio" / "dev" / "en_librivox_udhr_preamble.mp3"
-RESULTS = Path(__file__).resolve().parent / "results"
 
 
 def run(seconds: float = 40.0, model: str = "base") -> dict[str, Any]:
@@ -102,9 +102,7 @@ def main() -> None:
     parser.add_argument("--model", default="base")
     arguments = parser.parse_args()
     results = run(arguments.seconds, arguments.model)
-    RESULTS.mkdir(exist_ok=True)
-    (RESULTS / "recording_window.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(results, indent=2))
+    save_results("recording_window.json", results)
 
 
 if __name__ == "__main__":
