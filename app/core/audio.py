@@ -9,7 +9,7 @@ never be in memory at once.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -113,14 +113,8 @@ def decode_audio(path: str | Path, channel: int | None = None) -> AudioClip:
     all channels down. Raises AudioDecodeError naming the file and the reason.
     """
     path = _checked_path(path)
-    try:
-        pieces = list(_decoded_pieces(path, channel))
-    except (av.error.FFmpegError, ValueError, OSError) as error:
-        raise _undecodable(path) from error
-    if not pieces:
-        raise AudioDecodeError(f"Cannot read “{path.name}”: it contains no audio samples.")
-    samples = np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
-    return AudioClip(samples=samples, source=path, channel=channel)
+    return _clip_of(path, channel, lambda: _decoded_pieces(path, channel),
+                    f"Cannot read “{path.name}”: it contains no audio samples.")
 
 
 def decode_audio_range(path: str | Path, start: float, end: float, channel: int | None = None) -> AudioClip:
@@ -132,12 +126,19 @@ def decode_audio_range(path: str | Path, start: float, end: float, channel: int 
     if not 0 <= start < end:
         raise AudioDecodeError(f"Cannot read {start:.3f} s to {end:.3f} s: the passage is empty.")
     path = _checked_path(path)
+    return _clip_of(path, channel, lambda: _decoded_range(path, channel, start, end),
+                    f"Cannot read “{path.name}” at {start:.3f} s: the file is shorter than that.")
+
+
+def _clip_of(path: Path, channel: int | None, decode: Callable[[], Iterator[np.ndarray]], when_empty: str) -> AudioClip:
+    """The pieces ``decode`` gives, joined into one clip; AudioDecodeError naming the file if it fails,
+    ``when_empty`` if it gives nothing."""
     try:
-        pieces = list(_decoded_range(path, channel, start, end))
+        pieces = list(decode())
     except (av.error.FFmpegError, ValueError, OSError) as error:
         raise _undecodable(path) from error
     if not pieces:
-        raise AudioDecodeError(f"Cannot read “{path.name}” at {start:.3f} s: the file is shorter than that.")
+        raise AudioDecodeError(when_empty)
     samples = np.ascontiguousarray(np.concatenate(pieces), dtype=np.float32)
     return AudioClip(samples=samples, source=path, channel=channel)
 

@@ -94,13 +94,17 @@ def _language_choices() -> tuple[Choice, ...]:
     return (automatic, *(Choice(code, name) for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1])))
 
 
+ENGINE_CHOICES = (
+    Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP("Preferences", "This machine")),
+    Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP("Preferences", "Remote service")),
+)
+
 PREFERENCES: tuple[Preference, ...] = (
     Preference(
         "recognition/engine", QT_TRANSLATE_NOOP("Preferences", "Engine"),
         QT_TRANSLATE_NOOP("Preferences", "Recognise on this machine, or with the default remote service."),
         Kind.CHOICE, LOCAL_ENGINE, RECOGNITION,
-        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP("Preferences", "This machine")),
-                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP("Preferences", "Remote service"))),
+        choices=ENGINE_CHOICES,
     ),
     Preference(
         "recognition/model", QT_TRANSLATE_NOOP("Preferences", "Model"),
@@ -167,8 +171,7 @@ PREFERENCES: tuple[Preference, ...] = (
         "speech/engine", QT_TRANSLATE_NOOP("Preferences", "Speech engine"),
         QT_TRANSLATE_NOOP("Preferences", "Read text aloud with this machine's voices or with the remote service."),
         Kind.CHOICE, LOCAL_ENGINE, SPEECH,
-        choices=(Choice(LOCAL_ENGINE, QT_TRANSLATE_NOOP("Preferences", "This machine")),
-                 Choice(REMOTE_ENGINE, QT_TRANSLATE_NOOP("Preferences", "Remote service"))),
+        choices=ENGINE_CHOICES,
     ),
     Preference(
         "speech/voice", QT_TRANSLATE_NOOP("Preferences", "Voice"),

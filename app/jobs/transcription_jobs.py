@@ -74,7 +74,7 @@ class TranscribeFileJob(Job[Transcript]):
         return run_transcription(self.engine, audio, self.options, report.engine_context(), on_segment=report.segment)
 
 
-class TranscribePassageJob(Job[Transcript]):
+class TranscribePassageJob(TranscribeFileJob):
     """Recognise ``start``..``end`` seconds of a media file alone (only that range is decoded); the result's
     segments are at their times in the whole file."""
 
@@ -82,17 +82,9 @@ class TranscribePassageJob(Job[Transcript]):
 
     def __init__(self, media_path: Path, start: float, end: float, engine: TranscriptionEngine,
                  options: TranscriptionOptions, channel: int | None = None) -> None:
-        super().__init__()
-        self.media_path = media_path
+        super().__init__(media_path, engine, options, channel)
         self.start = start
         self.end = end
-        self.engine = engine
-        self.options = options
-        self.channel = channel
-
-    @property
-    def lane(self) -> LaneKind:
-        return engine_lane(self.engine)
 
     def run(self, report: JobReport) -> Transcript:
         report.status("Reading audio")
