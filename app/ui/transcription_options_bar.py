@@ -74,12 +74,17 @@ class TranscriptionOptionsBar(QFrame):
         return combo
 
     def _add_labelled(self, label: QLabel, widget: QWidget) -> tuple[QAction, ...]:
-        """The label (the widget's buddy) and the widget, then a gap; their actions show or hide them."""
+        """The label (the widget's buddy) and the widget as one tool-bar item, so they overflow into the
+        » menu together; its action shows or hides them."""
         label.setBuddy(widget)
         label.setObjectName("optionLabel")
-        gap = QWidget(self)
-        gap.setFixedWidth(4)
-        return tuple(self._choices.addWidget(part) for part in (label, widget, gap))
+        pair = QWidget(self)
+        row = QHBoxLayout(pair)
+        row.setContentsMargins(0, 0, 4, 0)
+        row.setSpacing(6)
+        row.addWidget(label)
+        row.addWidget(widget)
+        return (self._choices.addWidget(pair),)
 
     def add_option(self, widget: QWidget) -> None:
         """Another choice of the transcription (from its own controller), after the built-in ones."""

@@ -251,3 +251,15 @@ def test_the_window_fits_a_small_screen(qtbot, window: MainWindow) -> None:
     assert bar.transcribe_button.isVisible()
     assert bar.geometry().right() < window.width()
     assert window.speakers.option.parentWidget() is bar.findChild(type(bar._choices), "optionsChoices")
+
+
+def test_the_voice_panel_and_the_batch_queue_share_the_bottom_without_widening_the_window(
+    qtbot, window: MainWindow
+) -> None:
+    width = window.width()
+    window.speech.panel_action.setChecked(True)
+    window.batch.panel.toggleViewAction().trigger()
+    qtbot.waitUntil(lambda: window.speech.panel.isVisible() or window.batch.panel.isVisible())
+    assert window.speech.panel in window.tabifiedDockWidgets(window.batch.panel)
+    qtbot.wait(50)
+    assert window.width() == width

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QDoubleSpinBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +41,7 @@ from app.ui.background_calls import BackgroundCalls
 OPENAI_VOICES = ("alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer")
 DEFAULT_REMOTE_MODEL = "tts-1"
 COMBO_CHARACTERS = 18
+ENGINE_CHARACTERS = 24  # "This computer's voice" and a profile's name, whole
 RATES = (80, 400)  # words per minute; one below is "the voice's own"
 W = TypeVar("W", bound=QWidget)
 
@@ -64,13 +66,15 @@ class VoicePanel(QDockWidget):
         layout.addLayout(top)
         settings = QHBoxLayout()
         self.engine_combo = self._labelled(settings, self.tr("&Engine:"), QComboBox(body))
+        self.engine_combo.setMinimumContentsLength(ENGINE_CHARACTERS)
+        settings.addStretch(1)
+        layout.addLayout(settings)
         self.engine_settings = QStackedWidget(body)  # the local voice's settings, or a profile's
         self.local_settings = self._local_form(self.engine_settings)
         self.remote_settings = self._remote_form(self.engine_settings)
         self.engine_settings.addWidget(self.local_settings)
         self.engine_settings.addWidget(self.remote_settings)
-        settings.addWidget(self.engine_settings, 1)
-        layout.addLayout(settings)
+        layout.addWidget(self.engine_settings)
         self.setWidget(body)
         self.engine_combo.currentIndexChanged.connect(self._engine_changed)
         self.fill_engines()
@@ -87,24 +91,30 @@ class VoicePanel(QDockWidget):
         return row
 
     @staticmethod
-    def _labelled(row: QHBoxLayout, text: str, widget: W) -> W:
+    def _labelled(row: QHBoxLayout | QGridLayout, text: str, widget: W) -> W:
         if isinstance(widget, QComboBox):  # a long voice or profile name must not widen the window
             widget.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             widget.setMinimumContentsLength(COMBO_CHARACTERS)
         label = QLabel(text)
         label.setBuddy(widget)
         widget.setAccessibleName(text.replace("&", "").rstrip(":"))
+        if isinstance(row, QGridLayout):  # two label-and-field pairs a line, so the panel stays narrow
+            pair = row.count() // 2
+            row.addWidget(label, pair // 2, (pair % 2) * 2)
+            row.addWidget(widget, pair // 2, (pair % 2) * 2 + 1)
+            return widget
         row.addWidget(label)
         row.addWidget(widget)
         row.addSpacing(8)
         return widget
 
     @staticmethod
-    def _row_box(parent: QWidget) -> tuple[QWidget, QHBoxLayout]:
+    def _row_box(parent: QWidget) -> tuple[QWidget, QGridLayout]:
         box = QWidget(parent)
-        row = QHBoxLayout(box)
-        row.setContentsMargins(0, 0, 0, 0)
-        return box, row
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(4, 1)
+        return box, grid
 
     def _local_form(self, parent: QWidget) -> QWidget:
         box, form = self._row_box(parent)
@@ -119,7 +129,6 @@ class VoicePanel(QDockWidget):
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(100)
         self.volume_slider.setMinimumWidth(120)
-        form.addStretch(1)
         return box
 
     def _remote_form(self, parent: QWidget) -> QWidget:
@@ -138,8 +147,7 @@ class VoicePanel(QDockWidget):
         self.speed_spin.setValue(1.0)
         self.stream_check = QCheckBox(self.tr("Ask the server to s&tream (Xinference)"), box)
         self.stream_check.setAccessibleName(self.tr("Ask the server to stream"))
-        form.addWidget(self.stream_check)
-        form.addStretch(1)
+        form.addWidget(self.stream_check, form.rowCount(), 0, 1, 4)
         return box
 
     def fill_engines(self) -> None:
