@@ -679,6 +679,7 @@ ZH_CN = {
     "Recording into “{name}”.": "正在录制到“{name}”。",
     "Paused: nothing is recorded until you resume.": "已暂停：继续之前不会录音。",
     "Finishing the recording…": "正在完成录音…",
+    "Batch queue columns": "批量队列的列",
 }
 
 

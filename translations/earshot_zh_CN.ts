@@ -342,6 +342,10 @@
         <source>Files in the batch queue</source>
         <translation>批处理队列中的文件</translation>
     </message>
+    <message>
+        <source>Batch queue columns</source>
+        <translation>批量队列的列</translation>
+    </message>
 </context>
 <context>
     <name>BatchResults</name>

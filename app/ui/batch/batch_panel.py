@@ -82,6 +82,7 @@ class BatchPanel(QDockWidget):
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(28)
         header = table.horizontalHeader()
+        header.setAccessibleName(self.tr("Batch queue columns"))
         header.setSectionResizeMode(BatchTableModel.STATUS, QHeaderView.ResizeMode.Stretch)  # room for a failure
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for column, width in ((BatchTableModel.FILE, 250), (BatchTableModel.DURATION, 84),
