@@ -69,11 +69,14 @@ def _finished(call: ProviderCall, prediction: ReplyPart, context: JobContext) ->
         context.report_status(WAITING[status])
         prediction_id = prediction.field("id", "prediction id").text()
         prediction_url = f"{call.base_url}/v1/predictions/{quote(prediction_id, safe='')}"
-        if context.cancel_event.wait(interval):
+        try:  # cancelled while waiting or in the middle of a poll: either way the prediction must stop
+            if context.cancel_event.wait(interval):
+                raise Cancelled()
+            waited += interval
+            document = call.client.send_for_json("GET", prediction_url, context)
+        except Cancelled:
             _cancel(call, prediction_url)
-            raise Cancelled()
-        waited += interval
-        document = call.client.send_for_json("GET", prediction_url, context)
+            raise
         prediction = checked(document, call.client.service_name, "a prediction")
     raise AssertionError("unreachable: the poll schedule never ends")
 
