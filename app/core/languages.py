@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import babel
 
 from app.core.errors import EarshotError
+from app.core.text_translation import translated
 
 LANGUAGES: dict[str, str] = {
     "en": "English", "zh": "Chinese", "de": "German", "es": "Spanish", "ru": "Russian",
@@ -67,7 +68,9 @@ def language_code(typed: str) -> str:
     key = _folded(typed)
     code = _codes_by_english_name().get(key) or _codes_by_own_name().get(key)
     if code is None:
-        raise LanguageError(f"Unknown language “{typed}”: `python -m app languages` lists them.")
+        raise LanguageError(translated(
+            "Unknown language “{typed}”: `python -m app languages` lists them."
+        ).format(typed=typed))
     return code
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.json_shape import ShapeError
 from app.core.preferences import SYSTEM
+from app.core.text_translation import use_language
 from app.core.translation_catalog import CatalogEntry, read_catalog
 from app.ui.retranslation import retranslate_windows
 
@@ -51,13 +52,17 @@ class InterfaceLanguage(QObject):
         self._catalogs.clear()
 
     def install(self, choice: str) -> None:
-        """Install the translators for ``choice`` ("system", "en", "zh_CN"), before the window is built."""
+        """Install the translators for ``choice`` ("system", "en", "zh_CN"), before the window is built; the
+        sentences of core and engines (gettext) follow."""
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators = []
         self.language = ENGLISH
-        if choice == ENGLISH:
-            return
+        if choice != ENGLISH:
+            self._install_translators(choice)
+        use_language(self.language, self.directory)
+
+    def _install_translators(self, choice: str) -> None:
         locale = QLocale.system() if choice == SYSTEM else QLocale(choice)
         sources = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                    ("earshot", str(self.directory)))

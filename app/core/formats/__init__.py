@@ -18,6 +18,7 @@ from app.core.formats.txt import write_txt, write_txt_paragraphs, write_txt_with
 from app.core.formats.vtt import write_vtt
 from app.core.reflow import reflow
 from app.core.subtitle_rules import SubtitleRules
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 
 __all__ = [
@@ -64,14 +65,16 @@ def output_format(name: str) -> OutputFormat:
         return OUTPUT_FORMATS[name.strip().lower()]
     except KeyError:
         known = ", ".join(OUTPUT_FORMATS)
-        raise FormatError(f"Unknown format “{name}”: choose one of {known}.") from None
+        raise FormatError(translated(
+            "Unknown format “{name}”: choose one of {known}."
+        ).format(name=name, known=known)) from None
 
 
 def output_formats(names: str) -> list[OutputFormat]:
     """Formats named in a comma-separated list such as ``srt,vtt,txt``, each once."""
     chosen = [output_format(n) for n in names.split(",") if n.strip()]
     if not chosen:
-        raise FormatError("Name at least one format.")
+        raise FormatError(translated("Name at least one format."))
     return list(dict.fromkeys(chosen))
 
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
+from app.core.text_translation import translated
 from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOPE_BASE_URL
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
@@ -114,7 +115,9 @@ def create_remote_engine(profile: RemoteProfile, api_key: str | None) -> RemoteT
     try:
         return REMOTE_KINDS[profile.kind].build(profile, api_key, http_settings_for(profile))
     except (TypeError, ValueError) as error:
-        raise EngineError(f"The remote profile “{profile.name}” has an invalid option: {error}.") from None
+        raise EngineError(translated(
+            "The remote profile “{name}” has an invalid option: {error}."
+        ).format(name=profile.name, error=error)) from None
 
 
 def _number(options: dict[str, Any], name: str, default: float) -> float:
