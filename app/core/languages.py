@@ -82,6 +82,20 @@ def language_table() -> list[LanguageRow]:
     ]
 
 
+@functools.cache
+def language_names_in(interface_language: str) -> dict[str, str]:
+    """Each language's English name → its name in ``interface_language`` ("zh_CN"), from Babel's CLDR data;
+    empty for English or a locale CLDR does not know."""
+    if interface_language == "en":
+        return {}
+    try:
+        names = babel.Locale.parse(interface_language).languages
+    except (babel.UnknownLocaleError, ValueError):
+        return {}
+    found = {english: str(names.get(_CLDR_CODES.get(code, code), "")) for code, english in LANGUAGES.items()}
+    return {english: name for english, name in found.items() if name}
+
+
 def _folded(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
     return "".join(c for c in decomposed if not unicodedata.combining(c))

@@ -52,13 +52,13 @@ CUSTOM_PROFILE = "custom"
 SUBTITLE_PROFILES: dict[str, SubtitleProfile] = {
     p.key: p
     for p in (
-        SubtitleProfile(DEFAULT_PROFILE, "Default", SubtitleRules()),
+        SubtitleProfile(DEFAULT_PROFILE, translatable("Default"), SubtitleRules()),
         SubtitleProfile(
-            "netflix", "Netflix English",
+            "netflix", translatable("Netflix English"),
             SubtitleRules(42, 2, 20.0, min_duration=20 * FRAME_AT_24_FPS, max_duration=7.0,
                           min_gap=2 * FRAME_AT_24_FPS),
         ),
-        SubtitleProfile("short-form", "Short-form video", SubtitleRules(24, 2, 25.0, 0.7, 5.0, 0.024)),
+        SubtitleProfile("short-form", translatable("Short-form video"), SubtitleRules(24, 2, 25.0, 0.7, 5.0, 0.024)),
     )
 }
 

@@ -16,6 +16,8 @@ import logging
 import struct
 from pathlib import Path
 
+from babel.messages.mofile import read_mo
+
 DOMAIN = "earshot"
 CATALOGS = Path(str(importlib.resources.files("app") / "translations"))
 ENGLISH = "en"
@@ -44,6 +46,22 @@ def use_locale_language(directory: Path | None = None) -> None:
     """Translate into the language the locale's variables name, as gettext reads them."""
     global _catalog
     _catalog = _load(None, directory)
+
+
+def translation_table(language: str, directory: Path | None = None) -> dict[str, str]:
+    """Every text of ``language``'s catalog → its translation (empty for English or a language with no catalog),
+    for the window to translate a text of core's already on screen."""
+    found = gettext.find(DOMAIN, str(directory or CATALOGS), [language]) if language != ENGLISH else None
+    if found is None:
+        return {}
+    try:
+        with open(found, "rb") as compiled:
+            catalog = read_mo(compiled)
+    except (OSError, ValueError, UnicodeDecodeError, struct.error) as error:
+        log.warning("the translation %s is unreadable (%s)", found, error)
+        return {}
+    return {str(message.id): str(message.string) for message in catalog
+            if message.id and isinstance(message.id, str) and message.string}
 
 
 def _load(languages: list[str] | None, directory: Path | None) -> gettext.NullTranslations:

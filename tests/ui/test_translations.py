@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox
 
 from app.ui.interface_language import InterfaceLanguage
 from app.ui.main_window import MainWindow
@@ -67,3 +67,32 @@ def test_a_file_that_cannot_be_read_is_said_in_chinese_in_the_window(qtbot, chin
     assert "无法读取“bad.mp3”：本应用无法解码此文件，它不是音频或视频文件。" in box.text()
     assert "Cannot" not in box.text()
     box.accept()
+
+
+def test_names_are_shown_in_chinese(qtbot, chinese_window: MainWindow, preference_store, tmp_path: Path) -> None:
+    """Languages, export formats, subtitle profiles, themes and engines, each as a Chinese user reads them."""
+    from app.core.remote_profiles import RemoteProfileStore
+    from app.core.transcript import Segment, Transcript
+    from app.ui.export_dialog import ExportDialog
+    from app.ui.preferences.dialog import PreferencesDialog
+    from app.ui.remote_profiles_dialog import RemoteProfilesDialog
+
+    def items(parent, name: str) -> list[str]:
+        combo = parent.findChild(QComboBox, name)
+        return [combo.itemText(index) for index in range(combo.count())]
+
+    preferences = PreferencesDialog(preference_store, {}, parent=chinese_window)
+    qtbot.addWidget(preferences)
+    assert {"德语", "中文", "英语", "日语"} <= set(items(preferences, "recognition_language"))
+    assert items(preferences, "export_format")[:2] == ["纯文本", "带时间戳的纯文本"]
+    assert items(preferences, "export_subtitle_profile") == ["默认", "Netflix 英语", "短视频"]
+    assert items(preferences, "appearance_theme") == ["跟随系统", "浅色", "深色"]
+    assert items(preferences, "recognition_engine") == ["本机", "远程服务"]
+    export = ExportDialog(Transcript([Segment(0.0, 1.0, "hello")]), parent=chinese_window)
+    qtbot.addWidget(export)
+    assert "SubRip 字幕 (.srt)" in [export.format_combo.itemText(i) for i in range(export.format_combo.count())]
+    assert export.profile_combo.itemText(1) == "Netflix 英语"
+    services = RemoteProfilesDialog(RemoteProfileStore(tmp_path / "remote_profiles.json"), parent=chinese_window)
+    qtbot.addWidget(services)
+    assert services.kind_combo.itemText(0) == "兼容 OpenAI（OpenAI、Xinference、vLLM）"
+    assert services.kind_combo.itemText(2) == "Flash ASR（短音频）"
