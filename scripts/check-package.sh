@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # CI check of the package (`make check-package`, the last step of `make test`): build the one-folder app,
 # then run the built binary as a user would, in fresh app folders:
-#   1. `earshot transcribe jfk.flac --format srt`, the SRT's words within a word-error-rate bound;
+#   1. `earshot transcribe jfk.flac --format srt`, the SRT's words within a word-error-rate bound, and a missing
+#      file said in Chinese under LANGUAGE=zh_CN (the core's gettext catalog is in the package);
 #   2. `earshot diarize jfk.flac`: one speaker (the package's onnx, onnxruntime and the part of scipy it keeps);
 #   3. `earshot --self-test` offscreen: the window opens, loads the model, transcribes a second of speech.
 # The tarball is left out (compressing the folder adds a minute and checks nothing: tests/test_install_script.py
@@ -61,6 +62,11 @@ print(f"check-package: transcribe wrote {len(cues)} cues, word error rate {error
 if not cues or error_rate > float(sys.argv[2]):
     sys.exit(f"check-package: the SRT is wrong (word error rate {error_rate:.3f}): {hypothesis!r}")
 PYTHON
+chinese=$(LANGUAGE=zh_CN dist/earshot/earshot transcribe "$work/absent.flac" 2>&1 >/dev/null || true)
+if [[ $chinese != "earshot: 无法打开“absent.flac”：文件不存在。" ]]; then
+    echo "check-package: the core's Chinese catalog is missing from the package (a missing file said: $chinese)" >&2
+    exit 1
+fi
 stage_done "transcribe"
 
 dist/earshot/earshot diarize "$JFK" --output "$work/jfk.rttm"
