@@ -41,17 +41,19 @@ def test_main_window_in_simplified_chinese(chinese_window: MainWindow) -> None:
 
 
 def assert_editing_speaks_chinese(window: MainWindow) -> None:
-    """Undo names the step, and a refused edit's sentence (values and all) comes from the table of translations."""
+    """Undo names the step, and a refused edit's sentence (values and all) comes from the core's catalog."""
     from app.core.editing.segment_text import split_segment
+    from app.core.editing.segment_times import set_times
+    from app.core.errors import EditError
     from app.core.transcript import Segment, Transcript
     from app.ui.editor.document import Document
-    from app.ui.editor.edit_texts import translated_edit_error
 
     window.adopt_document(Document(Transcript([Segment(0.0, 2.0, "one two")])))
     window.document.apply(split_segment(window.document.transcript, 0, 3))
     assert window.edit_actions.undo_action.text() == "撤销(&U) 拆分片段"
-    assert translated_edit_error("The start (0:03.000) must come before the end (0:02.000).") == (
-        "开始时间（0:03.000）必须早于结束时间（0:02.000）。")
+    with pytest.raises(EditError) as refused:
+        set_times(window.document.transcript, 0, 3.0, 2.0)
+    assert refused.value.message == "开始时间（0:03.000）必须早于结束时间（0:02.000）。"
 
 
 def test_a_file_that_cannot_be_read_is_said_in_chinese_in_the_window(qtbot, chinese_window: MainWindow, manager,
