@@ -16,8 +16,6 @@ import logging
 import struct
 from pathlib import Path
 
-from babel.messages.mofile import read_mo
-
 DOMAIN = "earshot"
 CATALOGS = Path(str(importlib.resources.files("app") / "translations"))
 ENGLISH = "en"
@@ -51,13 +49,15 @@ def use_locale_language(directory: Path | None = None) -> None:
 def translation_table(language: str, directory: Path | None = None) -> dict[str, str]:
     """Every text of ``language``'s catalog → its translation (empty for English or a language with no catalog),
     for the window to translate a text of core's already on screen."""
+    from babel.messages.mofile import read_mo  # only the window needs it, once per language
+
     found = gettext.find(DOMAIN, str(directory or CATALOGS), [language]) if language != ENGLISH else None
     if found is None:
         return {}
     try:
         with open(found, "rb") as compiled:
             catalog = read_mo(compiled)
-    except (OSError, ValueError, UnicodeDecodeError, struct.error) as error:
+    except (OSError, ValueError, IndexError, UnicodeDecodeError, struct.error) as error:
         log.warning("the translation %s is unreadable (%s)", found, error)
         return {}
     return {str(message.id): str(message.string) for message in catalog

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from app.core import text_translation
 from app.core.audio import decode_audio
 from app.core.errors import AudioDecodeError
-from app.core.text_translation import translated, use_language, use_locale_language
+from app.core.text_translation import translated, translation_table, use_language, use_locale_language
 from tests.conftest import REPO_ROOT
 
 CATALOG = REPO_ROOT / "translations" / "earshot_zh_CN.po"
@@ -102,4 +102,11 @@ def test_a_damaged_catalog_leaves_the_texts_in_english(tmp_path: Path, caplog: p
     damaged.write_bytes(JUNK)
     use_language("zh_CN", tmp_path)
     assert translated("Loading model") == "Loading model"
+    assert translation_table("zh_CN", tmp_path) == {}  # the window's view of it: nothing either
     assert "unreadable" in caplog.text
+
+
+def test_the_window_reads_the_same_catalog(core_catalogs: Path) -> None:
+    table = translation_table("zh_CN", core_catalogs)
+    assert table["Loading model"] == "正在加载模型"
+    assert translation_table("en", core_catalogs) == {}
