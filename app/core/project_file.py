@@ -111,8 +111,8 @@ def load_project(path: Path) -> LoadedProject:
         raw = path.read_bytes()
     except OSError as error:
         raise ProjectFileError(translated(
-            "Cannot open “{name}”: {value}."
-        ).format(name=path.name, value=error.strerror or error)) from error
+            "Cannot open “{name}”: {reason}."
+        ).format(name=path.name, reason=error.strerror or error)) from error
     return project_from_bytes(raw, path.name, path.parent)
 
 

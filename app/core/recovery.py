@@ -103,8 +103,8 @@ class RecoveryStore:
             raw = document.file.read_bytes()
         except OSError as error:
             raise ProjectFileError(translated(
-                "Cannot recover “{title}”: {value}."
-            ).format(title=document.title, value=error.strerror or error)) from error
+                "Cannot recover “{title}”: {reason}."
+            ).format(title=document.title, reason=error.strerror or error)) from error
         _header_line, _newline, body = raw.partition(b"\n")
         folder = document.project_path.parent if document.project_path else None
         return project_from_bytes(body, document.title, folder)

@@ -49,8 +49,8 @@ class RemoteProfile:
             raise ProfileError(translated("A remote profile needs a name."))
         if self.kind not in REMOTE_KINDS:
             raise ProfileError(translated(
-                "Unknown remote service “{kind}”: choose one of {join}."
-            ).format(kind=self.kind, join=', '.join(REMOTE_KINDS)))
+                "Unknown remote service “{kind}”: choose one of {kinds}."
+            ).format(kind=self.kind, kinds=', '.join(REMOTE_KINDS)))
         if not re.match(r"^https?://[^/\s]+", self.base_url):
             raise ProfileError(translated(
                 "The URL of “{name}” must start with http:// or https:// and name a host."

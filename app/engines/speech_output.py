@@ -121,8 +121,8 @@ class _WorkerMessages:
                                        stderr=subprocess.PIPE, text=True, encoding="utf-8")
         except OSError as error:
             raise SpeechOutputError(translated(
-                "Cannot start the speech engine: {value}."
-            ).format(value=error.strerror or error)) from error
+                "Cannot start the speech engine: {reason}."
+            ).format(reason=error.strerror or error)) from error
         done = threading.Event()
         watcher = threading.Thread(target=self._kill_on_cancel, args=(process, done), daemon=True)
         watcher.start()

@@ -107,8 +107,8 @@ def speech_file_format(path: Path) -> str:
     audio_format = SAVE_FORMATS.get(Path(path).suffix.lower())
     if audio_format is None:
         raise SpeechOutputError(translated(
-            "Speech is saved as .wav or .flac, not “{value}”."
-        ).format(value=Path(path).suffix or path.name))
+            "Speech is saved as .wav or .flac, not “{suffix}”."
+        ).format(suffix=Path(path).suffix or path.name))
     return audio_format
 
 

@@ -51,8 +51,8 @@ def _check_lines(text: str, name: str) -> None:
     first = next((n for n, line in enumerate(lines, start=1) if line.strip()), None)
     if first is None or lines[first - 1].strip().lower() not in ("[script info]", "[v4+ styles]", "[v4 styles]"):
         raise FormatError(translated(
-            "Cannot read {name}: line {value} should be “[Script Info]”, as ASS files start."
-        ).format(name=name, value=first or 1))
+            "Cannot read {name}: line {line} should be “[Script Info]”, as ASS files start."
+        ).format(name=name, line=first or 1))
     fields = list(_DEFAULT_EVENT_FIELDS)
     for number, line in enumerate(lines, start=1):
         kind, _, rest = line.partition(":")
@@ -65,8 +65,8 @@ def _check_lines(text: str, name: str) -> None:
 def _check_event(event: dict[str, str], field_count: int, number: int, name: str) -> None:
     if len(event) < field_count:
         raise FormatError(translated(
-            "Cannot read {name}: line {number} is cut short ({number_of_event} of {field_count} fields)."
-        ).format(name=name, number=number, number_of_event=len(event), field_count=field_count))
+            "Cannot read {name}: line {number} is cut short ({found} of {field_count} fields)."
+        ).format(name=name, number=number, found=len(event), field_count=field_count))
     start, end = _milliseconds(event.get("Start", "")), _milliseconds(event.get("End", ""))
     if start is None or end is None:
         raise FormatError(translated(

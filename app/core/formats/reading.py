@@ -45,6 +45,6 @@ def read_transcript(path: str | Path) -> Transcript:
         data = path.read_bytes()
     except OSError as error:
         raise FormatError(translated(
-            "Cannot open {name}: {value}."
-        ).format(name=name, value=error.strerror or error)) from error
+            "Cannot open {name}: {reason}."
+        ).format(name=name, reason=error.strerror or error)) from error
     return read_transcript_text(decode_text(data, name), path.suffix, name)

@@ -235,8 +235,8 @@ class ServiceClient:
                 "The connection to {service_name} at {host} kept breaking off; try again later."
             ).format(service_name=self.service_name, host=host))
         return EngineError(translated(
-            "Cannot reach {service_name} at {host}: {redact}."
-        ).format(service_name=self.service_name, host=host, redact=self._redact(_reason(outcome))))
+            "Cannot reach {service_name} at {host}: {reason}."
+        ).format(service_name=self.service_name, host=host, reason=self._redact(_reason(outcome))))
 
     def server_message(self, response: httpx.Response) -> str:
         """The service's own explanation from an error body, without the API key, kept short."""

@@ -51,6 +51,6 @@ def _trust_file(context: ssl.SSLContext, path: str, origin: str) -> None:
     except (OSError, ssl.SSLError, ValueError) as error:
         reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or str(error) or "unreadable"
         raise EngineError(translated(
-            "The CA certificate file “{path}”{origin} cannot be used: {lower}."
-        ).format(path=path, origin=origin, lower=str(reason).lower())) \
+            "The CA certificate file “{path}”{origin} cannot be used: {problem}."
+        ).format(path=path, origin=origin, problem=str(reason).lower())) \
             from None

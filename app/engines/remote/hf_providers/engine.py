@@ -106,8 +106,8 @@ class HuggingFaceProvidersEngine(RemoteTranscriptionEngine):
         else:
             CONTRACTS[mapping.provider].recognise(self._call(mapping), whole_clip(probe_clip()), context)
         return translated(
-            "Connected: {model} answered through {describe}."
-        ).format(model=self.model, describe=describe(mapping))
+            "Connected: {model} answered through {provider}."
+        ).format(model=self.model, provider=describe(mapping))
 
     def chosen_mapping(self, context: JobContext) -> ProviderMapping:
         return choose_provider(self.mappings.lookup(self.model, context), self.settings.provider, self.model)

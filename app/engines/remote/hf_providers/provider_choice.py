@@ -51,8 +51,8 @@ def _check_usable(mapping: ProviderMapping, model: str) -> None:
         ).format(provider=mapping.provider, model=model))
     if mapping.provider not in SUPPORTED_PROVIDERS:
         raise EngineError(translated(
-            "Earshot cannot speak to {provider} yet; choose one of {join}."
-        ).format(provider=mapping.provider, join=', '.join(SUPPORTED_PROVIDERS)))
+            "Earshot cannot speak to {provider} yet; choose one of {providers}."
+        ).format(provider=mapping.provider, providers=', '.join(SUPPORTED_PROVIDERS)))
     if mapping.status == "error":
         log.warning("the Hub's last health check of %s on %s failed; trying anyway", model, mapping.provider)
 
