@@ -16,6 +16,7 @@ test: system-deps-test $(STAMP) translations
 	$(PY) -m ruff check app tests benchmarks scripts
 	$(PY) -m mypy
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
+	$(MAKE) --no-print-directory check-package
 
 bench: system-deps-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m benchmarks
@@ -52,18 +53,30 @@ lock: $(STAMP)
 # Compiled translations (.qm) are built from the Qt Linguist sources (.ts) in translations/ into the
 # package (app/translations/), where the app finds them through importlib.resources, installed or not.
 # The .ts goes beside its .qm: switching the language while the window is open reads it (app/ui/interface_language.py).
+# The gettext catalogs (.po) of app/core and app/engines' texts are compiled by Babel into
+# app/translations/LANGUAGE/LC_MESSAGES/earshot.mo (app/core/text_translation.py).
 translations: $(STAMP)
 	@mkdir -p app/translations
 	@for ts in translations/*.ts; do $(VENV)/bin/pyside6-lrelease -silent $$ts -qm app/translations/$$(basename $${ts%.ts}).qm; \
 		cp $$ts app/translations/; done
+	@for po in translations/*.po; do language=$$(basename $${po%.po}); language=$${language#earshot_}; \
+		mkdir -p app/translations/$$language/LC_MESSAGES; \
+		$(VENV)/bin/pybabel -q compile -i $$po -o app/translations/$$language/LC_MESSAGES/earshot.mo; done
 
-# After adding user-visible strings: extract them, then fill in the Chinese.
+# After adding user-visible strings: extract them, then fill in the Chinese (the Qt layer's in
+# scripts/translations_zh_CN.py; core and engines' in translations/earshot_zh_CN.po, where new texts come empty).
 update-translations: $(STAMP)
 	$(VENV)/bin/pyside6-lupdate -no-obsolete -locations none $$(find app -name '*.py' | sort) -ts translations/earshot_zh_CN.ts
 	$(PY) scripts/translations_zh_CN.py translations/earshot_zh_CN.ts
+	@mkdir -p build
+	$(VENV)/bin/pybabel -q extract --no-default-keywords -k translated -k translatable --no-location --no-wrap \
+		--sort-output --project Earshot -o build/earshot.pot app/core app/engines
+	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-obsolete --no-wrap -i build/earshot.pot \
+		-o translations/earshot_zh_CN.po -l zh_CN
 
 # The one-folder app in dist/earshot/ and, on Linux, a tarball with install.sh (PyInstaller comes from the
-# lock: the `package` extra). check-package builds it and runs the built binary (several minutes).
+# lock: the `package` extra). check-package, the last step of `test`, builds the folder and runs the built
+# binary (about two minutes on 2 cores).
 package: $(STAMP) translations
 	scripts/build-package.sh $(PY)
 

@@ -357,38 +357,6 @@ ZH_CN = {
     "Replace": "替换",
     "Replace All": "全部替换",
     "Replace Transcript": "替换转写稿",
-    "A segment cannot start before 0:00.000.": "片段不能早于 0:00.000 开始。",
-    "The start ({start}) must come before the end ({end}).": "开始时间（{start}）必须早于结束时间（{end}）。",
-    "Select the segments to shift first.": "请先选择要平移的片段。",
-    "The segments cannot move earlier: the first of them starts at 0:00.000.":
-        "这些片段无法再提前：其中第一个从 0:00.000 开始。",
-    "There is no segment {number}; the transcript has {count}.": "没有第 {number} 个片段；转写稿共有 {count} 个。",
-    "Put the cursor between two words of the segment to split it there.":
-        "请把光标放在片段的两个词之间，再在该处拆分。",
-    "The last segment has no next segment to merge with.": "最后一个片段没有可合并的下一段。",
-    "The first segment has no previous segment to merge with.": "第一个片段没有可合并的上一段。",
-    "Select the segments to assign a speaker to first.": "请先选择要指定说话人的片段。",
-    "The selected segments already have the speaker “{name}”.": "所选片段的说话人已经是“{name}”。",
-    "The selected segments already have no speaker.": "所选片段已经没有说话人。",
-    "Give the speaker a name.": "请给说话人起个名字。",
-    "No segment has the speaker “{name}”.": "没有片段的说话人是“{name}”。",
-    "The speaker is already called “{name}”.": "该说话人已经叫“{name}”。",
-    "Type what to find.": "请输入要查找的内容。",
-    "The regular expression is not valid: {reason} (at position {position}).":
-        "正则表达式无效：{reason}（位置 {position}）。",
-    "The replacement is not valid: {reason}.": "替换内容无效：{reason}。",
-    "There is nothing to replace: the text was not found.": "没有可替换的内容：未找到该文本。",
-    "The text changed since it was found; find it again.": "找到之后文本已改变；请重新查找。",
-    "“{text}” is negative; times start at 0.": "“{text}”是负数；时间从 0 开始。",
-    "“{text}” is not a time; write it as 1:02:03.456, 62:03.4 or 3723.456.":
-        "“{text}”不是时间；请写成 1:02:03.456、62:03.4 或 3723.456。",
-    "“{text}” has {count} seconds after the minutes; use 0 to 59.": "“{text}”在分钟后有 {count} 秒；请用 0 到 59。",
-    "“{text}” has {count} minutes after the hours; use 0 to 59.": "“{text}”在小时后有 {count} 分钟；请用 0 到 59。",
-    "“{text}” is more precise than a millisecond; use at most three decimals.":
-        "“{text}”精确到了毫秒以下；最多用三位小数。",
-    "Edit one segment at a time here; to join or split segments use Merge or Split.":
-        "在这里一次只能编辑一个片段；要合并或拆分片段，请用“合并”或“拆分”。",
-    "Select the segments to delete first.": "请先选择要删除的片段。",
     "Wait for the transcription to finish, or cancel it, before editing.": "请等转写完成或取消转写后再编辑。",
     "Open an audio or video file, a transcript or a project to begin.": "打开音频或视频文件、转写稿或项目即可开始。",
     "&Export Subtitles…": "导出字幕(&E)…",

@@ -31,6 +31,26 @@ def isolated_app_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, 
     return folders
 
 
+def compile_core_catalogs(folder: Path) -> Path:
+    """The gettext catalogs of translations/*.po compiled under ``folder``, as `make translations` does."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    for source in (REPO_ROOT / "translations").glob("earshot_*.po"):
+        language = source.stem.removeprefix("earshot_")
+        target = folder / language / "LC_MESSAGES" / "earshot.mo"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with source.open("rb") as po, target.open("wb") as mo:
+            write_mo(mo, read_po(po, locale=language))
+    return folder
+
+
+@pytest.fixture(scope="session")
+def core_catalogs(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder with the compiled gettext catalogs of core and engines (what app/translations holds once built)."""
+    return compile_core_catalogs(tmp_path_factory.mktemp("core-catalogs"))
+
+
 @pytest.fixture(scope="session")
 def jfk_path() -> Path:
     return SHARED_AUDIO / "jfk.flac"

@@ -7,16 +7,25 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from app import __version__
-from tests.conftest import JFK_REFERENCE, REPO_ROOT
+from tests.conftest import JFK_REFERENCE, REPO_ROOT, compile_core_catalogs
 from tests.speech import word_error_rate
 
 
-def run_app(*arguments: str | Path) -> subprocess.CompletedProcess[str]:
+def run_app(*arguments: str | Path, language: str = "en") -> subprocess.CompletedProcess[str]:
+    """The command line in a process whose locale asks for ``language`` (gettext reads LANGUAGE first)."""
     return subprocess.run(
         [sys.executable, "-m", "app", *map(str, arguments)],
-        cwd=REPO_ROOT, capture_output=True, text=True, timeout=180, env=os.environ.copy(),
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=180, env={**os.environ, "LANGUAGE": language},
     )
+
+
+@pytest.fixture(scope="module")
+def built_core_catalogs() -> Path:
+    """app/translations as `make translations` leaves it: the command line reads the package's own catalogs."""
+    return compile_core_catalogs(REPO_ROOT / "app" / "translations")
 
 
 def test_version() -> None:
@@ -77,6 +86,16 @@ def test_undecodable_file_fails_with_one_line(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stderr.count("\n") == 1
     assert "broken.mp4" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_file_that_cannot_be_read_is_said_in_the_locale_language(tmp_path: Path, built_core_catalogs: Path) -> None:
+    junk = tmp_path / "bad.mp3"
+    junk.write_bytes(bytes(range(256)) * 40)
+    chinese = run_app("transcribe", junk, "--model", "tiny.en", "--output", tmp_path, language="zh_CN")
+    assert chinese.returncode == 1
+    assert chinese.stderr == "earshot: 无法读取“bad.mp3”：本应用无法解码此文件，它不是音频或视频文件。\n"
+    english = run_app("transcribe", junk, "--model", "tiny.en", "--output", tmp_path)
+    assert english.stderr == "earshot: Cannot read “bad.mp3”: it is not an audio or video file this app can decode.\n"
 
 
 def test_unknown_model_fails_with_one_line(jfk_path: Path, tmp_path: Path) -> None:

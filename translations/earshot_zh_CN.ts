@@ -431,6 +431,10 @@
         <source>Untitled</source>
         <translation>未命名</translation>
     </message>
+    <message>
+        <source>Wait for the transcription to finish, or cancel it, before editing.</source>
+        <translation>请等转写完成或取消转写后再编辑。</translation>
+    </message>
 </context>
 <context>
     <name>EditActions</name>
@@ -552,118 +556,6 @@
     <message>
         <source>Change Speaker Count</source>
         <translation>更改说话人数</translation>
-    </message>
-    <message>
-        <source>A segment cannot start before 0:00.000.</source>
-        <translation>片段不能早于 0:00.000 开始。</translation>
-    </message>
-    <message>
-        <source>The start ({start}) must come before the end ({end}).</source>
-        <translation>开始时间（{start}）必须早于结束时间（{end}）。</translation>
-    </message>
-    <message>
-        <source>Select the segments to shift first.</source>
-        <translation>请先选择要平移的片段。</translation>
-    </message>
-    <message>
-        <source>Select the segments to re-transcribe first.</source>
-        <translation>请先选择要重新转写的片段。</translation>
-    </message>
-    <message>
-        <source>The segments cannot move earlier: the first of them starts at 0:00.000.</source>
-        <translation>这些片段无法再提前：其中第一个从 0:00.000 开始。</translation>
-    </message>
-    <message>
-        <source>There is no segment {number}; the transcript has {count}.</source>
-        <translation>没有第 {number} 个片段；转写稿共有 {count} 个。</translation>
-    </message>
-    <message>
-        <source>Put the cursor between two words of the segment to split it there.</source>
-        <translation>请把光标放在片段的两个词之间，再在该处拆分。</translation>
-    </message>
-    <message>
-        <source>The last segment has no next segment to merge with.</source>
-        <translation>最后一个片段没有可合并的下一段。</translation>
-    </message>
-    <message>
-        <source>The first segment has no previous segment to merge with.</source>
-        <translation>第一个片段没有可合并的上一段。</translation>
-    </message>
-    <message>
-        <source>Select the segments to assign a speaker to first.</source>
-        <translation>请先选择要指定说话人的片段。</translation>
-    </message>
-    <message>
-        <source>The selected segments already have the speaker “{name}”.</source>
-        <translation>所选片段的说话人已经是“{name}”。</translation>
-    </message>
-    <message>
-        <source>The selected segments already have no speaker.</source>
-        <translation>所选片段已经没有说话人。</translation>
-    </message>
-    <message>
-        <source>Give the speaker a name.</source>
-        <translation>请给说话人起个名字。</translation>
-    </message>
-    <message>
-        <source>No segment has the speaker “{name}”.</source>
-        <translation>没有片段的说话人是“{name}”。</translation>
-    </message>
-    <message>
-        <source>The speaker is already called “{name}”.</source>
-        <translation>该说话人已经叫“{name}”。</translation>
-    </message>
-    <message>
-        <source>Type what to find.</source>
-        <translation>请输入要查找的内容。</translation>
-    </message>
-    <message>
-        <source>The regular expression is not valid: {reason} (at position {position}).</source>
-        <translation>正则表达式无效：{reason}（位置 {position}）。</translation>
-    </message>
-    <message>
-        <source>The replacement is not valid: {reason}.</source>
-        <translation>替换内容无效：{reason}。</translation>
-    </message>
-    <message>
-        <source>There is nothing to replace: the text was not found.</source>
-        <translation>没有可替换的内容：未找到该文本。</translation>
-    </message>
-    <message>
-        <source>The text changed since it was found; find it again.</source>
-        <translation>找到之后文本已改变；请重新查找。</translation>
-    </message>
-    <message>
-        <source>“{text}” is negative; times start at 0.</source>
-        <translation>“{text}”是负数；时间从 0 开始。</translation>
-    </message>
-    <message>
-        <source>“{text}” is not a time; write it as 1:02:03.456, 62:03.4 or 3723.456.</source>
-        <translation>“{text}”不是时间；请写成 1:02:03.456、62:03.4 或 3723.456。</translation>
-    </message>
-    <message>
-        <source>“{text}” has {count} seconds after the minutes; use 0 to 59.</source>
-        <translation>“{text}”在分钟后有 {count} 秒；请用 0 到 59。</translation>
-    </message>
-    <message>
-        <source>“{text}” has {count} minutes after the hours; use 0 to 59.</source>
-        <translation>“{text}”在小时后有 {count} 分钟；请用 0 到 59。</translation>
-    </message>
-    <message>
-        <source>“{text}” is more precise than a millisecond; use at most three decimals.</source>
-        <translation>“{text}”精确到了毫秒以下；最多用三位小数。</translation>
-    </message>
-    <message>
-        <source>Edit one segment at a time here; to join or split segments use Merge or Split.</source>
-        <translation>在这里一次只能编辑一个片段；要合并或拆分片段，请用“合并”或“拆分”。</translation>
-    </message>
-    <message>
-        <source>Select the segments to delete first.</source>
-        <translation>请先选择要删除的片段。</translation>
-    </message>
-    <message>
-        <source>Wait for the transcription to finish, or cancel it, before editing.</source>
-        <translation>请等转写完成或取消转写后再编辑。</translation>
     </message>
 </context>
 <context>

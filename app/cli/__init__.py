@@ -25,5 +25,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui([Path(a) for a in argv])
     from app.cli.commands import run_command
+    from app.core.text_translation import use_locale_language
 
+    use_locale_language()  # the sentences of core and engines in the locale's language (the window has its own)
     return run_command(argv)

@@ -6,6 +6,7 @@ import keyring
 import keyring.errors
 
 from app.core.errors import EarshotError
+from app.core.text_translation import translated
 
 KEYRING_SERVICE = "Earshot remote services"
 
@@ -22,14 +23,18 @@ def load_api_key(profile_name: str) -> str | None:
     try:
         return keyring.get_password(KEYRING_SERVICE, _account(profile_name))
     except keyring.errors.KeyringError as error:
-        raise KeyringUnavailable(f"Cannot read the API key from the system keyring: {_reason(error)}.") from None
+        raise KeyringUnavailable(translated(
+            "Cannot read the API key from the system keyring: {reason}."
+        ).format(reason=_reason(error))) from None
 
 
 def store_api_key(profile_name: str, api_key: str) -> None:
     try:
         keyring.set_password(KEYRING_SERVICE, _account(profile_name), api_key)
     except keyring.errors.KeyringError as error:
-        raise KeyringUnavailable(f"Cannot store the API key in the system keyring: {_reason(error)}.") from None
+        raise KeyringUnavailable(translated(
+            "Cannot store the API key in the system keyring: {reason}."
+        ).format(reason=_reason(error))) from None
 
 
 def delete_api_key(profile_name: str) -> None:
@@ -38,7 +43,9 @@ def delete_api_key(profile_name: str) -> None:
     except keyring.errors.PasswordDeleteError:
         pass  # there was none
     except keyring.errors.KeyringError as error:
-        raise KeyringUnavailable(f"Cannot remove the API key from the system keyring: {_reason(error)}.") from None
+        raise KeyringUnavailable(translated(
+            "Cannot remove the API key from the system keyring: {reason}."
+        ).format(reason=_reason(error))) from None
 
 
 def rename_api_key(old_name: str, new_name: str) -> None:

@@ -8,6 +8,7 @@ import stat
 from pathlib import Path
 
 from app.core.errors import FormatError
+from app.core.text_translation import translated
 
 _ORDINARY_MODE = 0o666  # what open() asks for; the umask takes away the rest
 
@@ -36,7 +37,9 @@ def write_bytes_atomically(path: Path, data: bytes) -> Path:
             raise
     except OSError as error:
         reason = error.strerror or str(error)
-        raise FormatError(f"Cannot save “{path.name}”: {reason}.") from error
+        raise FormatError(translated(
+            "Cannot save “{name}”: {reason}."
+        ).format(name=path.name, reason=reason)) from error
     return path
 
 

@@ -19,6 +19,7 @@ import av.error
 import numpy as np
 
 from app.core.errors import AudioDecodeError
+from app.core.text_translation import translated
 
 SAMPLE_RATE = 16_000
 CHUNK_SAMPLES = 30 * SAMPLE_RATE  # a streamed decode's chunks: 1.9 MB of float32
@@ -84,7 +85,9 @@ class AudioFile:
         except (av.error.FFmpegError, ValueError, OSError) as error:
             raise _undecodable(self.source) from error
         if delivered == 0:
-            raise AudioDecodeError(f"Cannot read “{self.source.name}”: it contains no audio samples.")
+            raise AudioDecodeError(translated(
+                "Cannot read “{name}”: it contains no audio samples."
+            ).format(name=self.source.name))
 
     def decode(self) -> AudioClip:
         """All of it in memory, for engines that need the whole clip."""
@@ -124,7 +127,9 @@ def decode_audio_range(path: str | Path, start: float, end: float, channel: int 
     before it, so a passage near the end of a long recording costs no more than one near its start.
     """
     if not 0 <= start < end:
-        raise AudioDecodeError(f"Cannot read {start:.3f} s to {end:.3f} s: the passage is empty.")
+        raise AudioDecodeError(translated(
+            "Cannot read {start:.3f} s to {end:.3f} s: the passage is empty."
+        ).format(start=start, end=end))
     path = _checked_path(path)
     return _clip_of(path, channel, lambda: _decoded_range(path, channel, start, end),
                     f"Cannot read “{path.name}” at {start:.3f} s: the file is shorter than that.")
@@ -180,26 +185,30 @@ def audio_channel_count(path: str | Path) -> int:
 def _checked_path(path: str | Path) -> Path:
     path = Path(path)
     if not path.exists():
-        raise AudioDecodeError(f"Cannot open “{path.name}”: the file does not exist.")
+        raise AudioDecodeError(translated("Cannot open “{name}”: the file does not exist.").format(name=path.name))
     if path.is_dir():
-        raise AudioDecodeError(f"Cannot open “{path.name}”: it is a folder, not a file.")
+        raise AudioDecodeError(translated("Cannot open “{name}”: it is a folder, not a file.").format(name=path.name))
     if path.stat().st_size == 0:
-        raise AudioDecodeError(f"Cannot open “{path.name}”: the file is empty.")
+        raise AudioDecodeError(translated("Cannot open “{name}”: the file is empty.").format(name=path.name))
     return path
 
 
 def _undecodable(path: Path) -> AudioDecodeError:
-    return AudioDecodeError(f"Cannot read “{path.name}”: it is not an audio or video file this app can decode.")
+    return AudioDecodeError(translated(
+        "Cannot read “{name}”: it is not an audio or video file this app can decode."
+    ).format(name=path.name))
 
 
 def _audio_stream(container: av.container.InputContainer, path: Path, channel: int | None) -> av.AudioStream:
     if not container.streams.audio:
-        raise AudioDecodeError(f"Cannot read “{path.name}”: it has no audio track.")
+        raise AudioDecodeError(translated("Cannot read “{name}”: it has no audio track.").format(name=path.name))
     stream = container.streams.audio[0]
     channels = stream.codec_context.channels or 1
     if channel is not None and not 0 <= channel < channels:
         raise AudioDecodeError(
-            f"Cannot read channel {channel + 1} of “{path.name}”: it has {channels} channel(s)."
+            translated(
+                "Cannot read channel {channel} of “{name}”: it has {channels} channel(s)."
+            ).format(channel=channel + 1, name=path.name, channels=channels)
         )
     return stream
 

@@ -10,6 +10,8 @@ import json
 import math
 from typing import Any
 
+from app.core.text_translation import translated
+
 
 class ShapeError(ValueError):
     """A JSON document is not valid or not of the expected shape; ``str()`` says where."""
@@ -20,14 +22,16 @@ def parse_json(text: str) -> Any:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise ShapeError(f"it is not valid JSON (line {error.lineno}, column {error.colno})") from error
+        raise ShapeError(translated(
+            "it is not valid JSON (line {lineno}, column {colno})"
+        ).format(lineno=error.lineno, colno=error.colno)) from error
     except RecursionError as error:
-        raise ShapeError("it is nested too deeply to be a real document") from error
+        raise ShapeError(translated("it is nested too deeply to be a real document")) from error
 
 
 def require_object(value: Any, where: str) -> dict[str, Any]:
     if not isinstance(value, dict):
-        raise ShapeError(f"{where} is not an object")
+        raise ShapeError(translated("{where} is not an object").format(where=where))
     return value
 
 
@@ -35,7 +39,7 @@ def number_field(item: dict[str, Any], key: str, where: str) -> float:
     """A finite number: NaN, Infinity and true/false are refused."""
     value = item.get(key)
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ShapeError(f"{where} has no valid {key}")
+        raise ShapeError(translated("{where} has no valid {key}").format(where=where, key=key))
     return float(value)
 
 
@@ -46,7 +50,7 @@ def optional_number_field(item: dict[str, Any], key: str, where: str) -> float |
 def text_field(item: dict[str, Any], key: str, where: str) -> str:
     value = item.get(key)
     if not isinstance(value, str):
-        raise ShapeError(f"{where} has no valid {key}")
+        raise ShapeError(translated("{where} has no valid {key}").format(where=where, key=key))
     return value
 
 
@@ -60,7 +64,7 @@ def list_field(item: dict[str, Any], key: str, where: str, *, optional: bool = F
     if value is None and optional:
         return []
     if not isinstance(value, list):
-        raise ShapeError(f"{where} has no valid {key}")
+        raise ShapeError(translated("{where} has no valid {key}").format(where=where, key=key))
     return value
 
 
@@ -70,5 +74,5 @@ def object_field(item: dict[str, Any], key: str, where: str, *, optional: bool =
     if value is None and optional:
         return {}
     if not isinstance(value, dict):
-        raise ShapeError(f"{where} has no valid {key}")
+        raise ShapeError(translated("{where} has no valid {key}").format(where=where, key=key))
     return value

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import babel
 
 from app.core.errors import EarshotError
+from app.core.text_translation import translated
 
 LANGUAGES: dict[str, str] = {
     "en": "English", "zh": "Chinese", "de": "German", "es": "Spanish", "ru": "Russian",
@@ -67,7 +68,9 @@ def language_code(typed: str) -> str:
     key = _folded(typed)
     code = _codes_by_english_name().get(key) or _codes_by_own_name().get(key)
     if code is None:
-        raise LanguageError(f"Unknown language “{typed}”: `python -m app languages` lists them.")
+        raise LanguageError(translated(
+            "Unknown language “{typed}”: `python -m app languages` lists them."
+        ).format(typed=typed))
     return code
 
 
@@ -77,6 +80,20 @@ def language_table() -> list[LanguageRow]:
         LanguageRow(code, name, _own_name(code))
         for code, name in sorted(LANGUAGES.items(), key=lambda item: item[1])
     ]
+
+
+@functools.cache
+def language_names_in(interface_language: str) -> dict[str, str]:
+    """Each language's English name → its name in ``interface_language`` ("zh_CN"), from Babel's CLDR data;
+    empty for English or a locale CLDR does not know."""
+    if interface_language == "en":
+        return {}
+    try:
+        names = babel.Locale.parse(interface_language).languages
+    except (babel.UnknownLocaleError, ValueError):
+        return {}
+    found = {english: str(names.get(_CLDR_CODES.get(code, code), "")) for code, english in LANGUAGES.items()}
+    return {english: name for english, name in found.items() if name}
 
 
 def _folded(text: str) -> str:

@@ -25,6 +25,7 @@ import orjson
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import FormatError, ProjectFileError
 from app.core.formats.json_format import transcript_from_dict, transcript_to_dict
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 PROJECT_SCHEMA = "earshot.project"
@@ -109,7 +110,9 @@ def load_project(path: Path) -> LoadedProject:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ProjectFileError(f"Cannot open “{path.name}”: {error.strerror or error}.") from error
+        raise ProjectFileError(translated(
+            "Cannot open “{name}”: {reason}."
+        ).format(name=path.name, reason=error.strerror or error)) from error
     return project_from_bytes(raw, path.name, path.parent)
 
 
@@ -117,13 +120,18 @@ def project_from_bytes(raw: bytes, name: str, project_folder: Path | None) -> Lo
     """Parse and check a project; ProjectFileError with one sentence for anything wrong with it."""
     data = _json_object(raw, name)
     if data.get("schema") != PROJECT_SCHEMA:
-        raise ProjectFileError(f"Cannot open “{name}”: it is not an Earshot project.")
+        raise ProjectFileError(translated("Cannot open “{name}”: it is not an Earshot project.").format(name=name))
     version = data.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise ProjectFileError(f"Cannot open “{name}”: its schema version is missing or wrong.")
+        raise ProjectFileError(translated(
+            "Cannot open “{name}”: its schema version is missing or wrong."
+        ).format(name=name))
     if version > PROJECT_SCHEMA_VERSION:
         raise ProjectFileError(
-            f"Cannot open “{name}”: it was saved by a newer Earshot (project version {version}); update Earshot."
+            translated(
+                "Cannot open “{name}”: it was saved by a newer Earshot (project version {version}); "
+                "update Earshot."
+            ).format(name=name, version=version)
         )
     return project_from_dict(data, name, project_folder)
 
@@ -132,20 +140,24 @@ def _json_object(raw: bytes, name: str) -> dict[str, Any]:
     try:
         data = orjson.loads(raw.decode("utf-8"))
     except UnicodeDecodeError as error:
-        raise ProjectFileError(f"Cannot open “{name}”: it is not a UTF-8 text file.") from error
+        raise ProjectFileError(translated(
+            "Cannot open “{name}”: it is not a UTF-8 text file."
+        ).format(name=name)) from error
     except orjson.JSONDecodeError as error:  # also NaN, Infinity and nesting past 1,024 levels
         raise ProjectFileError(
-            f"Cannot open “{name}”: it is damaged or incomplete (line {error.lineno}, column {error.colno})."
+            translated(
+                "Cannot open “{name}”: it is damaged or incomplete (line {lineno}, column {colno})."
+            ).format(name=name, lineno=error.lineno, colno=error.colno)
         ) from error
     if not isinstance(data, dict):
-        raise ProjectFileError(f"Cannot open “{name}”: it is not an Earshot project.")
+        raise ProjectFileError(translated("Cannot open “{name}”: it is not an Earshot project.").format(name=name))
     return data
 
 
 def project_from_dict(data: dict[str, Any], name: str, project_folder: Path | None) -> LoadedProject:
     transcript_data = data.get("transcript")
     if not isinstance(transcript_data, dict) or not isinstance(transcript_data.get("segments"), list):
-        raise ProjectFileError(f"Cannot open “{name}”: it holds no transcript.")
+        raise ProjectFileError(translated("Cannot open “{name}”: it holds no transcript.").format(name=name))
     try:
         transcript = transcript_from_dict({**transcript_data, "media_path": None})
         _check_transcript(transcript)
@@ -154,9 +166,11 @@ def project_from_dict(data: dict[str, Any], name: str, project_folder: Path | No
     except FormatError as error:
         raise ProjectFileError(error.message) from error
     except ValueError as error:  # json_format's shape errors and ours say which part is wrong
-        raise ProjectFileError(f"Cannot open “{name}”: {error}.") from error
+        raise ProjectFileError(translated("Cannot open “{name}”: {error}.").format(name=name, error=error)) from error
     except (KeyError, TypeError, AttributeError) as error:
-        raise ProjectFileError(f"Cannot open “{name}”: a part of it is missing or has a bad value.") from error
+        raise ProjectFileError(translated(
+            "Cannot open “{name}”: a part of it is missing or has a bad value."
+        ).format(name=name)) from error
     transcript.media_path = str(media.path) if media.path else None
     if view.selected_segment is not None and view.selected_segment >= len(transcript.segments):
         view.selected_segment = None
@@ -170,22 +184,22 @@ def _check_transcript(transcript: Transcript) -> None:
         if not 0 <= segment.start <= segment.end < infinity or not all(
             0 <= word.start < infinity and 0 <= word.end < infinity for word in segment.words
         ):
-            raise ValueError(f"segment {number} has impossible times")
+            raise ValueError(translated("segment {number} has impossible times").format(number=number))
         if segment.speaker is not None and not isinstance(segment.speaker, str):
-            raise ValueError(f"segment {number} has a speaker that is not a name")
+            raise ValueError(translated("segment {number} has a speaker that is not a name").format(number=number))
 
 
 def _view_from(data: object) -> ViewState:
     if data is None:
         return ViewState()
     if not isinstance(data, dict):
-        raise ValueError("the view state is not an object")
+        raise ValueError(translated("the view state is not an object"))
     selected = data.get("selected_segment")
     if selected is not None and (not isinstance(selected, int) or isinstance(selected, bool) or selected < 0):
-        raise ValueError("the selected segment is not a row number")
+        raise ValueError(translated("the selected segment is not a row number"))
     position = float(data.get("playback_position") or 0.0)
     if not 0 <= position < float("inf"):
-        raise ValueError("the playback position is not a time")
+        raise ValueError(translated("the playback position is not a time"))
     return ViewState(selected, position)
 
 
@@ -193,10 +207,10 @@ def _media_from(data: object, project_folder: Path | None) -> MediaLocation:
     if data is None:
         return MediaLocation(None)
     if not isinstance(data, dict):
-        raise ValueError("the media is not an object")
+        raise ValueError(translated("the media is not an object"))
     absolute, relative = data.get("absolute"), data.get("relative")
     if not isinstance(absolute, str) or not (relative is None or isinstance(relative, str)):
-        raise ValueError("the media path is not text")
+        raise ValueError(translated("the media path is not text"))
     candidates = [Path(absolute)]
     if relative and project_folder is not None:
         candidates.insert(0, project_folder / relative)

@@ -8,6 +8,7 @@ from typing import Any
 from app.core import paths
 from app.core.json_shape import ShapeError
 from app.core.settings_file import read_settings, write_settings
+from app.core.text_translation import translated
 
 RECENT_FILES_NAME = "recent_files.json"
 MAX_RECENT_FILES = 10
@@ -37,4 +38,4 @@ class RecentFiles:
 def _check(document: dict[str, Any]) -> None:
     files = document.get("files", [])
     if not isinstance(files, list) or not all(isinstance(p, str) and p for p in files):
-        raise ShapeError("its list of files is not a list of paths")
+        raise ShapeError(translated("its list of files is not a list of paths"))

@@ -23,6 +23,7 @@ from app.core import paths
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import ProjectFileError
 from app.core.project_file import LoadedProject, ViewState, project_bytes, project_from_bytes
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 
 RECOVERY_SCHEMA = "earshot.recovery"
@@ -101,7 +102,9 @@ class RecoveryStore:
         try:
             raw = document.file.read_bytes()
         except OSError as error:
-            raise ProjectFileError(f"Cannot recover “{document.title}”: {error.strerror or error}.") from error
+            raise ProjectFileError(translated(
+                "Cannot recover “{title}”: {reason}."
+            ).format(title=document.title, reason=error.strerror or error)) from error
         _header_line, _newline, body = raw.partition(b"\n")
         folder = document.project_path.parent if document.project_path else None
         return project_from_bytes(body, document.title, folder)

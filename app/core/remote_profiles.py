@@ -15,6 +15,7 @@ from app.core.errors import EarshotError
 from app.core.json_shape import list_field, object_field, optional_text_field, require_object, text_field
 from app.core.paths import config_dir
 from app.core.settings_file import read_settings, write_settings
+from app.core.text_translation import translated
 
 PROFILES_FILE_NAME = "remote_profiles.json"
 FILE_VERSION = 1
@@ -45,20 +46,30 @@ class RemoteProfile:
 
     def validate(self) -> None:
         if not self.name.strip():
-            raise ProfileError("A remote profile needs a name.")
+            raise ProfileError(translated("A remote profile needs a name."))
         if self.kind not in REMOTE_KINDS:
-            raise ProfileError(f"Unknown remote service “{self.kind}”: choose one of {', '.join(REMOTE_KINDS)}.")
+            raise ProfileError(translated(
+                "Unknown remote service “{kind}”: choose one of {kinds}."
+            ).format(kind=self.kind, kinds=', '.join(REMOTE_KINDS)))
         if not re.match(r"^https?://[^/\s]+", self.base_url):
-            raise ProfileError(f"The URL of “{self.name}” must start with http:// or https:// and name a host.")
+            raise ProfileError(translated(
+                "The URL of “{name}” must start with http:// or https:// and name a host."
+            ).format(name=self.name))
         secret_like = sorted(name for name in self.options if _SECRET_OPTION.search(name))
         if secret_like:
-            raise ProfileError(f"“{secret_like[0]}” looks like a secret; API keys belong in the system keyring.")
+            raise ProfileError(translated(
+                "“{secret_like}” looks like a secret; API keys belong in the system keyring."
+            ).format(secret_like=secret_like[0]))
         if self.kind == "hf" and self.provider not in HF_PROVIDERS:
             choices = ", ".join(HF_PROVIDERS)
-            raise ProfileError(f"Unknown Hugging Face provider “{self.provider}”: choose one of {choices}.")
+            raise ProfileError(translated(
+                "Unknown Hugging Face provider “{provider}”: choose one of {choices}."
+            ).format(provider=self.provider, choices=choices))
         if self.ca_certificate_file and not Path(self.ca_certificate_file).is_file():
             raise ProfileError(
-                f"The CA certificate file of “{self.name}” does not exist: {self.ca_certificate_file}."
+                translated(
+                    "The CA certificate file of “{name}” does not exist: {ca_certificate_file}."
+                ).format(name=self.name, ca_certificate_file=self.ca_certificate_file)
             )
 
 
@@ -84,7 +95,9 @@ class RemoteProfileStore:
         names = [p.name for p in profiles]
         duplicates = sorted({n for n in names if names.count(n) > 1})
         if duplicates:
-            raise ProfileError(f"Two remote profiles are called “{duplicates[0]}”; give each its own name.")
+            raise ProfileError(translated(
+                "Two remote profiles are called “{duplicates}”; give each its own name."
+            ).format(duplicates=duplicates[0]))
         for profile in profiles:
             profile.validate()
         write_settings(self.path, {"version": FILE_VERSION, "profiles": [asdict(p) for p in profiles]})
@@ -93,7 +106,7 @@ class RemoteProfileStore:
         for profile in self.load():
             if profile.name == name:
                 return profile
-        raise ProfileError(f"There is no remote profile called “{name}”.")
+        raise ProfileError(translated("There is no remote profile called “{name}”.").format(name=name))
 
     def put(self, profile: RemoteProfile, replacing: str | None = None) -> None:
         """Add ``profile``, or replace the one called ``replacing`` (its old name when renamed)."""

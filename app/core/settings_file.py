@@ -17,6 +17,7 @@ from typing import Any
 
 from app.core.atomic_write import write_text_atomically
 from app.core.json_shape import ShapeError, parse_json
+from app.core.text_translation import translated
 
 log = logging.getLogger(__name__)
 
@@ -57,10 +58,10 @@ def _document(data: bytes) -> dict[str, Any]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise ShapeError("it is not UTF-8 text") from error
+        raise ShapeError(translated("it is not UTF-8 text")) from error
     document = parse_json(text)
     if not isinstance(document, dict):
-        raise ShapeError("it is not a JSON object")
+        raise ShapeError(translated("it is not a JSON object"))
     return document
 
 

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from app.core.errors import SpeakerCountError
+from app.core.text_translation import translated
 
 MAX_SPEAKERS = 50
 
@@ -33,9 +34,11 @@ class SpeakerCount:
     def __post_init__(self) -> None:
         for bound in (self.minimum, self.maximum):
             if bound is not None and not 1 <= bound <= MAX_SPEAKERS:
-                raise SpeakerCountError(f"The number of speakers must be between 1 and {MAX_SPEAKERS}.")
+                raise SpeakerCountError(translated(
+                    "The number of speakers must be between 1 and {MAX_SPEAKERS}."
+                ).format(MAX_SPEAKERS=MAX_SPEAKERS))
         if self.minimum is not None and self.maximum is not None and self.minimum > self.maximum:
-            raise SpeakerCountError("The smallest number of speakers must not be above the largest.")
+            raise SpeakerCountError(translated("The smallest number of speakers must not be above the largest."))
 
     @classmethod
     def exactly(cls, count: int) -> SpeakerCount:
@@ -71,4 +74,6 @@ def parse_speaker_count(text: str) -> SpeakerCount:
     bounds = re.fullmatch(r"(\d+)\s*-\s*(\d+)", cleaned)
     if bounds:
         return SpeakerCount(int(bounds.group(1)), int(bounds.group(2)))
-    raise SpeakerCountError(f"“{text}” is not a number of speakers: write auto, a number like 2, or a range like 2-4.")
+    raise SpeakerCountError(translated(
+        "“{text}” is not a number of speakers: write auto, a number like 2, or a range like 2-4."
+    ).format(text=text))

@@ -15,6 +15,7 @@ from typing import Any
 import numpy as np
 
 from app.core.errors import SpeechOutputError
+from app.core.text_translation import translatable, translated
 
 STREAMED_FORMATS = ("wav", "pcm")
 OPENAI_PCM_RATE = 24_000
@@ -25,7 +26,7 @@ _PCM, _FLOAT, _EXTENSIBLE = 1, 3, 0xFFFE
 _SAMPLE_TYPES: dict[tuple[int, int], np.dtype[Any]] = {
     (_PCM, 16): np.dtype("<i2"), (_PCM, 32): np.dtype("<i4"), (_FLOAT, 32): np.dtype("<f4"),
 }
-_NOT_AUDIO = "The server's speech stream is not audio this app can read"
+_NOT_AUDIO = translatable("The server's speech stream is not audio this app can read")
 
 
 class StreamedAudioDecoder:
@@ -57,25 +58,33 @@ class StreamedAudioDecoder:
     def finish(self) -> None:
         """The stream ended: one sentence if it never held a header or a sample."""
         if not self._header_done:
-            raise SpeechOutputError(f"{_NOT_AUDIO} (it ended before the WAV header did).")
+            raise SpeechOutputError(translated(
+                "{NOT_AUDIO} (it ended before the WAV header did)."
+            ).format(NOT_AUDIO=translated(_NOT_AUDIO)))
         if self.samples_decoded == 0:
-            raise SpeechOutputError("The server sent empty speech audio.")
+            raise SpeechOutputError(translated("The server sent empty speech audio."))
 
     def _read_header(self) -> None:
         data = bytes(self._pending)
         if len(data) >= 12 and (data[:4] != b"RIFF" or data[8:12] != b"WAVE"):
-            raise SpeechOutputError(f"{_NOT_AUDIO} (it does not start as WAV).")
+            raise SpeechOutputError(
+                translated("{NOT_AUDIO} (it does not start as WAV).").format(NOT_AUDIO=translated(_NOT_AUDIO))
+            )
         position, format_found = 12, False
         while position + 8 <= len(data):
             name, size = data[position:position + 4], struct.unpack_from("<I", data, position + 4)[0]
             if name == b"data":
                 if not format_found:
-                    raise SpeechOutputError(f"{_NOT_AUDIO} (its samples come before their format).")
+                    raise SpeechOutputError(translated(
+                        "{NOT_AUDIO} (its samples come before their format)."
+                    ).format(NOT_AUDIO=translated(_NOT_AUDIO)))
                 self._pending = self._pending[position + 8:]
                 self._header_done = True
                 return
             if size > MAX_HEADER_BYTES or position + 8 + size > MAX_HEADER_BYTES:
-                raise SpeechOutputError(f"{_NOT_AUDIO} (its header is too large).")
+                raise SpeechOutputError(translated(
+                    "{NOT_AUDIO} (its header is too large)."
+                ).format(NOT_AUDIO=translated(_NOT_AUDIO)))
             if position + 8 + size > len(data):
                 return  # the rest of this chunk has not arrived yet
             if name == b"fmt ":
@@ -83,19 +92,27 @@ class StreamedAudioDecoder:
                 format_found = True
             position += 8 + size + size % 2  # RIFF chunks are padded to an even size
         if len(data) > MAX_HEADER_BYTES:
-            raise SpeechOutputError(f"{_NOT_AUDIO} (its header is too large).")
+            raise SpeechOutputError(
+                translated("{NOT_AUDIO} (its header is too large).").format(NOT_AUDIO=translated(_NOT_AUDIO))
+            )
 
     def _read_format(self, chunk: bytes) -> None:
         if len(chunk) < 16:
-            raise SpeechOutputError(f"{_NOT_AUDIO} (its format chunk is cut short).")
+            raise SpeechOutputError(translated(
+                "{NOT_AUDIO} (its format chunk is cut short)."
+            ).format(NOT_AUDIO=translated(_NOT_AUDIO)))
         tag, channels, rate, _byte_rate, _align, bits = struct.unpack_from("<HHIIHH", chunk)
         if tag == _EXTENSIBLE and len(chunk) >= 26:
             tag = struct.unpack_from("<H", chunk, 24)[0]  # the sub-format GUID starts with the plain tag
         sample_type = _SAMPLE_TYPES.get((tag, bits))
         if sample_type is None:
-            raise SpeechOutputError(f"{_NOT_AUDIO} (format {tag}, {bits}-bit samples).")
+            raise SpeechOutputError(translated(
+                "{NOT_AUDIO} (format {tag}, {bits}-bit samples)."
+            ).format(NOT_AUDIO=translated(_NOT_AUDIO), tag=tag, bits=bits))
         if not 1 <= channels <= MAX_CHANNELS or rate not in SAMPLE_RATES:
-            raise SpeechOutputError(f"{_NOT_AUDIO} ({channels} channel(s) at {rate} Hz).")
+            raise SpeechOutputError(translated(
+                "{NOT_AUDIO} ({channels} channel(s) at {rate} Hz)."
+            ).format(NOT_AUDIO=translated(_NOT_AUDIO), channels=channels, rate=rate))
         self.sample_rate, self._channels, self._sample_type = rate, channels, sample_type
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 from enum import Enum
 
 from app.core.errors import FormatError
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Segment
 
 
@@ -22,15 +23,15 @@ class SubtitleRules:
     def validated(self) -> SubtitleRules:
         """These rules, or a FormatError saying which one cannot be kept."""
         if self.max_chars_per_line < 1:
-            raise FormatError("The maximum characters per line must be at least 1.")
+            raise FormatError(translated("The maximum characters per line must be at least 1."))
         if self.max_lines < 1:
-            raise FormatError("The maximum lines per cue must be at least 1.")
+            raise FormatError(translated("The maximum lines per cue must be at least 1."))
         if self.max_chars_per_second <= 0:
-            raise FormatError("The maximum characters per second must be more than 0.")
+            raise FormatError(translated("The maximum characters per second must be more than 0."))
         if self.min_duration < 0 or self.min_gap < 0:
-            raise FormatError("Cue durations and gaps cannot be negative.")
+            raise FormatError(translated("Cue durations and gaps cannot be negative."))
         if self.max_duration <= 0 or self.min_duration > self.max_duration:
-            raise FormatError("The minimum cue duration must not be longer than the maximum.")
+            raise FormatError(translated("The minimum cue duration must not be longer than the maximum."))
         return self
 
     @property
@@ -51,13 +52,13 @@ CUSTOM_PROFILE = "custom"
 SUBTITLE_PROFILES: dict[str, SubtitleProfile] = {
     p.key: p
     for p in (
-        SubtitleProfile(DEFAULT_PROFILE, "Default", SubtitleRules()),
+        SubtitleProfile(DEFAULT_PROFILE, translatable("Default"), SubtitleRules()),
         SubtitleProfile(
-            "netflix", "Netflix English",
+            "netflix", translatable("Netflix English"),
             SubtitleRules(42, 2, 20.0, min_duration=20 * FRAME_AT_24_FPS, max_duration=7.0,
                           min_gap=2 * FRAME_AT_24_FPS),
         ),
-        SubtitleProfile("short-form", "Short-form video", SubtitleRules(24, 2, 25.0, 0.7, 5.0, 0.024)),
+        SubtitleProfile("short-form", translatable("Short-form video"), SubtitleRules(24, 2, 25.0, 0.7, 5.0, 0.024)),
     )
 }
 
@@ -67,7 +68,9 @@ def profile_rules(key: str) -> SubtitleRules:
         return SUBTITLE_PROFILES[key.lower()].rules
     except KeyError:
         known = ", ".join(SUBTITLE_PROFILES)
-        raise FormatError(f"Unknown subtitle profile “{key}”: choose one of {known}.") from None
+        raise FormatError(translated(
+            "Unknown subtitle profile “{key}”: choose one of {known}."
+        ).format(key=key, known=known)) from None
 
 
 def rules_with_overrides(
@@ -91,13 +94,13 @@ def _rounded(rules: SubtitleRules) -> tuple[int | float, ...]:
 
 
 class RuleBreak(Enum):
-    LINE_TOO_LONG = "line too long"
-    TOO_MANY_LINES = "too many lines"
-    TOO_FAST = "too fast to read"
-    TOO_SHORT = "too short"
-    TOO_LONG = "shown too long"
-    TOO_MUCH_TEXT = "too much text for one cue"
-    TOO_CLOSE = "too close to the next cue"
+    LINE_TOO_LONG = translatable("line too long")
+    TOO_MANY_LINES = translatable("too many lines")
+    TOO_FAST = translatable("too fast to read")
+    TOO_SHORT = translatable("too short")
+    TOO_LONG = translatable("shown too long")
+    TOO_MUCH_TEXT = translatable("too much text for one cue")
+    TOO_CLOSE = translatable("too close to the next cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,8 @@ class Violation:
     detail: str
 
     def __str__(self) -> str:
-        return f"{self.kind.value.capitalize()}: {self.detail}."
+        rule = translated(self.kind.value).capitalize()
+        return translated("{rule}: {detail}.").format(rule=rule, detail=self.detail)
 
 
 def milliseconds(seconds: float) -> int:
@@ -132,14 +136,20 @@ def cue_violations(
     longest = max(len(line) for line in lines)
     if longest > rules.max_chars_per_line:
         found.append(Violation(RuleBreak.LINE_TOO_LONG,
-                               f"{longest} characters (at most {rules.max_chars_per_line})"))
+                               translated(
+                                   "{longest} characters (at most {max_chars_per_line})"
+                               ).format(longest=longest, max_chars_per_line=rules.max_chars_per_line)))
     if len(lines) > rules.max_lines:
-        found.append(Violation(RuleBreak.TOO_MANY_LINES, f"{len(lines)} lines (at most {rules.max_lines})"))
+        found.append(Violation(RuleBreak.TOO_MANY_LINES, translated(
+            "{number_of_lines} lines (at most {max_lines})"
+        ).format(number_of_lines=len(lines), max_lines=rules.max_lines)))
     found.extend(_timing_violations(start, end, text, rules))
     if next_start is not None and milliseconds(next_start) - milliseconds(end) < milliseconds(rules.min_gap):
         gap_ms = milliseconds(next_start) - milliseconds(end)
         found.append(Violation(RuleBreak.TOO_CLOSE,
-                               f"{gap_ms} ms before the next cue (at least {milliseconds(rules.min_gap)} ms)"))
+                               translated(
+                                   "{gap_ms} ms before the next cue (at least {min_gap_ms} ms)"
+                               ).format(gap_ms=gap_ms, min_gap_ms=milliseconds(rules.min_gap))))
     return found
 
 
@@ -149,7 +159,9 @@ def segment_violations(segment: Segment, rules: SubtitleRules) -> list[Violation
              if v.kind is not RuleBreak.TOO_SHORT]
     length = reading_length(segment.text.strip())
     if length > rules.max_chars_per_cue:
-        found.append(Violation(RuleBreak.TOO_MUCH_TEXT, f"{length} characters (at most {rules.max_chars_per_cue})"))
+        found.append(Violation(RuleBreak.TOO_MUCH_TEXT, translated(
+            "{length} characters (at most {max_chars_per_cue})"
+        ).format(length=length, max_chars_per_cue=rules.max_chars_per_cue)))
     return found
 
 
@@ -158,14 +170,23 @@ def _timing_violations(start: float, end: float, text: str, rules: SubtitleRules
     duration_ms = milliseconds(end) - milliseconds(start)
     speed = characters_per_second(text, start, end)
     if speed > rules.max_chars_per_second + 1e-9:
-        shown = "no time" if math.isinf(speed) else f"{speed:.1f} characters per second"
-        found.append(Violation(RuleBreak.TOO_FAST, f"{shown} (at most {rules.max_chars_per_second:g})"))
+        if math.isinf(speed):
+            shown = translated("no time")
+        else:
+            shown = translated("{speed:.1f} characters per second").format(speed=speed)
+        found.append(Violation(RuleBreak.TOO_FAST, translated(
+            "{shown} (at most {max_chars_per_second:g})"
+        ).format(shown=shown, max_chars_per_second=rules.max_chars_per_second)))
     if duration_ms < milliseconds(rules.min_duration):
         found.append(Violation(RuleBreak.TOO_SHORT,
-                               f"{duration_ms / 1000:.3f} s (at least {rules.min_duration:.3f} s)"))
+                               translated(
+                                   "{seconds:.3f} s (at least {min_duration:.3f} s)"
+                               ).format(seconds=duration_ms / 1000, min_duration=rules.min_duration)))
     if duration_ms > milliseconds(rules.max_duration):
         found.append(Violation(RuleBreak.TOO_LONG,
-                               f"{duration_ms / 1000:.3f} s (at most {rules.max_duration:g} s)"))
+                               translated(
+                                   "{seconds:.3f} s (at most {max_duration:g} s)"
+                               ).format(seconds=duration_ms / 1000, max_duration=rules.max_duration)))
     return found
 
 

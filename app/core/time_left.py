@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from app.core.text_translation import translated
+
 
 class TimeLeftEstimator:
     """Seconds left, extrapolated from the elapsed time and the fraction done."""
@@ -29,9 +31,9 @@ def format_time_left(seconds: float | None) -> str:
         return ""
     whole = round(seconds)
     if whole < 60:
-        return f"{whole} s"
+        return translated("{whole} s").format(whole=whole)
     minutes, secs = divmod(whole, 60)
     if minutes < 60:
-        return f"{minutes} min {secs:02d} s"
+        return translated("{minutes} min {secs:02d} s").format(minutes=minutes, secs=secs)
     hours, minutes = divmod(minutes, 60)
-    return f"{hours} h {minutes:02d} min"
+    return translated("{hours} h {minutes:02d} min").format(hours=hours, minutes=minutes)

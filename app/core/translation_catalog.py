@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.json_shape import ShapeError
+from app.core.text_translation import translated
 
 MAX_CATALOG_BYTES = 8 * 1024 * 1024
 UNFINISHED_TYPES = ("unfinished", "vanished", "obsolete")
@@ -28,13 +29,13 @@ def read_catalog(path: Path) -> list[CatalogEntry]:
     """Every message with a finished, non-empty translation."""
     data = path.read_bytes()
     if len(data) > MAX_CATALOG_BYTES:
-        raise ShapeError(f"{path.name} is too large to be a translation catalog")
+        raise ShapeError(translated("{name} is too large to be a translation catalog").format(name=path.name))
     try:
         root = ElementTree.fromstring(data)
     except ElementTree.ParseError as error:
-        raise ShapeError(f"{path.name} is not valid XML ({error})") from error
+        raise ShapeError(translated("{name} is not valid XML ({error})").format(name=path.name, error=error)) from error
     if root.tag != "TS":
-        raise ShapeError(f"{path.name} is not a Qt Linguist catalog")
+        raise ShapeError(translated("{name} is not a Qt Linguist catalog").format(name=path.name))
     catalog: list[CatalogEntry] = []
     for context in root.iter("context"):
         name = context.findtext("name") or ""

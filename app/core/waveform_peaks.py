@@ -22,6 +22,7 @@ import numpy as np
 from app.core.audio import decoded_frames, media_duration_seconds
 from app.core.errors import AudioDecodeError, Cancelled
 from app.core.peak_pyramid import BASE_BLOCK_SECONDS, PeakPyramid
+from app.core.text_translation import translated
 
 CHUNK_SAMPLES = 1 << 19  # per channel: ~12 s at 44.1 kHz, 4 MB of float32 stereo
 PROGRESS_INTERVAL_SECONDS = 0.1  # partial peaks cost a copy: at most ten a second
@@ -53,7 +54,9 @@ def compute_peaks(
     """
     path = Path(path)
     if not path.is_file():
-        raise AudioDecodeError(f"Cannot draw the waveform of “{path.name}”: the file does not exist.")
+        raise AudioDecodeError(translated(
+            "Cannot draw the waveform of “{name}”: the file does not exist."
+        ).format(name=path.name))
     cancel_event = cancel_event or threading.Event()
     try:
         sample_rate, duration = _probe(path)
@@ -71,7 +74,10 @@ def compute_peaks(
                 raise
     except (av.error.FFmpegError, OSError, ValueError) as error:
         raise AudioDecodeError(
-            f"Cannot draw the waveform of “{path.name}”: it is not an audio or video file this app can decode."
+            translated(
+                "Cannot draw the waveform of “{name}”: it is not an audio or video file this app can "
+                "decode."
+            ).format(name=path.name)
         ) from error
     base = np.concatenate(pieces) if pieces else np.zeros((0, 2), dtype=np.float32)
     if progress is not None:
@@ -100,7 +106,9 @@ def decoded_chunks(frames: Iterable[np.ndarray], chunk_samples: int) -> Iterator
 def _probe(path: Path) -> tuple[int, float]:
     with av.open(str(path), metadata_errors="ignore") as container:
         if not container.streams.audio:
-            raise AudioDecodeError(f"Cannot draw the waveform of “{path.name}”: it has no audio track.")
+            raise AudioDecodeError(translated(
+                "Cannot draw the waveform of “{name}”: it has no audio track."
+            ).format(name=path.name))
         stream = container.streams.audio[0]
         return stream.codec_context.sample_rate or stream.rate or 16_000, media_duration_seconds(container, stream)
 
@@ -251,7 +259,9 @@ def _frame_samples(frame: av.AudioFrame) -> np.ndarray:
     name = frame.format.name
     dtype = _DTYPES.get(name)
     if dtype is None:
-        raise AudioDecodeError(f"Cannot draw the waveform: the sample format {name} is not supported.")
+        raise AudioDecodeError(translated(
+            "Cannot draw the waveform: the sample format {name} is not supported."
+        ).format(name=name))
     channels = len(frame.layout.channels) or 1
     if frame.format.is_planar:
         planes = [np.frombuffer(memoryview(plane), dtype, frame.samples) for plane in frame.planes[:channels]]

@@ -11,6 +11,7 @@ import ctranslate2
 
 from app.core.audio import AudioFile, AudioSource
 from app.core.errors import EngineError, ModelError
+from app.core.text_translation import translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import resolve_model
@@ -50,7 +51,7 @@ class FasterWhisperEngine(TranscriptionEngine):
             if self._loaded_key == key and self._loaded_model is not None and not self._random_state_used:
                 return self._loaded_model
             if context:
-                context.report_status("Loading model")
+                context.report_status(translated("Loading model"))
             self._loaded_model = None  # free the old model before loading the next one
             ctranslate2.set_random_seed(SAMPLING_SEED)  # taken by the new model's worker thread
             try:
@@ -58,7 +59,9 @@ class FasterWhisperEngine(TranscriptionEngine):
                     str(model_dir), device="cpu", compute_type="int8", cpu_threads=options.cpu_threads
                 )
             except (RuntimeError, ValueError, OSError) as error:
-                raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
+                raise ModelError(translated(
+                    "Cannot load the model “{model}”: {error}."
+                ).format(model=options.model, error=error)) from error
             self._loaded_key, self._loaded_model = key, model
             self._random_state_used = False
             return model
@@ -73,12 +76,12 @@ class FasterWhisperEngine(TranscriptionEngine):
         model = self.load_model(options, context)
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
-        context.report_status("Recognising speech")
+        context.report_status(translated("Recognising speech"))
         decoder = PassageDecoder(model, options)
         try:
             yield from decoder.segments(audio, context)
         except (RuntimeError, ValueError) as error:
-            raise EngineError(f"Recognition failed: {error}.") from error
+            raise EngineError(translated("Recognition failed: {error}.").format(error=error)) from error
         finally:
             self._random_state_used = self._random_state_used or decoder.may_have_sampled
 
@@ -106,9 +109,14 @@ def _check_options_fit_model(options: TranscriptionOptions, multilingual: bool) 
     name = Path(options.model).name
     if options.task == "translate":
         raise ModelError(
-            f"The model “{name}” only knows English and cannot translate; choose a multilingual model such as base."
+            translated(
+                "The model “{name}” only knows English and cannot translate; choose a multilingual model "
+                "such as base."
+            ).format(name=name)
         )
     if options.language and options.language != "en":
         raise ModelError(
-            f"The model “{name}” only knows English; choose a multilingual model for “{options.language}”."
+            translated(
+                "The model “{name}” only knows English; choose a multilingual model for “{language}”."
+            ).format(name=name, language=options.language)
         )

@@ -13,6 +13,7 @@ from enum import Enum
 from pathlib import Path
 
 from app.core.errors import ModelError, ModelStoreError
+from app.core.text_translation import translated
 from app.engines.model_catalog import CATALOG
 from app.engines.model_settings import load_model_settings, save_model_settings
 from app.engines.model_store import (
@@ -70,7 +71,7 @@ def delete_model(key: str) -> None:
     """Delete a downloaded model's files (and those of an unfinished download), or forget an added folder
     (its files stay)."""
     if key in BUNDLED_MODELS:
-        raise ModelError(f"The {key} model ships with Earshot and cannot be deleted.")
+        raise ModelError(translated("The {key} model ships with Earshot and cannot be deleted.").format(key=key))
     settings = load_model_settings()
     if key in settings.added_folders:
         save_model_settings(replace(settings, added_folders=tuple(f for f in settings.added_folders if f != key)))
@@ -78,7 +79,7 @@ def delete_model(key: str) -> None:
     folders = [downloaded_model_folder(key), partial_download_folder(key)] if key in CATALOG else []
     folders = [folder for folder in folders if folder.is_dir()]
     if not folders:
-        raise ModelError(f"There is no downloaded model “{key}” to delete.")
+        raise ModelError(translated("There is no downloaded model “{key}” to delete.").format(key=key))
     try:
         for folder in folders:
             # Renamed first, so the model is gone from every list at once even if removing its files takes a while.
@@ -87,4 +88,6 @@ def delete_model(key: str) -> None:
             shutil.rmtree(doomed)
     except OSError as error:
         reason = error.strerror or str(error)
-        raise ModelStoreError(f"Cannot delete the {key} model from “{downloaded_models_dir()}”: {reason}.") from error
+        raise ModelStoreError(translated(
+            "Cannot delete the {key} model from “{downloaded_models_dir}”: {reason}."
+        ).format(key=key, downloaded_models_dir=downloaded_models_dir(), reason=reason)) from error

@@ -39,6 +39,7 @@ from huggingface_hub.errors import (
 )
 
 from app.core.errors import Cancelled, ModelDownloadError, ModelStoreError
+from app.core.text_translation import translated
 from app.engines.model_catalog import MODEL_FILE_PATTERNS, CatalogModel
 from app.engines.model_settings import hub_endpoint
 from app.engines.model_store import (
@@ -106,30 +107,40 @@ def fetch_file_list(repo_id: str, endpoint: str) -> RemoteModel:
     try:
         info = HfApi(endpoint=endpoint, token=False).model_info(repo_id, files_metadata=True)
     except (KeyError, TypeError, ValueError) as error:  # an answer that ModelInfo cannot read
-        raise ModelDownloadError(f"{where} is not in the hub's shape; check the download source address.") from error
+        raise ModelDownloadError(translated(
+            "{where} is not in the hub's shape; check the download source address."
+        ).format(where=where)) from error
     if not isinstance(info.sha, str) or not _COMMIT.fullmatch(info.sha):
-        raise ModelDownloadError(f"{where} names no valid commit; the address may not be a Hugging Face hub or mirror.")
+        raise ModelDownloadError(translated(
+            "{where} names no valid commit; the address may not be a Hugging Face hub or mirror."
+        ).format(where=where))
     siblings = {sibling.rfilename: sibling for sibling in info.siblings or []}
     wanted = [name for name in siblings
               if isinstance(name, str) and any(fnmatch.fnmatchcase(name, p) for p in MODEL_FILE_PATTERNS)]
     files = tuple(_remote_file(siblings[name], where) for name in sorted(wanted))
     if "model.bin" not in {file.name for file in files}:
-        raise ModelDownloadError(f"{where} has no model.bin: it is not a faster-whisper model.")
+        raise ModelDownloadError(translated(
+            "{where} has no model.bin: it is not a faster-whisper model."
+        ).format(where=where))
     return RemoteModel(repo_id, info.sha, files)
 
 
 def _remote_file(sibling: Any, where: str) -> RemoteFile:
     name, size, lfs = sibling.rfilename, sibling.size, sibling.lfs
     if not isinstance(name, str) or "/" in name or "\\" in name or name.startswith("."):
-        raise ModelDownloadError(f"{where} names a file “{name}” that cannot be a model file.")
+        raise ModelDownloadError(translated(
+            "{where} names a file “{name}” that cannot be a model file."
+        ).format(where=where, name=name))
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-        raise ModelDownloadError(f"{where} gives no valid size for “{name}”.")
+        raise ModelDownloadError(translated("{where} gives no valid size for “{name}”.").format(where=where, name=name))
     sha256 = lfs.sha256 if lfs is not None else None
     blob_id = sibling.blob_id
     if sha256 is not None and not (isinstance(sha256, str) and _SHA256.fullmatch(sha256)):
-        raise ModelDownloadError(f"{where} gives no valid checksum for “{name}”.")
+        raise ModelDownloadError(translated(
+            "{where} gives no valid checksum for “{name}”."
+        ).format(where=where, name=name))
     if sha256 is None and not (isinstance(blob_id, str) and _COMMIT.fullmatch(blob_id)):
-        raise ModelDownloadError(f"{where} gives no checksum for “{name}”.")
+        raise ModelDownloadError(translated("{where} gives no checksum for “{name}”.").format(where=where, name=name))
     return RemoteFile(name, size, sha256, blob_id)
 
 
@@ -145,8 +156,10 @@ def _verify(path: Path, remote_file: RemoteFile, model: CatalogModel) -> None:
     if path.stat().st_size != remote_file.size or digest.hexdigest() != expected:
         path.unlink(missing_ok=True)
         raise ModelDownloadError(
-            f"The file “{remote_file.name}” of the {model.name} model arrived damaged (its checksum does not match), "
-            "so the model was not installed; try again."
+            translated(
+                "The file “{name}” of the {name2} model arrived damaged (its checksum does not match), "
+                "so the model was not installed; try again."
+            ).format(name=remote_file.name, name2=model.name)
         )
 
 
@@ -246,7 +259,9 @@ def _download_errors(model: CatalogModel, endpoint: str) -> Iterator[None]:
 def _sentence(error: Exception, model: CatalogModel, host: str) -> str | None:
     name = model.name
     if isinstance(error, RepositoryNotFoundError | RevisionNotFoundError | RemoteEntryNotFoundError):
-        return f"{host} has no {name} model ({model.repo_id}); a mirror may not carry it."
+        return translated(
+            "{host} has no {name} model ({repo_id}); a mirror may not carry it."
+        ).format(host=host, name=name, repo_id=model.repo_id)
     if isinstance(error, HfHubHTTPError):
         return (f"{host} refused to send the {name} model (HTTP {error.response.status_code}); "
                 "try again later or choose another download source.")
@@ -254,12 +269,18 @@ def _sentence(error: Exception, model: CatalogModel, host: str) -> str | None:
         return (f"Cannot reach {host} to download the {name} model: check the network connection, "
                 "or choose a mirror as the download source.")
     if isinstance(error, FileMetadataError):
-        return f"{host} does not answer as a Hugging Face hub does; check the download source address."
+        return translated(
+            "{host} does not answer as a Hugging Face hub does; check the download source address."
+        ).format(host=host)
     if _is_disk_error(error):
         reason = getattr(error, "strerror", None) or str(error)
-        return f"Cannot save the {name} model in “{downloaded_models_dir()}”: {reason}."
+        return translated(
+            "Cannot save the {name} model in “{downloaded_models_dir}”: {reason}."
+        ).format(name=name, downloaded_models_dir=downloaded_models_dir(), reason=reason)
     if isinstance(error, OSError):  # huggingface_hub's size check: fewer or more bytes than announced
-        return f"The {name} model arrived incomplete from {host}; try again."
+        return translated(
+            "The {name} model arrived incomplete from {host}; try again."
+        ).format(name=name, host=host)
     return None
 
 

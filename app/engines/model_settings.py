@@ -13,6 +13,7 @@ from app.core.errors import ModelError
 from app.core.json_shape import ShapeError, list_field, optional_text_field
 from app.core.paths import config_dir
 from app.core.settings_file import read_settings, write_settings
+from app.core.text_translation import translated
 
 HUB_ADDRESS = "https://huggingface.co"
 SETTINGS_FILE = "models.json"
@@ -56,7 +57,10 @@ def checked_download_source(text: str) -> str:
         return ""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise ModelError(f"“{text}” is not a web address: a mirror is given as https://host (for example https://hf-mirror.com).")
+        raise ModelError(translated(
+            "“{text}” is not a web address: a mirror is given as https://host (for example "
+            "https://hf-mirror.com)."
+        ).format(text=text))
     return text
 
 
@@ -64,4 +68,4 @@ def _check_document(document: dict[str, Any]) -> None:
     optional_text_field(document, "download_source", "the settings")
     for index, folder in enumerate(list_field(document, "added_folders", "the settings", optional=True)):
         if not isinstance(folder, str):
-            raise ShapeError(f"added folder {index + 1} is not a path")
+            raise ShapeError(translated("added folder {index} is not a path").format(index=index + 1))

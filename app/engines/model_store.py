@@ -20,6 +20,7 @@ from pathlib import Path
 
 from app.core.errors import ModelError, ModelStoreError
 from app.core.paths import model_cache_dir
+from app.core.text_translation import translated
 from app.engines.model_catalog import CATALOG
 
 _CHUNK = 4 * 1024 * 1024
@@ -55,18 +56,24 @@ def resolve_model(name_or_path: str) -> Path:
         if folder.is_dir():
             return folder
         raise ModelError(
-            f"The {name_or_path} model is not downloaded: download it with Models or `earshot models download "
-            f"{name_or_path}`."
+            translated(
+                "The {name_or_path} model is not downloaded: download it with Models or `earshot models "
+                "download {name_or_path}`."
+            ).format(name_or_path=name_or_path)
         )
     path = Path(name_or_path).expanduser()
     if path.is_dir():
         if not (path / "model.bin").is_file():
-            raise ModelError(f"“{path}” is not a Whisper model folder: it has no model.bin.")
+            raise ModelError(translated(
+                "“{path}” is not a Whisper model folder: it has no model.bin."
+            ).format(path=path))
         return path
     known = ", ".join(BUNDLED_MODELS)
     raise ModelError(
-        f"Unknown model “{name_or_path}”: choose {known}, a downloadable model (`earshot models list`), "
-        "or the path of a model folder."
+        translated(
+            "Unknown model “{name_or_path}”: choose {known}, a downloadable model (`earshot models "
+            "list`), or the path of a model folder."
+        ).format(name_or_path=name_or_path, known=known)
     )
 
 
@@ -86,14 +93,19 @@ def partial_download_folder(name: str) -> Path:
 def check_model_folder(folder: Path) -> Path:
     """``folder`` if it holds a CTranslate2 Whisper model (model.bin, config.json, a tokenizer or vocabulary)."""
     if not folder.is_dir():
-        raise ModelError(f"“{folder}” is not a folder.")
+        raise ModelError(translated("“{folder}” is not a folder.").format(folder=folder))
     present = {path.name for path in folder.iterdir() if path.is_file()}
     for required in ("model.bin", "config.json"):
         if required not in present:
-            raise ModelError(f"“{folder}” is not a Whisper model folder: it has no {required}.")
+            raise ModelError(translated(
+                "“{folder}” is not a Whisper model folder: it has no {required}."
+            ).format(folder=folder, required=required))
     if "tokenizer.json" not in present and not any(name.startswith("vocabulary.") for name in present):
         raise ModelError(
-            f"“{folder}” is not a Whisper model folder: it has neither tokenizer.json nor a vocabulary file."
+            translated(
+                "“{folder}” is not a Whisper model folder: it has neither tokenizer.json nor a "
+                "vocabulary file."
+            ).format(folder=folder)
         )
     return folder
 
@@ -111,7 +123,9 @@ def _package_dir(package: str, subfolder: str) -> Path:
         return Path(str(importlib.resources.files(package) / subfolder))
     except ModuleNotFoundError as error:
         raise ModelError(
-            f"The bundled model package “{package}” is not installed; reinstall Earshot."
+            translated(
+                "The bundled model package “{package}” is not installed; reinstall Earshot."
+            ).format(package=package)
         ) from error
 
 
@@ -154,7 +168,10 @@ def _join_parts(parts: list[Path], destination: Path, model: BundledModel) -> No
                 os.fsync(output.fileno())
             if partial.stat().st_size != model.size or digest.hexdigest() != model.sha256:
                 raise ModelError(
-                    f"The bundled {model.name} model is damaged (size or checksum mismatch); reinstall Earshot."
+                    translated(
+                        "The bundled {name} model is damaged (size or checksum mismatch); reinstall "
+                        "Earshot."
+                    ).format(name=model.name)
                 )
     except OSError as error:
         raise _store_error(model, destination.parent, error) from error
@@ -179,14 +196,18 @@ def _renamed_into_place(destination: Path) -> Iterator[Path]:
 
 def _store_error(model: BundledModel, folder: Path, error: OSError) -> ModelStoreError:
     reason = error.strerror or str(error)
-    return ModelStoreError(f"Cannot prepare the {model.name} model in the folder “{folder}”: {reason}.")
+    return ModelStoreError(translated(
+        "Cannot prepare the {name} model in the folder “{folder}”: {reason}."
+    ).format(name=model.name, folder=folder, reason=reason))
 
 
 def _verify_once(model_bin: Path, model: BundledModel, marker: Path) -> None:
     if _marker_matches(marker, model_bin, model):
         return
     if not model_bin.is_file() or model_bin.stat().st_size != model.size or file_sha256(model_bin) != model.sha256:
-        raise ModelError(f"The bundled {model.name} model is damaged (checksum mismatch); reinstall Earshot.")
+        raise ModelError(translated(
+            "The bundled {name} model is damaged (checksum mismatch); reinstall Earshot."
+        ).format(name=model.name))
     try:
         marker.parent.mkdir(parents=True, exist_ok=True)
         marker.write_text(model.sha256, encoding="ascii")

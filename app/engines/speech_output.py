@@ -24,6 +24,7 @@ import soundfile
 from app.core.errors import Cancelled, SpeechOutputError
 from app.core.sentences import TextSpan, sentence_spans
 from app.core.streamed_audio import STREAMED_FORMATS, StreamedAudioDecoder
+from app.core.text_translation import translated
 from app.engines.base import JobContext
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
 
@@ -62,7 +63,7 @@ SentenceListener = Callable[[SpokenSentence], None]
 def spoken_text_spans(text: str, limit: int | None = None) -> list[TextSpan]:
     spans = sentence_spans(text, limit)
     if not spans:
-        raise SpeechOutputError("There is no text to speak.")
+        raise SpeechOutputError(translated("There is no text to speak."))
     return spans
 
 
@@ -80,7 +81,9 @@ class LocalSpeechSynthesiser:
             if wanted.casefold() in (voice.id.casefold(), voice.name.casefold()):
                 return voice
         some = ", ".join(v.name for v in voices[:6])
-        raise SpeechOutputError(f"There is no voice called “{wanted}” (there are {len(voices)}, such as {some}).")
+        raise SpeechOutputError(translated(
+            "There is no voice called “{wanted}” (there are {number_of_voices}, such as {some})."
+        ).format(wanted=wanted, number_of_voices=len(voices), some=some))
 
     def synthesise(self, text: str, settings: SpeechSettings, on_sentence: SentenceListener | None = None,
                    cancel_event: threading.Event | None = None) -> list[SpokenSentence]:
@@ -93,7 +96,9 @@ class LocalSpeechSynthesiser:
                 try:
                     samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
                 except (soundfile.LibsndfileError, RuntimeError) as error:
-                    raise SpeechOutputError(f"The speech engine's audio cannot be read: {error}.") from error
+                    raise SpeechOutputError(translated(
+                        "The speech engine's audio cannot be read: {error}."
+                    ).format(error=error)) from error
                 sentence = SpokenSentence(spans[int(message["sentence"])], samples.mean(axis=1), rate)
                 spoken.append(sentence)
                 if on_sentence is not None:
@@ -115,7 +120,9 @@ class _WorkerMessages:
             process = subprocess.Popen([*_WORKER, *self._arguments], stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                        stderr=subprocess.PIPE, text=True, encoding="utf-8")
         except OSError as error:
-            raise SpeechOutputError(f"Cannot start the speech engine: {error.strerror or error}.") from error
+            raise SpeechOutputError(translated(
+                "Cannot start the speech engine: {reason}."
+            ).format(reason=error.strerror or error)) from error
         done = threading.Event()
         watcher = threading.Thread(target=self._kill_on_cancel, args=(process, done), daemon=True)
         watcher.start()
@@ -126,12 +133,16 @@ class _WorkerMessages:
             for line in process.stdout:
                 message = json.loads(line)
                 if "error" in message:
-                    raise SpeechOutputError(f"The system's speech engine cannot start ({message['error']}).")
+                    raise SpeechOutputError(translated(
+                        "The system's speech engine cannot start ({message})."
+                    ).format(message=message['error']))
                 yield message
             if self._cancel_event.is_set():
                 raise Cancelled()
             if process.wait() != 0:
-                raise SpeechOutputError(f"The speech engine failed: {_last_line(process)}.")
+                raise SpeechOutputError(translated(
+                    "The speech engine failed: {last_line}."
+                ).format(last_line=_last_line(process)))
         finally:
             done.set()
             if process.poll() is None:
@@ -203,9 +214,9 @@ def decoded_speech(audio: bytes) -> tuple[np.ndarray, int]:
     try:
         samples, rate = soundfile.read(io.BytesIO(audio), dtype="float32", always_2d=True)
     except (soundfile.LibsndfileError, RuntimeError, ValueError) as error:
-        raise SpeechOutputError("The server's speech reply is not audio this app can read.") from error
+        raise SpeechOutputError(translated("The server's speech reply is not audio this app can read.")) from error
     if samples.size == 0:
-        raise SpeechOutputError("The server sent empty speech audio.")
+        raise SpeechOutputError(translated("The server sent empty speech audio."))
     return samples.mean(axis=1), int(rate)
 
 

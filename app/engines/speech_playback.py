@@ -21,6 +21,7 @@ import soundfile
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import SpeechOutputError
 from app.core.sentences import TextSpan
+from app.core.text_translation import translated
 from app.engines.speech_output import SpokenSentence
 
 _SLICE_SECONDS = 0.05
@@ -73,7 +74,9 @@ class SpeechPlayer:
                 announced = sentence.span
                 self._write(stream, sentence.samples, sentence.sample_rate)
         except sounddevice.PortAudioError as error:
-            self.error = SpeechOutputError(f"Cannot play sound on the output device: {error}.")
+            self.error = SpeechOutputError(translated(
+                "Cannot play sound on the output device: {error}."
+            ).format(error=error))
         finally:
             if stream is not None:
                 if self._stopped.is_set():
@@ -103,7 +106,9 @@ def speech_file_format(path: Path) -> str:
     """soundfile's format for a speech file's extension; one sentence for any other."""
     audio_format = SAVE_FORMATS.get(Path(path).suffix.lower())
     if audio_format is None:
-        raise SpeechOutputError(f"Speech is saved as .wav or .flac, not “{Path(path).suffix or path.name}”.")
+        raise SpeechOutputError(translated(
+            "Speech is saved as .wav or .flac, not “{suffix}”."
+        ).format(suffix=Path(path).suffix or path.name))
     return audio_format
 
 
@@ -112,10 +117,10 @@ def save_speech(sentences: Iterable[SpokenSentence], path: Path, pause_seconds: 
     audio_format = speech_file_format(path)
     sentences = list(sentences)
     if not sentences:
-        raise SpeechOutputError("There is no speech to save.")
+        raise SpeechOutputError(translated("There is no speech to save."))
     rate = sentences[0].sample_rate
     if any(s.sample_rate != rate for s in sentences):
-        raise SpeechOutputError("The spoken sentences have different sample rates and cannot be joined.")
+        raise SpeechOutputError(translated("The spoken sentences have different sample rates and cannot be joined."))
     pause = np.zeros(int(pause_seconds * rate), dtype=np.float32)
     joined = np.concatenate([part for s in sentences for part in (s.samples, pause)])
     buffer = io.BytesIO()

@@ -18,6 +18,7 @@ from app.core.api_keys import load_api_key
 from app.core.errors import Cancelled, EarshotError, SpeechOutputError
 from app.core.remote_profiles import RemoteProfileStore
 from app.core.sentences import TextSpan
+from app.core.text_translation import translated
 from app.engines.remote.openai_compatible import OpenAICompatibleEngine
 from app.engines.remote.registry import http_settings_for
 from app.engines.speech_output import (
@@ -66,7 +67,9 @@ def synthesiser_for(voice: SpeechVoice, profiles: RemoteProfileStore) -> Synthes
     def synthesise_remotely(text: str, heard: SentenceListener | None, cancel: threading.Event) -> list[SpokenSentence]:
         profile = profiles.get(remote.profile)
         if profile.kind != "openai":
-            raise SpeechOutputError(f"“{profile.name}” is not an OpenAI-compatible service; only those can speak.")
+            raise SpeechOutputError(translated(
+                "“{name}” is not an OpenAI-compatible service; only those can speak."
+            ).format(name=profile.name))
         engine = OpenAICompatibleEngine(profile.base_url, remote.model, load_api_key(profile.name),
                                         http=http_settings_for(profile))
         synthesiser = RemoteSpeechSynthesiser(engine, remote.voice, remote.speed, remote.audio_format,
@@ -102,7 +105,7 @@ class SpeechReading:
 
     def start(self, text: str, synthesise: Synthesise) -> None:
         if self.is_running:
-            raise SpeechOutputError("Speech is already being read; stop it first.")
+            raise SpeechOutputError(translated("Speech is already being read; stop it first."))
         cancel = self._cancel = threading.Event()
 
         def sentence_started(span: TextSpan) -> None:
@@ -139,7 +142,9 @@ class SpeechReading:
             error = failure
         except Exception as failure:  # a bug: logged with its trace, told as one sentence
             log.exception("reading aloud failed")
-            error = SpeechOutputError(f"Reading aloud stopped because of an unexpected error ({failure}).")
+            error = SpeechOutputError(translated(
+                "Reading aloud stopped because of an unexpected error ({failure})."
+            ).format(failure=failure))
         finally:
             player.stop()
             player.wait(5)

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.json_shape import ShapeError
 from app.core.preferences import SYSTEM
+from app.core.text_translation import use_language
 from app.core.translation_catalog import CatalogEntry, read_catalog
+from app.ui.core_text_translator import CoreTextTranslator, core_texts
 from app.ui.retranslation import retranslate_windows
 
 # .qm files built by `make translations` and the .ts catalogs beside them, so an installed wheel has both.
@@ -51,23 +53,33 @@ class InterfaceLanguage(QObject):
         self._catalogs.clear()
 
     def install(self, choice: str) -> None:
-        """Install the translators for ``choice`` ("system", "en", "zh_CN"), before the window is built."""
+        """Install the translators for ``choice`` ("system", "en", "zh_CN"), before the window is built; the
+        sentences of core and engines (gettext) follow."""
         for translator in self._translators:
             self._app.removeTranslator(translator)
         self._translators = []
         self.language = ENGLISH
-        if choice == ENGLISH:
-            return
+        loaded = self._loaded_translators(choice) if choice != ENGLISH else []
+        if self.language != ENGLISH:  # installed first, so Qt asks it after the Qt Linguist catalogs
+            loaded.insert(0, CoreTextTranslator(core_texts(self.language, self.directory), self))
+        for translator in loaded:
+            self._app.installTranslator(translator)
+            self._translators.append(translator)
+        use_language(self.language, self.directory)
+
+    def _loaded_translators(self, choice: str) -> list[QTranslator]:
+        """Qt's own and Earshot's Qt Linguist catalogs for ``choice``, loaded; ``language`` set from Earshot's."""
         locale = QLocale.system() if choice == SYSTEM else QLocale(choice)
         sources = (("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
                    ("earshot", str(self.directory)))
+        loaded: list[QTranslator] = []
         for name, folder in sources:
             translator = QTranslator(self)
             if translator.load(locale, name, "_", folder):
-                self._app.installTranslator(translator)
-                self._translators.append(translator)
+                loaded.append(translator)
                 if name == "earshot":
                     self.language = translator.language() or choice
+        return loaded
 
     def switch(self, choice: str) -> int:
         """Show the interface in ``choice`` now; the number of texts re-translated on screen."""
@@ -101,6 +113,8 @@ class InterfaceLanguage(QObject):
                 log.warning("translation catalog %s unreadable (%s): texts on screen change at their next update",
                             path, error)
                 self._catalogs[language] = []
+            core = core_texts(language, self.directory)  # after the Qt catalog's: its entries come first
+            self._catalogs[language] += [CatalogEntry("", source, text) for source, text in core.items()]
         return self._catalogs[language]
 
     def _sources_by_translation(self, language: str) -> dict[str, list[CatalogEntry]]:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QAbstractItemView
 from app.core.editing.segment_times import set_times
 from app.core.errors import EditError
 from app.ui.editor.document import Document
-from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.messages import show_error
 from app.ui.playback.text_view_playback import TextViewPlayback
 from app.ui.playback.waveform_regions import SegmentRegions
@@ -145,4 +144,4 @@ class PlaybackBinding(QObject):
         try:
             self._document.apply(set_times(self._document.transcript, row, start, end))
         except EditError as error:
-            show_error(self._window, translated_edit_error(error.message))
+            show_error(self._window, error.message)

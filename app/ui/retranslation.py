@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
+    QListView,
     QPlainTextEdit,
     QSpinBox,
     QStatusBar,
@@ -183,7 +184,8 @@ def _item_view(view: QAbstractItemView, rewrite: Rewrite) -> int:
             if item is not None:
                 changed += _apply(view, f"header{column}", item.text, item.setText, rewrite)
     model = view.model()
-    if model is not None and model.columnCount() and not isinstance(view, QTableWidget):
+    headed = model is not None and not isinstance(view, QTableWidget | QListView)  # a list's model hides columnCount
+    if headed and model.columnCount():
         model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, model.columnCount() - 1)
     view.viewport().update()
     return changed

@@ -29,7 +29,6 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QComboBox
 
 from app.core.batch.items import BatchStatus
@@ -101,6 +100,8 @@ class ScriptedSession(QObject):
         return bool(done)
 
     def _open_text(self, row: int, offset: int) -> bool:
+        from PySide6.QtTest import QTest  # only a script needs QtTest, which the package leaves out
+
         view = self._window.transcript_view
         view.go_to_row(row, TranscriptTableModel.TEXT_COLUMN)
         QTest.keyClick(view, Qt.Key.Key_Return)
@@ -116,6 +117,8 @@ class ScriptedSession(QObject):
         editor = self._window.transcript_view.open_editor()
         assert editor is not None
         editor.selectAll()
+        from PySide6.QtTest import QTest
+
         QTest.keyClicks(editor, text)
         QTest.keyClick(editor, Qt.Key.Key_Return)
         return True

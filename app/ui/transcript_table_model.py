@@ -27,7 +27,6 @@ from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, Subtitle
 from app.core.transcript import Transcript
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
-from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
 from app.ui.rule_break_marks import breaks_after_reflow
 
@@ -265,7 +264,7 @@ class TranscriptTableModel(QAbstractTableModel):
         try:
             document.apply(self._edit_for(index.row(), index.column(), str(value)))
         except EditError as error:
-            self.edit_refused.emit(translated_edit_error(error.message))
+            self.edit_refused.emit(error.message)
             return False
         return True
 

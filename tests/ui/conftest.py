@@ -39,19 +39,20 @@ def long_speech_path() -> Path:
 
 @pytest.fixture(scope="session")
 def translations_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The Chinese translation compiled from translations/, with its catalog beside it (as `make translations`)."""
+    """The Chinese translation compiled from translations/, with its catalog beside it, and the core's gettext
+    catalog (as `make translations`)."""
     import shutil
     import subprocess
     import sys
 
-    from tests.conftest import REPO_ROOT
+    from tests.conftest import REPO_ROOT, compile_core_catalogs
 
     folder = tmp_path_factory.mktemp("translations")
     source = REPO_ROOT / "translations" / "earshot_zh_CN.ts"
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
     subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(folder / "earshot_zh_CN.qm")], check=True)
     shutil.copy(source, folder)
-    return folder
+    return compile_core_catalogs(folder)
 
 
 @pytest.fixture

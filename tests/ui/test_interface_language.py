@@ -37,3 +37,14 @@ def test_every_known_text_switches_and_comes_back(qtbot, window: MainWindow, int
 
     interface_language.switch("en")
     assert texts_on_screen(window) == english
+
+
+def test_names_the_core_declares_switch_too(qtbot, window: MainWindow, interface_language) -> None:
+    """Language names (CLDR's) and the core catalog's texts reach the window through tr() and switch with it."""
+    languages = window.options_bar.language_combo
+    german = languages.findData("de")
+    interface_language.switch("zh_CN")
+    assert languages.itemText(german) == "德语"
+    assert languages.itemText(languages.findData("yue")) == "粤语"
+    interface_language.switch("en")
+    assert languages.itemText(german) == "German"

@@ -34,6 +34,7 @@ from app.core.json_shape import (
 )
 from app.core.settings_file import read_settings, write_settings
 from app.core.subtitle_rules import SubtitleRules
+from app.core.text_translation import translated
 
 QUEUE_SCHEMA = "earshot.batch-queue"
 QUEUE_SCHEMA_VERSION = 1
@@ -97,40 +98,40 @@ def _check(document: dict[str, Any]) -> None:
 def queue_from_dict(document: dict[str, Any], results_folder: Path) -> tuple[BatchQueue, ExportPlan]:
     """ShapeError naming what is wrong, for anything that is not a queue this version wrote."""
     if document.get("schema") != QUEUE_SCHEMA:
-        raise ShapeError("it is not an Earshot batch queue")
+        raise ShapeError(translated("it is not an Earshot batch queue"))
     version = document.get("schema_version")
     if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= QUEUE_SCHEMA_VERSION:
-        raise ShapeError("its schema version is missing, wrong or newer than this Earshot")
+        raise ShapeError(translated("its schema version is missing, wrong or newer than this Earshot"))
     paused = document.get("paused", False)
     if not isinstance(paused, bool):
-        raise ShapeError("“paused” is not true or false")
+        raise ShapeError(translated("“paused” is not true or false"))
     items = [_item_from(require_object(data, f"item {number}"), f"item {number}", results_folder)
              for number, data in enumerate(list_field(document, "items", "it"), start=1)]
     if len({item.item_id for item in items}) != len(items):
-        raise ShapeError("two items have the same id")
+        raise ShapeError(translated("two items have the same id"))
     return BatchQueue(items, paused), _plan_from(object_field(document, "export", "it", optional=True))
 
 
 def _item_from(data: dict[str, Any], where: str, results_folder: Path) -> BatchItem:
     item_id = text_field(data, "id", where)
     if not _ITEM_ID.fullmatch(item_id):
-        raise ShapeError(f"{where} has no valid id")
+        raise ShapeError(translated("{where} has no valid id").format(where=where))
     try:
         status = BatchStatus(text_field(data, "status", where))
     except ValueError:
-        raise ShapeError(f"{where} has no valid status") from None
+        raise ShapeError(translated("{where} has no valid status").format(where=where)) from None
     duration = optional_number_field(data, "duration", where)
     if duration is not None and duration < 0:
-        raise ShapeError(f"{where} has no valid duration")
+        raise ShapeError(translated("{where} has no valid duration").format(where=where))
     media = text_field(data, "media", where)
     if not media:
-        raise ShapeError(f"{where} has no valid media")
+        raise ShapeError(translated("{where} has no valid media").format(where=where))
     options = object_field(data, "options", where)
     if not all(isinstance(value, str | int | float | bool) or value is None for value in options.values()):
-        raise ShapeError(f"{where} has options that are not plain values")
+        raise ShapeError(translated("{where} has options that are not plain values").format(where=where))
     exported = list_field(data, "exported", where, optional=True)
     if not all(isinstance(path, str) for path in exported):
-        raise ShapeError(f"{where} has no valid exported")
+        raise ShapeError(translated("{where} has no valid exported").format(where=where))
     return BatchItem(
         media_path=Path(media),
         engine_choice=text_field(data, "engine_choice", where),
@@ -150,7 +151,7 @@ def _plan_from(data: dict[str, Any]) -> ExportPlan:
         return ExportPlan()
     formats = list_field(data, "formats", "the export", optional=True)
     if not all(isinstance(name, str) and name in OUTPUT_FORMATS for name in formats):
-        raise ShapeError("the export names an unknown format")
+        raise ShapeError(translated("the export names an unknown format"))
     folder = optional_text_field(data, "folder", "the export")
     rules_data = data.get("rules")
     rules = None
@@ -161,5 +162,5 @@ def _plan_from(data: dict[str, Any]) -> ExportPlan:
         try:
             rules = SubtitleRules(**rules_data).validated()
         except (TypeError, ValueError, FormatError) as error:  # unknown keys, values of the wrong kind or range
-            raise ShapeError("the export's subtitle rules are not valid") from error
+            raise ShapeError(translated("the export's subtitle rules are not valid")) from error
     return ExportPlan(tuple(formats), Path(folder) if folder else None, rules)

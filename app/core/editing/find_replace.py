@@ -16,6 +16,7 @@ from functools import lru_cache
 from app.core.editing.segment_edit import SegmentEdit, edit_from_replacements
 from app.core.editing.segment_text import segment_at, with_text
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 
@@ -40,14 +41,16 @@ class SearchQuery:
 @lru_cache(maxsize=32)
 def _compiled(text: str, match_case: bool, whole_words: bool, regex: bool) -> re.Pattern[str]:
     if not text:
-        raise EditError("Type what to find.")
+        raise EditError(translated("Type what to find."))
     body = text if regex else re.escape(text)
     if whole_words:
         body = rf"\b(?:{body})\b"
     try:
         return re.compile(body, 0 if match_case else re.IGNORECASE)
     except re.error as error:
-        raise EditError(f"The regular expression is not valid: {error.msg} (at position {error.pos}).") from error
+        raise EditError(translated(
+            "The regular expression is not valid: {msg} (at position {pos})."
+        ).format(msg=error.msg, pos=error.pos)) from error
 
 
 @dataclass(frozen=True, slots=True, order=True)
@@ -132,7 +135,7 @@ def _substituted(pattern: re.Pattern[str], query: SearchQuery, replacement: str,
             return pattern.subn(replacement, text)
         return pattern.subn(lambda _match: replacement, text)
     except (re.error, IndexError) as error:
-        raise EditError(f"The replacement is not valid: {error}.") from error
+        raise EditError(translated("The replacement is not valid: {error}.").format(error=error)) from error
 
 
 def replace_all(transcript: Transcript, query: SearchQuery, replacement: str) -> SegmentEdit:
@@ -144,7 +147,7 @@ def replace_all(transcript: Transcript, query: SearchQuery, replacement: str) ->
         if new is not segment:
             changes.append((index, [segment], [new]))
     if not changes:
-        raise EditError("There is nothing to replace: the text was not found.")
+        raise EditError(translated("There is nothing to replace: the text was not found."))
     return edit_from_replacements("Replace All", changes, transcript)
 
 
@@ -165,11 +168,11 @@ def replace_match(transcript: Transcript, query: SearchQuery, match: TextMatch, 
     source = segment.text if match.field == SearchField.TEXT else (segment.speaker or "")
     found = query.pattern().match(source, match.start)
     if found is None or found.end() != match.end:
-        raise EditError("The text changed since it was found; find it again.")
+        raise EditError(translated("The text changed since it was found; find it again."))
     try:
         replaced = found.expand(replacement) if query.regex else replacement
     except (re.error, IndexError) as error:
-        raise EditError(f"The replacement is not valid: {error}.") from error
+        raise EditError(translated("The replacement is not valid: {error}.").format(error=error)) from error
     new_source = source[:match.start] + replaced + source[match.end:]
     if match.field == SearchField.TEXT:
         new = with_text(segment, new_source)

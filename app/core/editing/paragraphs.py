@@ -20,7 +20,10 @@ from app.core.editing.segment_text import edit_text, segment_at
 from app.core.editing.uncertain_words import WordPosition
 from app.core.editing.word_timing import word_spans
 from app.core.errors import EditError
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Segment, Transcript
+
+CROSSING_SENTENCE = translatable("Edit one segment at a time here; to join or split segments use Merge or Split.")
 
 PARAGRAPH_PAUSE_SECONDS = 2.0
 PARAGRAPH_MAX_CHARACTERS = 1200  # past this, a paragraph ends at the next sentence end
@@ -215,7 +218,7 @@ def paragraph_edit(transcript: Transcript, paragraph: Paragraph, position: int, 
     """
     piece = paragraph.piece_at(position)
     if position + removed > piece.end or "\n" in inserted or "\u2029" in inserted:
-        raise EditError("Edit one segment at a time here; to join or split segments use Merge or Split.")
+        raise EditError(translated(CROSSING_SENTENCE))
     segment = segment_at(transcript, piece.segment)
     cut = piece.text_offset + position - piece.start
     text = segment.text[:cut] + inserted + segment.text[cut + removed:]

@@ -10,6 +10,7 @@ from app.core.editing.segment_text import segment_at
 from app.core.editing.segment_times import shifted_segment
 from app.core.editing.word_timing import clamped_words
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 
@@ -32,7 +33,7 @@ def replace_passage(transcript: Transcript, first: int, last: int, new: Sequence
     When every replaced segment had the same speaker, the new ones have that speaker too.
     """
     if last < first:
-        raise EditError("Select the segments to re-transcribe first.")
+        raise EditError(translated("Select the segments to re-transcribe first."))
     old = [segment_at(transcript, index) for index in range(first, last + 1)]
     speakers = {segment.speaker for segment in old}
     if len(speakers) == 1 and (speaker := speakers.pop()) is not None:

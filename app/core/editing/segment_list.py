@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from app.core.editing.segment_edit import SegmentEdit, edit_from_replacements
 from app.core.editing.segment_text import segment_at
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 NEW_SEGMENT_SECONDS = 2.0
@@ -41,7 +42,7 @@ def insert_segment(transcript: Transcript, index: int, after: bool) -> SegmentEd
 def delete_segments(transcript: Transcript, indices: Iterable[int]) -> SegmentEdit:
     chosen = sorted(set(indices))
     if not chosen:
-        raise EditError("Select the segments to delete first.")
+        raise EditError(translated("Select the segments to delete first."))
     for index in chosen:
         segment_at(transcript, index)
     name = "Delete Segment" if len(chosen) == 1 else "Delete Segments"

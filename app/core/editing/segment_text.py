@@ -7,12 +7,15 @@ from dataclasses import replace
 from app.core.editing.segment_edit import SegmentEdit, Splice
 from app.core.editing.word_timing import retime_words, word_spans
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 
 def segment_at(transcript: Transcript, index: int) -> Segment:
     if not 0 <= index < len(transcript.segments):
-        raise EditError(f"There is no segment {index + 1}; the transcript has {len(transcript.segments)}.")
+        raise EditError(translated(
+            "There is no segment {index}; the transcript has {number_of_segments}."
+        ).format(index=index + 1, number_of_segments=len(transcript.segments)))
     return transcript.segments[index]
 
 
@@ -36,7 +39,7 @@ def split_segment(transcript: Transcript, index: int, offset: int) -> SegmentEdi
     old = segment_at(transcript, index)
     left_text, right_text = old.text[:offset].rstrip(), old.text[offset:].lstrip()
     if not 0 < offset < len(old.text) or not left_text or not right_text:
-        raise EditError("Put the cursor between two words of the segment to split it there.")
+        raise EditError(translated("Put the cursor between two words of the segment to split it there."))
     left_end, right_start = _split_times(old, offset, len(left_text), len(right_text))
     left = replace(old, end=left_end, text=left_text, words=[])
     right = replace(old, start=right_start, text=right_text, words=[])
@@ -63,7 +66,7 @@ def merge_with_next(transcript: Transcript, index: int) -> SegmentEdit:
     """One segment from a segment and the one after it: text joined, words kept, the first's speaker."""
     first = segment_at(transcript, index)
     if index + 1 >= len(transcript.segments):
-        raise EditError("The last segment has no next segment to merge with.")
+        raise EditError(translated("The last segment has no next segment to merge with."))
     second = transcript.segments[index + 1]
     start, end = min(first.start, second.start), max(first.end, second.end)
     text = " ".join(part for part in (first.text.strip(), second.text.strip()) if part)
@@ -74,6 +77,6 @@ def merge_with_next(transcript: Transcript, index: int) -> SegmentEdit:
 
 def merge_with_previous(transcript: Transcript, index: int) -> SegmentEdit:
     if index == 0:
-        raise EditError("The first segment has no previous segment to merge with.")
+        raise EditError(translated("The first segment has no previous segment to merge with."))
     segment_at(transcript, index)
     return merge_with_next(transcript, index - 1)

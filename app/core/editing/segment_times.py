@@ -11,6 +11,7 @@ from app.core.editing.segment_text import segment_at
 from app.core.editing.time_text import format_time
 from app.core.editing.word_timing import clamped_words
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript, Word
 
 
@@ -18,9 +19,11 @@ def set_times(transcript: Transcript, index: int, start: float, end: float) -> S
     """New start and end for one segment; its words are kept inside them."""
     old = segment_at(transcript, index)
     if start < 0:
-        raise EditError("A segment cannot start before 0:00.000.")
+        raise EditError(translated("A segment cannot start before 0:00.000."))
     if not start < end:
-        raise EditError(f"The start ({format_time(start)}) must come before the end ({format_time(end)}).")
+        raise EditError(translated(
+            "The start ({start}) must come before the end ({end})."
+        ).format(start=format_time(start), end=format_time(end)))
     new = replace(old, start=start, end=end, words=clamped_words(old.words, start, end))
     return SegmentEdit("Set Times", (Splice(index, (old,), (new,)),))
 
@@ -40,11 +43,11 @@ def shift_segments(transcript: Transcript, indices: Iterable[int] | None, millis
     """
     chosen = sorted(set(range(len(transcript.segments)) if indices is None else indices))
     if not chosen:
-        raise EditError("Select the segments to shift first.")
+        raise EditError(translated("Select the segments to shift first."))
     earliest = min(segment_at(transcript, i).start for i in chosen)
     seconds = max(milliseconds / 1000, -earliest)
     if seconds == 0:
-        raise EditError("The segments cannot move earlier: the first of them starts at 0:00.000.")
+        raise EditError(translated("The segments cannot move earlier: the first of them starts at 0:00.000."))
     changes = []
     for first, last in contiguous_runs(chosen):
         old = transcript.segments[first:last + 1]
@@ -73,8 +76,12 @@ class Overlap:
     def describe(self) -> str:
         """The reason for a tooltip (the Qt layer may phrase its own, translated, from the fields)."""
         if self.other < self.index:
-            return f"Starts {self.seconds:.3f} s before segment {self.other + 1} ends."
-        return f"Ends {self.seconds:.3f} s after segment {self.other + 1} starts."
+            return translated(
+                "Starts {seconds:.3f} s before segment {other} ends."
+            ).format(seconds=self.seconds, other=self.other + 1)
+        return translated(
+            "Ends {seconds:.3f} s after segment {other} starts."
+        ).format(seconds=self.seconds, other=self.other + 1)
 
 
 def overlaps(transcript: Transcript, index: int) -> list[Overlap]:

@@ -18,6 +18,7 @@ from app.core.formats.txt import write_txt, write_txt_paragraphs, write_txt_with
 from app.core.formats.vtt import write_vtt
 from app.core.reflow import reflow
 from app.core.subtitle_rules import SubtitleRules
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Transcript
 
 __all__ = [
@@ -30,7 +31,7 @@ __all__ = [
 class OutputFormat:
     name: str
     extension: str
-    description: str
+    description: str  # English; the window shows it translated (marked for the core's catalog)
     write: Callable[[Transcript], str] | None  # text formats; None for binary ones
     write_binary: Callable[[Transcript], bytes] | None = None
     is_subtitle: bool = False  # cues on screen: re-flowed under subtitle rules
@@ -45,16 +46,16 @@ class OutputFormat:
 OUTPUT_FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
-        OutputFormat("txt", ".txt", "Plain text", write_txt),
-        OutputFormat("txt-timestamps", ".txt", "Plain text with timestamps", write_txt_with_timestamps),
-        OutputFormat("txt-speakers", ".txt", "Plain text by speaker", write_txt_with_speakers),
-        OutputFormat("txt-paragraphs", ".txt", "Plain text in paragraphs", write_txt_paragraphs),
-        OutputFormat("srt", ".srt", "SubRip subtitles", write_srt, is_subtitle=True),
-        OutputFormat("vtt", ".vtt", "WebVTT subtitles", write_vtt, is_subtitle=True),
-        OutputFormat("ass", ".ass", "Advanced SubStation Alpha subtitles", write_ass, is_subtitle=True),
-        OutputFormat("tsv", ".tsv", "Tab-separated values (milliseconds)", write_tsv),
-        OutputFormat("json", ".json", "Earshot transcript (JSON, lossless)", write_json),
-        OutputFormat("docx", ".docx", "Word document", None, write_docx),
+        OutputFormat("txt", ".txt", translatable("Plain text"), write_txt),
+        OutputFormat("txt-timestamps", ".txt", translatable("Plain text with timestamps"), write_txt_with_timestamps),
+        OutputFormat("txt-speakers", ".txt", translatable("Plain text by speaker"), write_txt_with_speakers),
+        OutputFormat("txt-paragraphs", ".txt", translatable("Plain text in paragraphs"), write_txt_paragraphs),
+        OutputFormat("srt", ".srt", translatable("SubRip subtitles"), write_srt, is_subtitle=True),
+        OutputFormat("vtt", ".vtt", translatable("WebVTT subtitles"), write_vtt, is_subtitle=True),
+        OutputFormat("ass", ".ass", translatable("Advanced SubStation Alpha subtitles"), write_ass, is_subtitle=True),
+        OutputFormat("tsv", ".tsv", translatable("Tab-separated values (milliseconds)"), write_tsv),
+        OutputFormat("json", ".json", translatable("Earshot transcript (JSON, lossless)"), write_json),
+        OutputFormat("docx", ".docx", translatable("Word document"), None, write_docx),
     )
 }
 
@@ -64,14 +65,16 @@ def output_format(name: str) -> OutputFormat:
         return OUTPUT_FORMATS[name.strip().lower()]
     except KeyError:
         known = ", ".join(OUTPUT_FORMATS)
-        raise FormatError(f"Unknown format “{name}”: choose one of {known}.") from None
+        raise FormatError(translated(
+            "Unknown format “{name}”: choose one of {known}."
+        ).format(name=name, known=known)) from None
 
 
 def output_formats(names: str) -> list[OutputFormat]:
     """Formats named in a comma-separated list such as ``srt,vtt,txt``, each once."""
     chosen = [output_format(n) for n in names.split(",") if n.strip()]
     if not chosen:
-        raise FormatError("Name at least one format.")
+        raise FormatError(translated("Name at least one format."))
     return list(dict.fromkeys(chosen))
 
 

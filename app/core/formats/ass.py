@@ -8,6 +8,7 @@ import pysubs2
 
 from app.core.errors import FormatError
 from app.core.formats.cues import cue_text, cues_from_segments
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 ASS_RESOLUTION_MS = 10
@@ -30,7 +31,9 @@ def read_ass(text: str, name: str = "the file") -> Transcript:
     try:
         subtitles = pysubs2.SSAFile.from_string(text, format_="ass")
     except (ValueError, KeyError, pysubs2.Pysubs2Error) as error:
-        raise FormatError(f"Cannot read {name}: it is not a valid ASS file ({error}).") from error
+        raise FormatError(translated(
+            "Cannot read {name}: it is not a valid ASS file ({error})."
+        ).format(name=name, error=error)) from error
     segments = []
     for event in subtitles.events:
         body = cue_text(event.plaintext)
@@ -38,7 +41,7 @@ def read_ass(text: str, name: str = "the file") -> Transcript:
             continue
         segments.append(Segment(event.start / 1000, event.end / 1000, body, event.name.strip() or None))
     if not segments:
-        raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
+        raise FormatError(translated("Cannot read {name}: it holds no subtitle cues.").format(name=name))
     return Transcript(segments=segments, duration=max(s.end for s in segments))
 
 
@@ -47,7 +50,9 @@ def _check_lines(text: str, name: str) -> None:
     lines = text.splitlines()
     first = next((n for n, line in enumerate(lines, start=1) if line.strip()), None)
     if first is None or lines[first - 1].strip().lower() not in ("[script info]", "[v4+ styles]", "[v4 styles]"):
-        raise FormatError(f"Cannot read {name}: line {first or 1} should be “[Script Info]”, as ASS files start.")
+        raise FormatError(translated(
+            "Cannot read {name}: line {line} should be “[Script Info]”, as ASS files start."
+        ).format(name=name, line=first or 1))
     fields = list(_DEFAULT_EVENT_FIELDS)
     for number, line in enumerate(lines, start=1):
         kind, _, rest = line.partition(":")
@@ -59,12 +64,18 @@ def _check_lines(text: str, name: str) -> None:
 
 def _check_event(event: dict[str, str], field_count: int, number: int, name: str) -> None:
     if len(event) < field_count:
-        raise FormatError(f"Cannot read {name}: line {number} is cut short ({len(event)} of {field_count} fields).")
+        raise FormatError(translated(
+            "Cannot read {name}: line {number} is cut short ({found} of {field_count} fields)."
+        ).format(name=name, number=number, found=len(event), field_count=field_count))
     start, end = _milliseconds(event.get("Start", "")), _milliseconds(event.get("End", ""))
     if start is None or end is None:
-        raise FormatError(f"Cannot read {name}: line {number} has a start or end time that is not like 0:00:01.00.")
+        raise FormatError(translated(
+            "Cannot read {name}: line {number} has a start or end time that is not like 0:00:01.00."
+        ).format(name=name, number=number))
     if end < start:
-        raise FormatError(f"Cannot read {name}: the cue on line {number} ends before it starts.")
+        raise FormatError(translated(
+            "Cannot read {name}: the cue on line {number} ends before it starts."
+        ).format(name=name, number=number))
 
 
 def _milliseconds(timestamp: str) -> int | None:

@@ -17,6 +17,7 @@ from app.core.json_shape import (
     require_object,
     text_field,
 )
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript, Word
 
 SCHEMA = "earshot.transcript"
@@ -44,15 +45,17 @@ def read_json(text: str, name: str = "the file") -> Transcript:
     try:
         data = parse_json(text)
         if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-            raise FormatError(f"Cannot read {name}: it is not an Earshot transcript.")
+            raise FormatError(translated("Cannot read {name}: it is not an Earshot transcript.").format(name=name))
         version = data.get("schema_version")
         if isinstance(version, bool) or not isinstance(version, int):
-            raise ShapeError("it has no valid schema version")
+            raise ShapeError(translated("it has no valid schema version"))
         if version > SCHEMA_VERSION:
-            raise FormatError(f"Cannot read {name}: it was written by a newer Earshot (schema version {version}).")
+            raise FormatError(translated(
+                "Cannot read {name}: it was written by a newer Earshot (schema version {version})."
+            ).format(name=name, version=version))
         return transcript_from_dict(data)
     except ShapeError as error:
-        raise FormatError(f"Cannot read {name}: {error}.") from error
+        raise FormatError(translated("Cannot read {name}: {error}.").format(name=name, error=error)) from error
 
 
 def transcript_from_dict(data: dict[str, Any]) -> Transcript:

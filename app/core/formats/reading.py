@@ -11,6 +11,7 @@ from app.core.formats.json_format import read_json
 from app.core.formats.srt import read_srt
 from app.core.formats.text_encoding import decode_text
 from app.core.formats.vtt import read_vtt
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 
 READERS: dict[str, Callable[[str, str], Transcript]] = {
@@ -28,7 +29,9 @@ def read_transcript_text(text: str, extension: str, name: str = "the file") -> T
         reader = READERS[extension.lower()]
     except KeyError:
         known = ", ".join(INPUT_EXTENSIONS)
-        raise FormatError(f"Cannot open {name}: Earshot reads {known} files.") from None
+        raise FormatError(translated(
+            "Cannot open {name}: Earshot reads {known} files."
+        ).format(name=name, known=known)) from None
     return reader(text, name)
 
 
@@ -41,5 +44,7 @@ def read_transcript(path: str | Path) -> Transcript:
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise FormatError(f"Cannot open {name}: {error.strerror or error}.") from error
+        raise FormatError(translated(
+            "Cannot open {name}: {reason}."
+        ).format(name=name, reason=error.strerror or error)) from error
     return read_transcript_text(decode_text(data, name), path.suffix, name)

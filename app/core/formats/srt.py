@@ -8,6 +8,7 @@ from app.core.errors import FormatError
 from app.core.formats.cues import cue_text, cues_from_segments
 from app.core.formats.text_blocks import is_timing_line, parse_timing, split_run_on_cues, text_blocks
 from app.core.formats.timecode import clock_from_milliseconds
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 _EXAMPLE = "00:00:01,000 --> 00:00:02,500"
@@ -37,7 +38,10 @@ def read_srt(text: str, name: str = "the file") -> Transcript:
         if not is_timing_line(lines[0]):
             if not lines[0].strip().isdigit() or len(lines) < 2:
                 raise FormatError(
-                    f"Cannot read {name}: line {line_number} should be a cue number or a time line like “{_EXAMPLE}”."
+                    translated(
+                        "Cannot read {name}: line {line_number} should be a cue number or a time line "
+                        "like “{EXAMPLE}”."
+                    ).format(name=name, line_number=line_number, EXAMPLE=_EXAMPLE)
                 )
             lines, line_number = lines[1:], line_number + 1
         start, end = parse_timing(lines[0], line_number, name, _EXAMPLE)
@@ -45,5 +49,5 @@ def read_srt(text: str, name: str = "the file") -> Transcript:
         if body:
             segments.append(Segment(start, end, body))
     if not segments:
-        raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
+        raise FormatError(translated("Cannot read {name}: it holds no subtitle cues.").format(name=name))
     return Transcript(segments=segments, duration=max(s.end for s in segments), warnings=warnings)

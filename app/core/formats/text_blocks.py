@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from app.core.errors import FormatError
 from app.core.formats.timecode import parse_clock
+from app.core.text_translation import translated
 
 _TIMING = re.compile(r"^\s*(\S+)\s*-->\s*(\S+)(?:\s.*)?$")
 
@@ -45,11 +46,15 @@ def parse_timing(line: str, line_number: int, name: str, example: str) -> tuple[
     end = parse_clock(match.group(2)) if match else None
     if start is None or end is None:
         raise FormatError(
-            f"Cannot read {name}: line {line_number} is not a valid time line "
-            f"(“{_shortened(line)}”, expected like “{example}”)."
+            translated(
+                "Cannot read {name}: line {line_number} is not a valid time line (“{shortened}”, "
+                "expected like “{example}”)."
+            ).format(name=name, line_number=line_number, shortened=_shortened(line), example=example)
         )
     if end < start:
-        raise FormatError(f"Cannot read {name}: the cue on line {line_number} ends before it starts.")
+        raise FormatError(translated(
+            "Cannot read {name}: the cue on line {line_number} ends before it starts."
+        ).format(name=name, line_number=line_number))
     return start, end
 
 
@@ -69,8 +74,10 @@ def split_run_on_cues(blocks: list[TextBlock], name: str, warnings: list[str]) -
             new_cue = index - 1 if index - 1 > timing + 1 and lines[index - 1].strip().isdigit() else index
             cut.append(TextBlock(block.first_line + start, lines[start:new_cue]))
             warnings.append(
-                f"In {name}, the blank line before line {block.first_line + new_cue} is missing; "
-                "a new cue was started there."
+                translated(
+                    "In {name}, the blank line before line {first_line} is missing; a new cue was "
+                    "started there."
+                ).format(name=name, first_line=block.first_line + new_cue)
             )
             start, timing = new_cue, index
         cut.append(TextBlock(block.first_line + start, lines[start:]))

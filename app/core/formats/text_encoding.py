@@ -15,6 +15,7 @@ import unicodedata
 import charset_normalizer
 
 from app.core.errors import FormatError
+from app.core.text_translation import translated
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -54,11 +55,11 @@ _BINARY = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 def decode_text(data: bytes, name: str = "the file") -> str:
     """The file's text with line breaks as read, or a FormatError for empty or binary files."""
     if not data.strip():
-        raise FormatError(f"Cannot read {name}: the file is empty.")
+        raise FormatError(translated("Cannot read {name}: the file is empty.").format(name=name))
     text = _decoded(data, name)
     _check_is_text(text, name)
     if not text.strip():
-        raise FormatError(f"Cannot read {name}: the file is empty.")
+        raise FormatError(translated("Cannot read {name}: the file is empty.").format(name=name))
     return text
 
 
@@ -79,7 +80,9 @@ def _strict(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        raise FormatError(f"Cannot read {name}: it is not a text file (binary data on line {line}).") from error
+        raise FormatError(translated(
+            "Cannot read {name}: it is not a text file (binary data on line {line})."
+        ).format(name=name, line=line)) from error
 
 
 def _utf16_byte_order(data: bytes) -> str:
@@ -101,7 +104,9 @@ def _legacy(data: bytes, name: str) -> str:
             continue
         scored.append((_plausibility(text), encoding == guessed, -order, text))
     if not scored:
-        raise FormatError(f"Cannot read {name}: it is not a text file, or its encoding is unknown.")
+        raise FormatError(translated(
+            "Cannot read {name}: it is not a text file, or its encoding is unknown."
+        ).format(name=name))
     return max(scored)[3]
 
 
@@ -149,4 +154,6 @@ def _check_is_text(text: str, name: str) -> None:
     found = _BINARY.search(text)
     if found:
         line = text.count("\n", 0, found.start()) + 1
-        raise FormatError(f"Cannot read {name}: it is not a text file (binary data on line {line}).")
+        raise FormatError(translated(
+            "Cannot read {name}: it is not a text file (binary data on line {line})."
+        ).format(name=name, line=line))

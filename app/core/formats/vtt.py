@@ -9,6 +9,7 @@ from app.core.errors import FormatError
 from app.core.formats.cues import cue_text, cues_from_segments
 from app.core.formats.text_blocks import is_timing_line, parse_timing, split_run_on_cues, text_blocks
 from app.core.formats.timecode import clock_from_milliseconds
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 
 _EXAMPLE = "00:00:01.000 --> 00:00:02.500"
@@ -38,7 +39,9 @@ def read_vtt(text: str, name: str = "the file") -> Transcript:
     blocks = text_blocks(text)
     header = blocks[0].lines[0] if blocks else ""
     if not blocks or blocks[0].first_line != 1 or not re.match(r"WEBVTT(?:[ \t]|$)", header):
-        raise FormatError(f"Cannot read {name}: line 1 should be “WEBVTT”, as every WebVTT file starts.")
+        raise FormatError(translated(
+            "Cannot read {name}: line 1 should be “WEBVTT”, as every WebVTT file starts."
+        ).format(name=name))
     segments = []
     warnings: list[str] = []
     for block in split_run_on_cues(blocks[1:], name, warnings):
@@ -48,7 +51,7 @@ def read_vtt(text: str, name: str = "the file") -> Transcript:
         if segment is not None:
             segments.append(segment)
     if not segments:
-        raise FormatError(f"Cannot read {name}: it holds no subtitle cues.")
+        raise FormatError(translated("Cannot read {name}: it holds no subtitle cues.").format(name=name))
     return Transcript(segments=segments, duration=max(s.end for s in segments), warnings=warnings)
 
 
@@ -56,7 +59,9 @@ def _read_cue(lines: list[str], line_number: int, name: str) -> Segment | None:
     if not is_timing_line(lines[0]):  # the first line names the cue
         if len(lines) < 2 or not is_timing_line(lines[1]):
             raise FormatError(
-                f"Cannot read {name}: line {line_number} should be a time line like “{_EXAMPLE}”."
+                translated(
+                    "Cannot read {name}: line {line_number} should be a time line like “{EXAMPLE}”."
+                ).format(name=name, line_number=line_number, EXAMPLE=_EXAMPLE)
             )
         lines, line_number = lines[1:], line_number + 1
     start, end = parse_timing(lines[0], line_number, name, _EXAMPLE)

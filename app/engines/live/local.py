@@ -22,6 +22,7 @@ from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from app.core.audio import SAMPLE_RATE
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 from app.core.transcript import Word
 from app.engines.base import TranscriptionOptions
 from app.engines.live.hypothesis_buffer import HypothesisBuffer
@@ -131,7 +132,7 @@ class LocalLiveTranscriber(LiveSession):
                 words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
                                   w.word.strip(), float(w.probability)) for w in segment.words or [] if w.word.strip())
         except (RuntimeError, ValueError) as error:
-            raise EngineError(f"Live recognition failed: {error}.") from error
+            raise EngineError(translated("Live recognition failed: {error}.").format(error=error)) from error
         if self._language is None and words:
             self._language = info.language  # detected once; passes must not switch languages
             self.context.report_language(info.language, info.language_probability)

@@ -20,6 +20,7 @@ import numpy as np
 from app.core.audio import SAMPLE_RATE
 from app.core.errors import Cancelled, EarshotError, EngineError
 from app.core.stream_resampler import StreamResampler
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 from app.engines.base import JobContext, TranscriptionOptions
 
@@ -149,7 +150,9 @@ class LiveSession(ABC):
             self._fail(error)
         except Exception as error:  # a bug: logged with its trace, told as one sentence
             log.exception("live transcription failed")
-            self._fail(EngineError(f"Live transcription stopped because of an unexpected error ({error})."))
+            self._fail(EngineError(translated(
+                "Live transcription stopped because of an unexpected error ({error})."
+            ).format(error=error)))
 
     def _arrived(self) -> tuple[np.ndarray, bool]:
         """All the audio queued now (waiting up to 0.1 s for some), resampled; and whether the stream ended."""

@@ -15,12 +15,16 @@ import numpy as np
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.silence_split import split_at_silences
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext
 
 PIECE_CHECK_SECONDS = 0.05  # how soon a cancel or another piece's failure is noticed
 UNTIMED_NOTE = (
-    "The service sent text without times: each piece of audio it was sent is one segment spanning the whole piece."
+    translatable(
+        "The service sent text without times: each piece of audio it was sent is one segment spanning "
+        "the whole piece."
+    )
 )
 
 
@@ -100,7 +104,7 @@ def recognise_pieces(
                 segments = future.result()
                 context.check_cancelled()
                 if isinstance(segments, UntimedText) and segments:
-                    context.report_note(UNTIMED_NOTE)
+                    context.report_note(translated(UNTIMED_NOTE))
                 yield from (shifted(s, piece.offset) for s in segments)
                 context.report_progress(piece.offset + piece.duration, total)
                 _fill(waiting, upcoming, start, parallel)

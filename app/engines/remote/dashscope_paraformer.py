@@ -18,6 +18,7 @@ from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import Cancelled, EngineError
 from app.core.speaker_assignment import speaker_label
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.poll_schedule import PollSchedule
@@ -29,8 +30,10 @@ from app.engines.remote.task_support import require_transcription
 SERVICE_NAME = "DashScope"
 DEFAULT_BASE_URL = "https://dashscope.aliyuncs.com/api/v1"
 DEFAULT_MODEL = "paraformer-v2"
-WAITING_STATUSES = {"PENDING": "Waiting in DashScope's queue", "RUNNING": "DashScope is transcribing",
-                    "SUSPENDED": "DashScope has suspended the task; waiting"}
+WAITING_STATUSES = {
+    "PENDING": translatable("Waiting in DashScope's queue"), "RUNNING": translatable("DashScope is transcribing"),
+    "SUSPENDED": translatable("DashScope has suspended the task; waiting"),
+}
 UPLOAD_FILE_NAME = "audio.flac"
 POLICY_FORM_FIELDS = {  # the storage form's field: the upload policy's key
     "OSSAccessKeyId": "oss_access_key_id", "Signature": "signature", "policy": "policy",
@@ -83,7 +86,7 @@ class DashScopeParaformerEngine(RemoteTranscriptionEngine):
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
         require_transcription(options, SERVICE_NAME)
-        context.report_status("Uploading audio to DashScope")
+        context.report_status(translated("Uploading audio to DashScope"))
         file_url = self.upload(encode_audio(audio.samples, SAMPLE_RATE), context)
         yield from self.transcribe_url(file_url, options, context)
 
@@ -100,7 +103,7 @@ class DashScopeParaformerEngine(RemoteTranscriptionEngine):
 
     def check_connection(self, context: JobContext) -> str:
         self._upload_policy(context)
-        return f"Connected: DashScope accepts the key for {self.model}."
+        return translated("Connected: DashScope accepts the key for {model}.").format(model=self.model)
 
     def upload(self, data: bytes, context: JobContext) -> str:
         """Put ``data`` in DashScope's temporary storage; its oss:// URL."""
@@ -155,10 +158,14 @@ class DashScopeParaformerEngine(RemoteTranscriptionEngine):
             if status == "SUCCEEDED":
                 return output
             if status not in WAITING_STATUSES:
-                raise EngineError(f"{SERVICE_NAME} could not transcribe the audio: {_failure_reason(output)}.")
+                raise EngineError(translated(
+                    "{SERVICE_NAME} could not transcribe the audio: {failure_reason}."
+                ).format(SERVICE_NAME=SERVICE_NAME, failure_reason=_failure_reason(output)))
             if waited >= self.poll.give_up_after:
-                raise EngineError(f"{SERVICE_NAME} did not finish within {self.poll.give_up_after / 60:g} minutes.")
-            context.report_status(WAITING_STATUSES[status])
+                raise EngineError(translated(
+                    "{SERVICE_NAME} did not finish within {give_up_after:g} minutes."
+                ).format(SERVICE_NAME=SERVICE_NAME, give_up_after=self.poll.give_up_after / 60))
+            context.report_status(translated(WAITING_STATUSES[status]))
             if context.cancel_event.wait(interval):
                 raise Cancelled()
             waited += interval
@@ -167,11 +174,15 @@ class DashScopeParaformerEngine(RemoteTranscriptionEngine):
     def _result_document(self, output: ReplyPart, context: JobContext) -> Any:
         results = output.optional_items("results", "results", "result")
         if not results:
-            raise EngineError(f"{SERVICE_NAME} finished the task but sent no result.")
+            raise EngineError(translated(
+                "{SERVICE_NAME} finished the task but sent no result."
+            ).format(SERVICE_NAME=SERVICE_NAME))
         result = results[0]
         status = result.optional_text("subtask_status", "subtask status") or "SUCCEEDED"
         if status != "SUCCEEDED" or not result.has("transcription_url"):
-            raise EngineError(f"{SERVICE_NAME} could not transcribe the audio: {_failure_reason(result)}.")
+            raise EngineError(translated(
+                "{SERVICE_NAME} could not transcribe the audio: {failure_reason}."
+            ).format(SERVICE_NAME=SERVICE_NAME, failure_reason=_failure_reason(result)))
         url = result.field("transcription_url", "transcription address").url()
         return self.client.send_for_json("GET", url, context, authorised=False)
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import encode_audio
+from app.core.text_translation import translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import AudioPiece, cut_into_pieces, probe_clip, recognise_pieces, whole_clip
@@ -51,12 +52,14 @@ class FlashAsrEngine(RemoteTranscriptionEngine):
     ) -> Iterator[Segment]:
         require_transcription(options, SERVICE_NAME)
         pieces = cut_into_pieces(audio.samples, self.max_piece_seconds)
-        context.report_status(f"Sending audio to Flash ASR in {len(pieces)} piece(s)")
+        context.report_status(translated(
+            "Sending audio to Flash ASR in {number_of_pieces} piece(s)"
+        ).format(number_of_pieces=len(pieces)))
         yield from recognise_pieces(pieces, self._recognise, context, self.pieces_in_flight)
 
     def check_connection(self, context: JobContext) -> str:
         self._recognise(whole_clip(probe_clip()), context)
-        return "Connected: Flash ASR answered."
+        return translated("Connected: Flash ASR answered.")
 
     def request_headers(self) -> dict[str, str]:
         headers = {"Content-Type": "application/octet-stream", "format": "wav", "sample_rate": str(SAMPLE_RATE)}

@@ -17,6 +17,7 @@ import httpx
 from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import UNTIMED_NOTE, UntimedText, probe_clip, untimed_text
@@ -50,7 +51,9 @@ class HuggingFaceInferenceEngine(RemoteTranscriptionEngine):
     ) -> None:
         unknown = sorted(set(generation_parameters or {}) - GENERATION_PARAMETERS)
         if unknown:
-            raise EngineError(f"“{unknown[0]}” is not a generation parameter Hugging Face Inference knows.")
+            raise EngineError(translated(
+                "“{unknown}” is not a generation parameter Hugging Face Inference knows."
+            ).format(unknown=unknown[0]))
         self.url = f"{endpoint_url.rstrip('/')}/{quote(model.strip('/'), safe='/')}" if model else endpoint_url
         self.model = model
         self.return_timestamps = return_timestamps
@@ -61,18 +64,18 @@ class HuggingFaceInferenceEngine(RemoteTranscriptionEngine):
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
         require_transcription(options, SERVICE_NAME)
-        context.report_status("Sending audio to Hugging Face")
+        context.report_status(translated("Sending audio to Hugging Face"))
         document = self._post(self._request(audio, options), context)
         segments = segments_from_response(document, audio.duration)
         if isinstance(segments, UntimedText) and segments:
-            context.report_note(UNTIMED_NOTE)
+            context.report_note(translated(UNTIMED_NOTE))
         yield from segments
         context.report_progress(audio.duration, audio.duration)
 
     def check_connection(self, context: JobContext) -> str:
         document = self._post(self._raw_request(probe_clip()), context)
         segments_from_response(document, 1.0)
-        return f"Connected: {self.model or 'the endpoint'} answered."
+        return translated("Connected: {model} answered.").format(model=self.model or translated("the endpoint"))
 
     def request_parameters(self, options: TranscriptionOptions) -> dict[str, Any]:
         parameters: dict[str, Any] = {}

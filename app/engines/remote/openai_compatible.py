@@ -15,6 +15,7 @@ from app.core.audio import SAMPLE_RATE, AudioClip
 from app.core.audio_encoding import MIME_TYPES, encode_audio
 from app.core.errors import EngineError
 from app.core.languages import LANGUAGES
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote.audio_pieces import (
@@ -60,7 +61,7 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
-        context.report_status("Sending audio to the server")
+        context.report_status(translated("Sending audio to the server"))
         pieces = self._pieces_under_upload_limit(audio)
         languages: list[str] = []
 
@@ -80,7 +81,9 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
             offered = ", ".join(models[:8]) or "none"
             missing = f"{SERVICE_NAME} answered but has no model “{self.model}” (it offers: {offered})."
             raise EngineError(capitalised(missing))
-        return f"Connected: the server offers {len(models)} model(s)."
+        return translated(
+            "Connected: the server offers {number_of_models} model(s)."
+        ).format(number_of_models=len(models))
 
     def synthesise_speech(
         self, text: str, voice: str, context: JobContext, audio_format: str = "mp3", speed: float = 1.0
@@ -91,7 +94,9 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
             "POST", f"{self.base_url}/audio/speech", context, json=body, model=self.model, repeatable=True
         )
         if not response.content:
-            raise EngineError(capitalised(f"{SERVICE_NAME} sent no audio."))
+            raise EngineError(capitalised(translated(
+                "{SERVICE_NAME} sent no audio."
+            ).format(SERVICE_NAME=SERVICE_NAME)))
         return response.content
 
     def stream_speech(
@@ -108,9 +113,11 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
 
     def _speech_request(self, text: str, voice: str, audio_format: str, speed: float) -> dict[str, Any]:
         if not text.strip():
-            raise EngineError("There is no text to speak.")
+            raise EngineError(translated("There is no text to speak."))
         if len(text) > 4096:
-            raise EngineError("The server speaks at most 4096 characters at a time; choose a shorter text.")
+            raise EngineError(translated(
+                "The server speaks at most 4096 characters at a time; choose a shorter text."
+            ))
         return {"model": self.model, "input": text, "voice": voice, "response_format": audio_format, "speed": speed}
 
     def _pieces_under_upload_limit(self, audio: AudioClip) -> list[AudioPiece]:
@@ -129,7 +136,7 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
         except ServiceError as error:
             if error.status != 413 or piece.duration < 2 * SMALLEST_PIECE_SECONDS:
                 raise
-            context.report_status("The server wants smaller pieces; splitting the audio")
+            context.report_status(translated("The server wants smaller pieces; splitting the audio"))
             halves = [(half, self._recognise_piece(half, options, context, languages)) for half in piece.halves()]
             joined = [shifted(segment, half.offset) for half, segments in halves for segment in segments]
             untimed = any(isinstance(segments, UntimedText) for _half, segments in halves)

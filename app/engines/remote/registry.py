@@ -8,6 +8,7 @@ from typing import Any
 
 from app.core.errors import EngineError
 from app.core.remote_profiles import RemoteProfile
+from app.core.text_translation import translatable, translated
 from app.engines.remote.dashscope_paraformer import DEFAULT_BASE_URL as DASHSCOPE_BASE_URL
 from app.engines.remote.dashscope_paraformer import DashScopeParaformerEngine, RecognitionSettings
 from app.engines.remote.flash_asr import FlashAsrEngine
@@ -85,10 +86,11 @@ def _dashscope(profile: RemoteProfile, key: str | None, http: HttpSettings) -> R
 REMOTE_KINDS: dict[str, RemoteKind] = {
     k.kind: k
     for k in (
-        RemoteKind("openai", "OpenAI-compatible (OpenAI, Xinference, vLLM)", "https://api.openai.com/v1",
+        RemoteKind("openai", translatable("OpenAI-compatible (OpenAI, Xinference, vLLM)"), "https://api.openai.com/v1",
                    "whisper-1", "OPENAI_API_KEY", _openai),
         RemoteKind("hf", "Hugging Face Inference", DEFAULT_ENDPOINT, "openai/whisper-large-v3", "HF_TOKEN", _hf),
-        RemoteKind("flash", "Flash ASR (short audio)", "https://api.example.com", "", "FLASH_ASR_API_KEY", _flash),
+        RemoteKind("flash", translatable("Flash ASR (short audio)"), "https://api.example.com", "", "FLASH_ASR_API_KEY",
+                   _flash),
         RemoteKind("dashscope", "DashScope Paraformer", DASHSCOPE_BASE_URL, "paraformer-v2",
                    "DASHSCOPE_API_KEY", _dashscope),
     )
@@ -114,7 +116,9 @@ def create_remote_engine(profile: RemoteProfile, api_key: str | None) -> RemoteT
     try:
         return REMOTE_KINDS[profile.kind].build(profile, api_key, http_settings_for(profile))
     except (TypeError, ValueError) as error:
-        raise EngineError(f"The remote profile “{profile.name}” has an invalid option: {error}.") from None
+        raise EngineError(translated(
+            "The remote profile “{name}” has an invalid option: {error}."
+        ).format(name=profile.name, error=error)) from None
 
 
 def _number(options: dict[str, Any], name: str, default: float) -> float:

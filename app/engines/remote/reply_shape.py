@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 
 log = logging.getLogger(__name__)
 
@@ -38,25 +39,36 @@ def parse_json_reply(body: bytes, content_type: str, service: str) -> Any:
     try:
         return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
     except _NotFinite as error:
-        raise EngineError(capitalised(f"{service} sent a number that is not finite ({error}).")) from None
+        raise EngineError(capitalised(translated(
+            "{service} sent a number that is not finite ({error})."
+        ).format(service=service, error=error))) from None
     except RecursionError:
-        raise EngineError(capitalised(f"{service} sent a reply nested too deeply to read.")) from None
+        raise EngineError(capitalised(translated(
+            "{service} sent a reply nested too deeply to read."
+        ).format(service=service))) from None
     except ValueError:
-        raise EngineError(capitalised(f"{service} sent a reply that is not valid JSON.")) from None
+        raise EngineError(capitalised(translated(
+            "{service} sent a reply that is not valid JSON."
+        ).format(service=service))) from None
 
 
 def parse_text_reply(body: bytes, content_type: str, service: str) -> str:
     """``body`` as text, refusing an empty body, a web page and invalid UTF-8."""
     if not body.strip():
-        raise EngineError(capitalised(f"{service} sent an empty reply."))
+        raise EngineError(capitalised(translated("{service} sent an empty reply.").format(service=service)))
     if is_web_page(body, content_type):
         raise EngineError(capitalised(
-            f"{service} answered with a web page instead of data (perhaps a proxy's sign-in page); check the address."
+            translated(
+                "{service} answered with a web page instead of data (perhaps a proxy's sign-in page); "
+                "check the address."
+            ).format(service=service)
         ))
     try:
         return body.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise EngineError(capitalised(f"{service} sent a reply that is not valid UTF-8 (at byte {error.start}).")) \
+        raise EngineError(capitalised(translated(
+            "{service} sent a reply that is not valid UTF-8 (at byte {start})."
+        ).format(service=service, start=error.start))) \
             from None
 
 
@@ -91,12 +103,13 @@ class ReplyPart:
 
     def failure(self, problem: str) -> UnknownShape:
         subject = self.subject
-        return UnknownShape(capitalised(f"{subject.service} sent {subject.what} in an unknown shape: "
-                                        f"{self.label} {problem}."))
+        return UnknownShape(capitalised(translated(
+            "{service} sent {what} in an unknown shape: {label} {problem}."
+        ).format(service=subject.service, what=subject.what, label=self.label, problem=problem)))
 
     def object(self) -> dict[str, Any]:
         if not isinstance(self.value, dict):
-            raise self.failure("is not an object")
+            raise self.failure(translated("is not an object"))
         return self.value
 
     def has(self, key: str) -> bool:
@@ -106,7 +119,7 @@ class ReplyPart:
         """The part at ``key``, which must be there (``name`` says what it is: "start time")."""
         value = self.object().get(key)
         if value is None:
-            raise self.failure(f"has no {name}")
+            raise self.failure(translated("has no {name}").format(name=name))
         return ReplyPart(value, self.items_path, name, self.subject)
 
     def optional(self, key: str, name: str) -> ReplyPart | None:
@@ -116,14 +129,14 @@ class ReplyPart:
     def items(self, item_name: str) -> list[ReplyPart]:
         """This list's items, each named "``item_name`` N" (counting from 1)."""
         if not isinstance(self.value, list):
-            raise self.failure("is not a list")
+            raise self.failure(translated("is not a list"))
         return [ReplyPart(item, (*self.items_path, f"{item_name} {n}"), None, self.subject)
                 for n, item in enumerate(self.value, 1)]
 
     def element(self, index: int, name: str) -> ReplyPart | None:
         """Item ``index`` of this list, named ``name`` beside the list; None when missing or null."""
         if not isinstance(self.value, list):
-            raise self.failure("is not a list")
+            raise self.failure(translated("is not a list"))
         value = self.value[index] if index < len(self.value) else None
         return None if value is None else ReplyPart(value, self.items_path, name, self.subject)
 
@@ -134,7 +147,7 @@ class ReplyPart:
 
     def text(self) -> str:
         if not isinstance(self.value, str):
-            raise self.failure("is not text")
+            raise self.failure(translated("is not text"))
         return self.value
 
     def optional_text(self, key: str, name: str) -> str:
@@ -143,20 +156,20 @@ class ReplyPart:
 
     def number(self) -> float:
         if isinstance(self.value, bool) or not isinstance(self.value, int | float):
-            raise self.failure("is not a number")
+            raise self.failure(translated("is not a number"))
         try:
             value = float(self.value)
         except OverflowError:  # an integer of hundreds of digits
             value = math.inf
         if not math.isfinite(value):
-            raise self.failure("is not a finite number")
+            raise self.failure(translated("is not a finite number"))
         return value
 
     def url(self) -> str:
         """An http(s) address; any other scheme (file:, a bare path) is refused."""
         text = self.text()
         if not text.startswith(("http://", "https://")):
-            raise self.failure("is not an http(s) address")
+            raise self.failure(translated("is not an http(s) address"))
         return text
 
     def span(self, start_key: str, end_key: str, per_second: float = 1.0) -> tuple[float, float]:

@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 
 from app.core.errors import Cancelled, EngineError
+from app.core.text_translation import translatable, translated
 from app.engines.base import JobContext
 from app.engines.remote.cancellable_request import BodyChunkListener, ReplyTooLarge, request_until_cancelled
 from app.engines.remote.reply_shape import capitalised, is_web_page, parse_json_reply, parse_text_reply
@@ -162,14 +163,18 @@ class ServiceClient:
                 raise Cancelled() from None
             if delivered:
                 host = httpx.URL(url).host
-                raise EngineError(f"The connection to {self.service_name} at {host} broke off while it was "
-                                  "sending its reply.") from None
+                raise EngineError(translated(
+                    "The connection to {service_name} at {host} broke off while it was sending its reply."
+                ).format(service_name=self.service_name, host=host)) from None
             log.info("%s: %s %s failed: %s", self.service_name, method, url, type(error).__name__)
             return error
         except ReplyTooLarge:
             limit = self.settings.max_reply_bytes / 2**20
             raise EngineError(capitalised(
-                f"{self.service_name} sent a reply larger than {limit:g} MB; it cannot be what was asked for."
+                translated(
+                    "{service_name} sent a reply larger than {limit:g} MB; it cannot be what was asked "
+                    "for."
+                ).format(service_name=self.service_name, limit=limit)
             )) from None
         if context.cancelled:
             raise Cancelled()
@@ -194,8 +199,11 @@ class ServiceClient:
             return advised
         delay = retry_after_seconds(outcome)
         delay = backoff if delay is None else min(delay, self.settings.max_delay)
-        busy = "is rate-limiting requests" if outcome.status_code == 429 else "is busy"
-        return RetryAdvice(delay, capitalised(f"{self.service_name} {busy}; retrying in {delay:.0f} s"))
+        if outcome.status_code == 429:
+            status = translated("{service_name} is rate-limiting requests; retrying in {delay:.0f} s")
+        else:
+            status = translated("{service_name} is busy; retrying in {delay:.0f} s")
+        return RetryAdvice(delay, capitalised(status.format(service_name=self.service_name, delay=delay)))
 
     def _failure(
         self, outcome: httpx.Response | httpx.TransportError, url: str, model: str, repeatable: bool
@@ -205,20 +213,30 @@ class ServiceClient:
             message = self.server_message(outcome)
             if outcome.status_code == 401 and not self._api_key:
                 detail = f": {message}" if message else ""
-                return ServiceError(capitalised(f"{self.service_name} needs an API key{detail}."), 401)
+                return ServiceError(capitalised(translated(
+                    "{service_name} needs an API key{detail}."
+                ).format(service_name=self.service_name, detail=detail)), 401)
             return error_for_status(self.service_name, outcome.status_code, message, model)
         if (problem := certificate_problem(outcome)) is not None:
             return EngineError(untrusted_certificate_sentence(host, problem))
         if isinstance(outcome, httpx.ReadTimeout):
             return EngineError(capitalised(
-                f"{self.service_name} at {host} did not answer within {self.settings.read_timeout:g} seconds."
+                translated(
+                    "{service_name} at {host} did not answer within {read_timeout:g} seconds."
+                ).format(service_name=self.service_name, host=host, read_timeout=self.settings.read_timeout)
             ))
         if isinstance(outcome, DROPPED_CONNECTION) and not repeatable:
-            return EngineError(f"The connection to {self.service_name} at {host} broke off before it answered; "
-                               "the request may have arrived, so it was not sent again.")
+            return EngineError(translated(
+                "The connection to {service_name} at {host} broke off before it answered; the request "
+                "may have arrived, so it was not sent again."
+            ).format(service_name=self.service_name, host=host))
         if isinstance(outcome, DROPPED_CONNECTION):
-            return EngineError(f"The connection to {self.service_name} at {host} kept breaking off; try again later.")
-        return EngineError(f"Cannot reach {self.service_name} at {host}: {self._redact(_reason(outcome))}.")
+            return EngineError(translated(
+                "The connection to {service_name} at {host} kept breaking off; try again later."
+            ).format(service_name=self.service_name, host=host))
+        return EngineError(translated(
+            "Cannot reach {service_name} at {host}: {reason}."
+        ).format(service_name=self.service_name, host=host, reason=self._redact(_reason(outcome))))
 
     def server_message(self, response: httpx.Response) -> str:
         """The service's own explanation from an error body, without the API key, kept short."""
@@ -237,19 +255,24 @@ class ServiceClient:
 def error_for_status(service: str, status: int, message: str, model: str = "") -> ServiceError:
     detail = f": {message}" if message else ""
     sentences = {
-        401: f"{service} rejected the API key{detail}.",
-        403: f"{service} refused access with this API key{detail}.",
-        404: f"{service} does not know the model “{model}”, or the address is wrong{detail}.",
-        413: f"The audio is too large for {service}{detail}.",
-        415: f"{service} does not accept this audio format{detail}.",
-        429: f"{service} is limiting requests (too many, or the quota is used up){detail}.",
-        503: f"{service} is unavailable or still loading the model{detail}.",
+        401: translatable("{service} rejected the API key{detail}."),
+        403: translatable("{service} refused access with this API key{detail}."),
+        404: translatable("{service} does not know the model “{model}”, or the address is wrong{detail}."),
+        413: translatable("The audio is too large for {service}{detail}."),
+        415: translatable("{service} does not accept this audio format{detail}."),
+        429: translatable("{service} is limiting requests (too many, or the quota is used up){detail}."),
+        503: translatable("{service} is unavailable or still loading the model{detail}."),
     }
     if status in sentences:
-        return ServiceError(capitalised(sentences[status]), status)
+        sentence = translated(sentences[status]).format(service=service, model=model, detail=detail)
+        return ServiceError(capitalised(sentence), status)
     if status >= 500:
-        return ServiceError(capitalised(f"{service} failed with a server error (HTTP {status}){detail}."), status)
-    return ServiceError(capitalised(f"{service} refused the request (HTTP {status}){detail}."), status)
+        return ServiceError(capitalised(translated(
+            "{service} failed with a server error (HTTP {status}){detail}."
+        ).format(service=service, status=status, detail=detail)), status)
+    return ServiceError(capitalised(translated(
+        "{service} refused the request (HTTP {status}){detail}."
+    ).format(service=service, status=status, detail=detail)), status)
 
 
 def _nothing_done(outcome: httpx.Response | httpx.TransportError) -> bool:

@@ -14,6 +14,7 @@ import ssl
 import truststore
 
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 
 
 def trusted_tls_context(ca_certificate_file: str = "") -> ssl.SSLContext:
@@ -49,5 +50,7 @@ def _trust_file(context: ssl.SSLContext, path: str, origin: str) -> None:
         context.load_verify_locations(cafile=path)
     except (OSError, ssl.SSLError, ValueError) as error:
         reason = getattr(error, "strerror", None) or getattr(error, "reason", None) or str(error) or "unreadable"
-        raise EngineError(f"The CA certificate file “{path}”{origin} cannot be used: {str(reason).lower()}.") \
+        raise EngineError(translated(
+            "The CA certificate file “{path}”{origin} cannot be used: {problem}."
+        ).format(path=path, origin=origin, problem=str(reason).lower())) \
             from None

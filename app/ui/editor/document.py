@@ -7,7 +7,7 @@ How an observer (a table model, the text view, a find bar) uses it:
 * Change it only through ``document.apply(edit)`` with an edit from ``app.core.editing``
   (``edit_text``, ``split_segment``, ``replace_all``…). That pushes one undoable step; typing
   in one segment folds into the step before it. An ``EditError`` from building the edit is the
-  caller's to show (``edit_texts.translated_edit_error``).
+  caller's to show (in the user's language already: the core's catalog).
 * Follow the changes: each splice of an edit (and of its undo) arrives as precise signals, in
   order, with the rows counted in the transcript as it is at that moment:
 
@@ -117,7 +117,7 @@ class Document(QObject):
     def apply(self, edit: TranscriptEdit) -> None:
         """Make ``edit`` and push it as one undo step (folded into the last one when both are typing)."""
         if self.is_read_only:
-            raise EditError("Wait for the transcription to finish, or cancel it, before editing.")
+            raise EditError(self.tr("Wait for the transcription to finish, or cancel it, before editing."))
         self.undo_stack.push(TranscriptEditCommand(self, edit))
 
     def perform(self, edit: TranscriptEdit, forward: bool) -> None:

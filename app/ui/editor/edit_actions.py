@@ -21,7 +21,6 @@ from app.core.editing.speakers import assign_speaker, rename_speaker, speaker_na
 from app.core.errors import EditError
 from app.core.transcript import Transcript
 from app.ui.editor.edit_dialogs import AssignSpeakerDialog, RenameSpeakerDialog, ShiftTimesDialog
-from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.messages import show_error
 
 if TYPE_CHECKING:
@@ -90,7 +89,7 @@ class EditActions(QObject):
         try:
             document.apply(make(document.transcript))
         except EditError as error:
-            show_error(self._window, translated_edit_error(error.message))
+            show_error(self._window, error.message)
             return False
         return True
 

@@ -40,7 +40,6 @@ from app.core.editing.find_replace import (
 )
 from app.core.errors import EditError
 from app.ui.editor.document import Document
-from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.search_targets import SearchTarget
 from app.ui.themes import error_text_colour
 
@@ -197,7 +196,7 @@ class FindReplaceBar(QFrame):
             found = find_all(transcript, query) if self.current is not None else None  # one pass: count and place
             total = len(found) if found is not None else count_matches(transcript, query)
         except EditError as error:
-            self._say(translated_edit_error(error.message), problem=True)
+            self._say(error.message, problem=True)
             self._target().show_search(None, None)
             return
         if total == 0:
@@ -228,7 +227,7 @@ class FindReplaceBar(QFrame):
             transcript = self._document().transcript
             found = find_next(transcript, query, end) if forward else find_previous(transcript, query, start)
         except EditError as error:
-            self._say(translated_edit_error(error.message), problem=True)
+            self._say(error.message, problem=True)
             return None
         self.current = found
         self._show_current()
@@ -255,7 +254,7 @@ class FindReplaceBar(QFrame):
             document.apply(replace_match(document.transcript, self.query(), match, self.replace_field.text()))
         except EditError as error:
             self.current = None
-            self._say(translated_edit_error(error.message), problem=True)
+            self._say(error.message, problem=True)
             return
         after = match.end + len(_field_text(document, match)) - len(before)
         self.current = find_next(document.transcript, self.query(), TextPosition(match.segment, match.field, after))
@@ -266,7 +265,7 @@ class FindReplaceBar(QFrame):
         try:
             document.apply(replace_all(document.transcript, self.query(), self.replace_field.text()))
         except EditError as error:
-            self._say(translated_edit_error(error.message), problem=True)
+            self._say(error.message, problem=True)
             return
         self.current = None
         self.update_count()

@@ -28,6 +28,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from app.core.editing.paragraphs import (
+    CROSSING_SENTENCE,
     Paragraph,
     ParagraphLayout,
     covering_splice,
@@ -37,15 +38,14 @@ from app.core.editing.paragraphs import (
     typed_change,
 )
 from app.core.errors import EditError
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 from app.ui.editor.document import Document
-from app.ui.editor.edit_texts import translated_edit_error
 from app.ui.editor.mark_painting import mark_rects, paint_tints, paint_waves
 from app.ui.editor.speaker_gutter import SpeakerGutter
 from app.ui.editor.text_marks import Mark, TextMarks, word_at
 
 READING_SCALE = 1.1
-CROSSING_SENTENCE = "Edit one segment at a time here; to join or split segments use Merge or Split."
 _STACK_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 _EMPTY = Transcript()
 
@@ -218,7 +218,7 @@ class TranscriptTextView(QPlainTextEdit):
             return
         paragraphs = self._layout.paragraphs
         if not paragraphs or self.document().blockCount() != len(paragraphs):
-            self._refuse(CROSSING_SENTENCE)
+            self._refuse(translated(CROSSING_SENTENCE))
             return
         number = self._changed_block(position, added)
         if number is None:
@@ -249,7 +249,7 @@ class TranscriptTextView(QPlainTextEdit):
         """Say why, and put the text back as the document has it once the text edit's own change is over."""
         self._refused = {block} if block is not None else set()
         QTimer.singleShot(0, self._put_back)
-        self.edit_refused.emit(translated_edit_error(sentence))
+        self.edit_refused.emit(sentence)
 
     def _put_back(self) -> None:
         blocks, self._refused = self._refused, None
@@ -261,7 +261,7 @@ class TranscriptTextView(QPlainTextEdit):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.isReadOnly() and self._crosses_paragraphs(event):
-            self.edit_refused.emit(translated_edit_error(CROSSING_SENTENCE))
+            self.edit_refused.emit(translated(CROSSING_SENTENCE))
             return
         super().keyPressEvent(event)
 

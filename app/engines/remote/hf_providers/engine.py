@@ -17,6 +17,7 @@ from pathlib import Path
 
 from app.core.audio import AudioClip
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.remote import hf_inference
@@ -73,21 +74,25 @@ class HuggingFaceProvidersEngine(RemoteTranscriptionEngine):
         self.mappings = ProviderMappings(self.settings.hub_url or default_hub_url(), self._api_key, self.http,
                                          self.settings.cache_folder)
         if self.settings.provider == AUTOMATIC and not uses_router(self._api_key):
-            raise EngineError("Choosing the provider automatically needs a Hugging Face token (hf_…); "
-                              "with a provider's own key, choose that provider.")
+            raise EngineError(translated(
+                "Choosing the provider automatically needs a Hugging Face token (hf_…); with a "
+                "provider's own key, choose that provider."
+            ))
 
     def transcribe(
         self, audio: AudioClip, options: TranscriptionOptions, context: JobContext
     ) -> Iterator[Segment]:
         require_transcription(options, hf_inference.SERVICE_NAME)
-        context.report_status("Asking the Hugging Face Hub who serves the model")
+        context.report_status(translated("Asking the Hugging Face Hub who serves the model"))
         mapping = self.chosen_mapping(context)
         if mapping.provider == "hf-inference":
             yield from self._hf_inference(mapping).transcribe(audio, options, context)
             return
         call = self._call(mapping)
         pieces = cut_into_pieces(audio.samples, self.settings.max_piece_seconds)
-        context.report_status(f"Sending audio to {call.client.service_name} in {len(pieces)} piece(s)")
+        context.report_status(translated(
+            "Sending audio to {service_name} in {number_of_pieces} piece(s)"
+        ).format(service_name=call.client.service_name, number_of_pieces=len(pieces)))
 
         def recognise(piece: AudioPiece, piece_context: JobContext) -> list[Segment]:
             return CONTRACTS[mapping.provider].recognise(call, piece, piece_context)
@@ -100,7 +105,9 @@ class HuggingFaceProvidersEngine(RemoteTranscriptionEngine):
             self._hf_inference(mapping).check_connection(context)
         else:
             CONTRACTS[mapping.provider].recognise(self._call(mapping), whole_clip(probe_clip()), context)
-        return f"Connected: {self.model} answered through {describe(mapping)}."
+        return translated(
+            "Connected: {model} answered through {provider}."
+        ).format(model=self.model, provider=describe(mapping))
 
     def chosen_mapping(self, context: JobContext) -> ProviderMapping:
         return choose_provider(self.mappings.lookup(self.model, context), self.settings.provider, self.model)

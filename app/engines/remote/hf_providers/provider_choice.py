@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from app.core.errors import EngineError
+from app.core.text_translation import translated
 from app.engines.remote.hf_providers.hub_mapping import ProviderMapping
 
 log = logging.getLogger(__name__)
@@ -17,13 +18,17 @@ SUPPORTED_PROVIDERS = ("hf-inference", "fal-ai", "replicate", "deepinfra")
 def choose_provider(mappings: list[ProviderMapping], wanted: str, model: str) -> ProviderMapping:
     """The mapping to use for ``wanted`` ("auto" or a provider's name)."""
     if not mappings:
-        raise EngineError(f"No inference provider serves “{model}”; choose another model.")
+        raise EngineError(translated(
+            "No inference provider serves “{model}”; choose another model."
+        ).format(model=model))
     if wanted == AUTOMATIC:
         return _first_usable(mappings, model)
     chosen = next((m for m in mappings if m.provider == wanted), None)
     if chosen is None:
         offered = ", ".join(m.provider for m in mappings)
-        raise EngineError(f"The provider {wanted} does not serve “{model}”; it is served by {offered}.")
+        raise EngineError(translated(
+            "The provider {wanted} does not serve “{model}”; it is served by {offered}."
+        ).format(wanted=wanted, model=model, offered=offered))
     _check_usable(chosen, model)
     return chosen
 
@@ -36,14 +41,18 @@ def describe(mapping: ProviderMapping) -> str:
 
 def _check_usable(mapping: ProviderMapping, model: str) -> None:
     if mapping.task != SPEECH_RECOGNITION:
-        raise EngineError(f"The provider {mapping.provider} serves “{model}” for {mapping.task}, "
-                          "not for speech recognition.")
+        raise EngineError(translated(
+            "The provider {provider} serves “{model}” for {task}, not for speech recognition."
+        ).format(provider=mapping.provider, model=model, task=mapping.task))
     if mapping.status == "staging":
-        raise EngineError(f"The provider {mapping.provider} offers “{model}” only in staging, for its own tests; "
-                          "choose a live provider.")
+        raise EngineError(translated(
+            "The provider {provider} offers “{model}” only in staging, for its own tests; choose a live "
+            "provider."
+        ).format(provider=mapping.provider, model=model))
     if mapping.provider not in SUPPORTED_PROVIDERS:
-        raise EngineError(f"Earshot cannot speak to {mapping.provider} yet; choose one of "
-                          f"{', '.join(SUPPORTED_PROVIDERS)}.")
+        raise EngineError(translated(
+            "Earshot cannot speak to {provider} yet; choose one of {providers}."
+        ).format(provider=mapping.provider, providers=', '.join(SUPPORTED_PROVIDERS)))
     if mapping.status == "error":
         log.warning("the Hub's last health check of %s on %s failed; trying anyway", model, mapping.provider)
 
@@ -53,4 +62,6 @@ def _first_usable(mappings: list[ProviderMapping], model: str) -> ProviderMappin
         if mapping.task == SPEECH_RECOGNITION and mapping.status == "live" and mapping.provider in SUPPORTED_PROVIDERS:
             return mapping
     listed = ", ".join(describe(m) for m in mappings)
-    raise EngineError(f"No provider serves “{model}” live for speech recognition (the Hub lists {listed}).")
+    raise EngineError(translated(
+        "No provider serves “{model}” live for speech recognition (the Hub lists {listed})."
+    ).format(model=model, listed=listed))

@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import quote
 
 from app.core.errors import Cancelled, EngineError
+from app.core.text_translation import translatable, translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext
 from app.engines.remote.audio_pieces import AudioPiece
@@ -31,7 +32,10 @@ from app.engines.remote.service_client import MESSAGE_LIMIT
 log = logging.getLogger(__name__)
 
 FINISHED = "succeeded"
-WAITING = {"starting": "Replicate is starting the model", "processing": "Replicate is transcribing"}
+WAITING = {
+    "starting": translatable("Replicate is starting the model"),
+    "processing": translatable("Replicate is transcribing"),
+}
 
 
 def recognise(call: ProviderCall, piece: AudioPiece, context: JobContext) -> list[Segment]:
@@ -62,11 +66,15 @@ def _finished(call: ProviderCall, prediction: ReplyPart, context: JobContext) ->
             return prediction
         if status not in WAITING:
             service = call.client.service_name
-            raise EngineError(capitalised(f"{service} could not transcribe the audio: {_reason(prediction)}."))
+            raise EngineError(capitalised(translated(
+                "{service} could not transcribe the audio: {reason}."
+            ).format(service=service, reason=_reason(prediction))))
         if waited >= call.poll.give_up_after:
             minutes = call.poll.give_up_after / 60
-            raise EngineError(capitalised(f"{call.client.service_name} did not finish within {minutes:g} minutes."))
-        context.report_status(WAITING[status])
+            raise EngineError(capitalised(translated(
+                "{service_name} did not finish within {minutes:g} minutes."
+            ).format(service_name=call.client.service_name, minutes=minutes)))
+        context.report_status(translated(WAITING[status]))
         prediction_id = prediction.field("id", "prediction id").text()
         prediction_url = f"{call.base_url}/v1/predictions/{quote(prediction_id, safe='')}"
         try:  # cancelled while waiting or in the middle of a poll: either way the prediction must stop
@@ -105,7 +113,7 @@ def _segments(call: ProviderCall, output: ReplyPart, piece: AudioPiece, context:
         url = output.field("txt_file", "text file").url()
         response = call.client.send("GET", url, context, authorised=False)
         return single_segment(call.client.parse_text(response), piece)
-    raise output.failure("has no transcription")
+    raise output.failure(translated("has no transcription"))
 
 
 def _reason(prediction: ReplyPart) -> str:
