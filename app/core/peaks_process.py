@@ -28,6 +28,7 @@ from app.core.waveform_peaks import PartialPeaks, PeaksProgress, audio_duration,
 IN_PROCESS_UNDER_SECONDS = 120.0
 CHILD_NICENESS = 10  # the decode takes the cores the window leaves (POSIX; elsewhere normal priority)
 POLL_SECONDS = 0.05  # how soon a cancel is seen while the child works
+PROGRESS_INTERVAL_SECONDS = 0.5  # each report rebuilds a partial pyramid here, holding the GIL a few ms
 
 
 def compute_peaks_in_process(
@@ -44,8 +45,9 @@ def compute_peaks_in_process(
     child = context.Process(target=_child_main, args=(str(path), sender), name="waveform-peaks", daemon=True)
     child.start()
     sender.close()  # the child holds its own copy: when it ends, recv sees the end of the pipe
+    partial = PartialPeaks(progress, PROGRESS_INTERVAL_SECONDS) if progress is not None else None
     try:
-        base = _received_base(path, receiver, PartialPeaks(progress) if progress is not None else None, cancel_event)
+        base = _received_base(path, receiver, partial, cancel_event)
     finally:
         if child.is_alive():
             child.kill()
