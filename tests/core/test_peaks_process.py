@@ -4,6 +4,8 @@ a cancel that ends the child at once, failures as one sentence."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import signal
 import threading
 import time
 from pathlib import Path
@@ -51,16 +53,25 @@ def test_cancel_kills_the_child_at_once(long_flac: Path) -> None:
     started = threading.Event()
     failure: list[BaseException] = []
 
+    children: list[multiprocessing.Process] = []
+
+    def first_piece(_fraction: float, _partial: np.ndarray) -> None:
+        if not started.is_set():  # held still, the child can only end by being killed
+            children.extend(multiprocessing.active_children())
+            for child in children:
+                os.kill(child.pid or 0, signal.SIGSTOP)
+        started.set()
+        cancel.wait(10)  # the cancel is seen before the next message
+
     def compute() -> None:
         try:
-            compute_peaks_in_process(long_flac, lambda _fraction, _partial: started.set(), cancel)
+            compute_peaks_in_process(long_flac, first_piece, cancel)
         except BaseException as error:
             failure.append(error)
 
     worker = threading.Thread(target=compute)
     worker.start()
     assert started.wait(30)
-    children = multiprocessing.active_children()
     cancel.set()
     cancelled_at = time.monotonic()
     worker.join(10)
@@ -78,3 +89,21 @@ def test_a_long_file_damaged_midway_is_one_sentence_or_its_readable_part(long_fl
     garbage.write_bytes(long_flac.read_bytes()[:4096] + b"\0" * 4096)
     with pytest.raises(AudioDecodeError, match=r"Cannot draw the waveform of “garbage\.flac”"):
         compute_peaks_in_process(garbage)
+
+
+def test_a_child_that_dies_is_one_sentence(long_flac: Path) -> None:
+    """A decoder crashing on a damaged file ends the child, not the app: here the child is killed as it starts."""
+
+    def kill_the_child() -> None:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            for child in multiprocessing.active_children():
+                child.kill()
+                return
+            time.sleep(0.005)
+
+    killer = threading.Thread(target=kill_the_child)
+    killer.start()
+    with pytest.raises(AudioDecodeError, match=r"Cannot draw the waveform of “long\.flac”: its decoder stopped"):
+        compute_peaks_in_process(long_flac)
+    killer.join()
