@@ -8,6 +8,7 @@ import os
 import signal
 import threading
 import time
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 
 import numpy as np
@@ -53,7 +54,7 @@ def test_cancel_kills_the_child_at_once(long_flac: Path) -> None:
     started = threading.Event()
     failure: list[BaseException] = []
 
-    children: list[multiprocessing.Process] = []
+    children: list[BaseProcess] = []
 
     def first_piece(_fraction: float, _partial: np.ndarray) -> None:
         if not started.is_set():  # held still, the child can only end by being killed
