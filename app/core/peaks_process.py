@@ -16,6 +16,7 @@ import contextlib
 import multiprocessing
 import os
 import threading
+import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -27,8 +28,10 @@ from app.core.waveform_peaks import PartialPeaks, PeaksProgress, audio_duration,
 
 IN_PROCESS_UNDER_SECONDS = 120.0
 CHILD_NICENESS = 10  # the decode takes the cores the window leaves (POSIX; elsewhere normal priority)
-POLL_SECONDS = 0.05  # how soon a cancel is seen while the child works
-PROGRESS_INTERVAL_SECONDS = 0.5  # each report rebuilds a partial pyramid here, holding the GIL a few ms
+# Each wake-up of the receiving thread takes the window's GIL for a moment, and under load a thread holding
+# it can wait for a core while the GUI thread waits for it: the receiver wakes a few times a second only.
+POLL_SECONDS = 0.25  # how soon a cancel kills the child (the window hears of the cancel at once anyway)
+PROGRESS_INTERVAL_SECONDS = 0.5  # the child sends its pieces together, and a partial pyramid is rebuilt, this often
 
 
 def compute_peaks_in_process(
@@ -61,7 +64,8 @@ def compute_peaks_in_process(
 def _received_base(
     path: Path, receiver: Connection, partial: PartialPeaks | None, cancel_event: threading.Event
 ) -> np.ndarray:
-    """The child's messages until its result: ("piece", total, first, rows), ("done", base), ("failed", sentence)."""
+    """The child's messages until its result: ("pieces", total, [(first, rows), …]), ("done", base),
+    ("failed", sentence) or ("crashed", what)."""
     while True:
         if cancel_event.is_set():
             raise Cancelled()
@@ -74,10 +78,11 @@ def _received_base(
                 f"Cannot draw the waveform of “{path.name}”: its decoder stopped unexpectedly."
             ) from error
         kind = message[0] if isinstance(message, tuple) and message else None
-        if kind == "piece" and len(message) == 4:
-            total, first, rows = message[1:]
-            if partial is not None and _is_piece(total, first, rows):
-                partial.add(total, first, rows)
+        if kind == "pieces" and len(message) == 3 and isinstance(message[2], list):
+            total = message[1]
+            for piece in message[2]:
+                if partial is not None and isinstance(piece, tuple) and len(piece) == 2 and _is_piece(total, *piece):
+                    partial.add(total, *piece)
         elif kind == "done" and len(message) == 2 and _is_rows(message[1]):
             base: np.ndarray = message[1]
             return base
@@ -102,14 +107,8 @@ def _child_main(path: str, sender: Connection) -> None:
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(CHILD_NICENESS)
-    sending = threading.Lock()  # the range threads send their pieces through the one pipe
-
-    def send_piece(total: int, first: int, rows: np.ndarray) -> None:
-        with sending:
-            sender.send(("piece", total, first, rows))
-
     try:
-        pyramid = compute_peaks(path, on_piece=send_piece)
+        pyramid = compute_peaks(path, on_piece=_PieceSender(sender).add)
     except EarshotError as error:
         sender.send(("failed", error.message))
     except Exception as error:  # a bug: the parent reports it as the job's unexpected failure
@@ -118,3 +117,21 @@ def _child_main(path: str, sender: Connection) -> None:
         sender.send(("done", pyramid.base))
     finally:
         sender.close()
+
+
+class _PieceSender:
+    """In the child: the range threads' pieces, sent together at most every PROGRESS_INTERVAL_SECONDS."""
+
+    def __init__(self, sender: Connection) -> None:
+        self._sender = sender
+        self._lock = threading.Lock()
+        self._pending: list[tuple[int, np.ndarray]] = []
+        self._last_sent = 0.0
+
+    def add(self, total: int, first: int, rows: np.ndarray) -> None:
+        with self._lock:
+            self._pending.append((first, rows))
+            now = time.monotonic()
+            if now - self._last_sent >= PROGRESS_INTERVAL_SECONDS:
+                self._sender.send(("pieces", total, self._pending))
+                self._pending, self._last_sent = [], now
