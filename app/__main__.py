@@ -1,5 +1,8 @@
+import multiprocessing
 import sys
 
 from app.cli import main
 
-sys.exit(main())
+if __name__ == "__main__":
+    multiprocessing.freeze_support()  # the packaged app: a spawned child (the waveform's peaks) runs its job here
+    sys.exit(main())

@@ -1,42 +1,58 @@
 """The GUI thread's stalls, seen by a 5 ms timer: how long each gap between its ticks lasted, and how
-much of it the GUI thread itself spent computing.
+much of it the GUI thread itself spent computing, waiting for a core, or blocked.
 
 The wall-clock gap is what a user would feel; on a machine whose cores are shared with other work it
 also counts the time the process waited for a core. The GUI thread's CPU time within each gap does
-not: it tells the application's own cost apart from the machine's load.
+not: it tells the application's own cost apart from the machine's load. On Linux the kernel's
+schedstat also gives the time the thread was ready but waiting for a core; what is left of a gap
+beyond the timer's own interval is time the thread was blocked (on the GIL held by another thread of
+the process, or another lock).
 """
 
 from __future__ import annotations
 
 import statistics
 import time
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
 
 TICK_MS = 5
+_SCHEDSTAT = Path("/proc/thread-self/schedstat")  # on-CPU ns, run-queue wait ns, time slices (Linux)
+
+
+def run_queue_wait_ms() -> float | None:
+    """The calling thread's time so far ready to run but without a core (Linux), in ms; None elsewhere."""
+    try:
+        return int(_SCHEDSTAT.read_text().split()[1]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return None
 
 
 class EventLoopProbe:
     def __init__(self) -> None:
         self.gaps_ms: list[float] = []
         self.cpu_ms: list[float] = []
+        self.core_wait_ms: list[float] = []  # ready to run but no core free (Linux only; else empty)
         self._timer = QTimer()
         self._timer.setInterval(TICK_MS)
         self._timer.timeout.connect(self._tick)
-        self._last = (0.0, 0.0)
+        self._last: tuple[float, float, float | None] = (0.0, 0.0, None)
 
     def start(self) -> None:
-        self._last = (time.perf_counter(), time.thread_time())
+        self._last = (time.perf_counter(), time.thread_time(), run_queue_wait_ms())
         self._timer.start()
 
     def stop(self) -> None:
         self._timer.stop()
 
     def _tick(self) -> None:
-        now = (time.perf_counter(), time.thread_time())
+        now = (time.perf_counter(), time.thread_time(), run_queue_wait_ms())
         self.gaps_ms.append((now[0] - self._last[0]) * 1000)
         self.cpu_ms.append((now[1] - self._last[1]) * 1000)
+        if now[2] is not None and self._last[2] is not None:
+            self.core_wait_ms.append(now[2] - self._last[2])
         self._last = now
 
     def stall_figures(self) -> dict[str, Any]:
@@ -45,13 +61,32 @@ class EventLoopProbe:
         return {"longest_stall_ms": round(stalls[-1], 1), "p99_stall_ms": round(stalls[int(len(stalls) * 0.99)], 1),
                 "longest_stall_cpu_ms": round(max(self.cpu_ms[1:], default=0.0), 1)}
 
+    def blocked_ms(self) -> list[float]:
+        """Per gap: the time beyond the interval that the thread neither ran nor waited for a core."""
+        if len(self.core_wait_ms) != len(self.gaps_ms):
+            return []
+        return [max(0.0, gap - cpu - wait - TICK_MS)
+                for gap, cpu, wait in zip(self.gaps_ms, self.cpu_ms, self.core_wait_ms, strict=True)]
+
     def figures(self) -> dict[str, Any]:
         gaps, cpu = sorted(self.gaps_ms[1:]), sorted(self.cpu_ms[1:])
         if not gaps:
             return {}
-        return {
+        figures: dict[str, Any] = {
             "loop_gap_median_ms": round(statistics.median(gaps), 1),
             "loop_gap_p99_ms": round(gaps[int(len(gaps) * 0.99)], 1), "loop_gap_max_ms": round(gaps[-1], 1),
             "loop_gap_cpu_p99_ms": round(cpu[int(len(cpu) * 0.99)], 1), "loop_gap_cpu_max_ms": round(cpu[-1], 1),
             "loop_ticks": len(gaps),
         }
+        blocked = self.blocked_ms()[1:]
+        if blocked:
+            longest = max(range(1, len(self.gaps_ms)), key=self.gaps_ms.__getitem__)
+            figures |= {
+                "longest_gap_cpu_core_wait_blocked_ms": [round(self.cpu_ms[longest], 1),
+                                                         round(self.core_wait_ms[longest], 1),
+                                                         round(self.blocked_ms()[longest], 1)],
+                "loop_blocked_p99_ms": round(sorted(blocked)[int(len(blocked) * 0.99)], 1),
+                "loop_blocked_max_ms": round(max(blocked), 1),
+                "loop_core_wait_max_ms": round(max(self.core_wait_ms[1:]), 1),
+            }
+        return figures

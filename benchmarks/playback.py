@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import gc
 import itertools
 import json
 import os
@@ -205,6 +206,30 @@ def smooth_position(speech: Path) -> dict:
     }
 
 
+class GarbageCollections:
+    """The cyclic garbage collector's pauses from now to stop(), by generation (gc.callbacks)."""
+
+    def __init__(self) -> None:
+        self.pauses: list[tuple[int, float]] = []  # generation, milliseconds
+        self._started = 0.0
+        gc.callbacks.append(self._heard)
+
+    def _heard(self, phase: str, info: dict) -> None:
+        if phase == "start":
+            self._started = time.perf_counter()
+        else:
+            self.pauses.append((info["generation"], (time.perf_counter() - self._started) * 1000))
+
+    def stop(self) -> None:
+        gc.callbacks.remove(self._heard)
+
+    def figures(self) -> dict:
+        oldest = [ms for generation, ms in self.pauses if generation == 2]
+        return {"gc_collections": len(self.pauses), "gc_longest_ms": round(max((ms for _g, ms in self.pauses),
+                                                                               default=0.0), 1),
+                "gc_full_collections_ms": [round(ms, 1) for ms in oldest]}
+
+
 def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> dict:
     """In the main window: how late the highlighted word is behind the player's position (JFK, tiny.en word
     timings), and the event loop's longest gap while a 10,000-segment transcript of a three-hour file plays,
@@ -212,7 +237,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.event_loop_probe import EventLoopProbe
+    from benchmarks.event_loop_probe import EventLoopProbe, run_queue_wait_ms
     from tests.pulseaudio_server import running_pulseaudio
 
     with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
@@ -267,6 +292,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         many = Transcript([Segment(i * step, i * step + step * 0.9, f"segment {i} of the long talk", words=[
             Word(i * step + k * step * 0.3, i * step + (k + 1) * step * 0.3, w) for k, w in enumerate(three)
         ]) for i in range(segments)])
+        collections = GarbageCollections()
         window.adopt_document(Document(many, long_media))
         wait_for(controller.media_opened)
         probe = EventLoopProbe()
@@ -275,10 +301,15 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         controller.play()
         calls: dict[str, list[float]] = {"go_to_row": [], "seek": [], "zoom": []}
 
+        blocked: dict[str, list[float]] = {name: [] for name in calls}
+
         def timed(name: str, call: Callable[[], object]) -> None:
-            started = time.perf_counter()
+            started, cpu_started, waited = time.perf_counter(), time.thread_time(), run_queue_wait_ms()
             call()
             calls[name].append((time.perf_counter() - started) * 1000)
+            if waited is not None:
+                core_wait = (run_queue_wait_ms() or waited) - waited
+                blocked[name].append(calls[name][-1] - (time.thread_time() - cpu_started) * 1000 - core_wait)
 
         for round_ in range(30):  # a click on a row (it becomes current and plays), then a Ctrl+wheel step
             spin(150)
@@ -288,8 +319,12 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
             spin(50)
             timed("zoom", lambda: panel.waveform.zoom_at(640, 1.25 if round_ % 10 < 5 else 0.8))  # noqa: B023
         probe.stop()
+        collections.stop()
         cpu = time.thread_time() - cpu_before
         controller.pause()
+        tracked, full_started = len(gc.get_objects()), time.perf_counter()
+        gc.collect()
+        full_collection_ms = (time.perf_counter() - full_started) * 1000
         panel.shutdown()
         manager.shutdown()
         window.document.mark_saved(Path(folder) / "unused.earshot")
@@ -299,7 +334,11 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         "word_lag_p95_ms": round(sorted(lags)[int(len(lags) * 0.95)], 1), "word_lag_max_ms": round(max(lags), 1),
         "segments": segments, **probe.figures(),
         **{f"{name}_max_ms": round(max(times), 1) for name, times in calls.items()},
-        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0, "load_average": os.getloadavg()[0],
+        **{f"{name}_blocked_max_ms": round(max(times), 1) for name, times in blocked.items() if times},
+        **collections.figures(), "gc_tracked_objects": tracked,
+        "gc_full_collection_now_ms": round(full_collection_ms, 1),
+        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0,
+        "load_average": os.getloadavg()[0],
         "goal": "word lag < 50 ms; no event-loop gap over 16 ms (on a loaded machine a gap also counts the wait "
                 "for a core: the GUI thread's CPU time in the gap does not)",
     }

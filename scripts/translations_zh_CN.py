@@ -474,6 +474,27 @@ ZH_CN = {
     "Words per minute for this machine's voices; the voice's own rate at the lowest setting.":
         "本机语音每分钟朗读的词数；设为最低值时使用该语音自身的语速。",
     "The voice's own": "语音自身的语速",
+    "Volume (%)": "音量（%）",
+    "How loud this machine's voices speak.": "本机语音朗读的音量。",
+    "Speech service": "朗读服务",
+    "The OpenAI-compatible profile that speaks when the speech engine is a remote service.":
+        "朗读引擎为远程服务时，用于朗读的 OpenAI 兼容配置。",
+    "Speech model": "朗读模型",
+    "The service's speech model.": "服务的语音合成模型。",
+    "Service voice": "服务语音",
+    "The service's voice.": "服务使用的语音。",
+    "Speech format": "朗读音频格式",
+    "The audio format asked of the service: WAV and PCM start playing with the first audio that arrives.":
+        "向服务请求的音频格式：WAV 和 PCM 在收到第一段音频时即开始播放。",
+    "WAV": "WAV",
+    "PCM": "PCM",
+    "FLAC": "FLAC",
+    "MP3": "MP3",
+    "Service speed (%)": "服务语速（%）",
+    "How fast the service speaks: 100 is its normal pace.": "服务的朗读速度：100 为正常语速。",
+    "Ask the service to stream": "请求服务流式传输",
+    "Ask for audio as it is made (Xinference), so reading starts sooner.":
+        "请求服务边生成边发送音频（Xinference），以便更早开始朗读。",
     "Export format": "导出格式",
     "The format the export dialog starts with.": "导出对话框默认选中的格式。",
     "Export folder": "导出文件夹",

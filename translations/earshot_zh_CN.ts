@@ -1274,6 +1274,22 @@
         <translation>本机</translation>
     </message>
     <message>
+        <source>WAV</source>
+        <translation>WAV</translation>
+    </message>
+    <message>
+        <source>PCM</source>
+        <translation>PCM</translation>
+    </message>
+    <message>
+        <source>FLAC</source>
+        <translation>FLAC</translation>
+    </message>
+    <message>
+        <source>MP3</source>
+        <translation>MP3</translation>
+    </message>
+    <message>
         <source>Remote service</source>
         <translation>远程服务</translation>
     </message>
@@ -1404,6 +1420,62 @@
     <message>
         <source>The voice's own</source>
         <translation>语音自身的语速</translation>
+    </message>
+    <message>
+        <source>Volume (%)</source>
+        <translation>音量（%）</translation>
+    </message>
+    <message>
+        <source>How loud this machine's voices speak.</source>
+        <translation>本机语音朗读的音量。</translation>
+    </message>
+    <message>
+        <source>Speech service</source>
+        <translation>朗读服务</translation>
+    </message>
+    <message>
+        <source>The OpenAI-compatible profile that speaks when the speech engine is a remote service.</source>
+        <translation>朗读引擎为远程服务时，用于朗读的 OpenAI 兼容配置。</translation>
+    </message>
+    <message>
+        <source>Speech model</source>
+        <translation>朗读模型</translation>
+    </message>
+    <message>
+        <source>The service's speech model.</source>
+        <translation>服务的语音合成模型。</translation>
+    </message>
+    <message>
+        <source>Service voice</source>
+        <translation>服务语音</translation>
+    </message>
+    <message>
+        <source>The service's voice.</source>
+        <translation>服务使用的语音。</translation>
+    </message>
+    <message>
+        <source>Speech format</source>
+        <translation>朗读音频格式</translation>
+    </message>
+    <message>
+        <source>The audio format asked of the service: WAV and PCM start playing with the first audio that arrives.</source>
+        <translation>向服务请求的音频格式：WAV 和 PCM 在收到第一段音频时即开始播放。</translation>
+    </message>
+    <message>
+        <source>Service speed (%)</source>
+        <translation>服务语速（%）</translation>
+    </message>
+    <message>
+        <source>How fast the service speaks: 100 is its normal pace.</source>
+        <translation>服务的朗读速度：100 为正常语速。</translation>
+    </message>
+    <message>
+        <source>Ask the service to stream</source>
+        <translation>请求服务流式传输</translation>
+    </message>
+    <message>
+        <source>Ask for audio as it is made (Xinference), so reading starts sooner.</source>
+        <translation>请求服务边生成边发送音频（Xinference），以便更早开始朗读。</translation>
     </message>
     <message>
         <source>Export format</source>

@@ -19,7 +19,8 @@ from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import EarshotError
 from app.core.paths import cache_dir
 from app.core.peak_pyramid import PeakPyramid
-from app.core.waveform_peaks import PeaksProgress, compute_peaks
+from app.core.peaks_process import compute_peaks_in_process
+from app.core.waveform_peaks import PeaksProgress
 
 CACHE_VERSION = 1
 SAMPLE_LIMIT = 16.0  # float decoders overshoot full scale on clipped audio; beyond this is garbage
@@ -58,14 +59,14 @@ def store_peaks(media: Path, pyramid: PeakPyramid) -> None:
 def peaks_for(
     media: str | Path, progress: PeaksProgress | None = None, cancel_event: threading.Event | None = None
 ) -> PeakPyramid:
-    """Cached peaks when they match the file, else computed (streamed) and cached."""
+    """Cached peaks when they match the file, else computed (streamed; a long file in a child process) and cached."""
     media = Path(media)
     cached = load_cached_peaks(media) if media.is_file() else None
     if cached is not None:
         if progress is not None:
             progress(1.0, cached.base)
         return cached
-    pyramid = compute_peaks(media, progress, cancel_event)
+    pyramid = compute_peaks_in_process(media, progress, cancel_event)
     store_peaks(media, pyramid)
     return pyramid
 

@@ -15,6 +15,7 @@ from enum import Enum
 
 from app.core.formats import OUTPUT_FORMATS
 from app.core.languages import LANGUAGES
+from app.core.streamed_audio import REMOTE_SPEECH_FORMATS
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES
 
 Value = bool | int | str
@@ -87,6 +88,12 @@ SYSTEM = "system"  # interface language and theme: follow the system
 INTERFACE_LANGUAGES = ("en", "zh_CN")
 THEMES = ("light", "dark")
 MAX_CPU_THREADS = 64
+DEFAULT_SPEECH_MODEL = "tts-1"
+DEFAULT_SPEECH_VOICE = "alloy"
+SPEECH_FORMAT_LABELS = {
+    "wav": QT_TRANSLATE_NOOP("Preferences", "WAV"), "pcm": QT_TRANSLATE_NOOP("Preferences", "PCM"),
+    "flac": QT_TRANSLATE_NOOP("Preferences", "FLAC"), "mp3": QT_TRANSLATE_NOOP("Preferences", "MP3"),
+}
 
 
 def _language_choices() -> tuple[Choice, ...]:
@@ -185,6 +192,45 @@ PREFERENCES: tuple[Preference, ...] = (
                                          "lowest setting."),
         Kind.INT, 0, SPEECH, minimum=0, maximum=500,
         special_value_text=QT_TRANSLATE_NOOP("Preferences", "The voice's own"),
+    ),
+    Preference(
+        "speech/volume", QT_TRANSLATE_NOOP("Preferences", "Volume (%)"),
+        QT_TRANSLATE_NOOP("Preferences", "How loud this machine's voices speak."),
+        Kind.INT, 100, SPEECH, minimum=0, maximum=100,
+    ),
+    Preference(
+        "speech/profile", QT_TRANSLATE_NOOP("Preferences", "Speech service"),
+        QT_TRANSLATE_NOOP("Preferences", "The OpenAI-compatible profile that speaks when the speech engine is a "
+                                         "remote service."),
+        Kind.TEXT, "", SPEECH, choice_source=ChoiceSource.REMOTE_PROFILES,
+        empty_text=QT_TRANSLATE_NOOP("Preferences", "The first one set up"),
+    ),
+    Preference(
+        "speech/remote_model", QT_TRANSLATE_NOOP("Preferences", "Speech model"),
+        QT_TRANSLATE_NOOP("Preferences", "The service's speech model."),
+        Kind.TEXT, DEFAULT_SPEECH_MODEL, SPEECH,
+    ),
+    Preference(
+        "speech/remote_voice", QT_TRANSLATE_NOOP("Preferences", "Service voice"),
+        QT_TRANSLATE_NOOP("Preferences", "The service's voice."),
+        Kind.TEXT, DEFAULT_SPEECH_VOICE, SPEECH,
+    ),
+    Preference(
+        "speech/remote_format", QT_TRANSLATE_NOOP("Preferences", "Speech format"),
+        QT_TRANSLATE_NOOP("Preferences", "The audio format asked of the service: WAV and PCM start playing with the "
+                                         "first audio that arrives."),
+        Kind.CHOICE, REMOTE_SPEECH_FORMATS[0], SPEECH,
+        choices=tuple(Choice(name, SPEECH_FORMAT_LABELS[name]) for name in REMOTE_SPEECH_FORMATS),
+    ),
+    Preference(
+        "speech/remote_speed_percent", QT_TRANSLATE_NOOP("Preferences", "Service speed (%)"),
+        QT_TRANSLATE_NOOP("Preferences", "How fast the service speaks: 100 is its normal pace."),
+        Kind.INT, 100, SPEECH, minimum=25, maximum=400,
+    ),
+    Preference(
+        "speech/remote_stream", QT_TRANSLATE_NOOP("Preferences", "Ask the service to stream"),
+        QT_TRANSLATE_NOOP("Preferences", "Ask for audio as it is made (Xinference), so reading starts sooner."),
+        Kind.BOOL, False, SPEECH,
     ),
     Preference(
         "export/format", QT_TRANSLATE_NOOP("Preferences", "Export format"),

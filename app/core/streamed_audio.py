@@ -18,6 +18,7 @@ from app.core.errors import SpeechOutputError
 from app.core.text_translation import translatable, translated
 
 STREAMED_FORMATS = ("wav", "pcm")
+REMOTE_SPEECH_FORMATS = (*STREAMED_FORMATS, "flac", "mp3")  # what /audio/speech may be asked for
 OPENAI_PCM_RATE = 24_000
 MAX_HEADER_BYTES = 64 * 1024  # fmt plus any LIST/fact chunks before the samples; real headers are < 100 bytes
 SAMPLE_RATES = range(8_000, 192_001)

@@ -20,7 +20,7 @@ import av.error
 import numpy as np
 
 from app.core.audio import decoded_frames, media_duration_seconds
-from app.core.errors import AudioDecodeError, Cancelled
+from app.core.errors import AudioDecodeError, Cancelled, EarshotError
 from app.core.peak_pyramid import BASE_BLOCK_SECONDS, PeakPyramid
 from app.core.text_translation import translated
 
@@ -29,8 +29,10 @@ PROGRESS_INTERVAL_SECONDS = 0.1  # partial peaks cost a copy: at most ten a seco
 MAX_WORKERS = 4
 PARALLEL_FROM_SECONDS = 120.0
 
-# progress(fraction done, base peaks so far) — called between chunks, on the computing thread
+# progress(fraction done, base peaks so far) — called between chunks, on a computing thread
 PeaksProgress = Callable[[float, np.ndarray], None]
+# on_piece(blocks expected in all, first block of the piece, its (n, 2) [min, max] rows) — on a computing thread
+PeaksPieceListener = Callable[[int, int, np.ndarray], None]
 
 _INTEGER_SCALE = {"s16": 32768.0, "s16p": 32768.0, "s32": 2147483648.0, "s32p": 2147483648.0}
 _DTYPES: dict[str, type[np.generic]] = {
@@ -46,11 +48,13 @@ def compute_peaks(
     chunk_samples: int = CHUNK_SAMPLES,
     workers: int | None = None,
     progress_interval: float = PROGRESS_INTERVAL_SECONDS,
+    on_piece: PeaksPieceListener | None = None,
 ) -> PeakPyramid:
     """The peak pyramid of the first audio track of ``path``; raises AudioDecodeError or Cancelled.
 
     A long file is cut into ``workers`` time ranges (default: one per core, at most MAX_WORKERS), each
-    decoded by its own thread from a seek (FFmpeg decodes without the GIL); the peaks are joined.
+    decoded by its own thread from a seek; the peaks are joined. ``on_piece`` hears each piece of
+    peaks as a range's thread reduces it (what the peaks process sends to the window's process).
     """
     path = Path(path)
     if not path.is_file():
@@ -61,10 +65,17 @@ def compute_peaks(
     try:
         sample_rate, duration = _probe(path)
         ranges = _block_ranges(duration, workers)
-        tracker = _ProgressTracker(int(duration / BASE_BLOCK_SECONDS), progress, progress_interval)
+        total_blocks = int(duration / BASE_BLOCK_SECONDS)
+        partial = PartialPeaks(progress, progress_interval) if progress is not None else None
+
+        def piece_ready(first_block: int, rows: np.ndarray) -> None:
+            for listener in (on_piece, partial.add if partial is not None else None):
+                if listener is not None:
+                    listener(total_blocks, first_block, rows)
+
         with ThreadPoolExecutor(max_workers=len(ranges)) as pool:
             futures = [
-                pool.submit(_peaks_of_range, path, sample_rate, block_range, chunk_samples, cancel_event, tracker)
+                pool.submit(_peaks_of_range, path, sample_rate, block_range, chunk_samples, cancel_event, piece_ready)
                 for block_range in ranges
             ]
             try:
@@ -103,6 +114,14 @@ def decoded_chunks(frames: Iterable[np.ndarray], chunk_samples: int) -> Iterator
         yield np.concatenate(pending, axis=1)
 
 
+def audio_duration(path: Path) -> float | None:
+    """The first audio track's duration from the container's header; None when it cannot be read."""
+    try:
+        return _probe(path)[1]
+    except (EarshotError, av.error.FFmpegError, OSError, ValueError):
+        return None
+
+
 def _probe(path: Path) -> tuple[int, float]:
     with av.open(str(path), metadata_errors="ignore") as container:
         if not container.streams.audio:
@@ -125,7 +144,7 @@ def _block_ranges(duration: float, workers: int | None) -> list[tuple[int, int |
 
 def _peaks_of_range(
     path: Path, sample_rate: int, block_range: tuple[int, int | None], chunk_samples: int,
-    cancel_event: threading.Event, tracker: _ProgressTracker,
+    cancel_event: threading.Event, piece_ready: Callable[[int, np.ndarray], None],
 ) -> np.ndarray:
     first_block, stop_block = block_range
     reducer = BlockReducer(sample_rate, first_block)
@@ -139,8 +158,10 @@ def _peaks_of_range(
         for chunk in decoded_chunks(frames, chunk_samples):
             if cancel_event.is_set():
                 raise Cancelled()
-            reducer.add(chunk)
-            tracker.update(block_range, reducer)
+            first_new = reducer.first_block + reducer.blocks_done
+            rows = reducer.add(chunk)
+            if len(rows):
+                piece_ready(first_new, rows)
     return reducer.finish()
 
 
@@ -171,34 +192,30 @@ def _frames_in_range(
         position += samples.shape[1]
 
 
-class _ProgressTracker:
-    """Joins the workers' progress into one fraction and one partial base (NaN where not yet done)."""
+class PartialPeaks:
+    """The base peaks put together from pieces as they come (NaN where none came yet), from any thread,
+    told to ``progress`` at most every ``interval`` seconds (each time a copy: the receiver keeps it)."""
 
-    def __init__(
-        self, total_blocks: int, progress: PeaksProgress | None, interval: float
-    ) -> None:
+    def __init__(self, progress: PeaksProgress, interval: float = PROGRESS_INTERVAL_SECONDS) -> None:
         self._progress = progress
         self._interval = interval
         self._last_report: float | None = None
         self._lock = threading.Lock()
-        self._reducers: dict[tuple[int, int | None], BlockReducer] = {}
-        self._total_blocks = max(1, total_blocks)
+        self._base: np.ndarray | None = None
+        self._done = 0
 
-    def update(self, block_range: tuple[int, int | None], reducer: BlockReducer) -> None:
-        if self._progress is None:
-            return
+    def add(self, total_blocks: int, first_block: int, rows: np.ndarray) -> None:
         with self._lock:
-            self._reducers[block_range] = reducer
+            if self._base is None:
+                self._base = np.full((max(1, total_blocks), 2), np.nan, dtype=np.float32)
+            fitting = rows[: max(0, len(self._base) - first_block)]
+            self._base[first_block:first_block + len(fitting)] = fitting
+            self._done += len(rows)
             now = time.monotonic()
             if self._last_report is not None and now - self._last_report < self._interval:
                 return
             self._last_report = now
-            done = sum(r.blocks_done for r in self._reducers.values())
-            partial = np.full((self._total_blocks, 2), np.nan, dtype=np.float32)
-            for (first, _stop), worker in self._reducers.items():
-                peaks = worker.peaks()[: max(0, self._total_blocks - first)]
-                partial[first:first + len(peaks)] = peaks
-            self._progress(min(0.99, done / self._total_blocks), partial)
+            self._progress(min(0.99, self._done / len(self._base)), self._base.copy())
 
 
 class BlockReducer:
@@ -217,7 +234,8 @@ class BlockReducer:
     def blocks_done(self) -> int:
         return self._next_block - self.first_block
 
-    def add(self, chunk: np.ndarray) -> None:
+    def add(self, chunk: np.ndarray) -> np.ndarray:
+        """The [min, max] rows of the blocks this chunk completed (none while a block is still open)."""
         if self._carry.shape[1] and self._carry.shape[0] != chunk.shape[0]:
             chunk = _same_channels(chunk, self._carry.shape[0])
         buffer = np.concatenate([self._carry, chunk], axis=1) if self._carry.shape[1] else chunk
@@ -227,13 +245,15 @@ class BlockReducer:
             last_block -= 1
         if last_block > self._next_block:
             edges = np.round(np.arange(self._next_block, last_block + 1) * self.block).astype(np.int64)
-            self._pieces.append(_reduce(buffer, edges - self._carry_start))
+            rows = _reduce(buffer, edges - self._carry_start)
+            self._pieces.append(rows)
             cut = int(edges[-1] - self._carry_start)
             self._carry = buffer[:, cut:]
             self._carry_start += cut
             self._next_block = last_block
-        else:
-            self._carry = buffer
+            return rows
+        self._carry = buffer
+        return np.zeros((0, 2), dtype=np.float32)
 
     def peaks(self) -> np.ndarray:
         return np.concatenate(self._pieces) if self._pieces else np.zeros((0, 2), dtype=np.float32)

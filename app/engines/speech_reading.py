@@ -32,7 +32,6 @@ from app.engines.speech_playback import SpeechPlayer
 
 log = logging.getLogger(__name__)
 
-REMOTE_SPEECH_FORMATS = ("wav", "pcm", "flac", "mp3")  # wav and pcm play as they arrive
 Synthesise = Callable[[str, SentenceListener | None, threading.Event], list[SpokenSentence]]
 FinishedListener = Callable[[EarshotError | None], None]  # None: read to the end
 

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.core.collector_freeze import settle_collector_after_loading
 from app.core.languages import language_name
 from app.core.recent_files import RecentFiles
 from app.core.recovery import RecoveryStore
@@ -214,6 +215,7 @@ class MainWindow(QMainWindow):
         elif has_content:
             self.statusBar().clearMessage()
         self.update_actions()
+        settle_collector_after_loading(len(document.transcript.segments))
 
     def show_document_title(self) -> None:
         has_content = self.document.media_path is not None or bool(self.document.transcript.segments)

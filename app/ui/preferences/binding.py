@@ -2,8 +2,9 @@
 
 Each preference has one place in the window it sets: the options bar's starting choices, the
 recognition actions and advanced options, the autosave delay, the subtitle rules the editor marks,
-the theme and the interface language. Export defaults, recording and speech settings are read when
-they are used (``export_dialog_defaults``), so there is nothing to update for them here.
+the theme and the interface language, the voice panel's choices (VoicePreferences, which also keeps
+them as they change). Export defaults and recording settings are read when they are used
+(``export_dialog_defaults``), so there is nothing to update for them here.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from app.ui.interface_language import InterfaceLanguage
 from app.ui.preferences.dialog import PreferencesDialog
 from app.ui.preferences.store import PreferenceStore
 from app.ui.remote_engine_choice import REMOTE_PREFIX, remote_profile_name
+from app.ui.speech.voice_preferences import VoicePreferences
 from app.ui.themes import ThemeSwitcher
 
 if TYPE_CHECKING:
@@ -68,6 +70,7 @@ class PreferenceBinding(QObject):
             if not key.startswith("appearance/"):  # the application did those before the window was built
                 apply()
         store.changed.connect(self._changed)
+        self.voice = VoicePreferences(window.speech.panel, store)
 
     def _changed(self, key: str) -> None:
         apply = self._apply_by_key.get(key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -33,13 +33,14 @@ from PySide6.QtWidgets import (
 )
 
 from app.core.errors import EarshotError
+from app.core.preferences import DEFAULT_SPEECH_MODEL
 from app.core.remote_profiles import RemoteProfileStore
+from app.core.streamed_audio import REMOTE_SPEECH_FORMATS
 from app.engines.speech_output import LocalSpeechSynthesiser, SpeechSettings, Voice
-from app.engines.speech_reading import REMOTE_SPEECH_FORMATS, RemoteVoice, SpeechVoice
+from app.engines.speech_reading import RemoteVoice, SpeechVoice
 from app.ui.background_calls import BackgroundCalls
 
 OPENAI_VOICES = ("alloy", "ash", "coral", "echo", "fable", "nova", "onyx", "sage", "shimmer")
-DEFAULT_REMOTE_MODEL = "tts-1"
 COMBO_CHARACTERS = 18
 ENGINE_CHARACTERS = 24  # "This computer's voice" and a profile's name, whole
 RATES = (80, 400)  # words per minute; one below is "the voice's own"
@@ -47,6 +48,9 @@ W = TypeVar("W", bound=QWidget)
 
 
 class VoicePanel(QDockWidget):
+    voices_shown = Signal()  # this computer's voices are listed in voice_combo
+    engines_filled = Signal()  # engine_combo lists the profiles again
+
     def __init__(self, profiles: RemoteProfileStore, actions: list[QAction], parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Voice"), parent)
         self.setObjectName("voicePanel")
@@ -133,7 +137,7 @@ class VoicePanel(QDockWidget):
 
     def _remote_form(self, parent: QWidget) -> QWidget:
         box, form = self._row_box(parent)
-        self.model_edit = self._labelled(form, self.tr("&Model:"), QLineEdit(DEFAULT_REMOTE_MODEL, box))
+        self.model_edit = self._labelled(form, self.tr("&Model:"), QLineEdit(DEFAULT_SPEECH_MODEL, box))
         self.remote_voice_combo = self._labelled(form, self.tr("V&oice:"), QComboBox(box))
         self.remote_voice_combo.setEditable(True)
         self.remote_voice_combo.addItems(OPENAI_VOICES)
@@ -167,6 +171,7 @@ class VoicePanel(QDockWidget):
         self.engine_combo.setCurrentIndex(max(0, found))
         self.engine_combo.blockSignals(False)
         self._engine_changed()
+        self.engines_filled.emit()
 
     def _engine_changed(self) -> None:
         remote = self.engine_combo.currentData() is not None
@@ -190,6 +195,7 @@ class VoicePanel(QDockWidget):
             self.voice_combo.addItem(voice.name, voice.id)
         self.voice_combo.setEnabled(True)
         self.reading_label.clear()
+        self.voices_shown.emit()
 
     def _voices_failed(self, sentence: str) -> None:
         self.voice_combo.setEnabled(True)
@@ -203,7 +209,7 @@ class VoicePanel(QDockWidget):
                                self.volume_slider.value() / 100)
         if profile is None:
             return SpeechVoice(local)
-        remote = RemoteVoice(str(profile), self.model_edit.text().strip() or DEFAULT_REMOTE_MODEL,
+        remote = RemoteVoice(str(profile), self.model_edit.text().strip() or DEFAULT_SPEECH_MODEL,
                              self.remote_voice_combo.currentText().strip() or OPENAI_VOICES[0],
                              self.format_combo.currentText(), self.speed_spin.value(), self.stream_check.isChecked())
         return SpeechVoice(local, remote)
