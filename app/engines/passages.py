@@ -21,6 +21,9 @@ SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
 LEAD_IN_SECONDS = 1.0  # of the pause before a passage, decoded with it
 LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _lead_in)
+# Silero's own default (faster-whisper's is 0): a lone word is 300 ms or more of speech; a blip of 100 ms in
+# music or noise, decoded as a passage, is where Whisper makes up a word ("Oh" on 60 s of plucked tones)
+SHORTEST_SPEECH_MS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,7 +81,7 @@ def detect_speech(
         probabilities.feed(chunk)
         if between_chunks:
             between_chunks()
-    settings = VadOptions(max_speech_duration_s=PASSAGE_SECONDS)
+    settings = VadOptions(max_speech_duration_s=PASSAGE_SECONDS, min_speech_duration_ms=SHORTEST_SPEECH_MS)
     total = probabilities.total_samples
     return [SpeechChunk(*stretch) for stretch in speech_stretches(probabilities.finish(), total, settings)], total
 
