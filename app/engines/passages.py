@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.silence_split import FrameLoudness
+from app.engines.pause_cuts import PauseRules, cut_at_pauses
 from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 
 SAMPLE_RATE = 16_000
@@ -69,7 +70,7 @@ class Passage:
 def detect_speech(
     chunks: Iterable[np.ndarray] | np.ndarray, between_chunks: Callable[[], None] | None = None
 ) -> tuple[list[SpeechChunk], int]:
-    """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their pauses.
+    """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their longest pauses.
 
     Returns the speech and the number of samples the stream had; ``between_chunks`` is called after
     each chunk (to stop on cancel).
@@ -81,9 +82,20 @@ def detect_speech(
         probabilities.feed(chunk)
         if between_chunks:
             between_chunks()
-    settings = VadOptions(max_speech_duration_s=PASSAGE_SECONDS, min_speech_duration_ms=SHORTEST_SPEECH_MS)
+    settings = VadOptions(min_speech_duration_ms=SHORTEST_SPEECH_MS)
     total = probabilities.total_samples
-    return [SpeechChunk(*stretch) for stretch in speech_stretches(probabilities.finish(), total, settings)], total
+    speech = probabilities.finish()
+    rules = PauseRules(
+        silence_below=settings.neg_threshold or max(settings.threshold - 0.15, 0.01),
+        limit=int(PASSAGE_SECONDS * SAMPLE_RATE),
+        pad=settings.speech_pad_ms * SAMPLE_RATE // 1000,
+    )
+    pieces = [
+        SpeechChunk(*piece)
+        for stretch in speech_stretches(speech, total, settings)
+        for piece in cut_at_pauses(*stretch, speech, rules)
+    ]
+    return pieces, total
 
 
 def quiet_pieces(
