@@ -91,11 +91,14 @@ def summarise(recordings: list[Recording], texts: dict[str, str]) -> dict:
 
 def bare_runner(model_name: str, condition_on_previous_text: bool) -> Callable[[Path | np.ndarray], str]:
     """Bare faster-whisper with its defaults, decoding files with its own decoder."""
+    import ctranslate2
     from faster_whisper import WhisperModel
     from faster_whisper.audio import decode_audio
 
+    from app.engines.faster_whisper_engine import SAMPLING_SEED
     from app.engines.model_store import resolve_model
 
+    ctranslate2.set_random_seed(SAMPLING_SEED)  # its sampling fallback repeatable, as the app's
     model = WhisperModel(str(resolve_model(model_name)), device="cpu", compute_type="int8")
 
     def run(source: Path | np.ndarray) -> str:

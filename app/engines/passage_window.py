@@ -9,6 +9,13 @@ faster-whisper's ``generate_segments`` decodes from it (it uses a given encoder 
 window at the start of the features; a second window, when the last segment of the first is
 unfinished, is encoded by faster-whisper as usual). The decoding options are faster-whisper's
 own defaults, read from ``WhisperModel.transcribe``'s signature, so they follow the library.
+
+A passage shorter than 30 s is followed in its window by silence, as Whisper heard its training
+windows and as OpenAI's implementation pads them: the audio is padded with zeros before its
+log-Mel features are computed, so the rest of the window holds the features of silence (the
+spectrogram's floor). faster-whisper pads the features themselves with zeros, a level the model
+never heard after speech; every passage ends that way, where bare faster-whisper meets it only in
+a file's last window.
 """
 
 from __future__ import annotations
@@ -35,14 +42,11 @@ class EncodedPassage:
 
 
 def encode_passage(model: WhisperModel, speech: np.ndarray) -> EncodedPassage:
-    """The passage's features and its first window encoded, exactly as ``generate_segments`` would cut it."""
-    from faster_whisper.audio import pad_or_trim
-
+    """The passage's features, and its first 30 s window, padded with silence, encoded."""
     extractor = model.feature_extractor
-    features = extractor(speech)
-    content_frames = features.shape[-1] - 1
-    first_window = pad_or_trim(features[:, : min(extractor.nb_max_frames, content_frames)])
-    return EncodedPassage(features, model.encode(first_window))
+    first_speech = speech[: extractor.n_samples]
+    first_window = extractor(first_speech, padding=extractor.n_samples)[:, : extractor.nb_max_frames]
+    return EncodedPassage(extractor(speech), model.encode(first_window))
 
 
 def detect_language(model: WhisperModel, encoded: EncodedPassage) -> tuple[str, float]:

@@ -15,12 +15,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from app.core.silence_split import FrameLoudness
+from app.engines.pause_cuts import PauseRules, cut_at_pauses
 from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 
 SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
 LEAD_IN_SECONDS = 1.0  # of the pause before a passage, decoded with it
 LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _lead_in)
+# Silero's own default (faster-whisper's is 0): a lone word is 300 ms or more of speech; a blip of 100 ms in
+# music or noise, decoded as a passage, is where Whisper makes up a word ("Oh" on 60 s of plucked tones)
+SHORTEST_SPEECH_MS = 250
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +70,7 @@ class Passage:
 def detect_speech(
     chunks: Iterable[np.ndarray] | np.ndarray, between_chunks: Callable[[], None] | None = None
 ) -> tuple[list[SpeechChunk], int]:
-    """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their pauses.
+    """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their longest pauses.
 
     Returns the speech and the number of samples the stream had; ``between_chunks`` is called after
     each chunk (to stop on cancel).
@@ -78,9 +82,20 @@ def detect_speech(
         probabilities.feed(chunk)
         if between_chunks:
             between_chunks()
-    settings = VadOptions(max_speech_duration_s=PASSAGE_SECONDS)
+    settings = VadOptions(min_speech_duration_ms=SHORTEST_SPEECH_MS)
     total = probabilities.total_samples
-    return [SpeechChunk(*stretch) for stretch in speech_stretches(probabilities.finish(), total, settings)], total
+    speech = probabilities.finish()
+    rules = PauseRules(
+        silence_below=settings.neg_threshold or max(settings.threshold - 0.15, 0.01),
+        limit=int(PASSAGE_SECONDS * SAMPLE_RATE),
+        pad=settings.speech_pad_ms * SAMPLE_RATE // 1000,
+    )
+    pieces = [
+        SpeechChunk(*piece)
+        for stretch in speech_stretches(speech, total, settings)
+        for piece in cut_at_pauses(*stretch, speech, rules)
+    ]
+    return pieces, total
 
 
 def quiet_pieces(

@@ -103,3 +103,18 @@ def test_without_voice_activity_the_recording_is_cut_at_its_quietest_moments() -
     assert all(p.length <= 30 * SAMPLE_RATE for p in pieces)
     cuts = [p.end / SAMPLE_RATE for p in pieces[:-1]]
     assert len(cuts) == 2 and 24.0 < cuts[0] < 24.4 and 51.5 < cuts[1] < 51.9  # inside each pause
+
+
+def test_a_blip_in_music_is_not_speech_but_a_lone_word_is(tmp_path) -> None:
+    """The plucked tones have 0.1 s the filter calls speech: decoded, base made "Oh" of it. A word said alone
+    (0.3 s and more of speech) is still found."""
+    from app.core.audio import decode_audio
+    from tests.speech import hallucination_signals, synthesise_speech
+
+    tones = hallucination_signals()["tones"]
+    assert detect_speech(tones)[0] == []
+
+    word = decode_audio(synthesise_speech("Yes.", tmp_path / "yes.wav")).samples
+    pause = np.zeros(3 * SAMPLE_RATE, dtype=np.float32)
+    chunks, _total = detect_speech(np.concatenate([pause, word, pause]))
+    assert len(chunks) == 1 and chunks[0].start < 3.4 * SAMPLE_RATE < chunks[0].end
