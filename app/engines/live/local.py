@@ -1,14 +1,16 @@
 """Live transcription with the local faster-whisper model: passes over the newest audio, LocalAgreement-2.
 
 Each pass runs Whisper (word timestamps, the Silero VAD inside faster-whisper skipping silence) on
-the audio buffer: everything since the last trim point. What two consecutive passes agree on is
+the audio buffer, everything since the last trim point, up to where its speech ends: Silero is run
+on the buffer first (``speech_regions.py``), so silence is never decoded (Whisper would invent
+words there) and a word outside speech, or of punctuation alone, is dropped. What two consecutive passes agree on is
 committed (``hypothesis_buffer.py``). The buffer is trimmed at the end of the last committed
 sentence once it is longer than ``trim_seconds``, at the last committed word past
 ``max_buffer_seconds`` (Whisper sees 30 s at most), and to its last second when a pass finds no
 speech in it at all. Committed text outside the buffer is given to the next pass as its prompt.
 
 Two things keep the lag down on a CPU: a pass encodes only the audio it has (``short_window.py``)
-instead of a padded 30 s window, and when Silero hears a pause at the buffer's end the whole
+instead of a padded 30 s window, and when Silero hears a pause after the buffer's speech the whole
 hypothesis is committed at once instead of waiting for the next pass to agree with it.
 """
 
@@ -18,15 +20,15 @@ import threading
 from typing import Any
 
 import numpy as np
-from faster_whisper.vad import VadOptions, get_speech_timestamps
 
 from app.core.audio import SAMPLE_RATE
 from app.core.errors import EngineError
 from app.core.transcript import Word
 from app.engines.base import TranscriptionOptions
-from app.engines.live.hypothesis_buffer import HypothesisBuffer
+from app.engines.live.hypothesis_buffer import HypothesisBuffer, comparable
 from app.engines.live.session import LiveListeners, LiveSession
 from app.engines.live.short_window import short_window_model
+from app.engines.live.speech_regions import SpeechRegions, find_speech
 from app.engines.remote.audio_pieces import segments_from_words
 
 MIN_PASS_SECONDS = 1.0  # new audio needed before another pass is worth its cost
@@ -36,8 +38,7 @@ MAX_BUFFER_SECONDS = 20.0
 WHISPER_WINDOW_SECONDS = 28.0
 SILENCE_KEEP_SECONDS = 1.0
 PROMPT_CHARACTERS = 200
-PAUSE_COMMIT_SECONDS = 0.8  # this much silence at the buffer's end commits the whole hypothesis at once
-PAUSE_LOOK_SECONDS = 3.0  # the stretch Silero judges (it needs some speech before the pause for context)
+PAUSE_COMMIT_SECONDS = 0.6  # this much silence after the buffer's speech commits the whole hypothesis at once
 _SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
 
 
@@ -63,7 +64,6 @@ class LocalLiveTranscriber(LiveSession):
         self._prompt_words: list[Word] = []  # committed words trimmed off the buffer
         self._language = options.language
         self._recognised_until = 0.0  # the end of the audio the last finished pass saw
-        self._pause_vad = VadOptions(min_silence_duration_ms=int(PAUSE_COMMIT_SECONDS * 1000), speech_pad_ms=100)
 
     @property
     def processed_seconds(self) -> float:
@@ -94,12 +94,13 @@ class LocalLiveTranscriber(LiveSession):
         self._buffer = np.concatenate([self._buffer, taken])
 
     def _pass(self) -> None:
-        words = self._recognise()
         seen_until = self._buffer_end
+        speech = find_speech(self._buffer)
+        words = self._recognise(speech) if speech.has_speech else []
         self._hypothesis.insert(words)
         agreed = self._hypothesis.flush()
-        if words and self._ends_in_a_pause():  # the speaker stopped: no later pass will change these words
-            agreed += self._hypothesis.take_everything()
+        if words and speech.silence_at_end >= PAUSE_COMMIT_SECONDS:  # the speaker stopped: no later pass
+            agreed += self._hypothesis.take_everything()  # will change these words
         self.commit(segments_from_words(agreed))
         self.show_tentative(" ".join(w.text for w in self._hypothesis.tentative))
         self._recognised_until = seen_until  # after the commit: no lag shown for words not yet delivered
@@ -108,20 +109,13 @@ class LocalLiveTranscriber(LiveSession):
         elif len(self._buffer) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
             self._trim_at(self._buffer_end - SILENCE_KEEP_SECONDS)
 
-    def _ends_in_a_pause(self) -> bool:
-        """Silero (faster-whisper's VAD) hears no speech in the buffer's last ``PAUSE_COMMIT_SECONDS``."""
-        tail = self._buffer[-int(PAUSE_LOOK_SECONDS * SAMPLE_RATE):]
-        if len(tail) < PAUSE_LOOK_SECONDS * SAMPLE_RATE:
-            return False
-        regions = get_speech_timestamps(tail, self._pause_vad)
-        speech_end = regions[-1]["end"] if regions else 0
-        return (len(tail) - speech_end) >= PAUSE_COMMIT_SECONDS * SAMPLE_RATE
-
-    def _recognise(self) -> list[Word]:
+    def _recognise(self, speech: SpeechRegions) -> list[Word]:
+        """The words of the buffer up to where its speech ends, each lying in speech."""
         prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
+        audio = self._buffer[:round(speech.speech_end * SAMPLE_RATE)]
         try:
             segments, info = self._model.transcribe(
-                self._buffer, language=self._language, task=self.options.task, beam_size=self.options.beam_size,
+                audio, language=self._language, task=self.options.task, beam_size=self.options.beam_size,
                 word_timestamps=True, vad_filter=True, initial_prompt=prompt or None,
                 hotwords=self.options.hotwords or None, condition_on_previous_text=False,
             )
@@ -129,7 +123,8 @@ class LocalLiveTranscriber(LiveSession):
             for segment in segments:
                 self.context.check_cancelled()
                 words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
-                                  w.word.strip(), float(w.probability)) for w in segment.words or [] if w.word.strip())
+                                  w.word.strip(), float(w.probability)) for w in segment.words or []
+                             if comparable(w.word) and speech.holds(float(w.start), float(w.end)))
         except (RuntimeError, ValueError) as error:
             raise EngineError(f"Live recognition failed: {error}.") from error
         if self._language is None and words:
