@@ -64,6 +64,7 @@ class LocalLiveTranscriber(LiveSession):
         self._prompt_words: list[Word] = []  # committed words trimmed off the buffer
         self._language = options.language
         self._recognised_until = 0.0  # the end of the audio the last finished pass saw
+        self._last_heard: tuple[tuple[float, int, str], list[Word]] = ((-1.0, 0, ""), [])
 
     @property
     def processed_seconds(self) -> float:
@@ -97,7 +98,7 @@ class LocalLiveTranscriber(LiveSession):
         seen_until = self._buffer_end
         speech = find_speech(self._buffer)
         words = self._recognise(speech) if speech.has_speech else []
-        self._hypothesis.insert(words)
+        self._hypothesis.insert(words, cut_in_speech=speech.ends_in_speech)
         agreed = self._hypothesis.flush()
         if words and speech.silence_at_end >= PAUSE_COMMIT_SECONDS:  # the speaker stopped: no later pass
             agreed += self._hypothesis.take_everything()  # will change these words
@@ -113,11 +114,20 @@ class LocalLiveTranscriber(LiveSession):
         """The words of the buffer up to where its speech ends, each lying in speech."""
         prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
         audio = self._buffer[:round(speech.speech_end * SAMPLE_RATE)]
+        heard = (self._buffer_offset, len(audio), prompt)
+        if heard == self._last_heard[0]:  # the same audio as the last pass (a pause goes on): the same words
+            return self._last_heard[1]
+        words = self._decode(audio, prompt, speech)
+        self._last_heard = (heard, words)
+        return words
+
+    def _decode(self, audio: np.ndarray, prompt: str, speech: SpeechRegions) -> list[Word]:
         try:
             segments, info = self._model.transcribe(
                 audio, language=self._language, task=self.options.task, beam_size=self.options.beam_size,
                 word_timestamps=True, vad_filter=True, initial_prompt=prompt or None,
                 hotwords=self.options.hotwords or None, condition_on_previous_text=False,
+                temperature=0.0,  # no sampled fallback: the same audio always gives the same words
             )
             words: list[Word] = []
             for segment in segments:

@@ -40,6 +40,11 @@ class SpeechRegions:
         return self.spans[-1][1] if self.spans else 0.0
 
     @property
+    def ends_in_speech(self) -> bool:
+        """The samples end while someone speaks: their last word may be cut in two."""
+        return bool(self.spans) and self.speech_end >= self.seconds
+
+    @property
     def silence_at_end(self) -> float:
         return self.seconds - self.speech_end
 
