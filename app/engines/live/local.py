@@ -38,6 +38,9 @@ MAX_BUFFER_SECONDS = 20.0
 WHISPER_WINDOW_SECONDS = 28.0
 SILENCE_KEEP_SECONDS = 1.0
 PROMPT_CHARACTERS = 200
+DECODE_MARGIN_SECONDS = 0.3  # of silence after the speech's end decoded too: Silero's end can clip a final "s"
+NO_SPEECH_PROBABILITY = 0.6  # with UNSURE_LOG_PROBABILITY: a segment Whisper did not hear as speech; measured,
+UNSURE_LOG_PROBABILITY = -0.5  # invented "Thank you." had 0.90 and -0.88, JFK's real segments 0.1 and -0.1 to -0.45
 PAUSE_COMMIT_SECONDS = 0.6  # this much silence after the buffer's speech commits the whole hypothesis at once
 _SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
 
@@ -113,7 +116,7 @@ class LocalLiveTranscriber(LiveSession):
     def _recognise(self, speech: SpeechRegions) -> list[Word]:
         """The words of the buffer up to where its speech ends, each lying in speech."""
         prompt = " ".join(w.text for w in self._prompt_words)[-PROMPT_CHARACTERS:]
-        audio = self._buffer[:round(speech.speech_end * SAMPLE_RATE)]
+        audio = self._buffer[:round((speech.speech_end + DECODE_MARGIN_SECONDS) * SAMPLE_RATE)]
         heard = (self._buffer_offset, len(audio), prompt)
         if heard == self._last_heard[0]:  # the same audio as the last pass (a pause goes on): the same words
             return self._last_heard[1]
@@ -132,6 +135,8 @@ class LocalLiveTranscriber(LiveSession):
             words: list[Word] = []
             for segment in segments:
                 self.context.check_cancelled()
+                if segment.no_speech_prob > NO_SPEECH_PROBABILITY and segment.avg_logprob < UNSURE_LOG_PROBABILITY:
+                    continue  # Whisper itself thinks this is not speech ("Thank you." over a crowd's noise)
                 words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
                                   w.word.strip(), float(w.probability)) for w in segment.words or []
                              if comparable(w.word) and speech.holds(float(w.start), float(w.end)))
