@@ -35,12 +35,17 @@ MIN_PASS_SECONDS = 1.0  # new audio needed before another pass is worth its cost
 MAX_PASS_SECONDS = 10.0  # when behind, take the backlog in steps so the buffer stays under 30 s
 TRIM_SECONDS = 10.0
 MAX_BUFFER_SECONDS = 20.0
+KEEP_SECONDS = 4.0  # kept after a trim: a pass over 3 s starting at "ask what you can do for your country"
+# heard only "your country"
 WHISPER_WINDOW_SECONDS = 28.0
 SILENCE_KEEP_SECONDS = 1.0
 PROMPT_CHARACTERS = 200
 DECODE_MARGIN_SECONDS = 0.3  # of silence after the speech's end decoded too: Silero's end can clip a final "s"
 NO_SPEECH_PROBABILITY = 0.6  # with UNSURE_LOG_PROBABILITY: a segment Whisper did not hear as speech; measured,
 UNSURE_LOG_PROBABILITY = -0.5  # invented "Thank you." had 0.90 and -0.88, JFK's real segments 0.1 and -0.1 to -0.45
+LOOP_COMPRESSION_RATIO = 2.4  # Whisper's own sign of a repetition loop
+TOKENS_PER_SECOND = 12  # twice fast speech: a greedy loop stops here instead of at 448 tokens (seconds of CPU)
+MOST_TOKENS = 150  # 28 s of fast speech; with hotwords and a prompt (each cut to 223 tokens) within Whisper's 448
 PAUSE_COMMIT_SECONDS = 0.6  # this much silence after the buffer's speech commits the whole hypothesis at once
 _SENTENCE_ENDS = (".", "?", "!", "。", "？", "！")
 
@@ -109,7 +114,7 @@ class LocalLiveTranscriber(LiveSession):
         self.show_tentative(" ".join(w.text for w in self._hypothesis.tentative))
         self._recognised_until = seen_until  # after the commit: no lag shown for words not yet delivered
         if words:
-            self._trim()
+            self._trim(speech)
         elif len(self._buffer) > 3 * SILENCE_KEEP_SECONDS * SAMPLE_RATE:
             self._trim_at(self._buffer_end - SILENCE_KEEP_SECONDS)
 
@@ -131,12 +136,15 @@ class LocalLiveTranscriber(LiveSession):
                 word_timestamps=True, vad_filter=True, initial_prompt=prompt or None,
                 hotwords=self.options.hotwords or None, condition_on_previous_text=False,
                 temperature=0.0,  # no sampled fallback: the same audio always gives the same words
+                max_new_tokens=min(MOST_TOKENS, round(TOKENS_PER_SECOND * len(audio) / SAMPLE_RATE) + 16),
             )
             words: list[Word] = []
             for segment in segments:
                 self.context.check_cancelled()
                 if segment.no_speech_prob > NO_SPEECH_PROBABILITY and segment.avg_logprob < UNSURE_LOG_PROBABILITY:
                     continue  # Whisper itself thinks this is not speech ("Thank you." over a crowd's noise)
+                if segment.compression_ratio > LOOP_COMPRESSION_RATIO:
+                    continue  # a loop ("Where are you? Where are you? …" for half a second of "Whereas")
                 words.extend(Word(float(w.start) + self._buffer_offset, float(w.end) + self._buffer_offset,
                                   w.word.strip(), float(w.probability)) for w in segment.words or []
                              if comparable(w.word) and speech.holds(float(w.start), float(w.end)))
@@ -147,7 +155,7 @@ class LocalLiveTranscriber(LiveSession):
             self.context.report_language(info.language, info.language_probability)
         return words
 
-    def _trim(self) -> None:
+    def _trim(self, speech: SpeechRegions) -> None:
         committed = self._hypothesis.committed_in_buffer
         buffered = len(self._buffer) / SAMPLE_RATE
         if buffered > WHISPER_WINDOW_SECONDS:  # passes never agreed: take the guess rather than lose audio
@@ -156,11 +164,23 @@ class LocalLiveTranscriber(LiveSession):
             return
         if not committed or buffered <= TRIM_SECONDS:
             return
-        sentence_ends = [w.end for w in committed if w.text.endswith(_SENTENCE_ENDS)]
-        if sentence_ends:
-            self._trim_at(sentence_ends[-1])
+        cut = self._trim_point(speech)
+        if cut is not None:
+            self._trim_at(cut)
         elif buffered > MAX_BUFFER_SECONDS:
             self._trim_at(committed[-1].end)
+
+    def _trim_point(self, speech: SpeechRegions) -> float | None:
+        """The latest committed place where the speaker paused or a sentence ended (a cut there splits no
+        word) that leaves the next pass ``KEEP_SECONDS`` to hear what comes in context.
+
+        Pauses count as much as sentence ends: read text (a preamble of "Whereas …," clauses) may go a
+        minute without a full stop, and a buffer left to grow to 20 s made every pass cost twice as much.
+        """
+        pauses = [self._buffer_offset + (start + end) / 2 for start, end in speech.pauses()]
+        sentence_ends = [w.end for w in self._hypothesis.committed_in_buffer if w.text.endswith(_SENTENCE_ENDS)]
+        latest = min(self._hypothesis.last_committed_time, self._buffer_end - KEEP_SECONDS)
+        return max((t for t in pauses + sentence_ends if t <= latest), default=None)
 
     def _trim_at(self, seconds: float) -> None:
         cut = round((seconds - self._buffer_offset) * SAMPLE_RATE)
