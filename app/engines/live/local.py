@@ -3,14 +3,18 @@
 Each pass runs Whisper (word timestamps, the Silero VAD inside faster-whisper skipping silence) on
 the audio buffer, everything since the last trim point, up to where its speech ends: Silero is run
 on the buffer first (``speech_regions.py``), so silence is never decoded (Whisper would invent
-words there) and a word outside speech, or of punctuation alone, is dropped. What two consecutive passes agree on is
-committed (``hypothesis_buffer.py``). The buffer is trimmed at the end of the last committed
-sentence once it is longer than ``trim_seconds``, at the last committed word past
-``max_buffer_seconds`` (Whisper sees 30 s at most), and to its last second when a pass finds no
-speech in it at all. Committed text outside the buffer is given to the next pass as its prompt.
+words there); a word outside speech or of punctuation alone, a segment Whisper hears as no speech
+and a repetition loop are dropped. What two consecutive passes agree on is committed
+(``hypothesis_buffer.py``); every pass decodes the same way (greedy at temperature 0, no sampled
+fallback), so the same audio always gives the same words. The buffer is trimmed, once it
+is longer than ``TRIM_SECONDS``, at the latest committed pause or sentence end that leaves
+``KEEP_SECONDS`` after it, at the last committed word past ``MAX_BUFFER_SECONDS`` (Whisper sees
+30 s at most), and to its last second when it holds no speech at all. Committed text outside the
+buffer is given to the next pass as its prompt.
 
-Two things keep the lag down on a CPU: a pass encodes only the audio it has (``short_window.py``)
-instead of a padded 30 s window, and when Silero hears a pause after the buffer's speech the whole
+Four things keep the lag down on a CPU: a pass encodes only the audio it has (``short_window.py``)
+instead of a padded 30 s window; a pass over the same audio as the last reuses its words; a loop
+stops at ``TOKENS_PER_SECOND``; and when Silero hears a pause after the buffer's speech the whole
 hypothesis is committed at once instead of waiting for the next pass to agree with it.
 """
 
