@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         self.speakers = SpeakersController(self)
         self.speech = SpeechController(self, self._remote.store)
         self.batch = BatchController(self, RunnerPort(manager), local_engine, self._remote)
-        self.recordings = RecordingController(self, local_engine, self._remote)
+        self.recordings = RecordingController(self, manager, local_engine, self._remote)
         self.tabifyDockWidget(self.batch.panel, self.speech.panel)  # side by side they would widen the window
         self._build_actions()
         self.edit_menu, self.remote_services_action = build_menus(self)

@@ -13,10 +13,20 @@ from app.core.audio import decode_audio
 from app.core.remote_profiles import RemoteProfile
 from app.core.transcript import Transcript
 from app.engines.base import TranscriptionOptions
+from app.engines.live import LocalLiveTranscriber
 from app.engines.remote.registry import create_remote_engine
 from app.engines.speech_output import LocalSpeechSynthesiser
-from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobStarted, PartialResult
+from app.jobs.events import (
+    JobCancelled,
+    JobEvent,
+    JobFailed,
+    JobFinished,
+    JobStarted,
+    PartialResult,
+    SegmentRecognised,
+)
 from app.jobs.job import Job, LaneKind
+from app.jobs.live_job import LiveLag, LiveReady, LiveTranscriptionJob
 from app.jobs.peaks_job import WaveformPeaksJob
 from app.jobs.runner import JobRunner
 from app.jobs.speech_job import SpeechOutputJob
@@ -28,6 +38,7 @@ from tests.engines.remote.servers.recogniser import Recogniser
 from tests.speech import word_error_rate
 
 TINY = TranscriptionOptions(model="tiny.en")
+LIVE = TranscriptionOptions(model="tiny.en", language="en", beam_size=1, word_timestamps=True)
 KEY = "sk-lanes-test"
 LONG_TEXT = " ".join(f"This is sentence number {n} of a long text read aloud." for n in range(40))
 
@@ -87,6 +98,39 @@ def test_a_remote_job_and_a_speech_job_finish_while_a_long_local_job_runs(
     assert isinstance(log.ended(local), JobCancelled)
 
 
+def live_job(local_engine) -> LiveTranscriptionJob:
+    """Live transcription with tiny.en, its model loaded on the lane's thread as the window's job does."""
+    return LiveTranscriptionJob(lambda listeners, cancel_event: LocalLiveTranscriber(
+        local_engine.load_model(LIVE), LIVE, listeners, cancel_event))
+
+
+def test_a_live_job_recognises_while_a_long_local_job_runs(
+    qtbot, manager: JobRunner, local_engine, long_media: Path, jfk_path: Path
+) -> None:
+    log = EventLog(manager)
+    local = manager.submit(TranscribeFileJob(long_media, local_engine, TINY))
+    qtbot.waitUntil(lambda: log.started(local), timeout=30_000)
+    job = live_job(local_engine)
+    live = manager.submit(job)
+    qtbot.waitUntil(lambda: any(isinstance(e, PartialResult) and isinstance(e.value, LiveReady)
+                                for e in log.of(live)), timeout=30_000)
+    samples = decode_audio(jfk_path).samples
+    for start in range(0, len(samples), 16_000):  # a second at a time, as a recorder hands it over
+        job.feed(samples[start:start + 16_000], 16_000)
+    qtbot.waitUntil(lambda: any(isinstance(e, SegmentRecognised) for e in log.of(live)), timeout=60_000)
+    job.finish()
+    qtbot.waitUntil(lambda: log.ended(live) is not None, timeout=60_000)
+
+    assert log.ended(local) is None and manager.lane_counts(LaneKind.LOCAL) == (0, 1)  # still recognising
+    end = log.ended(live)
+    assert isinstance(end, JobFinished) and isinstance(end.result, Transcript)
+    committed = [e.segment for e in log.of(live) if isinstance(e, SegmentRecognised)]
+    assert committed == end.result.segments  # every committed segment was told as it came, and nothing else
+    assert word_error_rate(JFK_REFERENCE, end.result.text) < 0.2
+    assert any(isinstance(e, PartialResult) and isinstance(e.value, LiveLag) for e in log.of(live))
+    manager.cancel(local)
+
+
 def test_each_kind_of_job_cancels_while_it_runs_and_says_nothing_after(
     qtbot, manager: JobRunner, local_engine, openai_server, long_media: Path, jfk_path: Path
 ) -> None:
@@ -96,6 +140,7 @@ def test_each_kind_of_job_cancels_while_it_runs_and_says_nothing_after(
         TranscribeFileJob(long_media, local_engine, TINY),
         TranscribeFileJob(jfk_path, remote_engine(openai_server.base_url), TINY),
         SpeechOutputJob(LONG_TEXT, LocalSpeechSynthesiser()),
+        live_job(local_engine),  # waits for audio that never comes
     ]
     ids = [manager.submit(job) for job in jobs]
     qtbot.waitUntil(lambda: all(log.started(i) for i in ids), timeout=30_000)

@@ -49,7 +49,11 @@ class LiveListeners:
 
 
 class LiveSession(ABC):
-    """``start()``, ``feed()`` blocks as they are recorded, ``stop()`` for the final transcript."""
+    """``start()``, ``feed()`` blocks as they are recorded, ``stop()`` for the final transcript.
+
+    Or, on a thread of the caller's (a job runner's lane): ``run()``, which recognises until
+    ``close_input()`` (or the cancel event), then ``transcript()``.
+    """
 
     engine_name = "live"
 
@@ -89,7 +93,7 @@ class LiveSession(ABC):
         """How much of the stream, from its start, recognition has been run on."""
 
     def start(self) -> None:
-        self._worker = threading.Thread(target=self._run, name=f"{self.engine_name} live transcription", daemon=True)
+        self._worker = threading.Thread(target=self.run, name=f"{self.engine_name} live transcription", daemon=True)
         self._worker.start()
 
     def feed(self, block: np.ndarray, sample_rate: int) -> None:
@@ -97,9 +101,13 @@ class LiveSession(ABC):
         self._fed_seconds += len(block) / sample_rate
         self._blocks.put((block, sample_rate))
 
+    def close_input(self) -> None:
+        """No more audio will come: ``run`` recognises what was fed, commits the rest and returns."""
+        self._blocks.put(_END)
+
     def stop(self, timeout: float | None = None) -> Transcript:
         """Recognise everything fed so far, commit the rest, and give the live transcript."""
-        self._blocks.put(_END)
+        self.close_input()
         if self._worker is not None:
             self._worker.join(timeout)
         return self.transcript()
@@ -136,7 +144,9 @@ class LiveSession(ABC):
         if self._listeners.on_tentative is not None:
             self._listeners.on_tentative(text)
 
-    def _run(self) -> None:
+    def run(self) -> None:
+        """Recognise the audio as it is fed, on the calling thread, until the input closes or the session is
+        cancelled; a failure ends it as ``error`` (one sentence, also told to ``on_error``)."""
         try:
             ending = False
             while not ending:

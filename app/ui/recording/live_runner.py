@@ -1,15 +1,16 @@
-"""Live transcription for the window, behind one small class (the job runner's real-time lane can take it over).
+"""Live transcription for the window: a LiveTranscriptionJob in the job runner's real-time lane.
 
-``prepare`` makes the engine ready off the GUI thread (a remote profile's key from the keyring, a
-local model loaded) and builds the session; the session recognises on its own worker thread
-(``app/engines/live/session.py``) and this class hands what it reports to the GUI thread as
-signals. ``feed`` may be called from any thread (the recorder's writer) and never blocks;
-``finish`` recognises what is still waiting on a thread and gives the live transcript.
+``prepare`` submits the job, which makes the engine ready on the lane's thread (a remote
+profile's key from the keyring, a local model loaded) and then recognises there; its news comes
+back on the GUI thread through the runner's ``job_event`` and leaves here as signals. ``feed``
+may be called from any thread (the recorder's writer) and never blocks; ``finish`` lets the job
+recognise what still waits and gives the live transcript; ``cancel`` stops it at once.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING
@@ -20,11 +21,13 @@ from PySide6.QtCore import QObject, Signal
 from app.core.errors import EngineError
 from app.core.transcript import Segment, Transcript
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
-from app.ui.background_calls import BackgroundCalls
+from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, PartialResult, SegmentRecognised
+from app.jobs.live_job import LiveLag, LiveReady, LiveTranscriptionJob, TentativeText
+from app.jobs.runner import JobRunner
 from app.ui.remote_engine_choice import RemoteEngineChoice
 
 if TYPE_CHECKING:  # faster-whisper loads when a recording first transcribes live, not when the window opens
-    from app.engines.live.session import LiveSession
+    from app.engines.live.session import LiveListeners, LiveSession
 
 log = logging.getLogger(__name__)
 
@@ -35,77 +38,108 @@ class LiveTranscriptionRunner(QObject):
     lag_changed = Signal(float)  # seconds of audio waiting for recognition
     failed = Signal(str)  # one sentence; recording goes on without live text
 
-    def __init__(self, local_engine: TranscriptionEngine, remote: RemoteEngineChoice,
+    def __init__(self, runner: JobRunner, local_engine: TranscriptionEngine, remote: RemoteEngineChoice,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._runner = runner
         self._local_engine = local_engine
         self._remote = remote
-        self._calls = BackgroundCalls(self)
-        self._session: LiveSession | None = None
+        self._job: LiveTranscriptionJob | None = None
+        self._ready = False
+        self._on_ready: Callable[[], None] = lambda: None
+        self._on_failed: Callable[[str], None] = lambda _message: None
+        self._on_done: Callable[[Transcript], None] | None = None
+        self._committed: list[Segment] = []  # the live transcript so far, should the job fail
+        runner.job_event.connect(self._on_job_event)
 
     @property
     def is_ready(self) -> bool:
-        return self._session is not None
+        return self._ready
 
     def prepare(self, choice: str, options: TranscriptionOptions, on_ready: Callable[[], None],
                 on_failed: Callable[[str], None]) -> None:
-        """Make the engine for ``choice`` ready and start the session; then ``on_ready()`` on the GUI thread."""
+        """Submit the live job for ``choice``; ``on_ready()`` on the GUI thread once its engine is ready."""
         live_options = replace(options, beam_size=1, word_timestamps=True)  # greedy passes: the lag is the point
-
-        def ready(session: LiveSession) -> None:
-            self._session = session
-            session.start()
-            on_ready()
-
-        self._calls.run(lambda: self._session_for(choice, live_options), ready, on_failed, name="live-preparation")
+        self._on_ready, self._on_failed = on_ready, on_failed
+        self._ready, self._on_done, self._committed = False, None, []
+        self._job = LiveTranscriptionJob(
+            lambda listeners, cancel_event: self._session_for(choice, live_options, listeners, cancel_event))
+        self._runner.submit(self._job)
 
     def feed(self, block: np.ndarray, sample_rate: int) -> None:
         """A recorded mono float32 block, from the recorder's writer thread; queued, never waits."""
-        if self._session is not None:
-            self._session.feed(block, sample_rate)
+        job = self._job
+        if job is not None:
+            job.feed(block, sample_rate)
 
     def finish(self, on_done: Callable[[Transcript], None]) -> None:
         """Recognise what is still waiting, then ``on_done(live transcript)`` on the GUI thread."""
-        session, self._session = self._session, None
-        if session is None:
-            on_done(Transcript())
+        job = self._job
+        if job is None:  # never started, or it failed: what was committed is the live text
+            on_done(Transcript(segments=list(self._committed)))
             return
-        self._calls.run(session.stop, on_done, lambda message: self._failed_at_finish(session, message, on_done),
-                        name="live-finish")
+        self._on_done = on_done
+        job.finish()
 
     def cancel(self) -> None:
         """Stop at once (the window closes): what was waiting is not recognised."""
-        session, self._session = self._session, None
-        self._calls.stop()
-        if session is not None:
-            session.cancel_event.set()  # its worker notices within 0.1 s and ends; nothing waits for it
+        job, self._job = self._job, None
+        self._on_done = None
+        if job is not None:
+            self._runner.cancel(job.id)
 
-    def _session_for(self, choice: str, options: TranscriptionOptions) -> LiveSession:
+    def _session_for(self, choice: str, options: TranscriptionOptions, listeners: LiveListeners,
+                     cancel_event: threading.Event) -> LiveSession:
+        """On the lane's thread: the engine for ``choice`` made ready, and its live session."""
         engine, options = self._remote.engine_for(choice, self._local_engine, options)
-        from app.engines.live.session import LiveListeners
-
-        report = self._calls.report
-        listeners = LiveListeners(
-            on_committed=lambda segments: report(self._emit_committed, segments),
-            on_tentative=lambda text: report(self.tentative_changed.emit, text),
-            on_lag=lambda seconds: report(self.lag_changed.emit, seconds),
-            on_error=lambda error: report(self.failed.emit, error.message),
-        )
         if engine is self._local_engine:
             from app.engines.faster_whisper_engine import FasterWhisperEngine
             from app.engines.live.local import LocalLiveTranscriber
 
             if not isinstance(engine, FasterWhisperEngine):
                 raise EngineError("This engine cannot transcribe live.")
-            return LocalLiveTranscriber(engine.load_model(options), options, listeners)
+            return LocalLiveTranscriber(engine.load_model(options), options, listeners, cancel_event)
         from app.engines.live.remote import RemoteLiveTranscriber
 
-        return RemoteLiveTranscriber(engine, options, listeners)
+        return RemoteLiveTranscriber(engine, options, listeners, cancel_event)
 
-    def _emit_committed(self, segments: list[Segment]) -> None:
-        self.committed.emit(segments)
+    def _on_job_event(self, job_id: int, event: JobEvent) -> None:
+        job = self._job
+        if job is None or job_id != job.id:
+            return
+        if isinstance(event, SegmentRecognised):
+            self._committed.append(event.segment)
+            self.committed.emit([event.segment])
+        elif isinstance(event, PartialResult):
+            self._on_partial(event.value)
+        elif isinstance(event, JobFinished):
+            self._job = None
+            self._done(event.result if isinstance(event.result, Transcript) else Transcript())
+        elif isinstance(event, JobFailed):
+            self._job = None
+            self._failed(event.message)
+        elif isinstance(event, JobCancelled):
+            self._job = None
 
-    def _failed_at_finish(self, session: LiveSession, message: str, on_done: Callable[[Transcript], None]) -> None:
-        log.warning("live transcription failed at the end: %s", message)
+    def _on_partial(self, value: object) -> None:
+        if isinstance(value, TentativeText):
+            self.tentative_changed.emit(value.text)
+        elif isinstance(value, LiveLag):
+            self.lag_changed.emit(value.seconds)
+        elif isinstance(value, LiveReady):
+            self._ready = True
+            self._on_ready()
+
+    def _failed(self, message: str) -> None:
+        if not self._ready:  # the engine never became ready: the recording does not start
+            self._on_failed(message)
+            return
+        log.warning("live transcription failed: %s", message)
         self.failed.emit(message)
-        on_done(session.transcript())
+        if self._on_done is not None:  # it failed while finishing: the recording ends with what was committed
+            self._done(Transcript(segments=list(self._committed)))
+
+    def _done(self, transcript: Transcript) -> None:
+        on_done, self._on_done = self._on_done, None
+        if on_done is not None:
+            on_done(transcript)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.recording import UnfinishedRecording, find_unfinished_recordings
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
+from app.jobs.runner import JobRunner
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 from app.ui.messages import show_error
@@ -35,9 +36,11 @@ log = logging.getLogger(__name__)
 
 
 class RecordingController(QObject):
-    def __init__(self, window: MainWindow, local_engine: TranscriptionEngine, remote: RemoteEngineChoice) -> None:
+    def __init__(self, window: MainWindow, runner: JobRunner, local_engine: TranscriptionEngine,
+                 remote: RemoteEngineChoice) -> None:
         super().__init__(window)
         self._window = window
+        self._runner = runner
         self._local_engine = local_engine
         self._remote = remote
         self._calls = BackgroundCalls(window)
@@ -56,7 +59,7 @@ class RecordingController(QObject):
         self._window.projects.close_document_then(self._open_dialog)
 
     def _open_dialog(self) -> None:
-        session = RecordingSession(LiveTranscriptionRunner(self._local_engine, self._remote))
+        session = RecordingSession(LiveTranscriptionRunner(self._runner, self._local_engine, self._remote))
         window = self._window
         dialog = RecordingDialog(session, self._live_choice, window.options_bar.model_combo.currentText(), window)
         session.setParent(dialog)

@@ -49,3 +49,28 @@ def test_trimming_forgets_committed_words_and_the_end_takes_the_tentative_tail()
     assert texts(buffer.committed_in_buffer) == ["two", "three"]
     assert texts(buffer.take_everything()) == ["four"]
     assert buffer.tentative == []
+
+
+def test_a_new_word_that_starts_a_little_before_the_last_commit_is_kept() -> None:
+    """Word times move between passes: "what" starting before "not"'s committed end is still a new word."""
+    buffer = HypothesisBuffer()
+    for _ in range(2):
+        buffer.insert([Word(0.0, 1.0, "ask"), Word(1.0, 1.6, "not")])
+        buffer.flush()
+    assert buffer.last_committed_time == 1.6
+    for _ in range(2):
+        buffer.insert([Word(0.0, 1.0, "ask"), Word(1.0, 1.3, "not"), Word(1.3, 2.0, "what"), Word(2.0, 2.4, "your")])
+        committed = buffer.flush()
+    assert texts(buffer.committed_in_buffer) == ["ask", "not", "what", "your"] and texts(committed) == texts(
+        buffer.committed_in_buffer[2:])
+
+
+def test_a_word_at_the_edge_of_audio_cut_in_speech_waits_for_a_pass_that_hears_past_it() -> None:
+    buffer = HypothesisBuffer()
+    buffer.insert(words((0.0, "and"), (0.5, "so"), (1.0, "asked")), cut_in_speech=True)
+    buffer.flush()
+    buffer.insert(words((0.0, "and"), (0.5, "so"), (1.0, "asked"), (1.5, "not")), cut_in_speech=True)
+    assert texts(buffer.flush()) == ["and", "so"]  # "asked" was cut at the first pass's edge
+    buffer.insert(words((0.0, "and"), (0.5, "so"), (1.0, "ask"), (1.5, "not"), (2.0, "what")))
+    assert buffer.flush() == []
+    assert texts(buffer.tentative) == ["ask", "not", "what"]

@@ -13,6 +13,7 @@ from app.core.errors import EarshotError
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.live import LiveListeners, LocalLiveTranscriber
+from app.engines.live.local import MIN_PASS_SECONDS
 from tests.conftest import JFK_REFERENCE
 from tests.speech import word_error_rate
 
@@ -65,6 +66,31 @@ def test_text_is_committed_while_audio_arrives_and_committed_text_never_changes(
     reference_wer = offline_wer(local_engine, decode_audio(jfk_path).samples)
     assert word_error_rate(JFK_REFERENCE, transcript.text) <= 1.3 * reference_wer + 1 / 22
     assert transcript.duration == pytest.approx(11.0, abs=0.1)
+
+
+def feed_as_recorded(live: LocalLiveTranscriber, samples: np.ndarray, block_seconds: float = 0.1) -> None:
+    """``samples`` (16 kHz) in recorder-sized blocks, each after recognition has caught up as on a quiet machine."""
+    block = int(block_seconds * 16000)
+    for start in range(0, len(samples), block):
+        live.feed(samples[start:start + block], 16000)
+        deadline = time.monotonic() + 20
+        while live.waiting_seconds >= MIN_PASS_SECONDS and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+
+def test_silence_after_the_speech_is_never_transcribed_not_even_at_the_stop(tiny_model, jfk_path) -> None:
+    """Whisper hears words in silence ("Thank you." after the speaker stopped): no pass may commit any."""
+    speech = decode_audio(jfk_path).samples
+    lead = np.zeros(8000, dtype=np.float32)
+    live = LocalLiveTranscriber(tiny_model, OPTIONS)
+    live.start()
+    feed_as_recorded(live, np.concatenate([lead, speech, np.zeros(3 * 16000, dtype=np.float32)]))
+    transcript = live.stop()
+
+    last_word_ends = 0.5 + 10.7  # "… for your country." ends 10.7 s into the clip
+    invented = [w.text for segment in transcript.segments for w in segment.words if w.start >= last_word_ends]
+    assert transcript.segments and invented == []
+    assert word_error_rate(JFK_REFERENCE, transcript.text) <= 2 / 22
 
 
 def test_when_recognition_falls_behind_audio_waits_and_nothing_is_dropped(tiny_model, jfk_path) -> None:
