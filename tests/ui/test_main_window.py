@@ -17,6 +17,7 @@ from app.jobs.events import JobCancelled, SegmentRecognised
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.speech import word_error_rate
+from tests.ui.job_events import failed, transcribed
 
 
 def drop_files(window: MainWindow, *paths: Path) -> None:
@@ -48,8 +49,9 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
     assert window.media_label.text() == "jfk.flac"
 
     busy_when_segment_arrived: list[int] = []
-    manager.segment_recognised.connect(lambda *_: busy_when_segment_arrived.append(window.is_busy()))
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    manager.job_event.connect(lambda _job, event: busy_when_segment_arrived.append(window.is_busy())
+                              if isinstance(event, SegmentRecognised) else None)
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         click_transcribe(qtbot, window)
         assert window.progress_panel.isVisible()
         assert not window.options_bar.transcribe_button.isEnabled()
@@ -68,7 +70,7 @@ def test_drop_a_file_transcribe_and_watch_segments_arrive(qtbot, window: MainWin
 
 def test_shortcut_starts_transcription_and_the_result_saves(qtbot, window, manager, jfk_path, tmp_path) -> None:
     window.open_media(jfk_path)
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         qtbot.keyClick(window, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
     target = tmp_path / "jfk.json"
     assert window.files.save_transcript_to(target)
@@ -110,7 +112,7 @@ def test_a_corrupt_file_shows_one_sentence_and_the_window_stays_usable(
     corrupt = tmp_path / "interview.mp3"
     corrupt.write_bytes(b"ID3\x03\x00\x00\x00" + bytes(range(256)) * 64)
     window.open_media(corrupt)
-    with qtbot.waitSignal(manager.job_failed, timeout=30_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=failed, timeout=30_000):
         click_transcribe(qtbot, window)
 
     box = window.findChild(QMessageBox, "errorMessage")
@@ -120,7 +122,7 @@ def test_a_corrupt_file_shows_one_sentence_and_the_window_stays_usable(
     box.accept()
 
     window.open_media(jfk_path)
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         click_transcribe(qtbot, window)
     assert window.transcript_model.rowCount() >= 1
 
@@ -225,12 +227,12 @@ def test_a_second_recognition_replaces_the_edited_transcript_as_one_undo_step(
     from app.core.editing.segment_text import edit_text
 
     window.open_media(jfk_path)
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         click_transcribe(qtbot, window)
     assert window.document.undo_stack.count() == 0  # the first result is where undo starts
     window.document.apply(edit_text(window.document.transcript, 0, "Corrected by hand."))
     edited = list(window.document.transcript.segments)
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         click_transcribe(qtbot, window)
     assert window.document.transcript.segments[0].text != "Corrected by hand."
     assert window.edit_actions.undo_action.text() == "&Undo Replace Transcript"
