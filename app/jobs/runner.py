@@ -22,6 +22,7 @@ import time
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import Cancelled, EarshotError
+from app.core.preferences import DEFAULT_REMOTE_JOBS
 from app.core.work_lanes import WorkLane
 from app.gui_thread_relay import GuiThreadRelay
 from app.jobs.events import FINAL_EVENTS, JobCancelled, JobEvent, JobFailed, JobFinished, JobStarted
@@ -29,7 +30,6 @@ from app.jobs.job import Job, JobReport, LaneKind
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REMOTE_JOBS = 4
 LIGHT_JOBS = 2
 SHUTDOWN_SECONDS = 1.0
 AnyJob = Job[object]
@@ -83,7 +83,7 @@ class JobRunner(QObject):
             return job_id in self._cancelled_ids
 
     def set_remote_jobs(self, count: int) -> None:
-        """How many remote jobs run at once (the setting; 4 by default)."""
+        """How many remote jobs run at once (the preference recognition/remote_jobs; 4 by default)."""
         self._lanes[LaneKind.REMOTE].set_capacity(count)
 
     def capacity(self, lane: LaneKind) -> int | None:
