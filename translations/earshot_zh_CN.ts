@@ -1185,8 +1185,8 @@
         <translation>正在从 {source} 下载 {name}…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+        <source>{percent} · {left} left</source>
+        <translation>{percent} · 剩余 {left}</translation>
     </message>
     <message>
         <source>{name} is ready to use.</source>

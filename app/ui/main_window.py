@@ -272,7 +272,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def manage_models(self) -> ModelManagerDialog:
-        dialog = ModelManagerDialog(self)
+        dialog = ModelManagerDialog(self._manager, self)
         dialog.models_changed.connect(self.options_bar.refresh_models)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
