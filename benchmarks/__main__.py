@@ -192,8 +192,10 @@ def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -
 def gui_stall(audio_path: Path, model_name: str) -> dict:
     from PySide6.QtCore import QElapsedTimer, QTimer
 
+    from app.core.transcript import Transcript
     from app.engines.faster_whisper_engine import FasterWhisperEngine
     from app.jobs import JobRunner
+    from app.jobs.events import JobFailed, JobFinished
     from app.ui.application import create_application
     from app.ui.main_window import MainWindow
 
@@ -213,8 +215,8 @@ def gui_stall(audio_path: Path, model_name: str) -> dict:
         gaps.append(clock.restart())
 
     tick.timeout.connect(on_tick)
-    manager.job_finished.connect(lambda *_: app.quit())
-    manager.job_failed.connect(lambda *_: app.quit())
+    manager.job_event.connect(lambda _job_id, event: app.quit() if isinstance(event, JobFailed) or (
+        isinstance(event, JobFinished) and isinstance(event.result, Transcript)) else None)
     clock.start()
     tick.start()
     started = time.perf_counter()
@@ -234,7 +236,11 @@ def gui_stall(audio_path: Path, model_name: str) -> dict:
 
 def with_model_loaded(app, manager, window) -> None:
     """Wait for the start-up preparation, as a user does who opens the app and then a file."""
-    manager.engine_prepared.connect(lambda *_: app.quit())
+    from app.jobs.events import JobFinished
+    from app.jobs.transcription_jobs import ModelPrepared
+
+    manager.job_event.connect(lambda _job_id, event: app.quit() if isinstance(event, JobFinished)
+                              and isinstance(event.result, ModelPrepared) else None)
     window.prepare_selected_model()
     app.exec()
 

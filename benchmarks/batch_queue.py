@@ -89,7 +89,7 @@ def _run(paths: list[Path], seconds: float, model: str, transcribe: bool) -> dic
         manager.shutdown()
         window.close()
         return figures
-    stall = longest_stall(lambda: batch.set_paused(False), finished, patience=1800)
+    stall = _probed(lambda: batch.set_paused(False), finished, patience=1800)
     options = window.current_options()
     single_started = time.perf_counter()
     for path in paths:
@@ -102,6 +102,7 @@ def _run(paths: list[Path], seconds: float, model: str, transcribe: bool) -> dic
     return {
         **figures, "batch_seconds": stall["seconds"], "failed": failed,
         "longest_stall_ms": stall["longest_stall_ms"], "p99_stall_ms": stall["p99_stall_ms"],
+        "longest_stall_gui_cpu_ms": stall["longest_stall_gui_cpu_ms"], "load_average": stall["load_average"],
         "sum_of_single_runs_seconds": round(single_seconds, 2),
         "overhead": round(stall["seconds"] / single_seconds - 1, 3), "overhead_goal": "< 0.05",
     }
@@ -133,3 +134,26 @@ def _all_rows_updating(batch: Any, longest_stall: Callable[..., dict]) -> dict:
         item.status, item.progress, item.seconds_left = BatchStatus.WAITING, 0.0, None
     batch.model.dataChanged.emit(batch.model.index(0, 0), batch.model.index(len(rows) - 1, 5))
     return {"rows": len(rows), "updates": ticks * len(rows), **result}
+
+
+def _probed(start: Callable[[], None], done: Callable[[], bool], patience: float) -> dict:
+    """Like gui_waits.longest_stall, with the GUI thread's own CPU time in the longest gap (the rest of a gap is
+    waiting: for a core on a loaded machine, or for the GIL held by a worker)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    from benchmarks.event_loop_probe import EventLoopProbe
+
+    probe, loop, check = EventLoopProbe(), QEventLoop(), QTimer()
+    began = time.perf_counter()
+    check.timeout.connect(lambda: loop.quit() if done() or time.perf_counter() - began > patience else None)
+    check.start(50)
+    probe.start()
+    start()
+    loop.exec()
+    probe.stop()
+    check.stop()
+    gaps = probe.gaps_ms[1:] or [0.0]
+    longest = max(range(len(gaps)), key=gaps.__getitem__)
+    return {"seconds": round(time.perf_counter() - began, 2), **probe.stall_figures(),
+            "longest_stall_gui_cpu_ms": round(probe.cpu_ms[1:][longest], 1) if probe.cpu_ms[1:] else 0.0,
+            "load_average": [round(load, 1) for load in os.getloadavg()]}

@@ -155,6 +155,7 @@ def shutdown_time(jobs: int = 4, seconds_each: float = 3.0) -> dict:
     from app.core.transcript import Segment
     from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
     from app.jobs import JobRunner
+    from app.jobs.transcription_jobs import TranscribeFileJob
 
     started = threading.Event()
 
@@ -174,7 +175,7 @@ def shutdown_time(jobs: int = 4, seconds_each: float = 3.0) -> dict:
     audio = Path(__file__).resolve().parents[2] / "shared" / "audio" / "jfk.flac"
     manager = JobRunner()
     for _ in range(jobs):
-        manager.submit_transcription(audio, SteadyEngine(), TranscriptionOptions(model="tiny.en"))
+        manager.submit(TranscribeFileJob(audio, SteadyEngine(), TranscriptionOptions(model="tiny.en")))
     started.wait(30)
     return {"jobs": jobs, "seconds_each": seconds_each, "shutdown_seconds": timed(manager.shutdown),
             "goal": "< 1 s"}

@@ -45,6 +45,8 @@ def _measure(server: Any, folder: Path, seconds: float, model: str) -> dict[str,
     from app.core.audio import decode_audio
     from app.engines.faster_whisper_engine import FasterWhisperEngine
     from app.jobs import JobRunner
+    from app.jobs.events import JobFinished
+    from app.jobs.transcription_jobs import ModelPrepared
     from app.ui.main_window import MainWindow
     from benchmarks.gui_waits import longest_stall
 
@@ -59,7 +61,8 @@ def _measure(server: Any, folder: Path, seconds: float, model: str) -> dict[str,
     window.options_bar.model_combo.setCurrentIndex(window.options_bar.model_combo.findData(model))
     language = window.options_bar.language_combo
     language.setCurrentIndex(language.findData("en"))
-    manager.engine_prepared.connect(lambda *_: _app.quit())
+    manager.job_event.connect(lambda _job_id, event: _app.quit() if isinstance(event, JobFinished)
+                              and isinstance(event.result, ModelPrepared) else None)
     window.prepare_selected_model()
     _app.exec()
     window.recordings.new_recording_action.trigger()

@@ -124,6 +124,10 @@ ZH_CN = {
         "语言设为自动检测时，每一段按其自身的语言识别。",
     "&Fast mode for long files": "长文件快速模式(&F)",
     "Fast mode for long files": "长文件快速模式",
+    "Remote files at once": "同时发送的远程文件数",
+    "How many files are sent to remote services at the same time (the batch queue, re-transcribed passages); this "
+    "machine's own recognition runs one at a time.":
+        "同时发送给远程服务的文件数（批处理队列、重新转写的段落）；本机识别一次只处理一个文件。",
     "Recognises several passages at once: quicker on long recordings, but each passage without the text before it, "
     "so a little less accurate. Local models only.":
         "同时识别多个段落：长录音更快，但每段不参考前文，因此准确度略低。仅适用于本地模型。",

@@ -1077,8 +1077,8 @@
         <translation>正在从 {source} 下载 {name}…</translation>
     </message>
     <message>
-        <source>Cancelling…</source>
-        <translation>正在取消…</translation>
+        <source>{percent} · {left} left</source>
+        <translation>{percent} · 剩余 {left}</translation>
     </message>
     <message>
         <source>{name} is ready to use.</source>
@@ -1372,6 +1372,14 @@
     <message>
         <source>Recognises several passages at once: quicker on long recordings, but a little less accurate. Local models only.</source>
         <translation>同时识别多个段落：长录音更快，但准确度略低。仅适用于本地模型。</translation>
+    </message>
+    <message>
+        <source>Remote files at once</source>
+        <translation>同时发送的远程文件数</translation>
+    </message>
+    <message>
+        <source>How many files are sent to remote services at the same time (the batch queue, re-transcribed passages); this machine's own recognition runs one at a time.</source>
+        <translation>同时发送给远程服务的文件数（批处理队列、重新转写的段落）；本机识别一次只处理一个文件。</translation>
     </message>
     <message>
         <source>Input device</source>

@@ -94,6 +94,8 @@ SPEECH_FORMAT_LABELS = {
     "wav": QT_TRANSLATE_NOOP("Preferences", "WAV"), "pcm": QT_TRANSLATE_NOOP("Preferences", "PCM"),
     "flac": QT_TRANSLATE_NOOP("Preferences", "FLAC"), "mp3": QT_TRANSLATE_NOOP("Preferences", "MP3"),
 }
+DEFAULT_REMOTE_JOBS = 4
+MAX_REMOTE_JOBS = 16
 
 
 def _language_choices() -> tuple[Choice, ...]:
@@ -162,6 +164,13 @@ PREFERENCES: tuple[Preference, ...] = (
         QT_TRANSLATE_NOOP("Preferences", "Recognises several passages at once: quicker on long recordings, but a "
                                          "little less accurate. Local models only."),
         Kind.BOOL, False, RECOGNITION,
+    ),
+    Preference(
+        "recognition/remote_jobs", QT_TRANSLATE_NOOP("Preferences", "Remote files at once"),
+        QT_TRANSLATE_NOOP("Preferences", "How many files are sent to remote services at the same time (the batch "
+                                         "queue, re-transcribed passages); this machine's own recognition runs one "
+                                         "at a time."),
+        Kind.INT, DEFAULT_REMOTE_JOBS, RECOGNITION, minimum=1, maximum=MAX_REMOTE_JOBS,
     ),
     Preference(
         "recording/device", QT_TRANSLATE_NOOP("Preferences", "Input device"),

@@ -29,8 +29,10 @@ class FasterWhisperEngine(TranscriptionEngine):
     When a window fails faster-whisper's checks it is decoded again by sampling. CTranslate2 seeds
     each worker thread's random generator once, at its first draw, from the seed set before
     (``set_random_seed`` does not restart a generator already in use, CTranslate2 issue #1757); so
-    the model is loaded with the seed set, and loaded again after a job that may have sampled. Each
-    job then starts from the same random state: the same file and options give the same text.
+    the model is loaded with the seed set, and its CTranslate2 part (whose new worker threads draw
+    anew) loaded again after a job that may have sampled. Each job then starts from the same random
+    state: the same file and options give the same text. The tokenizer is kept: parsing it holds the
+    GIL for its whole 50-300 ms, which stalled the window between two files of a batch.
     """
 
     name = "local"
@@ -48,7 +50,9 @@ class FasterWhisperEngine(TranscriptionEngine):
         model_dir = resolve_model(options.model)
         key = (str(model_dir), options.cpu_threads)
         with self._lock:
-            if self._loaded_key == key and self._loaded_model is not None and not self._random_state_used:
+            if self._loaded_key == key and self._loaded_model is not None:
+                if self._random_state_used:
+                    self._reseed(self._loaded_model, model_dir, options)
                 return self._loaded_model
             if context:
                 context.report_status(translated("Loading model"))
@@ -65,6 +69,20 @@ class FasterWhisperEngine(TranscriptionEngine):
             self._loaded_key, self._loaded_model = key, model
             self._random_state_used = False
             return model
+
+    def _reseed(self, model: WhisperModel, model_dir: Path, options: TranscriptionOptions) -> None:
+        """A fresh CTranslate2 model under the loaded WhisperModel: its worker threads draw from the seed again."""
+        self._loaded_model = None  # on failure nothing half-made stays loaded
+        del model.model  # free the old weights before loading them again
+        ctranslate2.set_random_seed(SAMPLING_SEED)
+        try:
+            model.model = ctranslate2.models.Whisper(
+                str(model_dir), device="cpu", compute_type="int8", intra_threads=options.cpu_threads)
+        except (RuntimeError, ValueError, OSError) as error:
+            self._loaded_key = None
+            raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
+        self._loaded_model = model
+        self._random_state_used = False
 
     def prepare(self, options: TranscriptionOptions, context: JobContext) -> None:
         self.load_model(options, context)

@@ -21,6 +21,7 @@ from app.engines.model_store import (
     check_model_folder,
     downloaded_model_folder,
     downloaded_models_dir,
+    model_folder_lock,
     partial_download_folder,
 )
 
@@ -76,6 +77,11 @@ def delete_model(key: str) -> None:
     if key in settings.added_folders:
         save_model_settings(replace(settings, added_folders=tuple(f for f in settings.added_folders if f != key)))
         return
+    with model_folder_lock(key):  # a download of it that was cancelled may still be closing a file
+        _delete_folders(key)
+
+
+def _delete_folders(key: str) -> None:
     folders = [downloaded_model_folder(key), partial_download_folder(key)] if key in CATALOG else []
     folders = [folder for folder in folders if folder.is_dir()]
     if not folders:

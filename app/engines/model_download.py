@@ -46,6 +46,7 @@ from app.engines.model_store import (
     check_model_folder,
     downloaded_model_folder,
     downloaded_models_dir,
+    model_folder_lock,
     partial_download_folder,
 )
 
@@ -86,7 +87,7 @@ def download_model(
     for a hub that cannot be reached, refuses or sends a damaged file, ModelStoreError for a disk that fails."""
     endpoint = hub_endpoint(download_source)
     cancel_event = cancel_event or threading.Event()
-    with _download_errors(model, endpoint):
+    with model_folder_lock(model.name), _download_errors(model, endpoint):
         remote = fetch_file_list(model.repo_id, endpoint)
         staging = partial_download_folder(model.name)
         tracker = _ProgressTracker(remote.size, on_progress, cancel_event)

@@ -13,6 +13,7 @@ import importlib.resources
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -88,6 +89,17 @@ def downloaded_model_folder(name: str) -> Path:
 def partial_download_folder(name: str) -> Path:
     """Where a download gathers its files until all are there and verified."""
     return downloaded_models_dir() / ".downloading" / name
+
+
+_folder_locks: dict[str, threading.Lock] = {}
+_folder_locks_guard = threading.Lock()
+
+
+def model_folder_lock(name: str) -> threading.Lock:
+    """Held while a model's folders change (a download, a delete). A cancelled download ends for the user at
+    once, but its thread may still be closing a file: the next download or delete of that model waits for it."""
+    with _folder_locks_guard:
+        return _folder_locks.setdefault(name, threading.Lock())
 
 
 def check_model_folder(folder: Path) -> Path:

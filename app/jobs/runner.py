@@ -18,50 +18,25 @@ import itertools
 import logging
 import threading
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import Cancelled, EarshotError
+from app.core.preferences import DEFAULT_REMOTE_JOBS
 from app.core.work_lanes import WorkLane
-from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.gui_thread_relay import GuiThreadRelay
-from app.jobs.events import (
-    FINAL_EVENTS,
-    JobCancelled,
-    JobEvent,
-    JobFailed,
-    JobFinished,
-    JobProgress,
-    JobStarted,
-    JobStatus,
-    SegmentRecognised,
-)
+from app.jobs.events import FINAL_EVENTS, JobCancelled, JobEvent, JobFailed, JobFinished, JobStarted
 from app.jobs.job import Job, JobReport, LaneKind
-from app.jobs.transcription_jobs import PrepareModelJob, TranscribeFileJob
 
 log = logging.getLogger(__name__)
 
-DEFAULT_REMOTE_JOBS = 4
 LIGHT_JOBS = 2
 SHUTDOWN_SECONDS = 1.0
 AnyJob = Job[object]
 
 
 class JobRunner(QObject):
-    job_event = Signal(int, object)  # job id, a JobEvent
-
-    # The engine manager's signals, which the batch panel and older code listen to: they carry the
-    # news of TranscribeFileJob and PrepareModelJob only (job_event carries every job's).
-    job_queued = Signal(int)
-    job_started = Signal(int)
-    status_changed = Signal(int, str)
-    segment_recognised = Signal(int, object)  # Segment
-    progress_changed = Signal(int, float, float)  # fraction done, seconds left (-1: unknown)
-    job_finished = Signal(int, object)  # Transcript
-    job_failed = Signal(int, str)  # one sentence for the user
-    job_cancelled = Signal(int)
-    engine_prepared = Signal(int)
+    job_event = Signal(int, object)  # job id, a JobEvent: the runner's one signal
 
     def __init__(self, remote_jobs: int = DEFAULT_REMOTE_JOBS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -108,8 +83,12 @@ class JobRunner(QObject):
             return job_id in self._cancelled_ids
 
     def set_remote_jobs(self, count: int) -> None:
-        """How many remote jobs run at once (the setting; 4 by default)."""
+        """How many remote jobs run at once (the preference recognition/remote_jobs; 4 by default)."""
         self._lanes[LaneKind.REMOTE].set_capacity(count)
+
+    def capacity(self, lane: LaneKind) -> int | None:
+        """How many jobs of ``lane`` run at once (None: all of them)."""
+        return self._lanes[lane].capacity
 
     def lane_counts(self, lane: LaneKind) -> tuple[int, int]:
         """(waiting, running) jobs of ``lane``."""
@@ -131,17 +110,6 @@ class JobRunner(QObject):
         for lane in self._lanes.values():
             lane.close()
         return all([lane.join(deadline) for lane in self._lanes.values()])
-
-    # ---- the engine manager's methods, for code written against it ---------------------------
-    def submit_transcription(self, media_path: str | Path, engine: TranscriptionEngine,
-                             options: TranscriptionOptions, channel: int | None = None) -> int:
-        job_id = self.submit(TranscribeFileJob(Path(media_path), engine, options, channel))
-        self.job_queued.emit(job_id)
-        return job_id
-
-    def submit_preparation(self, engine: TranscriptionEngine, options: TranscriptionOptions) -> int:
-        """Load a model ahead of time; a newer choice for the same engine drops the older ones still waiting."""
-        return self.submit(PrepareModelJob(engine, options))
 
     # ---- on a lane's thread ----------------------------------------------------------------------
     def _execute(self, job: AnyJob) -> None:
@@ -189,25 +157,3 @@ class JobRunner(QObject):
 
     def _emit(self, job: AnyJob, event: JobEvent) -> None:
         self.job_event.emit(job.id, event)
-        if isinstance(job, (TranscribeFileJob, PrepareModelJob)):
-            self._emit_engine_manager_signal(job, event)
-
-    def _emit_engine_manager_signal(self, job: TranscribeFileJob | PrepareModelJob, event: JobEvent) -> None:
-        if isinstance(event, JobFailed):
-            self.job_failed.emit(job.id, event.message)
-        elif isinstance(event, JobCancelled):
-            self.job_cancelled.emit(job.id)
-        elif isinstance(job, PrepareModelJob):
-            if isinstance(event, JobFinished):
-                self.engine_prepared.emit(job.id)
-        elif isinstance(event, JobStarted):
-            self.job_started.emit(job.id)
-        elif isinstance(event, JobStatus):
-            self.status_changed.emit(job.id, event.text)
-        elif isinstance(event, SegmentRecognised):
-            self.segment_recognised.emit(job.id, event.segment)
-        elif isinstance(event, JobProgress):
-            left = -1.0 if event.seconds_left is None else event.seconds_left
-            self.progress_changed.emit(job.id, event.fraction, left)
-        elif isinstance(event, JobFinished):
-            self.job_finished.emit(job.id, event.result)

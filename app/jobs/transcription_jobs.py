@@ -7,6 +7,7 @@ engine's go to the remote lane, several at once.
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from app.core.audio import decode_audio_range, open_audio_file
@@ -23,7 +24,14 @@ def engine_lane(engine: TranscriptionEngine) -> LaneKind:
     return LaneKind.LOCAL if engine.runs_locally else LaneKind.REMOTE
 
 
-class PrepareModelJob(Job[None]):
+@dataclass(frozen=True, slots=True)
+class ModelPrepared:
+    """A PrepareModelJob's result: the model (as the options name it) is loaded."""
+
+    model: str
+
+
+class PrepareModelJob(Job[ModelPrepared]):
     """Load an engine's model ahead of time (loading holds the GIL for a moment: do it early).
 
     A newer choice for the same engine makes the older loads still waiting pointless.
@@ -43,12 +51,13 @@ class PrepareModelJob(Job[None]):
     def makes_pointless(self, waiting: Job[object]) -> bool:
         return isinstance(waiting, PrepareModelJob) and waiting.engine is self.engine
 
-    def run(self, report: JobReport) -> None:
+    def run(self, report: JobReport) -> ModelPrepared:
         try:
             self.engine.prepare(self.options, report.engine_context())
         except EarshotError as error:  # the transcription that needs it reports it to the user too
             log.warning("could not prepare %s: %s", self.engine.name, error)
             raise
+        return ModelPrepared(self.options.model)
 
 
 class TranscribeFileJob(Job[Transcript]):

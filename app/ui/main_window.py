@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, Signal
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -274,7 +274,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def manage_models(self) -> ModelManagerDialog:
-        dialog = ModelManagerDialog(self)
+        dialog = ModelManagerDialog(self._manager, self)
         dialog.models_changed.connect(self.options_bar.refresh_models)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
@@ -282,6 +282,11 @@ class MainWindow(QMainWindow):
 
     def prepare_selected_model(self) -> None:
         self.recognition.prepare_selected_model()
+
+    def set_remote_jobs(self, count: int) -> None:
+        """How many remote jobs run at once; a waiting batch takes up the room at once."""
+        self._manager.set_remote_jobs(count)
+        QTimer.singleShot(0, self.batch.schedule)
 
     def start_transcription(self) -> None:
         self.recognition.start()

@@ -1,14 +1,14 @@
 """Models: the downloadable and bundled models and added folders; download (progress, cancel), delete, add a folder,
 and where downloads come from (the Hugging Face hub or a mirror).
 
-Downloads, deletes and folder checks run off the GUI thread (BackgroundCalls); progress comes back through the
-application's relay. Closing the dialog cancels a download: the files finished so far are kept, and the next
-download of that model fetches only the rest.
+A download is a job of the job runner (DownloadModelJob, in the light lane), followed through its events:
+progress with the time left, and Cancel that takes effect at once. Deletes and folder checks run off the GUI
+thread (BackgroundCalls). Closing the dialog cancels a download: the files finished so far are kept, and the
+next download of that model fetches only the rest.
 """
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -30,7 +30,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.core.errors import Cancelled, EarshotError
+from app.core.errors import EarshotError
+from app.core.time_left import format_time_left
 from app.engines.installed_models import ModelOrigin, add_model_folder, delete_model, installed_models
 from app.engines.model_catalog import CATALOG, CatalogModel, Rating, format_size
 from app.engines.model_settings import (
@@ -40,10 +41,12 @@ from app.engines.model_settings import (
     save_model_settings,
 )
 from app.engines.model_store import partial_download_folder
+from app.jobs import JobRunner
+from app.jobs.download_job import PROGRESS_STEPS, DownloadModelJob
+from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobProgress
 from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
 
-PROGRESS_STEPS = 1000  # the bar counts thousandths: a QProgressBar holds an int, and models exceed 2 GB
 COLUMNS = 6
 
 
@@ -58,15 +61,17 @@ class _Row:
 class ModelManagerDialog(QDialog):
     models_changed = Signal()  # a model was downloaded, deleted or added: the model choices must follow
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, runner: JobRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("modelManagerDialog")
         self.setWindowTitle(self.tr("Models"))
+        self._runner = runner
         self._calls = BackgroundCalls(self)
         self._rows: list[_Row] = []
-        self._downloading: str | None = None
-        self._cancel_download = threading.Event()
-        self._shown_step = -1
+        self._downloading: str | None = None  # the model being downloaded
+        self._download_job: int | None = None
+        self._download_text = ""  # "Downloading tiny from …", before the progress
+        runner.job_event.connect(self._on_job_event)
         self.finished.connect(self._stop)
         self._build()
         self._reload(select=None)
@@ -207,7 +212,7 @@ class ModelManagerDialog(QDialog):
         busy = self._downloading is not None
         can_download = row is not None and row.catalog is not None and row.origin is None
         self.download_button.setEnabled(not busy and can_download)
-        self.cancel_button.setEnabled(busy and not self._cancel_download.is_set())
+        self.cancel_button.setEnabled(busy)
         can_delete = row is not None and (row.origin in (ModelOrigin.DOWNLOADED, ModelOrigin.ADDED) or row.partial)
         self.delete_button.setEnabled(can_delete and row is not None and row.key != self._downloading)
 
@@ -218,39 +223,39 @@ class ModelManagerDialog(QDialog):
             return
         model, source = row.catalog, load_model_settings().download_source
         self._downloading = model.name
-        self._cancel_download = threading.Event()
-        cancel = self._cancel_download
-        self._shown_step = -1
         self.progress_bar.setValue(0)
-        self.status_label.setText(self.tr("Downloading {name} from {source}…")
-                                  .replace("{name}", model.name).replace("{source}", hub_endpoint(source)))
+        self._download_text = self.tr("Downloading {name} from {source}…").replace(
+            "{name}", model.name).replace("{source}", hub_endpoint(source))
+        self.status_label.setText(self._download_text)
         self._reload(select=model.name)
+        self._download_job = self._runner.submit(DownloadModelJob(model, source))
 
-        def work() -> bool:
-            from app.engines.model_download import download_model  # huggingface_hub loads only when needed
+    def _on_job_event(self, job_id: int, event: JobEvent) -> None:
+        if job_id != self._download_job:
+            return
+        if isinstance(event, JobProgress):
+            self._show_progress(event.fraction, event.seconds_left)
+        elif isinstance(event, JobFinished):
+            self._download_ended(completed=True)
+        elif isinstance(event, JobCancelled):
+            self._download_ended(completed=False)
+        elif isinstance(event, JobFailed):
+            self._download_failed(event.message)
 
-            try:
-                download_model(model, source, self._progress_from_worker, cancel)
-            except Cancelled:
-                return False
-            return True
-
-        self._calls.run(work, self._download_ended, self._download_failed, name=f"download-{model.name}")
-
-    def _progress_from_worker(self, done: int, total: int) -> None:
-        """On the download's thread: only a change of the bar's step crosses to the GUI thread."""
-        step = done * PROGRESS_STEPS // total if total else 0
-        if step != self._shown_step:
-            self._shown_step = step
-            self._calls.report(self.progress_bar.setValue, step)
+    def _show_progress(self, fraction: float, seconds_left: float | None) -> None:
+        self.progress_bar.setValue(round(fraction * PROGRESS_STEPS))
+        left = format_time_left(seconds_left)
+        if left:
+            self.status_label.setText(f"{self._download_text} " + self.tr("{percent} · {left} left").replace(
+                "{percent}", f"{fraction:.0%}").replace("{left}", left))
 
     def _cancel(self) -> None:
-        self._cancel_download.set()
-        self.status_label.setText(self.tr("Cancelling…"))
-        self._update_buttons()
+        """At once: the job ends now (its thread closes the file it was writing, unheard)."""
+        if self._download_job is not None:
+            self._runner.cancel(self._download_job)
 
     def _download_ended(self, completed: bool) -> None:
-        name, self._downloading = self._downloading, None
+        name, self._downloading, self._download_job = self._downloading, None, None
         if completed:
             self.progress_bar.setValue(PROGRESS_STEPS)
             self.status_label.setText(self.tr("{name} is ready to use.").replace("{name}", name or ""))
@@ -261,7 +266,7 @@ class ModelManagerDialog(QDialog):
         self._reload(select=name)
 
     def _download_failed(self, sentence: str) -> None:
-        name, self._downloading = self._downloading, None
+        name, self._downloading, self._download_job = self._downloading, None, None
         self.progress_bar.setValue(0)
         self.status_label.setText(sentence)
         self._reload(select=name)
@@ -306,6 +311,6 @@ class ModelManagerDialog(QDialog):
         self.source_edit.setText(chosen)
 
     def _stop(self) -> None:
-        self._cancel_download.set()
+        self._cancel()
         self._calls.stop()
 

@@ -16,6 +16,7 @@ from app.core.transcript import Segment, Transcript
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
 from app.jobs import JobRunner
 from app.jobs.events import JobCancelled, JobEvent, JobFailed, JobFinished, JobProgress, JobStatus, SegmentRecognised
+from app.jobs.transcription_jobs import PrepareModelJob, TranscribeFileJob
 from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
 from app.ui.remote_engine_choice import RemoteEngineChoice, remote_profile_name
@@ -42,7 +43,7 @@ class RecognitionController(QObject):
         """Load the chosen model in the background now, not when the user presses Transcribe."""
         if remote_profile_name(self._window.options_bar.model()) is not None:
             return  # a remote service has nothing to load here
-        self._manager.submit_preparation(self._local_engine, self._window.current_options())
+        self._manager.submit(PrepareModelJob(self._local_engine, self._window.current_options()))
 
     def start(self) -> None:
         media_path = self._window.files.media_path
@@ -67,7 +68,7 @@ class RecognitionController(QObject):
             return  # cancelled while the engine was being made ready
         self._starting = None
         self._window.transcript_view.finish_editing()
-        self._job_id = self._manager.submit_transcription(media_path, engine, options, channel)
+        self._job_id = self._manager.submit(TranscribeFileJob(media_path, engine, options, channel))
         self._window.document.begin_recognition(self._job_id)
         self._window.pages.setCurrentWidget(self._window.transcript_view)
 

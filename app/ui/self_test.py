@@ -20,6 +20,8 @@ from app.core.remote_profiles import RemoteProfileStore
 from app.core.transcript import Transcript
 from app.engines.faster_whisper_engine import FasterWhisperEngine
 from app.jobs import JobRunner
+from app.jobs.events import JobEvent, JobFailed, JobFinished
+from app.jobs.transcription_jobs import ModelPrepared
 from app.ui.application import create_application, start_window
 from app.ui.main_window import MainWindow
 
@@ -68,9 +70,7 @@ class SelfTest(QObject):
         self._finished = False
         self.exit_code = EXIT_FAILED
         self.report = "The self-test did not finish."
-        manager.engine_prepared.connect(self._transcribe)
-        manager.job_finished.connect(self._check_transcript)
-        manager.job_failed.connect(lambda _job_id, message: self._finish(EXIT_FAILED, message))
+        manager.job_event.connect(self._on_job_event)
         self._deadline = QTimer(self, singleShot=True, interval=TIME_LIMIT_S * 1000)
         self._deadline.timeout.connect(lambda: self._finish(
             EXIT_FAILED, f"The self-test did not finish within {TIME_LIMIT_S} seconds."))
@@ -84,7 +84,15 @@ class SelfTest(QObject):
         self._step_started = time.perf_counter()
         self._window.prepare_selected_model()
 
-    def _transcribe(self, _job_id: int) -> None:
+    def _on_job_event(self, _job_id: int, event: JobEvent) -> None:
+        if isinstance(event, JobFinished) and isinstance(event.result, ModelPrepared):
+            self._transcribe()
+        elif isinstance(event, JobFinished) and isinstance(event.result, Transcript):
+            self._check_transcript(event.result)
+        elif isinstance(event, JobFailed):
+            self._finish(EXIT_FAILED, event.message)
+
+    def _transcribe(self) -> None:
         memory = resident_megabytes()
         self._figures.append(
             f"model “{self._window.current_options().model}” loaded in {time.perf_counter() - self._step_started:.2f} s"
@@ -96,7 +104,7 @@ class SelfTest(QObject):
         if not self._window.is_busy():
             self._finish(EXIT_FAILED, f"The window did not start transcribing “{self._speech.name}”.")
 
-    def _check_transcript(self, _job_id: int, transcript: Transcript) -> None:
+    def _check_transcript(self, transcript: Transcript) -> None:
         text = " ".join(segment.text for segment in transcript.segments).strip()
         words = set(re.findall(r"\w+", text.casefold()))
         if not all(word in words for word in EXPECTED_WORDS):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,12 @@ from app.engines.model_settings import (
     load_model_settings,
     settings_path,
 )
-from app.engines.model_store import downloaded_model_folder, partial_download_folder, resolve_model
+from app.engines.model_store import (
+    downloaded_model_folder,
+    model_folder_lock,
+    partial_download_folder,
+    resolve_model,
+)
 from tests.engines.model_hub_server import FakeModelHub
 
 
@@ -93,6 +99,21 @@ def test_deleting_an_unfinished_download_discards_its_files(model_hub: FakeModel
 
     delete_model("tiny")
 
+    assert not partial_download_folder("tiny").exists()
+
+
+def test_a_delete_waits_for_a_cancelled_download_still_closing_its_files(model_hub: FakeModelHub) -> None:
+    model_hub.faults.corrupted.add("vocabulary.txt")
+    with pytest.raises(ModelError):
+        download_model(CATALOG["tiny"], model_hub.root)
+    closing = model_folder_lock("tiny")
+    closing.acquire()  # as the cancelled download's thread holds it until its last file is closed
+    deleting = threading.Thread(target=delete_model, args=("tiny",))
+    deleting.start()
+    deleting.join(0.3)
+    assert deleting.is_alive() and (partial_download_folder("tiny") / "model.bin").is_file()
+    closing.release()
+    deleting.join(10)
     assert not partial_download_folder("tiny").exists()
 
 

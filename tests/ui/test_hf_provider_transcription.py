@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -11,12 +12,14 @@ from PySide6.QtWidgets import QMessageBox
 
 from app.core.api_keys import delete_api_key, store_api_key
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
+from app.jobs.events import JobEvent
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.servers.fal_server import FakeFalServer
 from tests.engines.remote.servers.hub_server import SEED_MODEL
 from tests.engines.remote.servers.recogniser import Recogniser
 from tests.speech import word_error_rate
+from tests.ui.job_events import failed, transcribed
 
 HF_SECRET = "hf_e2eSECRET4711doNotLeak"
 WRONG_PROVIDER_KEY = "fal-e2e-WRONG-2323-do-not-leak"
@@ -49,10 +52,11 @@ def hf_window(qtbot, manager, local_engine, temporary_keyring, router):
         delete_api_key(name)
 
 
-def transcribe_with(qtbot, window: MainWindow, manager, profile: str, signal_name: str = "job_finished") -> None:
+def transcribe_with(qtbot, window: MainWindow, manager, profile: str,
+                    ending: Callable[[int, JobEvent], bool] = transcribed) -> None:
     combo = window.options_bar.model_combo
     combo.setCurrentIndex(combo.findData(f"remote:{profile}"))
-    with qtbot.waitSignal(getattr(manager, signal_name), timeout=60_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=ending, timeout=60_000):
         qtbot.mouseClick(window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
 
 
@@ -71,7 +75,7 @@ def test_the_seeds_example_in_the_window_and_no_key_in_anything_written(
     assert router.requests[-1].path == "/fal-ai/fal-ai/whisper"
     assert router.requests[-1].header("Authorization") == f"Bearer {HF_SECRET}"
 
-    transcribe_with(qtbot, hf_window, manager, DIRECT_PROFILE, "job_failed")
+    transcribe_with(qtbot, hf_window, manager, DIRECT_PROFILE, failed)
     [box] = [b for b in hf_window.findChildren(QMessageBox) if b.isVisible()]
     shown_error = box.text()
     assert shown_error == "Fal.ai rejected the API key: Incorrect API key provided: •••."

@@ -1,5 +1,5 @@
-"""The job runner's local lane, through the engine manager's signals it keeps: one job at a time, in order,
-hardened against failing jobs, cancel races and shutdown."""
+"""The job runner's local lane, watched through its one signal: one job at a time, in order, hardened against
+failing jobs, cancel races and shutdown."""
 
 from __future__ import annotations
 
@@ -12,6 +12,9 @@ from app.core.audio import AudioClip
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.jobs import JobRunner
+from app.jobs.events import JobFinished, JobProgress, JobStatus
+from app.jobs.transcription_jobs import ModelPrepared, PrepareModelJob, TranscribeFileJob
+from tests.ui.job_events import record, transcribed
 
 TINY = TranscriptionOptions(model="tiny.en")
 
@@ -25,19 +28,10 @@ class BrokenEngine(TranscriptionEngine):
         raise ZeroDivisionError("division by zero")
 
 
-def record(manager: JobRunner) -> list[tuple]:
-    events: list[tuple] = []
-    manager.job_started.connect(lambda job: events.append(("started", job)))
-    manager.job_finished.connect(lambda job, transcript: events.append(("finished", job, transcript)))
-    manager.job_failed.connect(lambda job, message: events.append(("failed", job, message)))
-    manager.job_cancelled.connect(lambda job: events.append(("cancelled", job)))
-    return events
-
-
 def test_jobs_run_one_at_a_time_in_order(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
     events = record(manager)
-    first = manager.submit_transcription(jfk_path, local_engine, TINY)
-    second = manager.submit_transcription(jfk_path, local_engine, TINY)
+    first = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
+    second = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     qtbot.waitUntil(lambda: len([e for e in events if e[0] == "finished"]) == 2, timeout=120_000)
     order = [(e[0], e[1]) for e in events]
     assert order == [("started", first), ("finished", first), ("started", second), ("finished", second)]
@@ -46,8 +40,8 @@ def test_jobs_run_one_at_a_time_in_order(qtbot, manager: JobRunner, local_engine
 
 def test_a_cancelled_queued_job_never_starts(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
     events = record(manager)
-    first = manager.submit_transcription(jfk_path, local_engine, TINY)
-    second = manager.submit_transcription(jfk_path, local_engine, TINY)
+    first = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
+    second = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     manager.cancel(second)
     qtbot.waitUntil(lambda: ("finished", first) in [(e[0], e[1]) for e in events], timeout=120_000)
     qtbot.wait(300)
@@ -59,8 +53,8 @@ def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
     qtbot, manager: JobRunner, local_engine, jfk_path: Path
 ) -> None:
     events = record(manager)
-    broken = manager.submit_transcription(jfk_path, BrokenEngine(), TINY)
-    healthy = manager.submit_transcription(jfk_path, local_engine, TINY)
+    broken = manager.submit(TranscribeFileJob(jfk_path, BrokenEngine(), TINY))
+    healthy = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     qtbot.waitUntil(lambda: any(e[:2] == ("finished", healthy) for e in events), timeout=120_000)
     failure = next(e for e in events if e[0] == "failed")
     assert failure[1] == broken
@@ -68,13 +62,14 @@ def test_a_bug_in_an_engine_becomes_one_sentence_and_the_worker_goes_on(
 
 
 def test_progress_reports_time_left(qtbot, manager: JobRunner, local_engine, jfk_path: Path) -> None:
-    reports: list[tuple[float, float]] = []
-    manager.progress_changed.connect(lambda _job, fraction, left: reports.append((fraction, left)))
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
-        manager.submit_transcription(jfk_path, local_engine, TINY)
+    reports: list[tuple[float, float | None]] = []
+    manager.job_event.connect(lambda _job, event: reports.append((event.fraction, event.seconds_left))
+                              if isinstance(event, JobProgress) else None)
+    with qtbot.waitSignal(manager.job_event, timeout=120_000, check_params_cb=transcribed):
+        manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     fractions = [fraction for fraction, _ in reports]
     assert fractions == sorted(fractions) and fractions[-1] == 1.0
-    assert all(left >= 0 for fraction, left in reports if fraction > 0)
+    assert all(left is not None and left >= 0 for fraction, left in reports if fraction > 0)
     assert reports[-1][1] == 0.0
 
 
@@ -82,12 +77,13 @@ def test_a_prepared_model_is_not_loaded_again_by_the_job(qtbot, manager: JobRunn
     from app.engines.faster_whisper_engine import FasterWhisperEngine
 
     engine = FasterWhisperEngine()
-    with qtbot.waitSignal(manager.engine_prepared, timeout=120_000):
-        manager.submit_preparation(engine, TINY)
+    with qtbot.waitSignal(manager.job_event, timeout=120_000, check_params_cb=lambda _job, event: isinstance(
+            event, JobFinished) and isinstance(event.result, ModelPrepared)):
+        manager.submit(PrepareModelJob(engine, TINY))
     statuses: list[str] = []
-    manager.status_changed.connect(lambda _job, status: statuses.append(status))
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
-        manager.submit_transcription(jfk_path, engine, TINY)
+    manager.job_event.connect(lambda _job, event: statuses.append(event.text) if isinstance(event, JobStatus) else None)
+    with qtbot.waitSignal(manager.job_event, timeout=120_000, check_params_cb=transcribed):
+        manager.submit(TranscribeFileJob(jfk_path, engine, TINY))
     assert statuses == ["Reading audio", "Recognising speech"]
 
 
@@ -139,8 +135,8 @@ def test_an_os_error_while_preparing_fails_that_job_and_later_jobs_still_run(
     qtbot, manager: JobRunner, local_engine, jfk_path: Path
 ) -> None:
     events = record(manager)
-    preparation = manager.submit_preparation(UnwritableCacheEngine(), TINY)
-    healthy = manager.submit_transcription(jfk_path, local_engine, TINY)
+    preparation = manager.submit(PrepareModelJob(UnwritableCacheEngine(), TINY))
+    healthy = manager.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     qtbot.waitUntil(lambda: any(e[:2] == ("finished", healthy) for e in events), timeout=120_000)
     failure = next(e for e in events if e[0] == "failed")
     assert failure[1] == preparation
@@ -153,7 +149,7 @@ def test_shutdown_cancels_the_running_job_and_never_starts_the_queued_ones(
     manager = JobRunner()
     engine = GatedEngine()
     for _ in range(4):
-        manager.submit_transcription(jfk_path, engine, TINY)
+        manager.submit(TranscribeFileJob(jfk_path, engine, TINY))
     assert engine.started.wait(10)
     manager.shutdown()
     assert engine.calls == ["tiny.en"]  # the three queued jobs never ran
@@ -177,9 +173,9 @@ def test_a_job_cancelled_just_after_the_worker_checked_it_stops_at_its_first_che
     manager.is_cancelled = cancel_right_after_the_check  # type: ignore[method-assign]
     events = record(manager)
     blocker = GatedEngine(segments=1)
-    manager.submit_transcription(jfk_path, blocker, TINY)
-    target.append(manager.submit_transcription(jfk_path, engine, TINY))
-    last = manager.submit_transcription(jfk_path, GatedEngine(segments=1), TINY)
+    manager.submit(TranscribeFileJob(jfk_path, blocker, TINY))
+    target.append(manager.submit(TranscribeFileJob(jfk_path, engine, TINY)))
+    last = manager.submit(TranscribeFileJob(jfk_path, GatedEngine(segments=1), TINY))
     blocker.gate.set()
     qtbot.waitUntil(lambda: ("cancelled", target[0]) in events, timeout=10_000)
     qtbot.waitUntil(lambda: any(e[:2] == ("finished", last) for e in events), timeout=10_000)
@@ -189,14 +185,14 @@ def test_a_job_cancelled_just_after_the_worker_checked_it_stops_at_its_first_che
 def test_a_newer_model_choice_drops_the_older_pending_loads(qtbot, manager: JobRunner, jfk_path: Path) -> None:
     blocker = GatedEngine(segments=1)
     engine = GatedEngine()
-    manager.submit_transcription(jfk_path, blocker, TINY)
+    manager.submit(TranscribeFileJob(jfk_path, blocker, TINY))
     assert blocker.started.wait(10)
     for model in ("tiny.en", "base", "tiny.en", "base"):
-        manager.submit_preparation(engine, TranscriptionOptions(model=model))
+        manager.submit(PrepareModelJob(engine, TranscriptionOptions(model=model)))
     last = GatedEngine(segments=1)
     last.gate.set()
-    with qtbot.waitSignal(manager.job_finished, timeout=10_000):
-        manager.submit_transcription(jfk_path, last, TINY)
+    with qtbot.waitSignal(manager.job_event, timeout=10_000, check_params_cb=transcribed):
+        manager.submit(TranscribeFileJob(jfk_path, last, TINY))
         blocker.gate.set()
     qtbot.waitUntil(lambda: bool(last.calls), timeout=10_000)
     assert engine.prepared == ["base"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.resources
 import socket
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -17,6 +16,8 @@ from app.engines.installed_models import installed_models
 from app.engines.model_catalog import CATALOG
 from app.engines.model_settings import load_model_settings
 from app.engines.model_store import downloaded_model_folder, partial_download_folder, resolve_model
+from app.jobs import JobRunner
+from app.jobs.job import LaneKind
 from app.ui.model_manager_dialog import ModelManagerDialog
 from app.ui.transcription_options_bar import TranscriptionOptionsBar
 from tests.engines.model_hub_server import FakeModelHub, ServedFile, served_files
@@ -38,8 +39,8 @@ def hub(tiny_en_files, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
 
 
 @pytest.fixture
-def dialog(qtbot, hub: FakeModelHub) -> ModelManagerDialog:
-    shown = ModelManagerDialog()
+def dialog(qtbot, hub: FakeModelHub, manager: JobRunner) -> ModelManagerDialog:
+    shown = ModelManagerDialog(manager)
     qtbot.addWidget(shown)
     shown.show()
     qtbot.waitExposed(shown)
@@ -90,19 +91,22 @@ def test_a_download_moves_the_bar_and_the_model_becomes_a_choice(qtbot, dialog, 
     assert dialog.delete_button.isEnabled() and not dialog.download_button.isEnabled()
 
 
-def test_cancel_stops_the_download_and_keeps_what_arrived(qtbot, dialog, hub: FakeModelHub) -> None:
+def test_cancel_stops_the_download_at_once_and_keeps_what_arrived(
+        qtbot, dialog, hub: FakeModelHub, manager: JobRunner) -> None:
     hub.faults.seconds_per_chunk = 0.01  # about three seconds for model.bin
     choose_source(qtbot, dialog, hub.root)
     click_row(qtbot, dialog, "tiny")
     qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    assert manager.lane_counts(LaneKind.LIGHT) in ((1, 0), (0, 1))  # a job of the runner, no thread of its own
     qtbot.waitUntil(lambda: dialog.progress_bar.value() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: "left" in dialog.status_label.text(), timeout=20_000)  # with the time left
 
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
 
-    assert dialog.status_label.text() == "Cancelling…" and not dialog.cancel_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.download_button.isEnabled(), timeout=20_000)
-    assert dialog.status_label.text() == "Download cancelled; the files downloaded so far are kept."
+    assert dialog.status_label.text() == "Download cancelled; the files downloaded so far are kept."  # at once
+    assert dialog.download_button.isEnabled() and not dialog.cancel_button.isEnabled()
     assert status_of(dialog, "tiny") == "Partly downloaded"
+    qtbot.waitUntil(lambda: manager.lane_counts(LaneKind.LIGHT) == (0, 0), timeout=20_000)  # stopped at a chunk
     assert "tiny" not in [model.key for model in installed_models()]
     assert (partial_download_folder("tiny") / "config.json").is_file()
     assert not (partial_download_folder("tiny") / "model.bin").exists()
@@ -178,7 +182,7 @@ def test_refreshing_the_model_choices_keeps_other_entries_after_the_local_models
     assert combo.currentData() == "tiny.en"
 
 
-def test_closing_the_dialog_cancels_its_download(qtbot, dialog, hub: FakeModelHub) -> None:
+def test_closing_the_dialog_cancels_its_download(qtbot, dialog, hub: FakeModelHub, manager: JobRunner) -> None:
     hub.faults.seconds_per_chunk = 0.01
     choose_source(qtbot, dialog, hub.root)
     click_row(qtbot, dialog, "tiny")
@@ -187,7 +191,7 @@ def test_closing_the_dialog_cancels_its_download(qtbot, dialog, hub: FakeModelHu
 
     dialog.reject()
 
-    qtbot.waitUntil(lambda: not any(t.name == "download-tiny" for t in threading.enumerate()), timeout=20_000)
+    qtbot.waitUntil(lambda: manager.lane_counts(LaneKind.LIGHT) == (0, 0), timeout=20_000)
     qtbot.wait(50)  # anything the thread still posted is dropped, not delivered to the closed dialog
     assert "tiny" not in [model.key for model in installed_models()]
     assert not (partial_download_folder("tiny") / "model.bin").exists()

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel, QSpinBox
 
 from app.core.preferences import GROUPS, PREFERENCES
 from app.core.recording.devices import remembered_device_name
+from app.jobs.job import LaneKind
 from app.ui.main_window import MainWindow
 from app.ui.preferences.dialog import PreferencesDialog
 from app.ui.preferences.store import PreferenceStore
@@ -88,6 +89,23 @@ def test_the_autosave_interval_applies_to_the_running_autosaver(qtbot, preferred
     qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.StandardButton.Ok), LEFT)
     assert preferred_window.autosaver.delay == 7000
     assert not dialog.isVisible()
+
+
+def test_the_remote_jobs_count_is_a_preference_applied_to_the_running_runner(
+        qtbot, manager, local_engine, preference_store: PreferenceStore) -> None:
+    preference_store.set_value("recognition/remote_jobs", 6)  # kept from an earlier session
+    window = MainWindow(manager, local_engine, preferences=preference_store)
+    qtbot.addWidget(window)
+    assert manager.capacity(LaneKind.REMOTE) == 6 and window.batch.runner.lane_capacity(remote=True) == 6
+    dialog = open_preferences(qtbot, window)
+    spin = dialog.fields["recognition/remote_jobs"].editor
+    assert isinstance(spin, QSpinBox) and (spin.minimum(), spin.value()) == (1, 6)
+    spin.setValue(2)
+    apply(qtbot, dialog)
+    assert manager.capacity(LaneKind.REMOTE) == 2 and window.batch.runner.lane_capacity(remote=True) == 2
+    assert manager.capacity(LaneKind.LOCAL) == 1  # local recognition stays one at a time
+    with pytest.raises(ValueError):
+        preference_store.set_value("recognition/remote_jobs", 0)
 
 
 def test_preferences_round_trip_through_qsettings_and_a_damaged_value_gives_the_default(

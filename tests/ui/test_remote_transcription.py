@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -13,12 +14,14 @@ from PySide6.QtWidgets import QMessageBox
 from app.core.api_keys import delete_api_key, store_api_key
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
 from app.engines.remote.audio_pieces import UNTIMED_NOTE
+from app.jobs.events import JobEvent
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.servers.fake_http_server import Fault
 from tests.engines.remote.servers.openai_server import TEXT_ONLY, FakeOpenAIServer
 from tests.engines.remote.servers.recogniser import Recogniser
 from tests.speech import word_error_rate
+from tests.ui.job_events import cancelled, failed, transcribed
 
 SECRET = "sk-e2e-SECRET-5150-do-not-leak"
 WRONG_SECRET = "sk-e2e-WRONG-8086-do-not-leak"
@@ -55,8 +58,8 @@ def choose_profile(window: MainWindow, name: str) -> None:
     combo.setCurrentIndex(index)
 
 
-def transcribe(qtbot, window: MainWindow, manager, signal_name: str = "job_finished") -> None:
-    with qtbot.waitSignal(getattr(manager, signal_name), timeout=60_000):
+def transcribe(qtbot, window: MainWindow, manager, ending: Callable[[int, JobEvent], bool] = transcribed) -> None:
+    with qtbot.waitSignal(manager.job_event, check_params_cb=ending, timeout=60_000):
         qtbot.mouseClick(window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
 
 
@@ -91,7 +94,7 @@ def test_cancel_a_slow_remote_job(qtbot, remote_window, manager, openai_server, 
     qtbot.mouseClick(remote_window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(openai_server.requests_to("/audio/transcriptions")), timeout=10_000)
     began = time.monotonic()
-    with qtbot.waitSignal(manager.job_cancelled, timeout=2_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=cancelled, timeout=2_000):
         remote_window.cancel_action.trigger()
     assert not remote_window.is_busy() and remote_window.options_bar.transcribe_button.isEnabled()
     qtbot.waitUntil(lambda: openai_server.connections_closed_by_client == 1, timeout=2_000)
@@ -106,7 +109,7 @@ def test_the_api_key_appears_in_nothing_the_app_wrote(
     caplog.set_level(logging.DEBUG)  # every logger, httpx and httpcore included
     remote_window.open_media(jfk_path)
     choose_profile(remote_window, "Wrong key")
-    transcribe(qtbot, remote_window, manager, "job_failed")
+    transcribe(qtbot, remote_window, manager, failed)
     [box] = [b for b in remote_window.findChildren(QMessageBox) if b.isVisible()]
     shown_error = box.text()
     assert shown_error == "The OpenAI-compatible server rejected the API key: Incorrect API key provided: •••."
@@ -143,7 +146,7 @@ def test_starting_a_remote_job_never_waits_for_a_locked_keyring(
     qtbot.mouseClick(window.options_bar.transcribe_button, Qt.MouseButton.LeftButton)
     assert window.is_busy() and not window.options_bar.transcribe_button.isEnabled()
     assert not locked_keyring.called_on_the_gui_thread()
-    with qtbot.waitSignal(manager.job_finished, timeout=60_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=60_000):
         locked_keyring.unlocked.set()
     assert word_error_rate(JFK_REFERENCE, window.transcript_model.transcript.text) < 0.15
     assert locked_keyring.calling_threads and not locked_keyring.called_on_the_gui_thread()

@@ -20,6 +20,7 @@ from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from app.ui.speaker_count_widget import SpeakerCountDialog
 from tests.diarization_scoring import READERS, Clip, build_conversation
+from tests.ui.job_events import transcribed
 
 ENGLISH, SONNET = READERS[:2]
 TRUTH = {"A": "Speaker 1", "B": "Speaker 2"}  # A speaks first
@@ -142,7 +143,7 @@ def test_recognition_with_identify_speakers_on(qtbot, window: MainWindow, manage
     window.word_timestamps_action.setChecked(False)
     assert window.current_options().word_timestamps  # speakers need word timings
 
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         window.transcribe_action.trigger()
     qtbot.waitUntil(lambda: bool(speaker_names(window.document.transcript)), timeout=60_000)
     assert speaker_names(window.document.transcript) == ["Speaker 1", "Speaker 2"]

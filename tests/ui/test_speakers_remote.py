@@ -13,6 +13,7 @@ from app.core.speaker_turns import SpeakerTurn
 from app.ui.main_window import MainWindow
 from tests.engines.remote.servers.dashscope_server import FakeDashScopeServer, Task
 from tests.engines.remote.servers.recogniser import Recogniser
+from tests.ui.job_events import transcribed
 from tests.ui.test_speakers import conversation  # noqa: F401  (the two-speaker conversation fixture)
 
 PROFILE = "Paraformer with speakers"
@@ -59,7 +60,7 @@ def test_dashscope_speakers_arrive_with_the_segments(qtbot, dashscope_window: Ma
     combo.setCurrentIndex(combo.findData(f"remote:{PROFILE}"))
     window.speakers.option.check_box.setChecked(True)  # the service's speakers take its place
 
-    with qtbot.waitSignal(manager.job_finished, timeout=120_000):
+    with qtbot.waitSignal(manager.job_event, check_params_cb=transcribed, timeout=120_000):
         window.transcribe_action.trigger()
 
     names = speaker_names(window.document.transcript)

@@ -6,7 +6,8 @@ through these methods (each says which rows it touched, for the model's change s
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
 
 from app.core.batch.items import BatchItem, BatchStatus
 
@@ -76,12 +77,16 @@ class BatchQueue:
     def count(self, status: BatchStatus) -> int:
         return sum(item.status is status for item in self._items)
 
-    def restore_after_restart(self) -> None:
-        """The rules at start: what was pending or running waits again; a finished row keeps its result
-        while its transcript file is still there (else it runs again)."""
+    def restore_after_restart(self, kept_result: Callable[[str], Path | None]) -> None:
+        """The rules at start: what was pending or running waits again, unless ``kept_result(item_id)`` finds
+        its transcript (it finished just before the app stopped); a finished row keeps its result while its
+        transcript file is still there (else it runs again)."""
         for item in self._items:
             if item.status.is_pending:
                 item.reset_to_waiting()
+                item.result_path = kept_result(item.item_id)
+                if item.result_path is not None:
+                    item.status = BatchStatus.DONE
             elif item.status is BatchStatus.DONE and (item.result_path is None or not item.result_path.is_file()):
                 item.reset_to_waiting()
                 item.result_path = None

@@ -20,6 +20,7 @@ from typing import Any
 from app.core.batch.auto_export import ExportPlan
 from app.core.batch.batch_queue import BatchQueue
 from app.core.batch.items import BatchItem, BatchStatus
+from app.core.batch.results import kept_result, result_path
 from app.core.errors import FormatError
 from app.core.formats import OUTPUT_FORMATS
 from app.core.json_shape import (
@@ -87,7 +88,7 @@ def read_queue_file(path: Path, results_folder: Path) -> QueueRead:
     if not read.document:
         return QueueRead(notice=read.notice)
     queue, plan = queue_from_dict(read.document, results_folder)
-    queue.restore_after_restart()
+    queue.restore_after_restart(lambda item_id: kept_result(item_id, results_folder))
     return QueueRead(queue, plan)
 
 
@@ -141,7 +142,7 @@ def _item_from(data: dict[str, Any], where: str, results_folder: Path) -> BatchI
         duration=duration,
         status=status,
         failure=optional_text_field(data, "failure", where),
-        result_path=results_folder / f"{item_id}.json" if status is BatchStatus.DONE else None,
+        result_path=result_path(item_id, results_folder) if status is BatchStatus.DONE else None,
         exported=[Path(path) for path in exported],
     )
 

@@ -4,7 +4,8 @@ The panel submits the next waiting rows up to the runner's lane capacity for the
 local file at a time, a few remote ones); the runner decides the rest. A row's engine is made
 ready off the GUI thread (a remote profile's key may wait on the keyring). A failure fails its
 row with its sentence and the queue goes on. Every change of a row's status or of the order is
-saved (debounced, written on a worker thread, atomically); progress is not.
+saved (debounced, written on a worker thread, atomically); progress is not. A row that is not done keeps no
+transcript in the results folder: a kept transcript is what makes a row done at restore.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from app.core.batch.auto_export import ExportPlan
 from app.core.batch.batch_queue import BatchQueue
 from app.core.batch.items import BatchItem, BatchStatus
 from app.core.batch.queue_file import queue_to_dict, read_queue_file, write_queue_document
-from app.core.batch.results import discard_result, queue_file_path, results_dir
+from app.core.batch.results import discard_result, queue_file_path, result_path, results_dir
 from app.core.errors import EarshotError
 from app.core.transcript import Transcript
 from app.engines.base import TranscriptionEngine, TranscriptionOptions
@@ -55,7 +56,8 @@ class BatchController(QObject):
         self._local_engine = local_engine
         self._remote = remote
         self._queue_path = queue_path or queue_file_path()
-        read = read_queue_file(self._queue_path, results_folder or results_dir())
+        self._results_folder = results_folder or results_dir()
+        read = read_queue_file(self._queue_path, self._results_folder)
         self.queue: BatchQueue = read.queue
         self.plan: ExportPlan = read.plan
         self.model = BatchTableModel(self.queue, self)
@@ -63,7 +65,7 @@ class BatchController(QObject):
         self.panel = BatchPanel(self.model, self.actions, window)
         window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.panel)
         self.adding = BatchAdding(self, window)
-        self.results = BatchResults(self, window, results_folder or results_dir())
+        self.results = BatchResults(self, window, self._results_folder)
         self._calls = BackgroundCalls(window)
         self._jobs: dict[int, str] = {}  # the runner's job id → the row it runs
         self._starting: dict[str, int] = {}  # row → the attempt whose engine is being made ready
@@ -129,6 +131,7 @@ class BatchController(QObject):
         for item in items:
             if item.status in (BatchStatus.FAILED, BatchStatus.CANCELLED):
                 item.reset_to_waiting()
+                self._forget_result(item)
                 self.model.item_changed(item.item_id)
         self._changed()
         self.schedule()
@@ -266,8 +269,16 @@ class BatchController(QObject):
             item.seconds_left = None
         if status is not BatchStatus.FAILED:
             item.failure = None
+        if status is not BatchStatus.DONE:
+            self._forget_result(item)
         self.model.item_changed(item.item_id)
         self._changed()
+
+    def _forget_result(self, item: BatchItem) -> None:
+        """A row that is not done has no transcript kept: one left from an earlier attempt (its export failed)
+        would make it done at the next start (app/core/batch/results.py)."""
+        discard_result(result_path(item.item_id, self._results_folder))
+        item.result_path = None
 
     def _job_of(self, item_id: str) -> int | None:
         return next((job_id for job_id, running in self._jobs.items() if running == item_id), None)

@@ -60,6 +60,7 @@ class PreferenceBinding(QObject):
                 store.flag("recognition/word_timestamps")),
             "recognition/cpu_threads": self._advanced_options,
             "recognition/fast_mode": self._advanced_options,
+            "recognition/remote_jobs": lambda: window.set_remote_jobs(store.number("recognition/remote_jobs")),
             "editing/autosave_seconds": lambda: window.autosaver.set_delay(
                 store.number("editing/autosave_seconds") * 1000),
             "export/subtitle_profile": self._subtitle_rules,

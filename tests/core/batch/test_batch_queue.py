@@ -52,7 +52,7 @@ def test_restore_rules_run_pending_rows_again_and_keep_finished_results(tmp_path
     done.status, done.result_path = BatchStatus.DONE, result
     lost.status, lost.result_path = BatchStatus.DONE, tmp_path / "deleted.json"
     failed.status, failed.failure = BatchStatus.FAILED, "Cannot read “3.wav”."
-    queue.restore_after_restart()
+    queue.restore_after_restart(lambda _item_id: None)
     assert [item.status for item in queue] == [
         BatchStatus.WAITING, BatchStatus.DONE, BatchStatus.WAITING, BatchStatus.FAILED, BatchStatus.WAITING]
     assert running.progress == 0.0 and done.progress == 1.0 and done.result_path == result

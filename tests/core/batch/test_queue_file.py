@@ -11,7 +11,9 @@ from app.core.batch.auto_export import ExportPlan
 from app.core.batch.batch_queue import BatchQueue
 from app.core.batch.items import BatchItem, BatchStatus
 from app.core.batch.queue_file import queue_to_dict, read_queue_file, write_queue_document
+from app.core.batch.results import save_result
 from app.core.subtitle_rules import SUBTITLE_PROFILES
+from app.core.transcript import Segment, Transcript
 
 
 def saved_queue(tmp_path: Path) -> tuple[Path, BatchQueue, ExportPlan]:
@@ -81,3 +83,21 @@ def test_truncated_json_is_set_aside(tmp_path: Path) -> None:
     path.write_bytes(path.read_bytes()[:40])
     read = read_queue_file(path, tmp_path)
     assert read.notice is not None and "not valid JSON" in read.notice
+
+
+def test_a_row_killed_after_its_transcript_was_kept_is_done_and_does_not_run_again(tmp_path: Path) -> None:
+    """The kill came after the row's transcript was written and before the (debounced) queue file said "done":
+    the transcript is the proof, so the row is done at restore. A damaged one is not: that row runs again."""
+    path, queue, _plan = saved_queue(tmp_path)  # row 2 was running when the file was last saved, row 3 waiting
+    results = tmp_path / "results"
+    transcript = Transcript([Segment(0.0, 1.5, "Ask not.")], media_path=str(queue[2].media_path))
+    kept = save_result(queue[2].item_id, transcript, results)
+    damaged = results / f"{queue[3].item_id}.json"
+    damaged.write_bytes(b'{"schema": "earshot.transcript", "segm')
+    modified = kept.stat().st_mtime_ns
+    read = read_queue_file(path, results)
+    restored = list(read.queue)
+    assert [item.status for item in restored][2:] == [BatchStatus.DONE, BatchStatus.WAITING]
+    assert restored[2].result_path == kept and restored[2].progress == 1.0
+    assert kept.stat().st_mtime_ns == modified
+    assert restored[3].result_path is None and not damaged.exists()

@@ -7,7 +7,14 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from app.core.batch.items import BatchStatus
+from app.core.batch.auto_export import ExportPlan
+from app.core.batch.batch_queue import BatchQueue
+from app.core.batch.items import BatchItem, BatchStatus
+from app.core.batch.queue_file import queue_to_dict, write_queue_document
+from app.core.batch.results import results_dir, save_result
+from app.core.transcript import Segment, Transcript
+from app.jobs.events import JobStarted
+from app.jobs.job import LaneKind
 from app.ui.main_window import MainWindow
 
 
@@ -87,3 +94,28 @@ def test_a_damaged_queue_file_is_set_aside_in_one_sentence(qtbot, manager, local
     assert box.text().endswith("the queue starts empty.") and "\n" not in box.text()
     assert len(window.batch.queue) == 0 and not queue_file.exists()
     assert len(list(queue_file.parent.glob("queue.broken-*.json"))) == 1
+
+
+def test_a_row_killed_after_its_transcript_was_kept_opens_done_and_does_not_run_again(
+        qtbot, manager, local_engine, data_folder: Path, tmp_path: Path) -> None:
+    """The app was killed after a row's transcript was written and before the debounced queue save said "done"."""
+    rows = [BatchItem(tmp_path / f"episode {n}.flac", "tiny.en", "Tiny", {"model": "tiny.en"}) for n in range(2)]
+    rows[0].status = BatchStatus.RUNNING
+    rows[1].status, rows[1].failure = BatchStatus.FAILED, "Cannot write “episode 1.srt”: the disk is full."
+    write_queue_document(data_folder / "batch" / "queue.json", queue_to_dict(BatchQueue(rows), ExportPlan()))
+    kept, left_over = (save_result(row.item_id, Transcript([Segment(0.0, 1.0, "Ask not.")], media_path=str(
+        row.media_path)), results_dir()) for row in rows)  # the failed row's export failed after its transcript
+    modified = kept.stat().st_mtime_ns
+    started: list[int] = []
+    manager.job_event.connect(lambda job_id, event: started.append(job_id) if isinstance(event, JobStarted) else None)
+    window = MainWindow(manager, local_engine)
+    qtbot.addWidget(window)
+    batch = window.batch
+    assert [item.status for item in batch.queue] == [BatchStatus.DONE, BatchStatus.FAILED]
+    assert batch.queue[0].result_path == kept
+    qtbot.wait(50)  # the restored queue is scheduled once the event loop runs
+    assert not started and manager.lane_counts(LaneKind.LOCAL) == (0, 0)
+    assert kept.stat().st_mtime_ns == modified
+    batch.set_paused(True)
+    batch.retry([batch.queue[1]])  # it runs again: the transcript left from the failed attempt is not its result
+    assert batch.queue[1].status is BatchStatus.WAITING and not left_over.exists()

@@ -11,7 +11,6 @@ import pytest
 from app.core.api_keys import delete_api_key, store_api_key
 from app.core.batch.items import BatchStatus
 from app.core.remote_profiles import RemoteProfile, RemoteProfileStore
-from app.ui.batch.runner_port import REMOTE_LANE_CAPACITY
 from app.ui.main_window import MainWindow
 from tests.conftest import JFK_REFERENCE
 from tests.engines.remote.servers.openai_server import FakeOpenAIServer
@@ -52,7 +51,8 @@ def test_remote_rows_run_a_lane_at_a_time_and_an_unreachable_service_fails_alone
     add_with(window, "Cluster", [Path(path) for path in copies])
     add_with(window, "Switched off", [Path(copies[0])])
     batch.set_paused(False)
-    assert len(batch.queue.running()) == REMOTE_LANE_CAPACITY and len(batch.queue.waiting()) == 2
+    assert len(batch.queue.running()) == batch.runner.lane_capacity(remote=True) == 4
+    assert len(batch.queue.waiting()) == 2
     qtbot.waitUntil(lambda: not batch.queue.waiting() and not batch.queue.running(), timeout=120_000)
     statuses = [item.status for item in batch.queue]
     assert statuses == [BatchStatus.DONE] * 5 + [BatchStatus.FAILED]
