@@ -24,6 +24,7 @@ import numpy as np
 
 from app.core.errors import AudioDecodeError, Cancelled, EarshotError
 from app.core.peak_pyramid import PeakPyramid
+from app.core.text_translation import language_in_use, translated, use_language, use_locale_language
 from app.core.waveform_peaks import PartialPeaks, PeaksProgress, audio_duration, compute_peaks
 
 IN_PROCESS_UNDER_SECONDS = 120.0
@@ -45,7 +46,8 @@ def compute_peaks_in_process(
         return compute_peaks(path, progress, cancel_event)
     context = multiprocessing.get_context("spawn")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child_main, args=(str(path), sender), name="waveform-peaks", daemon=True)
+    child = context.Process(target=_child_main, args=(str(path), sender, language_in_use()), name="waveform-peaks",
+                            daemon=True)
     child.start()
     sender.close()  # the child holds its own copy: when it ends, recv sees the end of the pipe
     partial = PartialPeaks(progress, PROGRESS_INTERVAL_SECONDS) if progress is not None else None
@@ -74,9 +76,9 @@ def _received_base(
         try:
             message = receiver.recv()
         except (EOFError, OSError) as error:
-            raise AudioDecodeError(
-                f"Cannot draw the waveform of “{path.name}”: its decoder stopped unexpectedly."
-            ) from error
+            raise AudioDecodeError(translated(
+                "Cannot draw the waveform of “{name}”: its decoder stopped unexpectedly."
+            ).format(name=path.name)) from error
         kind = message[0] if isinstance(message, tuple) and message else None
         if kind == "pieces" and len(message) == 3 and isinstance(message[2], list):
             total = message[1]
@@ -91,7 +93,9 @@ def _received_base(
         elif kind == "crashed" and len(message) == 2:
             raise RuntimeError(f"the waveform's peaks process failed: {message[1]}")
         else:
-            raise AudioDecodeError(f"Cannot draw the waveform of “{path.name}”: its decoder sent nonsense.")
+            raise AudioDecodeError(translated(
+                "Cannot draw the waveform of “{name}”: its decoder sent nonsense."
+            ).format(name=path.name))
 
 
 def _is_rows(rows: object) -> bool:
@@ -102,8 +106,13 @@ def _is_piece(total: object, first: object, rows: object) -> bool:
     return isinstance(total, int) and isinstance(first, int) and first >= 0 and _is_rows(rows)
 
 
-def _child_main(path: str, sender: Connection) -> None:
-    """In the child: compute, sending each piece as it is ready, then the whole base or the one sentence."""
+def _child_main(path: str, sender: Connection, language: str | None) -> None:
+    """In the child: compute, sending each piece as it is ready, then the whole base or the one sentence
+    (in the window's language)."""
+    if language is None:
+        use_locale_language()
+    else:
+        use_language(language)
     if hasattr(os, "nice"):
         with contextlib.suppress(OSError):
             os.nice(CHILD_NICENESS)

@@ -22,6 +22,7 @@ ENGLISH = "en"
 log = logging.getLogger(__name__)
 
 _catalog: gettext.NullTranslations = gettext.NullTranslations()  # read by every thread, replaced whole
+_language: str | None = None  # what use_language chose; None: the locale's or English
 
 
 def translated(text: str) -> str:
@@ -36,14 +37,21 @@ def translatable(text: str) -> str:
 
 def use_language(language: str, directory: Path | None = None) -> None:
     """Translate into ``language`` ("zh_CN"; "en" for none) from now on; English where it has no catalog."""
-    global _catalog
+    global _catalog, _language
     _catalog = gettext.NullTranslations() if language == ENGLISH else _load([language], directory)
+    _language = language
+
+
+def language_in_use() -> str | None:
+    """The language use_language chose (None when the locale's decides), for a child process to use too."""
+    return _language
 
 
 def use_locale_language(directory: Path | None = None) -> None:
     """Translate into the language the locale's variables name, as gettext reads them."""
-    global _catalog
+    global _catalog, _language
     _catalog = _load(None, directory)
+    _language = None
 
 
 def translation_table(language: str, directory: Path | None = None) -> dict[str, str]:

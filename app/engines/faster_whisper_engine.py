@@ -80,7 +80,9 @@ class FasterWhisperEngine(TranscriptionEngine):
                 str(model_dir), device="cpu", compute_type="int8", intra_threads=options.cpu_threads)
         except (RuntimeError, ValueError, OSError) as error:
             self._loaded_key = None
-            raise ModelError(f"Cannot load the model “{options.model}”: {error}.") from error
+            raise ModelError(translated(
+                "Cannot load the model “{model}”: {error}."
+            ).format(model=options.model, error=error)) from error
         self._loaded_model = model
         self._random_state_used = False
 
