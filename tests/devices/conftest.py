@@ -1,7 +1,8 @@
 """Real audio devices for tests: a private PulseAudio server with a null sink.
 
 One server for this package's tests; it stops (and PULSE_SERVER goes) after the last of them, so
-later tests never talk to it.
+later tests never talk to it. Under pytest-xdist they all run on one worker, one after another, so the
+server starts and JFK plays through the window once, and no two tests play in real time at once.
 """
 
 from __future__ import annotations
@@ -14,6 +15,14 @@ from pytestqt.qtbot import QtBot
 
 from tests.devices.window_playback import WindowPlayback, play_jfk_through_the_window
 from tests.pulseaudio_server import PulseAudioServer, running_pulseaudio
+
+DEVICE_TESTS = Path(__file__).parent
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.path.is_relative_to(DEVICE_TESTS):
+            item.add_marker(pytest.mark.xdist_group("devices"))
 
 
 @pytest.fixture(scope="package")
