@@ -1,8 +1,8 @@
 """Real audio devices for tests: a private PulseAudio server with a null sink.
 
 One server for this package's tests; it stops (and PULSE_SERVER goes) after the last of them, so
-later tests never talk to it. Under pytest-xdist they all run on one worker, one after another, so the
-server starts and JFK plays through the window once, and no two tests play in real time at once.
+later tests never talk to it. Under pytest-xdist they all run on one worker, one after another (see
+pytest_xdist_make_scheduler in tests/conftest.py).
 """
 
 from __future__ import annotations
