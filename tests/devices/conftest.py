@@ -16,14 +16,6 @@ from pytestqt.qtbot import QtBot
 from tests.devices.window_playback import WindowPlayback, play_jfk_through_the_window
 from tests.pulseaudio_server import PulseAudioServer, running_pulseaudio
 
-DEVICE_TESTS = Path(__file__).parent
-
-
-def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    for item in items:
-        if item.path.is_relative_to(DEVICE_TESTS):
-            item.add_marker(pytest.mark.xdist_group("devices"))
-
 
 @pytest.fixture(scope="package")
 def pulseaudio(tmp_path_factory: pytest.TempPathFactory) -> Iterator[PulseAudioServer]:
