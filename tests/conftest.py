@@ -11,10 +11,26 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # no display on build mac
 
 REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_AUDIO = REPO_ROOT.parent / "shared" / "audio"
+DEVICE_TESTS = "tests/devices/"
 JFK_REFERENCE = (
     "And so my fellow Americans, ask not what your country can do for you, "
     "ask what you can do for your country."
 )
+
+
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
+    """pytest-xdist's workers take the tests one by one, except the device tests, which are one unit run on one
+    worker: they share a PulseAudio server and one real-time playback (tests/devices/conftest.py), and two playing
+    at once would each take the CPU the other's real-time audio needs. (``--dist loadgroup`` with ``xdist_group``
+    marks would say the same, but on pytest 9.2 it silently stops grouping: pytest-xdist issue 1386.)"""
+    from xdist.scheduler import LoadScopeScheduling
+
+    class DeviceTestsOnOneWorker(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return DEVICE_TESTS if nodeid.startswith(DEVICE_TESTS) else nodeid
+
+    return DeviceTestsOnOneWorker(config, log)
 
 
 @pytest.fixture(scope="session", autouse=True)

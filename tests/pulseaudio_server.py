@@ -22,6 +22,8 @@ import soundfile
 
 SINK_NAME = "earshot_test_sink"
 MONITOR_NAME = f"{SINK_NAME}.monitor"
+MONITOR_RATE = 16_000  # parecord's recordings of the monitor: 16-bit mono
+WAV_HEADER_BYTES = 44
 
 
 class PulseAudioServer:
@@ -121,13 +123,46 @@ class PulseAudioServer:
             env={**os.environ, **self.environment}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
 
-    def record(self, path: Path) -> subprocess.Popen[bytes]:
-        """Start recording the sink's monitor into a WAV file; stop it with ``terminate()``."""
-        return subprocess.Popen(
-            ["parecord", f"--device={MONITOR_NAME}", "--file-format=wav", "--rate=16000", "--latency-msec=250",
-             "--channels=1", str(path)],
+    def record(self, path: Path) -> MonitorRecording:
+        """Record the sink's monitor into a WAV file (16 kHz mono) from now on: returns once parecord writes audio,
+        which on a loaded machine can be a second after it starts, so nothing played after the call is missed."""
+        process = subprocess.Popen(
+            ["parecord", f"--device={MONITOR_NAME}", "--file-format=wav", f"--rate={MONITOR_RATE}",
+             "--latency-msec=250", "--channels=1", str(path)],
             env={**os.environ, **self.environment}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
+        recording = MonitorRecording(process, path)
+        deadline = time.monotonic() + 10
+        while recording.seconds_written() <= 0:
+            if process.poll() is not None or time.monotonic() > deadline:
+                process.kill()
+                raise RuntimeError(f"parecord wrote no audio within 10 s (exit status {process.poll()})")
+            time.sleep(0.02)
+        recording.began = time.monotonic()
+        return recording
+
+
+class MonitorRecording:
+    """parecord recording the monitor; ``stop`` lets it catch up with the clock first, so the last sound is kept."""
+
+    def __init__(self, process: subprocess.Popen[bytes], path: Path) -> None:
+        self.process = process
+        self.path = path
+        self.began = time.monotonic()
+
+    def seconds_written(self) -> float:
+        size = self.path.stat().st_size if self.path.exists() else 0
+        return max(0, size - WAV_HEADER_BYTES) / (2 * MONITOR_RATE)
+
+    def stop(self) -> None:
+        """Stop once the file holds the audio up to now (within parecord's latency), or after 5 s of waiting:
+        a starved parecord would otherwise lose what the server still held for it."""
+        until = time.monotonic() - self.began - 0.3
+        deadline = time.monotonic() + 5
+        while self.seconds_written() < until and time.monotonic() < deadline and self.process.poll() is None:
+            time.sleep(0.02)
+        self.process.terminate()
+        self.process.wait(10)
 
 
 @contextmanager

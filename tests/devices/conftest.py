@@ -1,7 +1,8 @@
 """Real audio devices for tests: a private PulseAudio server with a null sink.
 
 One server for this package's tests; it stops (and PULSE_SERVER goes) after the last of them, so
-later tests never talk to it.
+later tests never talk to it. Under pytest-xdist they all run on one worker, one after another (see
+pytest_xdist_make_scheduler in tests/conftest.py).
 """
 
 from __future__ import annotations

@@ -42,8 +42,7 @@ def record_while(pulseaudio: PulseAudioServer, path: Path, qtbot, play_until) ->
         play_until()
         qtbot.wait(300)
     finally:
-        recorder.terminate()
-        recorder.wait(10)
+        recorder.stop()
     samples, rate = soundfile.read(path, dtype="float32")
     assert rate == 16_000
     return samples

@@ -29,8 +29,7 @@ def test_speech_played_into_the_sink_is_recorded_from_its_monitor(
     player = pulseaudio.play(last_words)
     assert player.wait(30) == 0
     time.sleep(0.3)
-    recorder.terminate()
-    recorder.wait(10)
+    recorder.stop()
 
     samples, rate = soundfile.read(recording, dtype="float32")
     assert rate == 16000

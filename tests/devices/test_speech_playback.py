@@ -30,8 +30,7 @@ def test_sentences_play_as_they_arrive_and_say_which_is_being_read(
     player.finish()
     assert player.wait(30) and player.error is None
     time.sleep(0.5)
-    recorder.terminate()
-    recorder.wait(10)
+    recorder.stop()
 
     assert [TEXT[s.start:s.end] for s in started] == ["The quick brown fox jumps over the lazy dog.",
                                                       "Then it runs back home."]
@@ -68,8 +67,7 @@ def test_streamed_remote_speech_is_heard_before_the_server_has_sent_the_rest(
         player.finish()
         assert player.wait(30) and player.error is None
     time.sleep(0.5)
-    recorder.terminate()
-    recorder.wait(10)
+    recorder.stop()
 
     assert server.speech_streaming.log == ["first slice sent", "released by the client", "last slice sent"]
     transcript = run_transcription(local_engine, decode_audio(heard), TranscriptionOptions(model="tiny.en"),

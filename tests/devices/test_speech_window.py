@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 import threading
 import time
 from collections.abc import Iterator
@@ -20,7 +19,7 @@ from app.jobs import JobRunner
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from tests.engines.remote.servers.openai_server import FakeOpenAIServer
-from tests.pulseaudio_server import PulseAudioServer, rms
+from tests.pulseaudio_server import MonitorRecording, PulseAudioServer, rms
 from tests.speech import word_error_rate
 
 pytestmark = pytest.mark.qt_log_ignore("qt.multimedia.symbolsresolver", "qt.multimedia.ffmpeg", "PulseAudioService")
@@ -50,7 +49,7 @@ def heard(local_engine, path: Path) -> str:
     return run_transcription(local_engine, decode_audio(path), TINY, JobContext()).text
 
 
-def recording_started(pulseaudio: PulseAudioServer, path: Path, qtbot) -> subprocess.Popen[bytes]:
+def recording_started(pulseaudio: PulseAudioServer, path: Path, qtbot) -> MonitorRecording:
     """parecord recording the sink's monitor, once it has written its first half second (a loaded machine is slow)."""
     recorder = pulseaudio.record(path)
     qtbot.waitUntil(lambda: path.exists() and path.stat().st_size > 16_000, timeout=10_000)
@@ -80,8 +79,7 @@ def test_speak_selection_plays_the_selected_segments_and_highlights_each_as_it_i
         qtbot.waitUntil(lambda: not window.speech.is_reading, timeout=30_000)
         time.sleep(0.6)
     finally:
-        recorder.terminate()
-        recorder.wait(10)
+        recorder.stop()
 
     rows_read = [row for n, row in enumerate(highlighted) if row is not None and row not in highlighted[:n]]
     assert rows_read == [0, 1]  # each selected segment in turn; the third was not selected
@@ -108,8 +106,7 @@ def test_stop_silences_the_reading_at_once(window: MainWindow, pulseaudio: Pulse
         assert window.speech.reading.wait(5)
         time.sleep(1.5)
     finally:
-        recorder.terminate()
-        recorder.wait(10)
+        recorder.stop()
     samples, rate = soundfile.read(recording, dtype="float32")
     assert rms(samples[: -rate]) > 0.01  # it was speaking…
     assert rms(samples[-rate:]) < 0.001  # …and the last second (reading would take 15 s more) is silent

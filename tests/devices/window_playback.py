@@ -87,8 +87,7 @@ def play_jfk_through_the_window(
             qtbot.wait(500)  # what the sink still holds reaches both recordings
         finally:
             recording = recorder.stop()
-            parecord.terminate()
-            parecord.wait(10)
+            parecord.stop()
     finally:
         window.playback_panel.shutdown()
         manager.shutdown()
