@@ -25,7 +25,8 @@ from app.jobs.transcription_jobs import ModelPrepared
 from app.ui.application import create_application, start_window
 from app.ui.main_window import MainWindow
 
-# "And so, my fellow Americans" from jfk.flac (1961, public domain): 1.2 s, 16 kHz mono FLAC, package data.
+# "And so my fellow Americans" from jfk.flac (1961, public domain): 2.6 s, 16 kHz mono FLAC, package data
+# (the words with the breath after them: cut right after "Americans", base heard "America").
 SPEECH = importlib.resources.files("app") / "resources" / "self-test-speech.flac"
 EXPECTED_WORDS = ("fellow", "americans")
 TIME_LIMIT_S = 300

@@ -19,8 +19,8 @@ from tests.speech import word_error_rate
 TEXT = "The quick brown fox jumps over the lazy dog. Then it runs back home before the rain starts."
 
 
-def recognised(local_engine, path: Path) -> str:
-    return run_transcription(local_engine, decode_audio(path), TranscriptionOptions(model="tiny.en"),
+def recognised(local_engine, path: Path, model: str = "tiny.en") -> str:
+    return run_transcription(local_engine, decode_audio(path), TranscriptionOptions(model=model),
                              JobContext()).text
 
 

@@ -40,7 +40,8 @@ def test_streamed_wav_reaches_the_listener_before_the_server_has_sent_the_rest(
     assert sum(len(p.samples) for p in pieces) == len(spoken[0].samples)
     whole = RemoteSpeechSynthesiser(engine_for(openai_server, model="tts-1"), "alloy").synthesise(SENTENCE)
     np.testing.assert_allclose(spoken[0].samples, whole[0].samples, atol=1e-4)  # the same audio, streamed
-    assert word_error_rate(SENTENCE, recognised(local_engine, save_speech(spoken, tmp_path / "s.flac"))) < 0.25
+    heard = recognised(local_engine, save_speech(spoken, tmp_path / "s.flac"), "base")  # tiny.en: "groundhog stump"
+    assert word_error_rate(SENTENCE, heard) < 0.25
 
 
 def test_raw_pcm_without_streaming_is_read_as_it_arrives_at_24_khz(openai_server, local_engine, tmp_path) -> None:
@@ -48,7 +49,8 @@ def test_raw_pcm_without_streaming_is_read_as_it_arrives_at_24_khz(openai_server
     spoken = synthesiser.synthesise(SENTENCE)
     assert "stream" not in openai_server.requests_to("/audio/speech")[0].json()
     assert spoken[0].sample_rate == 24_000
-    assert word_error_rate(SENTENCE, recognised(local_engine, save_speech(spoken, tmp_path / "s.wav"))) < 0.25
+    heard = recognised(local_engine, save_speech(spoken, tmp_path / "s.wav"), "base")  # tiny.en: "groundhog stump"
+    assert word_error_rate(SENTENCE, heard) < 0.25
 
 
 def test_a_stream_that_is_not_audio_is_one_sentence(openai_server) -> None:
