@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -93,17 +94,36 @@ class LocalSpeechSynthesiser:
                        "rate": settings.rate, "volume": settings.volume}
             spoken = []
             for message in _WorkerMessages(["synthesise"], request, cancel_event):
-                try:
-                    samples, rate = soundfile.read(message["path"], dtype="float32", always_2d=True)
-                except (soundfile.LibsndfileError, RuntimeError) as error:
-                    raise SpeechOutputError(translated(
-                        "The speech engine's audio cannot be read: {error}."
-                    ).format(error=error)) from error
-                sentence = SpokenSentence(spans[int(message["sentence"])], samples.mean(axis=1), rate)
+                span, path = _written_sentence(message, spans, folder)
+                sentence = SpokenSentence(span, *written_speech(path, span))
                 spoken.append(sentence)
                 if on_sentence is not None:
                     on_sentence(sentence)
         return spoken
+
+
+def written_speech(path: str, span: TextSpan) -> tuple[np.ndarray, int]:
+    """The WAV the worker wrote for ``span``, as mono float32; one sentence if it is not audio or is silent."""
+    try:
+        samples, rate = soundfile.read(path, dtype="float32", always_2d=True)
+    except (soundfile.LibsndfileError, RuntimeError) as error:
+        raise SpeechOutputError(translated(
+            "The speech engine's audio cannot be read: {error}."
+        ).format(error=error)) from error
+    if samples.size == 0 or rate <= 0:
+        raise SpeechOutputError(translated(
+            "The speech engine made no sound for “{sentence}”."
+        ).format(sentence=span.text[:80]))
+    return samples.mean(axis=1), int(rate)
+
+
+def _written_sentence(message: dict[str, Any], spans: list[TextSpan], folder: str) -> tuple[TextSpan, str]:
+    """Which sentence a worker's message says is written, and where: a sentence of the request, in its folder."""
+    index, path = message.get("sentence"), message.get("path")
+    if (not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(spans)
+            or not isinstance(path, str) or os.path.dirname(path) != folder):
+        raise _unreadable_message()
+    return spans[index], path
 
 
 class _WorkerMessages:
@@ -131,7 +151,7 @@ class _WorkerMessages:
             process.stdin.write(json.dumps(self._request or {}))
             process.stdin.close()
             for line in process.stdout:
-                message = json.loads(line)
+                message = _worker_message(line)
                 if "error" in message:
                     raise SpeechOutputError(translated(
                         "The system's speech engine cannot start ({message})."
@@ -218,6 +238,20 @@ def decoded_speech(audio: bytes) -> tuple[np.ndarray, int]:
     if samples.size == 0:
         raise SpeechOutputError(translated("The server sent empty speech audio."))
     return samples.mean(axis=1), int(rate)
+
+
+def _worker_message(line: str) -> dict[str, Any]:
+    try:
+        message = json.loads(line)
+    except ValueError:
+        message = None
+    if not isinstance(message, dict):
+        raise _unreadable_message()
+    return message
+
+
+def _unreadable_message() -> SpeechOutputError:
+    return SpeechOutputError(translated("The speech engine sent a message this app cannot read."))
 
 
 def _last_line(process: subprocess.Popen[str]) -> str:

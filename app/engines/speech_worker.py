@@ -6,9 +6,13 @@ own: the caller can never freeze, and stopping at once is terminating the proces
 ``voices`` prints a JSON list of the voices. ``synthesise`` reads a JSON request on standard
 input ({"sentences": [...], "folder": ..., "voice": ..., "rate": ..., "volume": ...}) and writes
 each sentence to ``folder/NNNNN.wav`` with pyttsx3's ``save_to_file`` (which every driver has:
-espeak-ng, SAPI5, NSSpeechSynthesizer), printing a JSON line {"sentence": N, "path": ...} as each
-is ready. Drivers print chatter of their own, so protocol lines go to a duplicate of the original
+espeak-ng, SAPI5, NSSpeechSynthesizer), printing a JSON line {"sentence": N, "path": ...} once each
+is complete. Drivers print chatter of their own, so protocol lines go to a duplicate of the original
 standard output and everything else to standard error.
+
+"Complete" is the driver's finished-utterance, not the return of ``runAndWait``: espeak-ng's driver
+returns from its first loop while espeak's own thread is still speaking, and writes the whole WAV
+only when that thread reaches the sentence's end.
 """
 
 from __future__ import annotations
@@ -16,8 +20,12 @@ from __future__ import annotations
 import json
 import os
 import sys
+import threading
 from pathlib import Path
 from typing import Any, TextIO
+
+SECONDS_PER_SENTENCE = 30.0  # espeak-ng speaks ~50 times faster than real time: generous even under load
+SECONDS_PER_CHARACTER = 0.05
 
 
 def main(arguments: list[str]) -> int:
@@ -48,11 +56,41 @@ def _synthesise(engine: Any, request: dict[str, Any], protocol: TextIO) -> None:
         engine.setProperty("rate", int(request["rate"]))
     engine.setProperty("volume", float(request.get("volume", 1.0)))
     folder = Path(request["folder"])
+    utterances = _Utterances(engine)
     for index, sentence in enumerate(request["sentences"]):
         path = folder / f"{index:05d}.wav"
         engine.save_to_file(sentence, str(path))
         engine.runAndWait()
+        if not utterances.wait_until_all_finished(SECONDS_PER_SENTENCE + SECONDS_PER_CHARACTER * len(sentence)):
+            raise SystemExit(f"sentence {index + 1} was not finished in time")
+        if not path.is_file():
+            raise SystemExit(f"sentence {index + 1} was not written")
         _send(protocol, {"sentence": index, "path": str(path)})
+
+
+class _Utterances:
+    """pyttsx3's started- and finished-utterance notifications, counted (they come from the driver's thread)."""
+
+    def __init__(self, engine: Any) -> None:
+        self._changed = threading.Condition()
+        self._started = 0
+        self._finished = 0
+        engine.connect("started-utterance", self._on_started)
+        engine.connect("finished-utterance", self._on_finished)
+
+    def wait_until_all_finished(self, timeout: float) -> bool:
+        """Whether every utterance started so far has finished (its file written and closed) within ``timeout``."""
+        with self._changed:
+            return self._changed.wait_for(lambda: self._finished >= self._started, timeout)
+
+    def _on_started(self, **_: Any) -> None:
+        with self._changed:
+            self._started += 1
+
+    def _on_finished(self, **_: Any) -> None:
+        with self._changed:
+            self._finished += 1
+            self._changed.notify_all()
 
 
 def _voice(voice: Any) -> dict[str, Any]:

@@ -44,23 +44,32 @@ class Rewrite(Protocol):
 
 def retranslate_windows(windows: Iterable[QWidget], rewrite: Rewrite) -> int:
     """Rewrite the texts of ``windows`` and everything in them; the number of texts changed."""
-    seen: set[int] = set()
+    seen: dict[int, QObject] = {}
     changed = 0
     for window in windows:
         for widget in (window, *window.findChildren(QWidget)):
-            if id(widget) in seen:
+            if not _first_meeting(widget, seen):
                 continue
-            seen.add(id(widget))
             changed += _retranslate_widget(widget, rewrite)
             for action in (*widget.actions(), *widget.findChildren(QAction)):
-                if id(action) not in seen:
-                    seen.add(id(action))
+                if _first_meeting(action, seen):
                     changed += _retranslate_action(action, rewrite)
         for action in window.findChildren(QAction):  # actions of non-widget owners (controllers)
-            if id(action) not in seen:
-                seen.add(id(action))
+            if _first_meeting(action, seen):
                 changed += _retranslate_action(action, rewrite)
     return changed
+
+
+def _first_meeting(thing: QObject, seen: dict[int, QObject]) -> bool:
+    """Whether the walk meets ``thing`` for the first time; it is then kept in ``seen`` until the walk ends.
+
+    Kept, not just its id(): PySide makes some wrappers (a menu's own action, listed by a menu bar) only for as
+    long as Python holds them, and a freed wrapper's id() can go to the next one made, which would then be skipped
+    as seen and keep the old language (the View menu's title, now and then)."""
+    if id(thing) in seen:
+        return False
+    seen[id(thing)] = thing
+    return True
 
 
 SOURCE_PROPERTY = "earshotSource:"  # + the text's slot: the English source of the text last put there

@@ -147,6 +147,29 @@ def test_progress_rises_and_cancel_stops_the_job(engine, two_speakers, two_speak
     assert max(seen) < 0.7  # stopped at the next region, not at the end
 
 
+def test_a_long_speech_region_stops_between_batches_when_cancelled() -> None:
+    """A region's windows were embedded in one go, seconds under load with the cancel unheard: it is now asked
+    before each batch of windows."""
+    from app.engines.diarization.embedding_windows import region_windows
+    from app.engines.diarization.speaker_embedder import SpeakerEmbedder
+
+    samples = decode_audio(DEV / "en_ljspeech_LJ001-0001.wav").samples
+    _region, windows = region_windows(samples, 0, len(samples))
+    cancel = threading.Event()
+    context = JobContext(cancel_event=cancel)
+    batches_begun = 0
+
+    def cancelled_once_the_first_batch_runs() -> None:
+        nonlocal batches_begun
+        context.check_cancelled()
+        batches_begun += 1
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        SpeakerEmbedder().embed(windows, cancelled_once_the_first_batch_runs)
+    assert len(windows) > 8 and batches_begun == 1
+
+
 def test_a_transcript_gets_the_speakers_of_the_conversation(local_engine, two_speakers, two_speakers_analysed) -> None:
     from app.core.speaker_assignment import assign_speakers
     from app.engines.base import TranscriptionOptions, run_transcription

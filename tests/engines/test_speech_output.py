@@ -6,13 +6,15 @@ import threading
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
+import soundfile
 
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, SpeechOutputError
 from app.core.sentences import sentence_spans
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
-from app.engines.speech_output import LocalSpeechSynthesiser, SpeechSettings, SpokenSentence
+from app.engines.speech_output import LocalSpeechSynthesiser, SpeechSettings, SpokenSentence, written_speech
 from app.engines.speech_playback import save_speech
 from tests.speech import word_error_rate
 
@@ -33,6 +35,26 @@ def test_local_speech_saved_to_a_file_is_recognised_as_the_text(local_engine, tm
     for suffix in (".wav", ".flac"):
         path = save_speech(spoken, tmp_path / f"speech{suffix}")
         assert word_error_rate(TEXT, recognised(local_engine, path)) < 0.25
+
+
+def test_a_sentence_is_read_only_once_the_engine_has_written_all_of_it() -> None:
+    """espeak-ng's pyttsx3 driver returns from runAndWait while its own thread still speaks and writes the file
+    at the end: a long first sentence was read before it existed (the flaky "Format not recognised")."""
+    long_sentence = "This sentence goes on " + ", ".join(f"past milestone number {n}" for n in range(40)) + "."
+    spoken = LocalSpeechSynthesiser().synthesise(f"{long_sentence} Then it stops.", SpeechSettings(rate=200))
+    assert [s.span.text for s in spoken] == [long_sentence, "Then it stops."]
+    for sentence in spoken:
+        assert sentence.seconds > 0.5 * len(sentence.span.text.split()) * 60 / 200  # words at 200 a minute
+
+
+def test_an_empty_or_soundless_file_from_the_engine_is_one_sentence(tmp_path: Path) -> None:
+    span = sentence_spans("Hello there.")[0]
+    (tmp_path / "empty.wav").write_bytes(b"")
+    soundfile.write(tmp_path / "soundless.wav", np.zeros(0, dtype=np.float32), 22050)
+    with pytest.raises(SpeechOutputError, match=r"^The speech engine's audio cannot be read: .+\.$"):
+        written_speech(str(tmp_path / "empty.wav"), span)
+    with pytest.raises(SpeechOutputError, match=r"^The speech engine made no sound for “Hello there\.”\.$"):
+        written_speech(str(tmp_path / "soundless.wav"), span)
 
 
 def test_voices_are_listed_and_an_unknown_one_is_one_sentence() -> None:

@@ -91,7 +91,7 @@ class DiarizationEngine:
         for start, end in found:
             context.check_cancelled()
             region, features = region_windows(audio.samples, start, end)
-            embeddings.append(embedder.embed(features))
+            embeddings.append(embedder.embed(features, context.check_cancelled))
             regions.append(region)
             embedded += end - start
             report(_VAD_SHARE + (_ANALYSED - _VAD_SHARE) * embedded / speech)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import onnxruntime
 
@@ -24,13 +26,17 @@ class SpeakerEmbedder:
             model.SerializeToString(), options, providers=["CPUExecutionProvider"]
         )
 
-    def embed(self, windows: np.ndarray) -> np.ndarray:
-        """(n, WINDOW_FRAMES, 80) filterbank windows to (n, 192) float32 unit vectors."""
+    def embed(self, windows: np.ndarray, check_cancelled: Callable[[], None] | None = None) -> np.ndarray:
+        """(n, WINDOW_FRAMES, 80) filterbank windows to (n, 192) float32 unit vectors.
+
+        ``check_cancelled`` is called before each batch (a fraction of a second each on 2 idle cores, several
+        under load), so a long speech region is not an uninterruptible step; it raises to stop."""
         windows = windows - windows.mean(axis=1, keepdims=True)  # 3D-Speaker's per-chunk mean normalisation
-        pieces = [
-            self._session.run(None, {"features": windows[start:start + _BATCH]})[0]
-            for start in range(0, len(windows), _BATCH)
-        ]
+        pieces = []
+        for start in range(0, len(windows), _BATCH):
+            if check_cancelled is not None:
+                check_cancelled()
+            pieces.append(self._session.run(None, {"features": windows[start:start + _BATCH]})[0])
         if not pieces:
             return np.zeros((0, EMBEDDING_DIM), np.float32)
         embeddings = np.concatenate(pieces).astype(np.float32, copy=False)
