@@ -33,6 +33,30 @@ def pytest_xdist_make_scheduler(config: pytest.Config, log: object) -> object:
     return DeviceTestsOnOneWorker(config, log)
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """The device tests first, so the worker that takes them starts with them at normal priority (below)."""
+    items.sort(key=lambda item: not item.nodeid.startswith(DEVICE_TESTS))  # stable: the rest keep their order
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    """On two workers, the one not playing real-time audio yields the CPU to the one that is: a worker lowers its
+    priority at its first test that is not a device test (the device worker only after its device tests), so a
+    recognition running beside the device tests cannot starve their playback and recording (ALSA underruns)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") and not item.nodeid.startswith(DEVICE_TESTS):
+        _yield_to_real_time_tests()
+
+
+_yielded = False
+
+
+def _yield_to_real_time_tests() -> None:
+    global _yielded
+    if not _yielded and hasattr(os, "nice"):
+        _yielded = True
+        os.nice(10)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def isolated_app_folders(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """Cache, config, data and log folders of the app under a session temporary folder.
