@@ -61,7 +61,7 @@ def _synthesise(engine: Any, request: dict[str, Any], protocol: TextIO) -> None:
         path = folder / f"{index:05d}.wav"
         engine.save_to_file(sentence, str(path))
         engine.runAndWait()
-        if not utterances.wait_until_all_finished(SECONDS_PER_SENTENCE + SECONDS_PER_CHARACTER * len(sentence)):
+        if not utterances.wait_until_finished(index + 1, SECONDS_PER_SENTENCE + SECONDS_PER_CHARACTER * len(sentence)):
             raise SystemExit(f"sentence {index + 1} was not finished in time")
         if not path.is_file():
             raise SystemExit(f"sentence {index + 1} was not written")
@@ -69,23 +69,18 @@ def _synthesise(engine: Any, request: dict[str, Any], protocol: TextIO) -> None:
 
 
 class _Utterances:
-    """pyttsx3's started- and finished-utterance notifications, counted (they come from the driver's thread)."""
+    """pyttsx3's finished-utterance notifications, counted (they come from the driver's thread). Counting the
+    started ones instead is not enough: runAndWait can return before the driver has even said a sentence started."""
 
     def __init__(self, engine: Any) -> None:
         self._changed = threading.Condition()
-        self._started = 0
         self._finished = 0
-        engine.connect("started-utterance", self._on_started)
         engine.connect("finished-utterance", self._on_finished)
 
-    def wait_until_all_finished(self, timeout: float) -> bool:
-        """Whether every utterance started so far has finished (its file written and closed) within ``timeout``."""
+    def wait_until_finished(self, count: int, timeout: float) -> bool:
+        """Whether ``count`` utterances have finished (their files written and closed) within ``timeout``."""
         with self._changed:
-            return self._changed.wait_for(lambda: self._finished >= self._started, timeout)
-
-    def _on_started(self, **_: Any) -> None:
-        with self._changed:
-            self._started += 1
+            return self._changed.wait_for(lambda: self._finished >= count, timeout)
 
     def _on_finished(self, **_: Any) -> None:
         with self._changed:
