@@ -126,7 +126,8 @@ class ThemeSwitcher(QObject):
         if theme == self.applied:
             return
         self.applied = theme
-        self._app.setStyle("Fusion")  # a palette of one's own is honoured in full by Fusion only
+        if self._app.style().name().lower() != "fusion":  # a new style object re-polishes every widget
+            self._app.setStyle("Fusion")  # a palette of one's own is honoured in full by Fusion only
         self._app.setPalette(theme_palette(theme))
         self._app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
 

@@ -89,6 +89,7 @@ def application_look(qtbot):
     switcher = ThemeSwitcher.of(app)
     yield switcher
     switcher.choice, switcher.applied = "system", ""
-    app.setStyle(style)
+    if app.style().name() != style:  # replacing the style object needlessly once crashed a teardown (segfault)
+        app.setStyle(style)
     app.setPalette(palette)
     app.setStyleSheet(sheet)
