@@ -70,6 +70,7 @@ def test_streamed_remote_speech_is_heard_before_the_server_has_sent_the_rest(
     recorder.stop()
 
     assert server.speech_streaming.log == ["first slice sent", "released by the client", "last slice sent"]
-    transcript = run_transcription(local_engine, decode_audio(heard), TranscriptionOptions(model="tiny.en"),
+    # base: tiny.en hears espeak's "brown fox jumps" as "groundhog stump" even from the file, let alone the sink
+    transcript = run_transcription(local_engine, decode_audio(heard), TranscriptionOptions(model="base"),
                                    JobContext())
     assert word_error_rate(sentence, transcript.text) < 0.5
