@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import io
 
-from app.cli.batch_progress import BatchProgress
+from app.cli.batch_progress import BatchProgress, Outcome
 
 
 class Terminal(io.StringIO):
@@ -18,7 +18,7 @@ def test_on_a_terminal_each_input_has_its_line_rewritten_in_place_and_messages_w
     assert terminal.getvalue() == "one.mp3: waiting\ntwo.mp3: waiting\nthree.mp3: waiting\n"
     progress.started(1)
     progress.update(1, 0.5)
-    progress.ended(0, "failed")
+    progress.ended(0, Outcome.FAILED)
     progress.tell(lambda: terminal.write("earshot: Cannot read “one.mp3”.\n"))
     drawn = terminal.getvalue()
     assert "\x1b[2A\rtwo.mp3:  50%  about " in drawn  # two lines up, the line redrawn, back down
@@ -33,11 +33,11 @@ def test_elsewhere_a_plain_line_when_each_input_ends_and_nothing_for_a_single_in
     progress = BatchProgress(["one.mp3", "two.mp3"], log)
     progress.started(0)
     progress.update(0, 0.5)
-    progress.ended(0, "done")
-    progress.ended(1, "failed")
+    progress.ended(0, Outcome.DONE)
+    progress.ended(1, Outcome.FAILED)
     assert log.getvalue() == "earshot: one.mp3: done (1/2)\nearshot: two.mp3: failed (2/2)\n"
     single = io.StringIO()
     alone = BatchProgress(["one.mp3"], single)
     alone.started(0)
-    alone.ended(0, "done")
+    alone.ended(0, Outcome.DONE)
     assert single.getvalue() == ""

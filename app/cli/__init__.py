@@ -25,7 +25,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_gui([Path(a) for a in argv])
     from app.cli.commands import run_command
-    from app.core.text_translation import use_locale_language
+    from app.core.text_translation import use_gettext_domain, use_locale_language
 
-    use_locale_language()  # the sentences of core and engines in the locale's language (the window has its own)
+    use_locale_language()  # the command line speaks the locale's language (the window has its own preference)
+    use_gettext_domain()  # argparse's own words ("usage:", "options", its errors) too
     return run_command(argv)

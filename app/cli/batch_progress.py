@@ -12,9 +12,23 @@ from __future__ import annotations
 import shutil
 import threading
 from collections.abc import Callable
+from enum import StrEnum
 from typing import TextIO
 
-from app.core.time_left import TimeLeftEstimator, format_time_left
+from app.cli.display_width import cut_to_width
+from app.cli.progress import time_left_words
+from app.core.text_translation import translatable, translated
+from app.core.time_left import TimeLeftEstimator
+
+
+class Outcome(StrEnum):
+    DONE = "done"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+OUTCOME_WORDS = {Outcome.DONE: translatable("done"), Outcome.FAILED: translatable("failed"),
+                 Outcome.CANCELLED: translatable("cancelled")}
 
 
 class BatchProgress:
@@ -26,7 +40,8 @@ class BatchProgress:
         self._estimators = [TimeLeftEstimator() for _ in labels]
         self._deferred: list[Callable[[], None]] = []
         self._width = max(20, shutil.get_terminal_size().columns - 1)
-        self._lines = [self._cut(f"{label}: waiting") for label in labels]
+        waiting = translated("waiting")
+        self._lines = [self._cut(f"{label}: {waiting}") for label in labels]
         self._closed = False
         if self._in_place:
             self._stream.write("".join(f"{line}\n" for line in self._lines))
@@ -34,19 +49,18 @@ class BatchProgress:
 
     def started(self, index: int) -> None:
         self._estimators[index].restart()
-        self._show(index, "starting")
+        self._show(index, translated("starting"))
 
     def update(self, index: int, fraction: float) -> None:
         if self._in_place:
-            left = format_time_left(self._estimators[index].seconds_left(fraction)) or "?"
-            self._show(index, f"{fraction:4.0%}  about {left} left")
+            self._show(index, f"{fraction:4.0%}  {time_left_words(self._estimators[index], fraction)}")
 
-    def ended(self, index: int, outcome: str) -> None:
-        """``outcome``: "done", "failed", "cancelled"."""
-        self._show(index, outcome)
+    def ended(self, index: int, outcome: Outcome) -> None:
+        words = translated(OUTCOME_WORDS[Outcome(outcome)])
+        self._show(index, words)
         if not self._in_place and len(self._labels) > 1:
             with self._lock:
-                self._stream.write(f"earshot: {self._labels[index]}: {outcome} ({index + 1}/{len(self._labels)})\n")
+                self._stream.write(f"earshot: {self._labels[index]}: {words} ({index + 1}/{len(self._labels)})\n")
                 self._stream.flush()
 
     def tell(self, report: Callable[[], None]) -> None:
@@ -72,4 +86,4 @@ class BatchProgress:
             self._stream.flush()
 
     def _cut(self, line: str) -> str:
-        return line if len(line) <= self._width else line[: self._width - 1] + "…"
+        return cut_to_width(line, self._width)

@@ -8,6 +8,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+from app.cli.argparse_language import CommandLineParser, Commands
 from app.cli.inputs import print_warnings, run_for_each
 from app.core.atomic_write import write_bytes_atomically
 from app.core.errors import EarshotError
@@ -22,6 +23,7 @@ from app.core.subtitle_rules import (
     profile_rules,
     rules_with_overrides,
 )
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 
 KEEP_CUES = "none"
@@ -30,30 +32,34 @@ KEEP_CUES = "none"
 def add_export_arguments(parser: argparse.ArgumentParser, default_format: str) -> None:
     parser.add_argument(
         "--format", default=default_format, type=_format_list, metavar="FORMAT[,FORMAT...]",
-        help=f"output formats, comma separated: {', '.join(OUTPUT_FORMATS)} (default: {default_format})",
+        help=translated("output formats, comma separated: {formats} (default: {default})").format(
+            formats=", ".join(OUTPUT_FORMATS), default=default_format),
     )
     parser.add_argument(
         "--subtitle-profile", default=DEFAULT_PROFILE, choices=(*SUBTITLE_PROFILES, KEEP_CUES), metavar="NAME",
-        help=f"re-flow subtitles under a house style: {', '.join(SUBTITLE_PROFILES)}, "
-             f"or {KEEP_CUES} to keep the cues as they are (default: {DEFAULT_PROFILE})",
+        help=translated("re-flow subtitles under a house style: {profiles}, or {keep} to keep the cues as they are "
+                        "(default: {default})").format(profiles=", ".join(SUBTITLE_PROFILES), keep=KEEP_CUES,
+                                                       default=DEFAULT_PROFILE),
     )
     parser.add_argument("--max-chars", type=_positive, default=None, metavar="N",
-                        help="at most N characters per subtitle line (overrides the profile)")
+                        help=translated("at most N characters per subtitle line (overrides the profile)"))
     parser.add_argument("--max-lines", type=_positive, default=None, metavar="N",
-                        help="at most N lines per subtitle cue (overrides the profile)")
+                        help=translated("at most N lines per subtitle cue (overrides the profile)"))
     parser.add_argument(
         "--output", default=None, metavar="DIR|-",
-        help="folder for the output files (default: beside each input), or - for standard output",
+        help=translated("folder for the output files (default: beside each input), or - for standard output"),
     )
 
 
 def add_convert_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+    commands: Commands, parents: list[CommandLineParser]
 ) -> None:
-    convert = commands.add_parser("convert", help="convert and re-flow existing subtitles or transcripts",
+    convert = commands.add_parser("convert", help=translated("convert and re-flow existing subtitles or transcripts"),
+                                  description=translated("Convert and re-flow existing subtitles or transcripts."),
                                   parents=parents)
     convert.add_argument("inputs", nargs="+", metavar="INPUT",
-                         help=f"{' | '.join((*INPUT_EXTENSIONS, PROJECT_EXTENSION))} files")
+                         help=translated("{extensions} files").format(
+                             extensions=" | ".join((*INPUT_EXTENSIONS, PROJECT_EXTENSION))))
     add_export_arguments(convert, "srt")
 
 
@@ -61,8 +67,8 @@ def subtitle_rules(arguments: argparse.Namespace) -> SubtitleRules | None:
     """The rules chosen on the command line; None keeps cues as they are. Exits 2 on a conflict, as argparse."""
     if arguments.subtitle_profile == KEEP_CUES:
         if arguments.max_chars or arguments.max_lines:
-            print("earshot: error: --max-chars and --max-lines need a subtitle profile other than “none”.",
-                  file=sys.stderr)
+            print("earshot: " + translated("error: --max-chars and --max-lines need a subtitle profile other "
+                                           "than “none”."), file=sys.stderr)
             raise SystemExit(2)
         return None
     return rules_with_overrides(profile_rules(arguments.subtitle_profile), arguments.max_chars, arguments.max_lines)
@@ -74,7 +80,7 @@ def write_outputs(
 ) -> None:
     if output == "-":
         if len(formats) > 1:
-            raise EarshotError("Choose one format to write to standard output.")
+            raise EarshotError(translated("Choose one format to write to standard output."))
         sys.stdout.flush()
         sys.stdout.buffer.write(export_bytes(transcript, formats[0], rules))
         sys.stdout.buffer.flush()
@@ -84,7 +90,8 @@ def write_outputs(
     for chosen in formats:
         target = folder / names[chosen.name]
         if target.resolve() == input_path.resolve():
-            raise EarshotError(f"Writing {chosen.name} would overwrite “{input_path.name}”: choose --output.")
+            raise EarshotError(translated("Writing {format} would overwrite “{name}”: choose --output.").format(
+                format=chosen.name, name=input_path.name))
         write_bytes_atomically(target, export_bytes(transcript, chosen, rules))
 
 
@@ -118,7 +125,8 @@ def whole_number_at_least(minimum: int) -> Callable[[str], int]:
 
     def whole_number(text: str) -> int:
         if not re.fullmatch(r"-?\d+", text.strip()) or int(text) < minimum:
-            raise argparse.ArgumentTypeError(f"“{text}” is not a whole number of at least {minimum}")
+            raise argparse.ArgumentTypeError(translated("“{text}” is not a whole number of at least {minimum}").format(
+                text=text, minimum=minimum))
         return int(text)
 
     return whole_number

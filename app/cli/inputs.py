@@ -10,6 +10,7 @@ from pathlib import Path
 
 from app.core.errors import Cancelled, EarshotError
 from app.core.log_file import log_file_path
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 
 EXIT_OK = 0
@@ -33,24 +34,33 @@ def run_for_each(inputs: Iterable[str], work: Callable[[str], None], debug: bool
             say(str(error))
             failures += 1
         except (Cancelled, KeyboardInterrupt):
-            say("cancelled.")
+            say(translated("cancelled."))
             return EXIT_INTERRUPTED
         except Exception as error:
-            report_unexpected(error, f"“{Path(raw_input).name or raw_input}” failed", debug)
+            report_unexpected(error, input_failed(raw_input), debug)
             failures += 1
     return EXIT_FAILED if failures else EXIT_OK
+
+
+def input_failed(raw_input: str) -> str:
+    """The start of the sentence that says an input failed unexpectedly."""
+    return translated("“{name}” failed").format(name=Path(raw_input).name or raw_input)
 
 
 def report_unexpected(error: Exception, what_failed: str, debug: bool) -> None:
     """One sentence for the user; the trace goes to the log file, and to standard error with --debug."""
     log.error("%s", what_failed, exc_info=error)
     summary = f"{type(error).__name__}: {error}".splitlines()[0][:200]
-    details = f"the details are in {log_file_path()}" if log_file_path().is_file() else "--debug shows the details"
-    say(f"{what_failed} because of an unexpected error ({summary}); {details}.")
+    if log_file_path().is_file():
+        details = translated("the details are in {log_file}").format(log_file=log_file_path())
+    else:
+        details = translated("--debug shows the details")
+    say(translated("{what_failed} because of an unexpected error ({summary}); {details}.").format(
+        what_failed=what_failed, summary=summary, details=details))
     if debug:
         traceback.print_exception(error, file=sys.stderr)
 
 
 def print_warnings(transcript: Transcript) -> None:
     for warning in transcript.warnings:
-        say(f"warning: {warning}")
+        say(translated("warning: {warning}").format(warning=warning))

@@ -13,12 +13,12 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
-from pathlib import Path
 from typing import Generic, TypeVar
 
-from app.cli.batch_progress import BatchProgress
-from app.cli.inputs import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, report_unexpected, say
+from app.cli.batch_progress import BatchProgress, Outcome
+from app.cli.inputs import EXIT_FAILED, EXIT_INTERRUPTED, EXIT_OK, input_failed, report_unexpected, say
 from app.core.errors import Cancelled, EarshotError
+from app.core.text_translation import translated
 from app.core.work_lanes import WorkLane
 
 ResultT = TypeVar("ResultT")
@@ -72,7 +72,7 @@ def run_in_lane(
     finally:
         progress.close()
     if interrupted:
-        say("cancelled.")
+        say(translated("cancelled."))
         return EXIT_INTERRUPTED
     return EXIT_FAILED if failures else EXIT_OK
 
@@ -85,16 +85,15 @@ def _end(task: InputTask[ResultT], finish: Callable[[str, ResultT], None], progr
             raise task.error
         finish(task.raw_input, task.result)  # type: ignore[arg-type]  # no error: work returned a result
     except EarshotError as error:
-        progress.ended(task.index, "failed")
+        progress.ended(task.index, Outcome.FAILED)
         progress.tell(partial(say, str(error)))
         return False
     except Cancelled:
-        progress.ended(task.index, "cancelled")
+        progress.ended(task.index, Outcome.CANCELLED)
         raise KeyboardInterrupt from None
     except Exception as error:
-        progress.ended(task.index, "failed")
-        what = f"“{Path(task.raw_input).name or task.raw_input}” failed"
-        progress.tell(partial(report_unexpected, error, what, debug))
+        progress.ended(task.index, Outcome.FAILED)
+        progress.tell(partial(report_unexpected, error, input_failed(task.raw_input), debug))
         return False
-    progress.ended(task.index, "done")
+    progress.ended(task.index, Outcome.DONE)
     return True

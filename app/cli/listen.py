@@ -17,11 +17,13 @@ from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING
 
+from app.cli.argparse_language import CommandLineParser, Commands
 from app.cli.inputs import EXIT_FAILED, EXIT_OK, say
 from app.cli.remote import LOCAL, add_remote_arguments, engine_from_arguments, model_from_arguments
 from app.core.formats import save_transcript
 from app.core.formats.timecode import short_clock
 from app.core.languages import language_code
+from app.core.text_translation import translated
 from app.core.transcript import Segment, Transcript
 from app.engines.base import TranscriptionOptions
 from app.engines.model_store import BUNDLED_MODELS, DEFAULT_MODEL
@@ -34,25 +36,32 @@ LISTEN_FORMATS = ("txt", "srt", "vtt", "json")
 
 
 def add_listen_commands(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+    commands: Commands, parents: list[CommandLineParser]
 ) -> None:
-    commands.add_parser("devices", help="list the audio inputs `listen --device` accepts", parents=parents)
-    listen = commands.add_parser("listen", help="transcribe live from a microphone or other input", parents=parents)
+    commands.add_parser("devices", help=translated("list the audio inputs `listen --device` accepts"),
+                        parents=parents)
+    listen = commands.add_parser("listen", help=translated("transcribe live from a microphone or other input"),
+                                 description=translated("Transcribe live from a microphone or other input; "
+                                                        "Ctrl+C stops."), parents=parents)
     listen.add_argument("--device", default=None, metavar="NAME|INDEX",
-                        help="the input (default: the one last chosen in the window, else the system's)")
+                        help=translated("the input (default: the one last chosen in the window, else the system's)"))
     listen.add_argument("--model", default=None,
-                        help=f"{' | '.join(BUNDLED_MODELS)} | PATH (default: {DEFAULT_MODEL}); "
-                             "with a remote --engine, the service's model name")
+                        help=translated("{bundled} | PATH (default: {default}); with a remote --engine, the "
+                                        "service's model name").format(bundled=" | ".join(BUNDLED_MODELS),
+                                                                       default=DEFAULT_MODEL))
     add_remote_arguments(listen)
-    listen.add_argument("--language", default="auto", help="auto (detect), or a language's code or name")
-    listen.add_argument("--record", type=Path, default=None, metavar="FILE.flac", help="keep the audio in FILE.flac")
+    listen.add_argument("--language", default="auto",
+                        help=translated("auto (detect), or a language's code or name"))
+    listen.add_argument("--record", type=Path, default=None, metavar="FILE.flac",
+                        help=translated("keep the audio in FILE.flac"))
     listen.add_argument("--duration", type=_positive_seconds, default=None, metavar="SECONDS",
-                        help="stop after this long (default: until Ctrl+C)")
+                        help=translated("stop after this long (default: until Ctrl+C)"))
     listen.add_argument("--format", choices=LISTEN_FORMATS, default=None,
-                        help="format of --output (default: from its extension)")
-    listen.add_argument("--output", type=Path, default=None, metavar="FILE", help="write the transcript here too")
+                        help=translated("format of --output (default: from its extension)"))
+    listen.add_argument("--output", type=Path, default=None, metavar="FILE",
+                        help=translated("write the transcript here too"))
     listen.add_argument("--beam-size", type=int, default=1, metavar="N",
-                        help="beam size of each live pass (default 1: fastest)")
+                        help=translated("beam size of each live pass (default 1: fastest)"))
 
 
 def devices_command() -> int:
@@ -61,7 +70,7 @@ def devices_command() -> int:
 
     devices = list_input_devices()
     if not devices:
-        raise RecordingError("There is no microphone or other audio input on this computer.")
+        raise RecordingError(translated("There is no microphone or other audio input on this computer."))
     for device in devices:
         mark = "*" if device.is_default else " "
         print(f"{mark}{device.index:>3}  {device.name}  ({device.host_api}, {device.channels} ch, "
@@ -86,7 +95,7 @@ def listen_command(arguments: argparse.Namespace) -> int:
         recorder = Recorder(path, device, sample_rate=16000, on_audio=live.feed)
         live.start()
         recorder.start()
-        say(f"listening on “{device.name}”; Ctrl+C stops.")
+        say(translated("listening on “{device}”; Ctrl+C stops.").format(device=device.name))
         _wait_for_the_end(recorder, arguments.duration)
         result = recorder.stop()
         transcript = _finish(live)
@@ -95,7 +104,8 @@ def listen_command(arguments: argparse.Namespace) -> int:
         chosen = arguments.format or None
         save_transcript(transcript, arguments.output, chosen)
     if arguments.record:
-        say(f"recording kept in “{result.path}” ({result.seconds:.1f} s).")
+        say(translated("recording kept in “{path}” ({seconds} s).").format(path=result.path,
+                                                                            seconds=f"{result.seconds:.1f}"))
     for problem in (result.error, live.error):
         if problem is not None:
             say(str(problem))
@@ -179,6 +189,6 @@ def _positive_seconds(text: str) -> float:
     except ValueError:
         seconds = 0.0
     if not 0 < seconds < float("inf"):
-        raise argparse.ArgumentTypeError(f"“{text}” is not a positive number of seconds")
+        raise argparse.ArgumentTypeError(translated("“{text}” is not a positive number of seconds").format(text=text))
     return seconds
 

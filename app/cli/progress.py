@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from typing import TextIO
 
+from app.core.text_translation import translated
 from app.core.time_left import TimeLeftEstimator, format_time_left
+
+
+def time_left_words(estimator: TimeLeftEstimator, fraction: float) -> str:
+    """"about 12 s left" (a question mark until there is anything to go by)."""
+    left = format_time_left(estimator.seconds_left(fraction)) or "?"
+    return translated("about {time_left} left").format(time_left=left)
 
 
 class TerminalProgress:
@@ -19,8 +26,7 @@ class TerminalProgress:
     def update(self, fraction: float, _total_seconds: float) -> None:
         if not self._enabled:
             return
-        left = format_time_left(self._estimator.seconds_left(fraction)) or "?"
-        self._stream.write(f"\r{self._label}: {fraction:4.0%}  about {left} left   ")
+        self._stream.write(f"\r{self._label}: {fraction:4.0%}  {time_left_words(self._estimator, fraction)}   ")
         self._stream.flush()
 
     def close(self) -> None:

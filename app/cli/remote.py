@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from app.core.errors import EarshotError
 from app.core.remote_profiles import DEFAULT_HF_PROVIDER, HF_PROVIDERS, RemoteProfile
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
 from app.engines.model_store import DEFAULT_MODEL
@@ -22,21 +23,22 @@ LOCAL = "local"
 def add_remote_arguments(transcribe: argparse.ArgumentParser) -> None:
     transcribe.add_argument(
         "--engine", choices=(LOCAL, *REMOTE_KINDS), default=LOCAL,
-        help="local (faster-whisper, default), openai (OpenAI-compatible, e.g. Xinference), hf (Hugging Face "
-             "Inference), flash (Flash ASR) or dashscope (DashScope Paraformer)",
+        help=translated("local (faster-whisper, default), openai (OpenAI-compatible, e.g. Xinference), hf (Hugging "
+                        "Face Inference), flash (Flash ASR) or dashscope (DashScope Paraformer)"),
     )
     transcribe.add_argument(
         "--provider", choices=HF_PROVIDERS, default=None,
-        help=f"with --engine hf: who runs the model (default {DEFAULT_HF_PROVIDER}; auto: the first live provider "
-             "the Hub lists; an hf_ token goes through Hugging Face's router, a provider's own key to the provider; "
-             "HF_ENDPOINT moves the Hub)",
+        help=translated("with --engine hf: who runs the model (default {default}; auto: the first live provider "
+                        "the Hub lists; an hf_ token goes through Hugging Face's router, a provider's own key to the "
+                        "provider; HF_ENDPOINT moves the Hub)").format(default=DEFAULT_HF_PROVIDER),
     )
     transcribe.add_argument("--base-url", default=None, metavar="URL",
-                            help="the remote service's address (default: the service's public one)")
+                            help=translated("the remote service's address (default: the service's public one)"))
     transcribe.add_argument(
         "--api-key-env", default=None, metavar="NAME",
-        help="environment variable holding the API key (default: "
-             + ", ".join(f"{k.api_key_env} for {k.kind}" for k in REMOTE_KINDS.values()) + ")",
+        help=translated("environment variable holding the API key (default: {variables})").format(
+            variables=", ".join(translated("{variable} for {engine}").format(variable=k.api_key_env, engine=k.kind)
+                                for k in REMOTE_KINDS.values())),
     )
 
 
@@ -56,11 +58,12 @@ def engine_from_arguments(
         return FasterWhisperEngine()
     kind = REMOTE_KINDS[arguments.engine]
     if arguments.provider and kind.kind != "hf":
-        raise EarshotError("--provider chooses a Hugging Face provider; use it with --engine hf.")
+        raise EarshotError(translated("--provider chooses a Hugging Face provider; use it with --engine hf."))
     key_variable = arguments.api_key_env or kind.api_key_env
     api_key = os.environ.get(key_variable) or None
     if api_key is None:
-        print(f"earshot: {key_variable} is not set; sending no API key.", file=sys.stderr)
+        print("earshot: " + translated("{variable} is not set; sending no API key.").format(variable=key_variable),
+              file=sys.stderr)
     options = {**({"provider": arguments.provider} if arguments.provider else {}), **(service_options or {})}
     profile = RemoteProfile("command line", kind.kind, arguments.base_url or kind.default_base_url,
                             model_from_arguments(arguments), options)
@@ -82,7 +85,7 @@ def transcribe_media_url(
     """A service that reads audio from a URL (DashScope) transcribes ``url`` without downloading it here."""
     transcribe_url = getattr(engine, "transcribe_url", None)
     if transcribe_url is None:
-        raise EarshotError("Only the dashscope engine reads audio from a URL; download the file first.")
+        raise EarshotError(translated("Only the dashscope engine reads audio from a URL; download the file first."))
     context = JobContext()
     segments = list(transcribe_url(url, options, context, 0 if channel is None else channel - 1))
     return Transcript(segments=segments, language=context.language or options.language, media_path=url,

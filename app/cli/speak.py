@@ -12,8 +12,10 @@ import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.cli.argparse_language import CommandLineParser, Commands
 from app.cli.inputs import EXIT_OK, EXIT_USAGE, say
 from app.core.errors import SpeechOutputError
+from app.core.text_translation import translated
 
 if TYPE_CHECKING:  # pyttsx3's worker, sounddevice and httpx load only when speaking
     from app.engines.speech_output import SentenceListener, SpokenSentence
@@ -23,29 +25,38 @@ DEFAULT_REMOTE_MODEL = "tts-1"
 
 
 def add_speak_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+    commands: Commands, parents: list[CommandLineParser]
 ) -> None:
-    speak = commands.add_parser("speak", help="read text aloud, or save it as speech", parents=parents)
-    speak.add_argument("text", nargs="?", default=None, metavar="TEXT", help="the text (or --input FILE)")
-    speak.add_argument("--input", type=Path, default=None, metavar="FILE", help="read the text from a UTF-8 file")
+    speak = commands.add_parser("speak", help=translated("read text aloud, or save it as speech"),
+                                description=translated("Read text aloud, or save it as speech."), parents=parents)
+    speak.add_argument("text", nargs="?", default=None, metavar="TEXT", help=translated("the text (or --input FILE)"))
+    speak.add_argument("--input", type=Path, default=None, metavar="FILE",
+                       help=translated("read the text from a UTF-8 file"))
     speak.add_argument("--voice", default=None, metavar="NAME",
-                       help=f"a voice's name or id (`--list-voices`; remote default: {DEFAULT_REMOTE_VOICE})")
-    speak.add_argument("--list-voices", action="store_true", help="list the local voices and exit")
-    speak.add_argument("--rate", type=int, default=None, metavar="N", help="words per minute (local engine)")
-    speak.add_argument("--volume", type=float, default=1.0, metavar="0..1", help="loudness (local engine)")
-    speak.add_argument("--speed", type=float, default=1.0, metavar="0.25..4", help="speed (openai engine)")
+                       help=translated("a voice's name or id (`--list-voices`; remote default: {voice})").format(
+                           voice=DEFAULT_REMOTE_VOICE))
+    speak.add_argument("--list-voices", action="store_true", help=translated("list the local voices and exit"))
+    speak.add_argument("--rate", type=int, default=None, metavar="N",
+                       help=translated("words per minute (local engine)"))
+    speak.add_argument("--volume", type=float, default=1.0, metavar="0..1", help=translated("loudness (local engine)"))
+    speak.add_argument("--speed", type=float, default=1.0, metavar="0.25..4", help=translated("speed (openai engine)"))
     speak.add_argument("--format", choices=("wav", "pcm", "flac", "mp3"), default="wav", dest="audio_format",
-                       help="the server's audio format; wav and pcm play as they arrive (openai engine)")
+                       help=translated("the server's audio format; wav and pcm play as they arrive (openai engine)"))
     speak.add_argument("--stream", action="store_true",
-                       help="ask the server to send speech as it makes it (Xinference's stream: true)")
-    speak.add_argument("--engine", choices=("local", "openai"), default="local")
-    speak.add_argument("--base-url", default="https://api.openai.com/v1", metavar="URL")
+                       help=translated("ask the server to send speech as it makes it (Xinference's stream: true)"))
+    speak.add_argument("--engine", choices=("local", "openai"), default="local",
+                       help=translated("local (this computer's voices, default) or openai (an OpenAI-compatible "
+                                       "server)"))
+    speak.add_argument("--base-url", default="https://api.openai.com/v1", metavar="URL",
+                       help=translated("the server's address (openai engine)"))
     speak.add_argument("--model", default=DEFAULT_REMOTE_MODEL,
-                       help=f"the server's speech model (default: {DEFAULT_REMOTE_MODEL})")
+                       help=translated("the server's speech model (default: {model})").format(
+                           model=DEFAULT_REMOTE_MODEL))
     speak.add_argument("--api-key-env", default="OPENAI_API_KEY", metavar="NAME",
-                       help="environment variable holding the API key (default: OPENAI_API_KEY)")
+                       help=translated("environment variable holding the API key (default: {variable})").format(
+                           variable="OPENAI_API_KEY"))
     speak.add_argument("--output", type=Path, default=None, metavar="FILE.wav|FILE.flac",
-                       help="save the speech here (default: play it)")
+                       help=translated("save the speech here (default: play it)"))
 
 
 def speak_command(arguments: argparse.Namespace) -> int:
@@ -57,7 +68,7 @@ def speak_command(arguments: argparse.Namespace) -> int:
         return EXIT_OK
     text = _text(arguments)
     if text is None:
-        say("give the TEXT to speak, or --input FILE.")
+        say(translated("give the TEXT to speak, or --input FILE."))
         return EXIT_USAGE
     if arguments.output is None:
         return _play(arguments, text)
@@ -74,8 +85,9 @@ def _text(arguments: argparse.Namespace) -> str | None:
     try:
         return str(arguments.input.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as error:
-        reason = getattr(error, "strerror", None) or "it is not UTF-8 text"
-        raise SpeechOutputError(f"Cannot read “{arguments.input}”: {reason}.") from error
+        reason = getattr(error, "strerror", None) or translated("it is not UTF-8 text")
+        raise SpeechOutputError(translated("Cannot read “{path}”: {reason}.").format(path=arguments.input,
+                                                                                     reason=reason)) from error
 
 
 def _synthesise(arguments: argparse.Namespace, text: str, on_sentence: SentenceListener | None,

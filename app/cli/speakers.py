@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from app.cli.argparse_language import CommandLineParser, Commands
 from app.cli.export import whole_number_at_least
 from app.cli.inputs import EXIT_INTERRUPTED, EXIT_USAGE, run_for_each, say
 from app.cli.progress import TerminalProgress
@@ -24,6 +25,7 @@ from app.core.errors import EarshotError, SpeakerCountError
 from app.core.formats.rttm import write_rttm
 from app.core.speaker_assignment import assign_speakers
 from app.core.speaker_turns import SpeakerCount, SpeakerTurn, parse_speaker_count
+from app.core.text_translation import translated
 from app.core.transcript import Transcript
 from app.engines.base import JobContext
 
@@ -35,39 +37,42 @@ SERVICE = "service"
 SERVICES_THAT_DIARIZE = ("dashscope",)
 SERVICE_SPEAKER_COUNTS = range(2, 101)  # DashScope's speaker_count: a hint from 2 to 100
 RTTM_SUFFIX = ".rttm"
-_COUNT_HELP = "auto (default), N, or MIN-MAX"
 
 
 def add_speaker_arguments(transcribe: argparse.ArgumentParser) -> None:
     transcribe.add_argument(
         "--speakers", default=None, metavar="auto|N|MIN-MAX",
-        help="label who said what (Speaker 1, Speaker 2… in order of first appearance): the number of speakers, "
-             "auto, exactly N, or MIN-MAX; done on this machine after recognition (word timings turned on), "
-             "or by the service itself with --engine dashscope (an exact N from 2 to 100, or auto)",
+        help=translated("label who said what (Speaker 1, Speaker 2… in order of first appearance): the number of "
+                        "speakers, auto, exactly N, or MIN-MAX; done on this machine after recognition (word timings "
+                        "turned on), or by the service itself with --engine dashscope (an exact N from 2 to 100, "
+                        "or auto)"),
     )
     transcribe.add_argument(
         "--speakers-engine", choices=(SERVICE, LOCAL), default=None,
-        help="who tells the speakers apart: service (DashScope's own diarization; the default with --engine "
-             "dashscope) or local (this machine's; the default otherwise)",
+        help=translated("who tells the speakers apart: service (DashScope's own diarization; the default with "
+                        "--engine dashscope) or local (this machine's; the default otherwise)"),
     )
 
 
 def add_diarize_command(
-    commands: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+    commands: Commands, parents: list[CommandLineParser]
 ) -> None:
-    diarize = commands.add_parser("diarize", parents=parents,
-                                  help="find who speaks when, on this machine, and write the turns in RTTM")
-    diarize.add_argument("inputs", nargs="+", metavar="INPUT", help="audio or video files")
+    diarize = commands.add_parser(
+        "diarize", parents=parents,
+        help=translated("find who speaks when, on this machine, and write the turns in RTTM"),
+        description=translated("Find who speaks when, on this machine, and write the turns in RTTM."),
+    )
+    diarize.add_argument("inputs", nargs="+", metavar="INPUT", help=translated("audio or video files"))
     diarize.add_argument("--speakers", default="auto", metavar="auto|N|MIN-MAX",
-                         help=f"the number of speakers: {_COUNT_HELP}")
+                         help=translated("the number of speakers: auto (default), N, or MIN-MAX"))
     diarize.add_argument("--channel", type=whole_number_at_least(1), default=None, metavar="N",
-                         help="use only channel N of a multi-channel file (1 = left)")
+                         help=translated("use only channel N of a multi-channel file (1 = left)"))
     diarize.add_argument("--threads", type=whole_number_at_least(0), default=0, metavar="N",
-                         help="CPU threads (0: automatic)")
+                         help=translated("CPU threads (0: automatic)"))
     diarize.add_argument(
         "--output", default=None, metavar="FILE.rttm|DIR|-",
-        help="one RTTM file for every input, a folder for one file per input (default: beside each input), "
-             "or - for standard output",
+        help=translated("one RTTM file for every input, a folder for one file per input (default: beside each "
+                        "input), or - for standard output"),
     )
 
 
@@ -84,21 +89,20 @@ class SpeakerLabelling:
         """None without --speakers; an EarshotError (a usage error) for a count or engine that cannot be."""
         if arguments.speakers is None:
             if arguments.speakers_engine:
-                raise EarshotError("--speakers-engine needs --speakers.")
+                raise EarshotError(translated("--speakers-engine needs --speakers."))
             return None
         count = parse_speaker_count(arguments.speakers)
         service_can = arguments.engine in SERVICES_THAT_DIARIZE
         by_service = arguments.speakers_engine == SERVICE or (arguments.speakers_engine is None and service_can)
         if by_service and not service_can:
-            raise EarshotError(
-                f"Only {', '.join(SERVICES_THAT_DIARIZE)} tells speakers apart itself; "
-                f"use --speakers-engine {LOCAL} with --engine {arguments.engine}."
-            )
+            raise EarshotError(translated(
+                "Only {services} tells speakers apart itself; use --speakers-engine {local} with --engine {engine}."
+            ).format(services=", ".join(SERVICES_THAT_DIARIZE), local=LOCAL, engine=arguments.engine))
         if by_service and count != SpeakerCount() and count.exact not in SERVICE_SPEAKER_COUNTS:
-            raise EarshotError(
-                f"DashScope takes auto or an exact number of speakers from 2 to 100, not “{count}”; "
-                f"use --speakers-engine {LOCAL} for that."
-            )
+            raise EarshotError(translated(
+                "DashScope takes auto or an exact number of speakers from 2 to 100, not “{count}”; "
+                "use --speakers-engine {local} for that."
+            ).format(count=count, local=LOCAL))
         return cls(count, by_service, arguments.threads)
 
     def service_options(self) -> dict[str, Any]:
@@ -123,9 +127,10 @@ class SpeakerLabelling:
         if engine is None:
             return transcript
         if audio is None:
-            raise EarshotError(f"Speakers in “{name}” can be told apart on this machine only from a file; "
-                               "download it first or leave out --speakers-engine local.")
-        turns = diarize_with_progress(engine, audio, self._options(), f"{name} (speakers)")
+            raise EarshotError(translated("Speakers in “{name}” can be told apart on this machine only from a file; "
+                                          "download it first or leave out --speakers-engine local.").format(name=name))
+        turns = diarize_with_progress(engine, audio, self._options(),
+                                      translated("{name} (speakers)").format(name=name))
         transcript.segments = assign_speakers(transcript.segments, turns)
         return transcript
 

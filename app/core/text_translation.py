@@ -23,6 +23,7 @@ log = logging.getLogger(__name__)
 
 _catalog: gettext.NullTranslations = gettext.NullTranslations()  # read by every thread, replaced whole
 _language: str | None = None  # what use_language chose; None: the locale's or English
+_locale_folder: Path | None = None  # where use_locale_language read the catalog in use from
 
 
 def translated(text: str) -> str:
@@ -37,9 +38,9 @@ def translatable(text: str) -> str:
 
 def use_language(language: str, directory: Path | None = None) -> None:
     """Translate into ``language`` ("zh_CN"; "en" for none) from now on; English where it has no catalog."""
-    global _catalog, _language
+    global _catalog, _language, _locale_folder
     _catalog = gettext.NullTranslations() if language == ENGLISH else _load([language], directory)
-    _language = language
+    _language, _locale_folder = language, None
 
 
 def language_in_use() -> str | None:
@@ -49,9 +50,19 @@ def language_in_use() -> str | None:
 
 def use_locale_language(directory: Path | None = None) -> None:
     """Translate into the language the locale's variables name, as gettext reads them."""
-    global _catalog, _language
+    global _catalog, _language, _locale_folder
     _catalog = _load(None, directory)
-    _language = None
+    _language, _locale_folder = None, directory or CATALOGS
+
+
+def use_gettext_domain() -> None:
+    """After use_locale_language, make ours gettext's global domain, so what the standard library marks for
+    gettext (argparse's "usage:", "options" and its errors) is looked up in the locale's catalog too. Only when
+    that catalog was read without error: gettext keeps it cached then, and never reads a damaged one again
+    (which its lookups would not survive)."""
+    if isinstance(_catalog, gettext.GNUTranslations) and _locale_folder is not None:
+        gettext.bindtextdomain(DOMAIN, str(_locale_folder))
+        gettext.textdomain(DOMAIN)
 
 
 def translation_table(language: str, directory: Path | None = None) -> dict[str, str]:

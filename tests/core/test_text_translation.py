@@ -1,9 +1,10 @@
-"""The sentences of core and engines in the user's language: every one marked, every one translated, and the
-catalog used once a language is chosen (gettext, app/core/text_translation.py)."""
+"""The sentences of core, engines and the command line in the user's language: every one marked, every one
+translated, and the catalog used once a language is chosen (gettext, app/core/text_translation.py)."""
 
 from __future__ import annotations
 
 import ast
+import gettext
 import string
 from collections.abc import Iterator
 from pathlib import Path
@@ -15,7 +16,13 @@ from babel.messages.pofile import read_po
 from app.core import text_translation
 from app.core.audio import decode_audio
 from app.core.errors import AudioDecodeError
-from app.core.text_translation import translated, translation_table, use_language, use_locale_language
+from app.core.text_translation import (
+    translated,
+    translation_table,
+    use_gettext_domain,
+    use_language,
+    use_locale_language,
+)
 from tests.conftest import REPO_ROOT
 
 CATALOG = REPO_ROOT / "translations" / "earshot_zh_CN.po"
@@ -30,10 +37,11 @@ JUNK = bytes(range(256)) * 40
 def english_afterwards() -> Iterator[None]:
     yield
     use_language("en")
+    gettext.textdomain("messages")  # gettext's own default
 
 
 def marked_texts() -> set[str]:
-    return {message for folder in ("app/core", "app/engines")
+    return {message for folder in ("app/core", "app/engines", "app/cli")
             for _file, _line, message, _comments, _context in extract_from_dir(REPO_ROOT / folder, keywords=MARKS)}
 
 
@@ -41,7 +49,7 @@ def placeholders(text: str) -> set[tuple[str, str]]:
     return {(field, spec or "") for _, field, spec, _ in string.Formatter().parse(text) if field is not None}
 
 
-def test_every_text_of_core_and_engines_has_a_finished_chinese_translation() -> None:
+def test_every_text_of_core_engines_and_the_command_line_has_a_finished_chinese_translation() -> None:
     with CATALOG.open("rb") as source:
         catalog = {message.id: message for message in read_po(source) if message.id}
     texts = marked_texts()
@@ -94,6 +102,23 @@ def test_the_locale_chooses_the_language(monkeypatch: pytest.MonkeyPatch, core_c
     monkeypatch.setenv("LANG", "de_DE.UTF-8")  # no German catalog: English
     use_locale_language(core_catalogs)
     assert translated("Loading model") == "Loading model"
+
+
+def test_the_standard_library_asks_the_same_catalog(monkeypatch: pytest.MonkeyPatch, core_catalogs: Path,
+                                                      tmp_path: Path) -> None:
+    """argparse's "usage:" comes through gettext's global domain: ours once a readable catalog is in use."""
+    monkeypatch.setenv("LANGUAGE", "zh_CN")
+    use_locale_language(core_catalogs)
+    use_gettext_domain()
+    assert gettext.gettext("usage: ") == "用法："
+    gettext.textdomain("messages")
+    damaged = tmp_path / "zh_CN" / "LC_MESSAGES" / f"{text_translation.DOMAIN}.mo"
+    damaged.parent.mkdir(parents=True)
+    damaged.write_bytes(b"\x95\x04\x12\xde" + JUNK)  # gettext's magic number, then nonsense
+    use_locale_language(tmp_path)
+    use_gettext_domain()  # not for a catalog gettext could not read: its lookups would raise
+    assert gettext.textdomain() == "messages"
+    assert gettext.gettext("usage: ") == "usage: "
 
 
 def test_a_damaged_catalog_leaves_the_texts_in_english(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
