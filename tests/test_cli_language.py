@@ -147,13 +147,13 @@ def test_the_models_table_is_aligned_by_columns_in_chinese(core_catalogs: Path) 
     header, *rows = table.getvalue().splitlines()
     assert header.split() == ["名称", "大小", "语言", "速度", "准确度", "状态"]
     tiny_en = next(row for row in rows if row.startswith("tiny.en "))
-    assert tiny_en.split()[-4:] == ["仅英语", "最快", "基本", "随附"]
+    assert tiny_en.split()[-4:] == ["英语", "最快", "一般", "随附"]
     for word in ("大小", "语言", "状态"):  # each header ends (大小, right-aligned) or starts where its column does
         column = display_width(header[: header.index(word)])
         if word == "大小":
             assert display_width(tiny_en[: tiny_en.index(" MB") + 3]) == column + display_width(word)
         else:
-            assert display_width(tiny_en[: tiny_en.index({"语言": "仅英语", "状态": "随附"}[word])]) == column
+            assert display_width(tiny_en[: tiny_en.index({"语言": "英语", "状态": "随附"}[word])]) == column
 
 
 def test_argparse_texts_in_the_catalog_are_argparse_own() -> None:

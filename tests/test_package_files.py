@@ -82,3 +82,17 @@ def test_the_console_and_gui_entries_both_run_the_command_line() -> None:
     assert project["gui-scripts"] == {"earshot-gui": "app.cli:main"}
     assert project["optional-dependencies"]["package"] == ["pyinstaller"]
 
+
+
+def test_every_image_the_style_sheet_names_ships_as_package_data() -> None:
+    """A missing image in the sheet is no error in Qt: the combo boxes would just lose their arrows."""
+    from app.ui.themes import RESOURCE_PREFIX
+
+    sheet = (REPO_ROOT / "app" / "resources" / "style.qss").read_text(encoding="utf-8")
+    named = re.findall(rf"url\({RESOURCE_PREFIX}:([^)]+)\)", sheet)
+    assert "icons/arrow-down.png" in named
+    shipped = package_data_files()
+    for name in named:
+        image = REPO_ROOT / "app" / "resources" / name
+        assert image in shipped, name
+        assert png_size(image) == (16, 16)

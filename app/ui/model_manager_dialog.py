@@ -48,6 +48,7 @@ from app.ui.background_calls import BackgroundCalls
 from app.ui.messages import show_error
 
 COLUMNS = 6
+SIZE_COLUMN = 1
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,10 @@ class ModelManagerDialog(QDialog):
         self.progress_bar.setAccessibleName(self.tr("Download progress"))
         self.progress_bar.setRange(0, PROGRESS_STEPS)
         self.progress_bar.setTextVisible(False)
+        policy = self.progress_bar.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # no jump when it appears
+        self.progress_bar.setSizePolicy(policy)
+        self.progress_bar.hide()  # an empty bar before any download reads as one stuck at nothing
         self.status_label = QLabel(self)
         self.status_label.setObjectName("modelStatus")
         self.status_label.setAccessibleName(self.tr("Download status"))
@@ -162,6 +167,8 @@ class ModelManagerDialog(QDialog):
         for index, row in enumerate(self._rows):
             for column, text in enumerate(self._cells(row)):
                 item = QTableWidgetItem(text)
+                if column == SIZE_COLUMN:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if column == 0:
                     item.setData(Qt.ItemDataRole.UserRole, row.key)
                     item.setToolTip(row.key if row.catalog is None else row.catalog.repo_id)
@@ -224,6 +231,7 @@ class ModelManagerDialog(QDialog):
         model, source = row.catalog, load_model_settings().download_source
         self._downloading = model.name
         self.progress_bar.setValue(0)
+        self.progress_bar.show()
         self._download_text = self.tr("Downloading {name} from {source}…").replace(
             "{name}", model.name).replace("{source}", hub_endpoint(source))
         self.status_label.setText(self._download_text)

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import importlib.resources
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QDir, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from app.core.preferences import SYSTEM
 
-STYLE_SHEET = importlib.resources.files("app") / "resources" / "style.qss"
+RESOURCES = importlib.resources.files("app") / "resources"
+STYLE_SHEET = RESOURCES / "style.qss"
+RESOURCE_PREFIX = "earshot"  # the style sheet's url(earshot:icons/…) is a file of app/resources
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
 
@@ -129,6 +131,7 @@ class ThemeSwitcher(QObject):
         if self._app.style().name().lower() != "fusion":  # a new style object re-polishes every widget
             self._app.setStyle("Fusion")  # a palette of one's own is honoured in full by Fusion only
         self._app.setPalette(theme_palette(theme))
+        QDir.setSearchPaths(RESOURCE_PREFIX, [str(RESOURCES)])
         self._app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
 
     def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:

@@ -78,10 +78,12 @@ def test_a_download_moves_the_bar_and_the_model_becomes_a_choice(qtbot, dialog, 
     assert dialog.download_button.isEnabled() and not dialog.delete_button.isEnabled()
     values: list[int] = []
     dialog.progress_bar.valueChanged.connect(values.append)
+    assert dialog.progress_bar.isHidden()  # no empty bar before any download
 
     with qtbot.waitSignal(dialog.models_changed, timeout=60_000):
         qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
         assert status_of(dialog, "tiny") == "Downloading…" and dialog.cancel_button.isEnabled()
+        assert dialog.progress_bar.isVisible()
 
     assert dialog.status_label.text() == "tiny is ready to use."
     assert len(values) >= 4 and values == sorted(values) and values[-1] == dialog.progress_bar.maximum()
