@@ -134,3 +134,14 @@ def test_an_unknown_model_is_refused_before_any_input_is_decoded(tmp_path: Path,
                    "--model", "huge-v9"])
     assert status == 1
     assert capsys.readouterr().err.startswith("earshot: Unknown model “huge-v9”")
+
+
+def test_a_reader_that_leaves_early_is_no_error() -> None:
+    """`earshot models list | head -1`: the pipe closes before the table is written; no sentence, no trace."""
+    with subprocess.Popen([sys.executable, "-m", "app", "models", "list"], cwd=REPO_ROOT,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        assert process.stdout is not None and process.stderr is not None
+        process.stdout.close()  # long before the interpreter has started
+        status = process.wait(timeout=120)
+        assert process.stderr.read() == b""
+    assert status == 1  # as Python's own recipe for EPIPE

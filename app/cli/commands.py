@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 
@@ -96,14 +97,16 @@ def run_command(argv: Sequence[str]) -> int:
         from app.ui.self_test import run_self_test
 
         return run_self_test()
-    if arguments.command == "languages":
-        return languages_command()
     if arguments.command is None:
         build_parser().print_help(sys.stderr)
         return EXIT_USAGE
-    start_log_file()
+    if arguments.command != "languages":
+        start_log_file()
     try:
         return _commands[arguments.command](arguments)
+    except BrokenPipeError:  # the reader left (`earshot languages | head`): nobody is there to be told
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the flush at exit would fail again
+        return EXIT_FAILED
     except EarshotError as error:
         say(str(error))
         return EXIT_FAILED
@@ -123,6 +126,7 @@ def languages_command() -> int:
 
 
 _commands: dict[str, Callable[[argparse.Namespace], int]] = {
+    "languages": lambda _arguments: languages_command(),
     "transcribe": transcribe_command,
     "convert": convert_command,
     "diarize": diarize_command,
