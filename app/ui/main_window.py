@@ -269,6 +269,7 @@ class MainWindow(QMainWindow):
         dialog = RemoteProfilesDialog(self._remote.store, self)
         dialog.profiles_changed.connect(lambda: self._remote.fill(self.options_bar.model_combo))
         dialog.profiles_changed.connect(self.speech.panel.fill_engines)
+        dialog.profiles_changed.connect(self.preferences.profiles_changed)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog

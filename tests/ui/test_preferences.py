@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication, QCheckBox, QComboBox, QDialogButtonBox, QLabel, QSpinBox
 
-from app.core.preferences import GROUPS, PREFERENCES
+from app.core.preferences import GROUPS, PREFERENCES, ChoiceSource
 from app.core.recording.devices import remembered_device_name
 from app.jobs.job import LaneKind
 from app.ui.main_window import MainWindow
@@ -190,3 +190,36 @@ def test_the_interface_language_switches_without_a_restart(qtbot, preferred_wind
     assert window.transcribe_action.text() == "&Transcribe"
     assert dialog.tabs.tabText(0) == "Recognition"
     assert window.welcome.buttons[0].text() == "Open…"
+
+
+def test_the_remote_services_are_edited_from_the_recognition_page_and_offered_at_once(
+    qtbot, manager, local_engine, preference_store: PreferenceStore, tmp_path: Path, temporary_keyring
+) -> None:
+    from PySide6.QtWidgets import QPushButton
+
+    from app.core.remote_profiles import RemoteProfileStore
+    from app.ui.remote_profiles_dialog import RemoteProfilesDialog
+
+    window = MainWindow(manager, local_engine, RemoteProfileStore(tmp_path / "remote_profiles.json"),
+                        preferences=preference_store)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    dialog = open_preferences(qtbot, window)
+    profile_choice = dialog.fields["remote/profile"].editor
+    assert isinstance(profile_choice, QComboBox) and profile_choice.count() == 1  # "The first one set up"
+    buttons = dialog.findChildren(QPushButton, "editRemoteServicesButton")  # under each choice of a profile
+    assert {b.accessibleName() for b in buttons} == {"Remote Services"}
+    assert len(buttons) == len([p for p in PREFERENCES if p.choice_source is ChoiceSource.REMOTE_PROFILES])
+    button = next(b for b in buttons if dialog.tabs.widget(0).isAncestorOf(b))  # recognition's
+
+    qtbot.mouseClick(button, LEFT)
+    services = next(d for d in window.findChildren(RemoteProfilesDialog) if d.isVisible())
+    qtbot.waitExposed(services)
+    services.name_edit.setText("Studio")
+    services.url_edit.setText("http://127.0.0.1:9/v1")
+    services.model_combo.setEditText("whisper-1")
+    qtbot.mouseClick(services.save_button, LEFT)
+    qtbot.waitUntil(lambda: profile_choice.findData("Studio") >= 0, timeout=5000)
+    assert dialog.fields["remote/profile"].value() == ""  # what was shown stays chosen
+    services.reject()

@@ -84,11 +84,17 @@ class PreferenceBinding(QObject):
             self.dialog.raise_()
             self.dialog.activateWindow()
             return self.dialog
-        self.dialog = PreferencesDialog(self.store, self._run_time_choices(), self._window)
+        self.dialog = PreferencesDialog(self.store, self._run_time_choices(), self._window,
+                                        self._window.remote_services_action)
         self.dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dialog.destroyed.connect(lambda: setattr(self, "dialog", None))
         self.dialog.open()
         return self.dialog
+
+    def profiles_changed(self) -> None:
+        """The remote services' profiles were edited: the open dialog offers them as they are now."""
+        if self.dialog is not None:
+            self.dialog.set_choices(ChoiceSource.REMOTE_PROFILES, self._profile_choices())
 
     def export_dialog_defaults(self) -> tuple[str, Path | None]:
         """The format the export dialog starts with, and the folder it suggests (None: beside the media)."""
@@ -128,13 +134,15 @@ class PreferenceBinding(QObject):
         combo = self._window.options_bar.model_combo
         models = [(str(combo.itemData(i)), combo.itemText(i)) for i in range(combo.count())
                   if combo.itemData(i) is not None and remote_profile_name(combo.itemData(i)) is None]
+        return {ChoiceSource.MODELS: models, ChoiceSource.REMOTE_PROFILES: self._profile_choices(),
+                ChoiceSource.INPUT_DEVICES: _input_devices()}
+
+    def _profile_choices(self) -> list[tuple[str, str]]:
         try:
-            profiles = [(p.name, p.name) for p in self._profiles.load()]
+            return [(p.name, p.name) for p in self._profiles.load()]
         except EarshotError as error:
             log.warning("remote profiles not offered: %s", error)
-            profiles = []
-        return {ChoiceSource.MODELS: models, ChoiceSource.REMOTE_PROFILES: profiles,
-                ChoiceSource.INPUT_DEVICES: _input_devices()}
+            return []
 
 
 def _choose(combo: QComboBox, value: str) -> None:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QPushButton,
+    QSizePolicy,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -17,6 +20,7 @@ from PySide6.QtWidgets import (
 from app.core.preferences import GROUPS, ChoiceSource, in_group
 from app.ui.preferences.fields import PreferenceField, translated
 from app.ui.preferences.store import PreferenceStore
+from app.ui.welcome_page import plain_text
 
 
 class PreferencesDialog(QDialog):
@@ -25,7 +29,10 @@ class PreferencesDialog(QDialog):
         store: PreferenceStore,
         run_time_choices: Mapping[ChoiceSource, Sequence[tuple[str, str]]],
         parent: QWidget | None = None,
+        edit_remote_services: QAction | None = None,
     ) -> None:
+        """``edit_remote_services``: the window's action that edits the remote services' profiles, offered
+        under the choice of the default one (the profiles keep their own dialog: their keys go to the keyring)."""
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle(self.tr("Preferences"))
@@ -48,6 +55,8 @@ class PreferencesDialog(QDialog):
                 label.setToolTip(translated(declared.description))
                 form.addRow(label, field.widget)
                 self.fields[declared.key] = field
+                if source is ChoiceSource.REMOTE_PROFILES and edit_remote_services is not None:
+                    form.addRow("", self._action_button(edit_remote_services, page))
             self.tabs.addTab(page, translated(group.label))
         layout.addWidget(self.tabs)
         self.buttons = QDialogButtonBox(
@@ -58,6 +67,21 @@ class PreferencesDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Apply).clicked.connect(self.apply)
         layout.addWidget(self.buttons)
         self.show_stored_values()
+
+    def set_choices(self, source: ChoiceSource, choices: Sequence[tuple[str, str]]) -> None:
+        """Offer ``choices`` again in every field whose choices come from ``source`` (the profiles just edited)."""
+        for field in self.fields.values():
+            if field.declared.choice_source is source:
+                field.set_choices(choices)
+
+    @staticmethod
+    def _action_button(action: QAction, parent: QWidget) -> QPushButton:
+        button = QPushButton(plain_text(action.text()), parent)
+        button.setObjectName("editRemoteServicesButton")
+        button.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # a button, not a field
+        button.setAccessibleName(button.text().rstrip("…"))
+        button.clicked.connect(action.trigger)
+        return button
 
     def show_stored_values(self) -> None:
         for key, field in self.fields.items():

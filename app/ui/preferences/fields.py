@@ -58,15 +58,25 @@ class PreferenceField:
         elif declared.choice_source is not None:
             combo = QComboBox(parent)
             combo.setEditable(True)  # a model folder, a device or a profile not present now stays choosable
-            combo.addItem(translated(declared.empty_text), "")
-            for value, label in run_time_choices:
-                combo.addItem(label, value)
             self._editor = combo
+            self.set_choices(run_time_choices)
         elif declared.kind is Kind.FOLDER:
             return self._folder_row(parent)
         else:
             self._editor = QLineEdit(parent)
         return self._editor
+
+    def set_choices(self, run_time_choices: Sequence[tuple[str, str]]) -> None:
+        """The choices of a preference whose choices are found as the app runs (models, devices, profiles),
+        offered again after they changed; what is shown stays."""
+        combo = self._editor
+        assert isinstance(combo, QComboBox) and self.declared.choice_source is not None
+        shown = self.value() if combo.count() else self.declared.default
+        combo.clear()
+        combo.addItem(translated(self.declared.empty_text), "")
+        for value, label in run_time_choices:
+            combo.addItem(label, value)
+        self.set_value(shown)
 
     def _folder_row(self, parent: QWidget) -> QWidget:
         row = QWidget(parent)
