@@ -20,7 +20,7 @@ from babel.messages.extract import extract_from_file
 
 from app.cli.argparse_language import ARGPARSE_TEXTS
 from app.cli.batch_progress import BatchProgress, Outcome
-from app.cli.display_width import CLOSING, cut_to_width, display_width, pad_to_width, wrap_to_width
+from app.cli.display_width import CLOSING, OPENING, cut_to_width, display_width, pad_to_width, wrap_to_width
 from app.core.text_translation import use_language
 from tests.conftest import REPO_ROOT, compile_core_catalogs
 
@@ -193,6 +193,8 @@ def test_text_is_wrapped_and_cut_by_terminal_columns() -> None:
     assert "".join(lines).replace(" ", "") == sentence.replace(" ", "")  # nothing lost
     assert all(display_width(line) <= 20 for line in lines)
     assert not any(line[0] in CLOSING for line in lines)  # closing punctuation stays with what it closes
+    assert not any(line[-1] in OPENING for line in lines)  # opening punctuation with what it opens
+    assert wrap_to_width("本地、hf（Hugging Face）", 9) == ["本地、hf", "（Hugging", "Face）"]
     assert wrap_to_width("with --language auto, detect each passage's own language", 30) == [
         "with --language auto, detect", "each passage's own language"]
     assert cut_to_width("转写音频或视频文件", 9) == "转写音频…"

@@ -9,6 +9,7 @@ import unicodedata
 
 WIDE = ("W", "F")
 CLOSING = set("，。、；：！？）】」』》〉")  # stays on the line of what it closes
+OPENING = set("（【「『《〈")  # stays on the line of what it opens
 
 
 def display_width(text: str) -> int:
@@ -50,12 +51,13 @@ def wrap_to_width(text: str, width: int) -> list[str]:
 
 
 def _breakable_pieces(text: str) -> list[str]:
-    """A word (a run of narrow characters), a wide character with the closing punctuation after it, or a space:
-    a line may break before each."""
+    """A word (a run of narrow characters) or a wide character, with the opening punctuation before it and the
+    closing punctuation after it, or a space: a line may break before each."""
     pieces: list[str] = []
     for character in text:
         joins = pieces and not character.isspace() and (
-            character in CLOSING or not (_is_wide(character) or pieces[-1].isspace() or _is_wide(pieces[-1][-1])))
+            character in CLOSING or pieces[-1][-1] in OPENING
+            or not (_is_wide(character) or pieces[-1].isspace() or _is_wide(pieces[-1][-1])))
         if joins:
             pieces[-1] += character
         else:
