@@ -70,7 +70,7 @@ update-translations: $(STAMP)
 	$(PY) scripts/translations_zh_CN.py translations/earshot_zh_CN.ts
 	@mkdir -p build
 	$(VENV)/bin/pybabel -q extract --no-default-keywords -k translated -k translatable --no-location --no-wrap \
-		--sort-output --project Earshot -o build/earshot.pot app/core app/engines
+		--sort-output --project Earshot -o build/earshot.pot app/core app/engines app/cli
 	$(VENV)/bin/pybabel -q update --no-fuzzy-matching --ignore-obsolete --no-wrap -i build/earshot.pot \
 		-o translations/earshot_zh_CN.po -l zh_CN
 
