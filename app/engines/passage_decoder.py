@@ -6,7 +6,9 @@ voice-activity chunks are grouped into passages of up to 30 s of speech
 (app/engines/passages.py). Each passage is one Whisper window, encoded once
 (app/engines/passage_window.py): with the language on automatic and per-passage detection on,
 its language is read from that encoder output, and the same output is decoded, with the text
-before it as its prompt (Whisper's context). A passage whose text repeats itself or its prompt
+before it as its prompt (Whisper's context). A reading is a passage of several windows, decoded
+by faster-whisper's own seek (each window starts where the text of the one before ended, prompted
+with it) in the language of its first window. A passage whose text repeats itself or its prompt
 (app/engines/loop_guard.py) is decoded again without the prompt, from the same encoding. In fast
 mode, runs of passages in one language are decoded side by side in one batch instead
 (app/engines/batched_passages.py).
@@ -187,7 +189,8 @@ class PassageDecoder:
     def _passages(self, audio: AudioSource, context: JobContext) -> tuple[list[Passage], int]:
         """The recording's passages and its length in samples, from a first pass over the stream."""
         if self._options.vad_filter:
-            speech, total = detect_speech(audio.chunks(), context.check_cancelled)
+            # fast mode's batches take passages of one window
+            speech, total = detect_speech(audio.chunks(), context.check_cancelled, not self._options.fast_mode)
             return group_into_passages(speech), total
         pieces, total = quiet_pieces(audio.chunks(), context.check_cancelled)
         return [Passage((piece,)) for piece in pieces], total
