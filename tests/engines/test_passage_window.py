@@ -3,12 +3,14 @@ and read for the passage's language without another pass of the encoder."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from app.core.audio import decode_audio
+from app.core.audio import AudioClip, decode_audio
+from app.core.errors import Cancelled
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.passage_window import decode_passage, encode_passage
 from app.engines.passages import SAMPLE_RATE
@@ -123,3 +125,50 @@ def test_language_per_passage_costs_no_extra_pass_of_the_encoder(local_engine, j
         passes[per_passage] = encoder.count
         assert transcript.language == "en" and context.language_probability > 0.5
     assert passes[True] == passes[False] == 1  # JFK's eleven seconds: one passage, one window
+
+
+def test_a_reading_is_decoded_across_windows_as_faster_whisper_decodes_it(local_engine) -> None:
+    """A stretch of over 90 s without a two-second pause (the first 92 s of the English UDHR reading) is one
+    passage, decoded over several windows, each starting where the text before it ended and prompted with it:
+    from the same samples, the text bare faster-whisper gives with its defaults."""
+    from app.engines.passages import detect_speech, group_into_passages
+
+    samples = decode_audio(SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3").samples[: 93 * SAMPLE_RATE]
+    (passage,) = group_into_passages(detect_speech(samples)[0])
+    model = local_engine.load_model(TINY)
+
+    ours = run_transcription(local_engine, AudioClip(samples), TINY, JobContext())
+    theirs, _info = model.transcribe(passage.samples(samples), language="en")
+    their_segments = list(theirs)
+
+    assert len({s.seek for s in their_segments}) >= 3  # several windows
+    assert ours.text == " ".join(s.text.strip() for s in their_segments)
+
+
+def test_a_readings_segments_come_window_by_window_and_a_cancel_stops_it_between_windows(
+    local_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first window's segments are given out before the reading's later windows are decoded, and a cancel
+    then stops the decoding at the next window, not at the end of the 92 s passage."""
+    samples = decode_audio(SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3").samples[: 93 * SAMPLE_RATE]
+    model = local_engine.load_model(TINY)
+    windows_decoded: set[int] = set()
+    decode_windows = model.generate_segments
+
+    def decode_noting_windows(*arguments, **keywords):  # the engine's own decoding, observed
+        for segment in decode_windows(*arguments, **keywords):
+            windows_decoded.add(segment.seek)
+            yield segment
+
+    monkeypatch.setattr(model, "generate_segments", decode_noting_windows)
+    cancel = threading.Event()
+    seen: list[float] = []
+
+    def cancel_at_first(segment) -> None:
+        seen.append(segment.start)
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        run_transcription(local_engine, AudioClip(samples), TINY, JobContext(cancel_event=cancel), cancel_at_first)
+    assert len(seen) == 1 and seen[0] < 30
+    assert len(windows_decoded) <= 2  # the first window, and the next (which closes the first): not all four
