@@ -11,7 +11,7 @@ models' reference implementations give them (OpenAI's whisper reads FFmpeg's s16
 asks PyAV for s16), so Earshot's samples are theirs to the bit. The rounding (at most 1.5e-5) is far
 below any recording's noise floor, yet enough to change a decoding path. It also fixes the mono mix:
 for an integer output FFmpeg averages a stereo file's channels, where its float output adds them at
--3 dB each, √2 louder than either and past full scale on loud stereo speech.
+-3 dB each, √2 louder than their mean and past full scale on loud stereo speech.
 """
 
 from __future__ import annotations
