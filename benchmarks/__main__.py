@@ -67,8 +67,8 @@ ONE_LANGUAGE_FILE = "dev/en_librivox_udhr_preamble.mp3"
 def engine_overhead(audio_paths: list[Path], model_name: str, rounds: int) -> dict:
     """Earshot's engine against bare faster-whisper with the same options, from the same samples.
 
-    Both sides get the samples Earshot's decoder produced (the decoders differ: see
-    decoder_fidelity), so any difference in time is the engines'. Times are compared only
+    Both sides get the samples Earshot's decoder produced (bare faster-whisper's decoder gives the
+    same: see decoder_fidelity), so any difference in time is the engines'. Times are compared only
     where both produced the same text; the total over all files is given as well.
     """
     from faster_whisper import WhisperModel
@@ -138,38 +138,44 @@ def _time_ratio(run_app: Callable[[], str], run_bare: Callable[[], str], rounds:
 
 
 def decoder_fidelity(audio_paths: list[Path]) -> dict:
-    """How far each decoder's 16 kHz mono samples are from a float64 decode of the same file.
+    """How far each decoder's 16 kHz mono samples are from the file's: every channel decoded to float64, averaged.
 
-    Earshot asks FFmpeg for float samples; bare faster-whisper asks for 16-bit integers and
-    divides by 32768. The reference is the same FFmpeg resampler asked for float64.
+    Earshot and bare faster-whisper both ask FFmpeg for 16-bit samples and divide by 32768 (what the
+    Whisper models are given by their reference implementations), so they should agree sample for
+    sample (``same_samples``) and differ from the reference by the rounding alone. FFmpeg's float
+    downmix is no reference: it adds a stereo file's channels at -3 dB each, √2 louder than their mean.
     """
     from faster_whisper.audio import decode_audio as bare_decode
 
     from app.core.audio import decode_audio
 
-    results = {}
+    results: dict[str, dict] = {}
     for path in audio_paths:
         reference = _float64_decode(path)
-        for name, samples in (("app", decode_audio(path).samples), ("bare", bare_decode(str(path)))):
+        decoded = {"app": decode_audio(path).samples, "bare": bare_decode(str(path))}
+        for name, samples in decoded.items():
             length = min(len(reference), len(samples))
             error = samples[:length].astype(np.float64) - reference[:length]
             results.setdefault(path.name, {})[name] = {
                 "rms_error": float(f"{np.sqrt(np.mean(error ** 2)):.3g}"),
                 "max_error": float(f"{np.max(np.abs(error)):.3g}"),
             }
+        results[path.name]["same_samples"] = bool(np.array_equal(decoded["app"], decoded["bare"]))
     return results
 
 
 def _float64_decode(path: Path) -> np.ndarray:
+    """Every channel resampled to 16 kHz float64 (no downmix), then averaged."""
     import av
 
     pieces = []
     with av.open(str(path)) as container:
-        resampler = av.AudioResampler(format="dbl", layout="mono", rate=16_000)
+        layout = container.streams.audio[0].layout.name
+        resampler = av.AudioResampler(format="dblp", layout=layout, rate=16_000)
         for frame in container.decode(audio=0):
-            pieces.extend(r.to_ndarray().reshape(-1) for r in resampler.resample(frame))
-        pieces.extend(r.to_ndarray().reshape(-1) for r in resampler.resample(None))
-    return np.concatenate(pieces)
+            pieces.extend(r.to_ndarray() for r in resampler.resample(frame))
+        pieces.extend(r.to_ndarray() for r in resampler.resample(None))
+    return np.concatenate(pieces, axis=1).mean(axis=0)
 
 
 def per_passage_detection_cost(audio_path: Path, model_name: str, rounds: int) -> dict:

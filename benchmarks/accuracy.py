@@ -140,7 +140,7 @@ def cached(name: str, key: str, produce: Callable[[], str]) -> str:
 
 def measure(name: str, run: Callable[[Path | np.ndarray], str], recordings: list[Recording], cache: bool) -> dict:
     texts: dict[str, str] = {}
-    started = time.perf_counter()
+    started, cpu_started = time.perf_counter(), time.process_time()
     for recording in recordings:
         def produce(recording: Recording = recording) -> str:
             return run(recording.path)
@@ -156,12 +156,14 @@ def measure(name: str, run: Callable[[Path | np.ndarray], str], recordings: list
         **summarise(recordings, texts),
         "words_on": words,
         "seconds": round(time.perf_counter() - started, 1),
+        "cpu_seconds": round(time.process_time() - cpu_started, 1),  # of the whole process: all its threads
         "texts": texts,
     }
 
 
-def accuracy(model_name: str, systems: list[str]) -> dict:
-    recordings = corpus()
+def accuracy(model_name: str, systems: list[str], only: list[str] | None = None) -> dict:
+    """Each system on the corpus, or on the files whose names contain one of ``only``."""
+    recordings = [r for r in corpus() if not only or any(part in r.path.name for part in only)]
     runners: dict[str, Callable[[], Callable[[Path | np.ndarray], str]]] = {
         "app": lambda: app_runner(model_name),
         "bare_with_context": lambda: bare_runner(model_name, True),
@@ -186,15 +188,18 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--systems", default="app,bare_with_context,bare_without_context")
     parser.add_argument("--output", type=Path, default=RESULTS / "accuracy.json")
     parser.add_argument("--rescore", action="store_true", help="score the texts already in --output again")
+    parser.add_argument("--files", default="", help="comma-separated parts of file names: only those files")
     arguments = parser.parse_args(argv)
     if arguments.rescore:
         results = rescore(json.loads(arguments.output.read_text(encoding="utf-8")), arguments.systems.split(","))
     else:
-        results = accuracy(arguments.model, arguments.systems.split(","))
+        only = [part for part in arguments.files.split(",") if part]
+        results = accuracy(arguments.model, arguments.systems.split(","), only)
     RESULTS.mkdir(exist_ok=True)
     arguments.output.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    shown = ("per_language", "duration_weighted", "words_on", "seconds", "cpu_seconds")
     summary = {
-        system: {key: results[system][key] for key in ("per_language", "duration_weighted", "words_on", "seconds")}
+        system: {key: results[system][key] for key in shown if key in results[system]}
         for system in arguments.systems.split(",")
     }
     print(json.dumps(summary, indent=2))

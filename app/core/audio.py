@@ -5,6 +5,13 @@ m4a, ogg/opus, webm, mp4, mkv, mov, ...) decodes without a system FFmpeg. A file
 decoded whole (``decode_audio``: an AudioClip) or streamed in chunks (``open_audio_file``:
 an AudioFile, read again each time its chunks are asked for), so a long recording need
 never be in memory at once.
+
+FFmpeg's resampler gives 16-bit samples, turned into float32 over 32768: what the Whisper
+models' reference implementations give them (OpenAI's whisper reads FFmpeg's s16le, faster-whisper
+asks PyAV for s16), so Earshot's samples are theirs to the bit. The rounding (at most 1.5e-5) is far
+below any recording's noise floor, yet enough to change a decoding path. It also fixes the mono mix:
+for an integer output FFmpeg averages a stereo file's channels, where its float output adds them at
+-3 dB each, √2 louder than their mean and past full scale on loud stereo speech.
 """
 
 from __future__ import annotations
@@ -22,6 +29,7 @@ from app.core.errors import AudioDecodeError
 from app.core.text_translation import translated
 
 SAMPLE_RATE = 16_000
+PCM_SCALE = 32_768.0  # 16-bit samples to float, as the reference implementations scale them
 CHUNK_SAMPLES = 30 * SAMPLE_RATE  # a streamed decode's chunks: 1.9 MB of float32
 
 MEDIA_EXTENSIONS = (
@@ -154,9 +162,7 @@ def _decoded_range(path: Path, channel: int | None, start: float, end: float) ->
         stream = _audio_stream(container, path, channel)
         if stream.time_base is not None and start > 0:
             container.seek(int(start / stream.time_base), stream=stream)  # lands at or before ``start``
-        resampler = av.AudioResampler(
-            format="fltp", layout="mono" if channel is None else stream.layout.name, rate=SAMPLE_RATE,
-        )
+        resampler = _resampler(stream, channel)
         position: int | None = None  # in samples at SAMPLE_RATE, of the next sample the resampler gives
         for frame in decoded_frames(container, stream):
             if position is None:
@@ -214,14 +220,10 @@ def _audio_stream(container: av.container.InputContainer, path: Path, channel: i
 
 
 def _decoded_pieces(path: Path, channel: int | None) -> Iterator[np.ndarray]:
-    """The file's samples as FFmpeg's resampler hands them over: mono 16 kHz float32 pieces of a few ms."""
+    """The file's samples as FFmpeg's resampler hands them over: mono 16 kHz pieces of a few ms, as float32."""
     with av.open(str(path), metadata_errors="ignore") as container:
         stream = _audio_stream(container, path, channel)
-        resampler = av.AudioResampler(
-            format="fltp",
-            layout="mono" if channel is None else stream.layout.name,
-            rate=SAMPLE_RATE,
-        )
+        resampler = _resampler(stream, channel)
         for frame in decoded_frames(container, stream):
             for resampled in resampler.resample(frame):
                 yield _pick_channel(resampled.to_ndarray(), channel)
@@ -261,6 +263,12 @@ def decoded_frames(container: av.container.InputContainer, stream: av.AudioStrea
         yield from frames
 
 
+def _resampler(stream: av.AudioStream, channel: int | None) -> av.AudioResampler:
+    """16 kHz 16-bit planar: the mono mix (the channels' mean), or every channel when one is picked."""
+    return av.AudioResampler(format="s16p", layout="mono" if channel is None else stream.layout.name, rate=SAMPLE_RATE)
+
+
 def _pick_channel(planes: np.ndarray, channel: int | None) -> np.ndarray:
-    picked: np.ndarray = planes[0 if channel is None else channel]
+    """One plane of 16-bit samples as float32 in [-1, 1)."""
+    picked: np.ndarray = planes[0 if channel is None else channel].astype(np.float32) / PCM_SCALE
     return picked

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -14,6 +15,7 @@ from app.core.errors import EngineError, ModelError
 from app.core.text_translation import translated
 from app.core.transcript import Segment
 from app.engines.base import JobContext, TranscriptionEngine, TranscriptionOptions
+from app.engines.cancellable_calls import CancellableCalls, cancellable_model
 from app.engines.model_store import resolve_model
 from app.engines.passage_decoder import PassageDecoder
 
@@ -33,6 +35,9 @@ class FasterWhisperEngine(TranscriptionEngine):
     anew) loaded again after a job that may have sampled. Each job then starts from the same random
     state: the same file and options give the same text. The tokenizer is kept: parsing it holds the
     GIL for its whole 50-300 ms, which stalled the window between two files of a batch.
+
+    A job's model load and its CTranslate2 calls run through ``CancellableCalls``
+    (app/engines/cancellable_calls.py): a cancel is heard at once, not when the call ends.
     """
 
     name = "local"
@@ -42,9 +47,19 @@ class FasterWhisperEngine(TranscriptionEngine):
         self._loaded_key: tuple[str, int] | None = None
         self._loaded_model: WhisperModel | None = None
         self._random_state_used = False
+        self._calls = CancellableCalls()
 
     def load_model(self, options: TranscriptionOptions, context: JobContext | None = None) -> WhisperModel:
-        """The WhisperModel for ``options``, loaded once and reused."""
+        """The WhisperModel for ``options``, loaded once and reused.
+
+        With a job's ``context``, a cancel stops the wait for a load at once; the load goes on unheard,
+        and the next job finds its model loaded.
+        """
+        if context is None:
+            return self._load_model(options, None)
+        return self._calls.call(partial(self._load_model, options, context), context.cancel_event)
+
+    def _load_model(self, options: TranscriptionOptions, context: JobContext | None) -> WhisperModel:
         from faster_whisper import WhisperModel  # heavy import, deferred until needed
 
         model_dir = resolve_model(options.model)
@@ -97,13 +112,14 @@ class FasterWhisperEngine(TranscriptionEngine):
         _check_options_fit_model(options, model.model.is_multilingual)
         context.check_cancelled()
         context.report_status(translated("Recognising speech"))
-        decoder = PassageDecoder(model, options)
+        decoder = PassageDecoder(cancellable_model(model, self._calls, context.cancel_event), options)
         try:
             yield from decoder.segments(audio, context)
         except (RuntimeError, ValueError) as error:
             raise EngineError(translated("Recognition failed: {error}.").format(error=error)) from error
         finally:
-            self._random_state_used = self._random_state_used or decoder.may_have_sampled
+            # a decoding given up on by a cancel goes on unheard, and may sample
+            self._random_state_used = self._random_state_used or decoder.may_have_sampled or context.cancelled
 
     def transcribe_file(
         self, audio: AudioFile, options: TranscriptionOptions, context: JobContext

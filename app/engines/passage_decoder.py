@@ -6,7 +6,9 @@ voice-activity chunks are grouped into passages of up to 30 s of speech
 (app/engines/passages.py). Each passage is one Whisper window, encoded once
 (app/engines/passage_window.py): with the language on automatic and per-passage detection on,
 its language is read from that encoder output, and the same output is decoded, with the text
-before it as its prompt (Whisper's context). A passage whose text repeats itself or its prompt
+before it as its prompt (Whisper's context). A reading is a passage of several windows, decoded
+by faster-whisper's own seek (each window starts where the text of the one before ended, prompted
+with it) in the language of its first window. A passage whose text repeats itself or its prompt
 (app/engines/loop_guard.py) is decoded again without the prompt, from the same encoding. In fast
 mode, runs of passages in one language are decoded side by side in one batch instead
 (app/engines/batched_passages.py).
@@ -80,7 +82,7 @@ class PassageDecoder:
             if detected != language:
                 self._context.clear()  # the text before, in another language, is no context for this one
             language = detected
-            yield from self._decode_guarded(encoded, passage, language)
+            yield from self._decode_guarded(encoded, passage, language, context)
             context.check_cancelled()
 
     def _fixed_language(self) -> str | None:
@@ -98,14 +100,19 @@ class PassageDecoder:
     def _detects_each_passage(self) -> bool:
         return not self._options.language and self._multilingual and self._options.language_per_passage
 
-    def _decode_guarded(self, encoded: EncodedPassage, passage: Passage, language: str) -> list[Segment]:
-        """The passage's segments; from a window that repeats itself or the text before it, decoded again without it.
+    def _decode_guarded(
+        self, encoded: EncodedPassage, passage: Passage, language: str, context: JobContext
+    ) -> Iterator[Segment]:
+        """The passage's segments, window by window; from a window that repeats itself or the text before it,
+        decoded again without it.
 
-        A passage is one window, but faster-whisper decodes an unfinished last sentence in a second
-        window prompted with the first: such a window is checked too.
+        A passage of one window may still be decoded in two (faster-whisper decodes an unfinished last
+        sentence in a second window prompted with the first), and a reading is decoded in several: each
+        window is checked, and each window kept is given out at once (a reading's first minutes do not wait
+        for its last), with a cancel honoured between windows.
         """
         prompt = self._prompt()
-        kept: list[WhisperSegment] = []
+        kept_any = False
         start = 0.0
         while True:
             loop_at = None
@@ -116,16 +123,17 @@ class PassageDecoder:
                 if had_prompt and is_loop(text, previous_text):
                     loop_at = window[0].seek / FRAMES_PER_SECOND
                     break
-                kept.extend(window)
+                kept_any = True
+                self._remember(window)
+                yield from (_restore_times(segment, passage, language) for segment in window)
+                context.check_cancelled()
                 previous_text, previous_temperature = text, window[-1].temperature or 0.0
             if loop_at is None:
                 break
             self.windows_decoded_again += 1
             start, prompt = loop_at, ""  # the window after a loop is not checked: no prompt
-        if not kept:
+        if not kept_any:
             self.may_have_sampled = True  # an empty passage cannot tell whether a window sampled
-        self._remember(kept)
-        return [_restore_times(segment, passage, language) for segment in kept]
 
     def _prompt(self) -> str:
         if self._options.condition_on_previous_text and self._context:
@@ -157,7 +165,7 @@ class PassageDecoder:
                 if is_loop(" ".join(s.text for s in segments)):
                     self.windows_decoded_again += 1
                     self._context.clear()
-                    yield from self._decode_guarded(encode_passage(self._model, speech), passage, language)
+                    yield from self._decode_guarded(encode_passage(self._model, speech), passage, language, context)
                 else:
                     yield from segments
             context.check_cancelled()
@@ -187,7 +195,8 @@ class PassageDecoder:
     def _passages(self, audio: AudioSource, context: JobContext) -> tuple[list[Passage], int]:
         """The recording's passages and its length in samples, from a first pass over the stream."""
         if self._options.vad_filter:
-            speech, total = detect_speech(audio.chunks(), context.check_cancelled)
+            # fast mode's batches take passages of one window
+            speech, total = detect_speech(audio.chunks(), context.check_cancelled, not self._options.fast_mode)
             return group_into_passages(speech), total
         pieces, total = quiet_pieces(audio.chunks(), context.check_cancelled)
         return [Passage((piece,)) for piece in pieces], total

@@ -42,11 +42,18 @@ class EncodedPassage:
 
 
 def encode_passage(model: WhisperModel, speech: np.ndarray) -> EncodedPassage:
-    """The passage's features, and its first 30 s window, padded with silence, encoded."""
+    """The passage's features, and its first 30 s window encoded: padded with silence when the passage is shorter.
+
+    A passage longer than a window (a reading) is decoded as bare faster-whisper decodes a file: every
+    window, the first too, is cut from the features of the whole passage.
+    """
     extractor = model.feature_extractor
-    first_speech = speech[: extractor.n_samples]
-    first_window = extractor(first_speech, padding=extractor.n_samples)[:, : extractor.nb_max_frames]
-    return EncodedPassage(extractor(speech), model.encode(first_window))
+    features = extractor(speech)
+    if len(speech) > extractor.n_samples:
+        first_window = features[:, : extractor.nb_max_frames]
+    else:
+        first_window = extractor(speech, padding=extractor.n_samples)[:, : extractor.nb_max_frames]
+    return EncodedPassage(features, model.encode(first_window))
 
 
 def detect_language(model: WhisperModel, encoded: EncodedPassage) -> tuple[str, float]:

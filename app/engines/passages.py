@@ -2,7 +2,9 @@
 
 A passage is what the local engine decodes at once: one Whisper window, cut at pauses rather
 than every 30 s, so no word is split between windows, each passage can be decoded in its own
-language, and a passage that repeats itself can be decoded again on its own. Speech is found
+language, and a passage that repeats itself can be decoded again on its own. A reading (over
+READING_SECONDS of speech without a two-second pause) is one passage of several windows instead,
+decoded as bare faster-whisper decodes a file. Speech is found
 over a stream of chunks, and a PassageReader cuts each passage's speech out of a second pass
 over the stream, so no more than a passage and a chunk of the recording is held at once.
 """
@@ -10,7 +12,7 @@ over the stream, so no more than a passage and a chunk of the recording is held 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -20,6 +22,10 @@ from app.engines.speech_detection import SpeechProbabilities, speech_stretches
 
 SAMPLE_RATE = 16_000
 PASSAGE_SECONDS = 30.0
+# A stretch of speech this long without a pause of 2 s (a reading, a monologue) is decoded as bare faster-whisper
+# decodes a file: one passage over several windows, each starting where the last one's text ended
+READING_SECONDS = 90.0
+LONGEST_READING_SECONDS = 300.0  # such a passage is cut at its longest pause before this (memory stays bounded)
 LEAD_IN_SECONDS = 1.0  # of the pause before a passage, decoded with it
 LEAD_IN_LIMIT_SECONDS = 29.0  # a passage led in stays this short (see _lead_in)
 # Silero's own default (faster-whisper's is 0): a lone word is 300 ms or more of speech; a blip of 100 ms in
@@ -68,9 +74,14 @@ class Passage:
 
 
 def detect_speech(
-    chunks: Iterable[np.ndarray] | np.ndarray, between_chunks: Callable[[], None] | None = None
+    chunks: Iterable[np.ndarray] | np.ndarray,
+    between_chunks: Callable[[], None] | None = None,
+    readings: bool = True,
 ) -> tuple[list[SpeechChunk], int]:
     """Silero voice activity (faster-whisper's own filter) over a stream, long stretches cut at their longest pauses.
+
+    A stretch of up to READING_SECONDS is cut into passages of one window (up to 30 s); with ``readings``
+    a longer one is a reading, cut only every LONGEST_READING_SECONDS or so, and decoded across windows.
 
     Returns the speech and the number of samples the stream had; ``between_chunks`` is called after
     each chunk (to stop on cancel).
@@ -90,10 +101,13 @@ def detect_speech(
         limit=int(PASSAGE_SECONDS * SAMPLE_RATE),
         pad=settings.speech_pad_ms * SAMPLE_RATE // 1000,
     )
+    reading_rules = replace(rules, limit=int(LONGEST_READING_SECONDS * SAMPLE_RATE))
     pieces = [
         SpeechChunk(*piece)
-        for stretch in speech_stretches(speech, total, settings)
-        for piece in cut_at_pauses(*stretch, speech, rules)
+        for start, end in speech_stretches(speech, total, settings)
+        for piece in cut_at_pauses(
+            start, end, speech, reading_rules if readings and end - start > READING_SECONDS * SAMPLE_RATE else rules
+        )
     ]
     return pieces, total
 
@@ -137,13 +151,12 @@ def _lead_in(first: SpeechChunk, previous_end: int, passage_length: int) -> int:
     Whisper heard its training windows with the quiet before the speech; voice activity cuts 0.4 s
     before it. The passage is kept under LEAD_IN_LIMIT_SECONDS: when speech runs to the very end of
     the window, Whisper leaves its last sentence unfinished and decodes it again in a window of its
-    own, where it tends to make text up.
+    own, where it tends to make text up. A reading (a passage longer than a window) is led in too.
     """
-    room = min(
-        int(LEAD_IN_SECONDS * SAMPLE_RATE),
-        int(LEAD_IN_LIMIT_SECONDS * SAMPLE_RATE) - passage_length,
-        first.start - previous_end,
-    )
+    pause = first.start - previous_end
+    if passage_length > PASSAGE_SECONDS * SAMPLE_RATE:  # a reading, over several windows anyway
+        return min(int(LEAD_IN_SECONDS * SAMPLE_RATE), pause)
+    room = min(int(LEAD_IN_SECONDS * SAMPLE_RATE), int(LEAD_IN_LIMIT_SECONDS * SAMPLE_RATE) - passage_length, pause)
     return max(0, room)
 
 

@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 import soundfile
 
-from app.core.audio import SAMPLE_RATE, audio_channel_count, decode_audio, open_audio_file
+from app.core.audio import SAMPLE_RATE, audio_channel_count, decode_audio, decode_audio_range, open_audio_file
 from app.core.errors import AudioDecodeError
+from tests.conftest import SHARED_AUDIO
 
 # container extension -> (audio codec, sample format) PyAV/FFmpeg can write
 CONTAINERS = {
@@ -193,3 +194,29 @@ def test_a_streamed_channel_is_that_channel(jfk_48k, tmp_path: Path) -> None:
     assert np.array_equal(right, decode_audio(path, channel=1).samples)
     with pytest.raises(AudioDecodeError, match=r"channel 3 of “stereo.wav”: it has 2 channel"):
         open_audio_file(path, channel=2)
+
+
+@pytest.mark.parametrize("name", ["jfk.flac", "multilingual.mp3"])  # a stereo FLAC, a mono MP3
+def test_a_file_decodes_to_the_16_bit_samples_whisper_is_given(name: str) -> None:
+    """faster-whisper (and OpenAI's whisper, through FFmpeg's s16le) give the model 16-bit samples over
+    32768: Earshot's decode is the same, sample for sample, streamed or whole."""
+    from faster_whisper.audio import decode_audio as reference_decode
+
+    path = SHARED_AUDIO / name
+    expected = reference_decode(str(path))
+
+    assert np.array_equal(decode_audio(path).samples, expected)
+    assert np.array_equal(np.concatenate(list(open_audio_file(path).chunks(chunk_samples=48_000))), expected)
+    passage = decode_audio_range(path, 2.0, 5.0).samples  # after a seek: the same grid, the resampler's own phase
+    assert np.array_equal(passage * 32768, np.round(passage * 32768))
+
+
+def test_a_stereo_file_is_mixed_to_the_mean_of_its_channels() -> None:
+    """Not FFmpeg's float downmix, which adds the channels at -3 dB each (√2 louder than either, past full scale
+    on jfk.flac) where its integer downmix, and every reference decoder, averages them."""
+    path = SHARED_AUDIO / "jfk.flac"
+    left, right = decode_audio(path, channel=0).samples, decode_audio(path, channel=1).samples
+    mixed = decode_audio(path).samples
+
+    assert np.abs(mixed - (left + right) / 2).max() <= 1 / 32768  # one step of rounding
+    assert np.abs(mixed).max() <= 1.0

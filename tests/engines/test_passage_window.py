@@ -3,12 +3,14 @@ and read for the passage's language without another pass of the encoder."""
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import numpy as np
 import pytest
 
-from app.core.audio import decode_audio
+from app.core.audio import AudioClip, decode_audio, decode_audio_range
+from app.core.errors import Cancelled
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.passage_window import decode_passage, encode_passage
 from app.engines.passages import SAMPLE_RATE
@@ -16,6 +18,8 @@ from tests.conftest import SHARED_AUDIO
 from tests.speech import word_error_rate
 
 TINY = TranscriptionOptions(model="tiny.en")
+TINY_GREEDY = TranscriptionOptions(model="tiny.en", beam_size=1)  # a reading's four windows at a third of the cost
+UDHR = SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3"
 SWEDISH = SHARED_AUDIO / "dev" / "sv_nst_se10x016-08071999-1334_u0016004.wav"
 SWEDISH_REFERENCE = (
     "Vår husläkare börjar i och för sig bli gammal och skröplig, men han har ju ett sådant trevligt sätt!"
@@ -123,3 +127,57 @@ def test_language_per_passage_costs_no_extra_pass_of_the_encoder(local_engine, j
         passes[per_passage] = encoder.count
         assert transcript.language == "en" and context.language_probability > 0.5
     assert passes[True] == passes[False] == 1  # JFK's eleven seconds: one passage, one window
+
+
+def test_a_reading_is_decoded_across_windows_as_faster_whisper_decodes_it(
+    local_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A stretch of speech longer than READING_SECONDS without a two-second pause is one passage, decoded over
+    several windows, each starting where the text before it ended and prompted with it: from the same samples,
+    the text bare faster-whisper gives with the same options (greedy, for speed). The threshold is lowered to
+    25 s so the reading (the first 34 s of the English UDHR preamble) takes two windows rather than four."""
+    from app.engines import passages
+
+    monkeypatch.setattr(passages, "READING_SECONDS", 25.0)
+    samples = decode_audio_range(UDHR, 0, 34).samples
+    (passage,) = passages.group_into_passages(passages.detect_speech(samples)[0])
+    model = local_engine.load_model(TINY_GREEDY)
+
+    ours = run_transcription(local_engine, AudioClip(samples), TINY_GREEDY, JobContext())
+    theirs, _info = model.transcribe(passage.samples(samples), language="en", beam_size=1)
+    their_segments = list(theirs)
+
+    assert passage.chunks[0].length > 30 * SAMPLE_RATE
+    assert len({s.seek for s in their_segments}) >= 2  # several windows
+    assert ours.text == " ".join(s.text.strip() for s in their_segments)
+
+
+def test_a_readings_segments_come_window_by_window_and_a_cancel_stops_it_between_windows(
+    local_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The first window's segments are given out before the reading's later windows are decoded, and a cancel
+    then stops the decoding at the next window, not at the end of the 93 s passage."""
+    samples = decode_audio_range(UDHR, 0, 93).samples
+    model = local_engine.load_model(TINY_GREEDY)
+    windows_decoded: set[int] = set()
+    decode_windows = model.generate_segments
+
+    def decode_noting_windows(*arguments, **keywords):  # the engine's own decoding, observed
+        for segment in decode_windows(*arguments, **keywords):
+            windows_decoded.add(segment.seek)
+            yield segment
+
+    monkeypatch.setattr(model, "generate_segments", decode_noting_windows)
+    cancel = threading.Event()
+    seen: list[float] = []
+
+    def cancel_at_first(segment) -> None:
+        seen.append(segment.start)
+        cancel.set()
+
+    with pytest.raises(Cancelled):
+        run_transcription(
+            local_engine, AudioClip(samples), TINY_GREEDY, JobContext(cancel_event=cancel), cancel_at_first
+        )
+    assert len(seen) == 1 and seen[0] < 30
+    assert len(windows_decoded) <= 2  # the first window, and the next (which closes the first): not all four

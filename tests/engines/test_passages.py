@@ -39,6 +39,8 @@ def test_a_passage_starts_in_the_pause_before_it_but_never_in_the_passage_before
     assert second.original_seconds(1.5) == 21.5
     long_passage = group_into_passages([_chunk(5, 10), _chunk(40, 68.5)])[1].chunks[0]
     assert long_passage == _chunk(39.5, 68.5)  # 28.5 s of speech: led in only up to 29 s
+    reading = group_into_passages([_chunk(5, 10), _chunk(40, 160)])[1].chunks[0]
+    assert reading == _chunk(39, 160)  # over several windows anyway: led in as bare faster-whisper starts a file
 
 
 def test_a_time_in_the_joined_speech_maps_back_to_the_recording() -> None:
@@ -68,6 +70,20 @@ def test_long_speech_is_cut_into_chunks_no_longer_than_a_passage(jfk_path) -> No
     assert total == len(long_speech)
     assert chunks and all(c.length <= 30 * SAMPLE_RATE for c in chunks)
     assert sum(c.length for c in chunks) == pytest.approx(len(long_speech), rel=0.25)
+
+
+def test_a_reading_is_one_passage_unless_in_fast_mode(jfk_path) -> None:
+    """Over 90 s of speech without a two-second pause is decoded across windows as bare faster-whisper decodes
+    a file; fast mode's batches take passages of one window."""
+    from app.core.audio import decode_audio
+
+    speech = decode_audio(jfk_path).samples
+    reading = np.concatenate([speech] * 9)  # 99 s
+    chunks, _total = detect_speech(reading)
+    assert len(chunks) == 1 and chunks[0].length > 95 * SAMPLE_RATE
+    assert len(group_into_passages(chunks)) == 1
+    batched, _total = detect_speech(reading, readings=False)
+    assert len(batched) > 3 and all(c.length <= 30 * SAMPLE_RATE for c in batched)
 
 
 def _stream(samples: np.ndarray, chunk_samples: int):

@@ -177,7 +177,7 @@ def test_shutdown_stops_every_busy_lane_and_never_starts_the_waiting_jobs(
     waiting = runner.submit(TranscribeFileJob(jfk_path, local_engine, TINY))
     qtbot.waitUntil(lambda: all(log.started(i) for i in running), timeout=30_000)
     qtbot.waitUntil(lambda: bool(openai_server.requests_to("/audio/transcriptions")), timeout=10_000)
-    assert all(log.ended(i) is None for i in running)
+    assert all(log.ended(i) is None for i in running), [log.ended(i) for i in running]
     assert runner.shutdown(), "every lane joined within its second"
     assert all(runner.lane_counts(lane) == (0, 0) for lane in LaneKind)
     qtbot.wait(100)
