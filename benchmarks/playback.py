@@ -237,7 +237,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.event_loop_probe import EventLoopProbe, run_queue_wait_ms
+    from benchmarks.event_loop_probe import EventLoopProbe, ThreadClock, run_queue_wait_ms
     from tests.pulseaudio_server import running_pulseaudio
 
     with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
@@ -292,11 +292,14 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         many = Transcript([Segment(i * step, i * step + step * 0.9, f"segment {i} of the long talk", words=[
             Word(i * step + k * step * 0.3, i * step + (k + 1) * step * 0.3, w) for k, w in enumerate(three)
         ]) for i in range(segments)])
-        collections = GarbageCollections()
+        at_open = GarbageCollections()  # the open's own full collection before gc.freeze() (collector_freeze.py)
         window.adopt_document(Document(many, long_media))
         wait_for(controller.media_opened)
-        probe = EventLoopProbe()
+        at_open.stop()
+        collections = GarbageCollections()
+        probe, threads = EventLoopProbe(), ThreadClock()
         cpu_before = time.thread_time()
+        threads.start()
         probe.start()
         controller.play()
         calls: dict[str, list[float]] = {"go_to_row": [], "seek": [], "zoom": []}
@@ -320,6 +323,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
             timed("zoom", lambda: panel.waveform.zoom_at(640, 1.25 if round_ % 10 < 5 else 0.8))  # noqa: B023
         probe.stop()
         collections.stop()
+        thread_cpu = threads.figures()
         cpu = time.thread_time() - cpu_before
         controller.pause()
         tracked, full_started = len(gc.get_objects()), time.perf_counter()
@@ -335,9 +339,10 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         "segments": segments, **probe.figures(),
         **{f"{name}_max_ms": round(max(times), 1) for name, times in calls.items()},
         **{f"{name}_blocked_max_ms": round(max(times), 1) for name, times in blocked.items() if times},
-        **collections.figures(), "gc_tracked_objects": tracked,
+        **collections.figures(), "gc_at_open_full_collections_ms": at_open.figures()["gc_full_collections_ms"],
+        "gc_tracked_objects": tracked,
         "gc_full_collection_now_ms": round(full_collection_ms, 1),
-        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0,
+        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0, "threads_cpu_ms": thread_cpu,
         "load_average": os.getloadavg()[0],
         "goal": "word lag < 50 ms; no event-loop gap over 16 ms (on a loaded machine a gap also counts the wait "
                 "for a core: the GUI thread's CPU time in the gap does not)",
