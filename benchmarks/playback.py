@@ -305,11 +305,13 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         calls: dict[str, list[float]] = {"go_to_row": [], "seek": [], "zoom": []}
 
         blocked: dict[str, list[float]] = {name: [] for name in calls}
+        calls_cpu: dict[str, list[float]] = {name: [] for name in calls}
 
         def timed(name: str, call: Callable[[], object]) -> None:
             started, cpu_started, waited = time.perf_counter(), time.thread_time(), run_queue_wait_ms()
             call()
             calls[name].append((time.perf_counter() - started) * 1000)
+            calls_cpu[name].append((time.thread_time() - cpu_started) * 1000)
             if waited is not None:
                 core_wait = (run_queue_wait_ms() or waited) - waited
                 blocked[name].append(calls[name][-1] - (time.thread_time() - cpu_started) * 1000 - core_wait)
@@ -338,6 +340,8 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         "word_lag_p95_ms": round(sorted(lags)[int(len(lags) * 0.95)], 1), "word_lag_max_ms": round(max(lags), 1),
         "segments": segments, **probe.figures(),
         **{f"{name}_max_ms": round(max(times), 1) for name, times in calls.items()},
+        **{f"{name}_cpu_median_max_ms": [round(statistics.median(times), 1), round(max(times), 1)]
+           for name, times in calls_cpu.items()},
         **{f"{name}_blocked_max_ms": round(max(times), 1) for name, times in blocked.items() if times},
         **collections.figures(), "gc_at_open_full_collections_ms": at_open.figures()["gc_full_collections_ms"],
         "gc_tracked_objects": tracked,

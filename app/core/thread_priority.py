@@ -1,12 +1,13 @@
 """Background threads and processes yield the cores to the window's GUI thread (Linux; elsewhere nothing).
 
 On two cores the window's event loop stalled while our own background work held both: Qt's FFmpeg
-demuxer and decoder refilling after each seek, the job runner's light lane, the waveform's peaks
-child. Linux schedules threads: a nice value set with ``setpriority(PRIO_PROCESS, thread id)``
-applies to that one thread (and to the threads and processes it starts later), so the GUI thread,
-at the normal priority, takes a core from them as soon as it wakes. SCHED_IDLE goes further: such a
-thread runs only on a core nothing else of its group wants, and it still runs whenever one is free.
-The audio output threads are never lowered: their underruns would be heard.
+demuxer and decoder refilling after each seek, the waveform's peaks child. Linux schedules threads: a
+nice value set with ``setpriority(PRIO_PROCESS, thread id)`` applies to that one thread (and to the
+threads and processes it starts later), so the GUI thread, at the normal priority, takes a core from
+them as soon as it wakes. SCHED_IDLE goes further: such a thread runs only on a core nothing else of
+its group wants, and it still runs whenever one is free. The audio output threads are never lowered:
+their underruns would be heard. Nor are the process's Python threads: one lowered while it holds the
+GIL keeps the GUI thread waiting for the GIL as long as it waits for a core (priority inversion).
 
 Nice values order threads within one scheduling group. With the kernel's autogroups (a group per
 session: the default on desktops and on the build machine) each busy session gets the same share of a

@@ -4,11 +4,9 @@ Plain threads and no Qt, so the window's job runner (app/jobs) and the command l
 share it. A worker thread is started when a task arrives and a place is free, and it ends when
 the lane has nothing left to run, so an idle lane holds no thread. Closing a lane drops what
 waits (it never starts), sets the cancel event of what runs, and ``join`` waits for the workers
-with a deadline. A lane of light work runs its threads at a lower priority (``niceness``), so they
-take a core only when the window does not want it. Work that cannot be interrupted (a model load, a
-recognition window) finishes its step after that: the workers are not daemon threads, so Python
-waits for that step before it exits rather than kill a thread inside native code (which aborts the
-process).
+with a deadline. Work that cannot be interrupted (a model load, a recognition window) finishes
+its step after that: the workers are not daemon threads, so Python waits for that step before it
+exits rather than kill a thread inside native code (which aborts the process).
 """
 
 from __future__ import annotations
@@ -19,8 +17,6 @@ import time
 from collections import deque
 from collections.abc import Callable
 from typing import Generic, Protocol, TypeVar
-
-from app.core.thread_priority import lower_this_thread
 
 log = logging.getLogger(__name__)
 
@@ -39,13 +35,10 @@ class WorkLane(Generic[TaskT]):
     ``execute`` reports its own outcome; an exception escaping it is a bug, logged, and the lane goes on.
     """
 
-    def __init__(
-        self, name: str, capacity: int | None, execute: Callable[[TaskT], None], niceness: int | None = None
-    ) -> None:
+    def __init__(self, name: str, capacity: int | None, execute: Callable[[TaskT], None]) -> None:
         if capacity is not None and capacity < 1:
             raise ValueError("a lane runs at least one task at a time")
         self.name = name
-        self._niceness = niceness  # None: the priority of the thread that started the lane
         self._capacity = capacity
         self._execute = execute
         self._changes = threading.Condition()  # guards the fields below
@@ -130,8 +123,6 @@ class WorkLane(Generic[TaskT]):
             worker.start()
 
     def _work(self) -> None:
-        if self._niceness is not None:
-            lower_this_thread(self._niceness)
         while (task := self._next_task()) is not None:
             try:
                 self._execute(task)

@@ -1,8 +1,7 @@
 """The one bridge between background work and the window: jobs run in lanes, news comes back as typed events.
 
 Lanes keep kinds of work from blocking each other (see LaneKind): a two-hour local transcription
-holds the local lane only, while remote jobs, speech output and waveform peaks go on beside it; the
-light lane's threads run at a lower priority, so they never hold a core the window wants.
+holds the local lane only, while remote jobs, speech output and waveform peaks go on beside it.
 Jobs run on the lanes' plain threads (app/core/work_lanes.py) and never touch widgets; what they
 report is posted through a GuiThreadRelay and emitted on the GUI thread as
 ``job_event(job_id, event)`` (app/jobs/events.py). Each job has its own cancel event, set by
@@ -24,7 +23,6 @@ from PySide6.QtCore import QObject, Signal
 
 from app.core.errors import Cancelled, EarshotError
 from app.core.preferences import DEFAULT_REMOTE_JOBS
-from app.core.thread_priority import BACKGROUND_NICENESS
 from app.core.work_lanes import WorkLane
 from app.gui_thread_relay import GuiThreadRelay
 from app.jobs.events import FINAL_EVENTS, JobCancelled, JobEvent, JobFailed, JobFinished, JobStarted
@@ -52,7 +50,7 @@ class JobRunner(QObject):
             LaneKind.LOCAL: WorkLane("local-lane", 1, self._execute),
             LaneKind.REMOTE: WorkLane("remote-lane", remote_jobs, self._execute),
             LaneKind.REAL_TIME: WorkLane("real-time-lane", None, self._execute),
-            LaneKind.LIGHT: WorkLane("light-lane", LIGHT_JOBS, self._execute, BACKGROUND_NICENESS),
+            LaneKind.LIGHT: WorkLane("light-lane", LIGHT_JOBS, self._execute),
         }
 
     # ---- the runner's interface -----------------------------------------------------------

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import sys
 import threading
 import time
 from dataclasses import dataclass, field
@@ -106,16 +104,3 @@ def test_withdrawn_tasks_never_start_and_capacity_can_grow() -> None:
     assert sorted(recorder.started) == ["0", "1", "3"]
     with pytest.raises(ValueError):
         lane.set_capacity(0)
-
-
-@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="a thread's own niceness is Linux's")
-def test_a_lane_of_light_work_runs_its_tasks_at_its_niceness() -> None:
-    seen: list[int] = []
-
-    def execute(_task: Task) -> None:
-        seen.append(os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))
-
-    lane = WorkLane("light", 1, execute, niceness=10)
-    lane.submit(Task("peaks"))
-    assert lane.wait_until_idle(5)
-    assert seen == [max(10, os.getpriority(os.PRIO_PROCESS, threading.get_native_id()))]
