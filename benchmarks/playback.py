@@ -7,6 +7,14 @@ Goals: peaks of a three-hour file in under 10 s on 2 cores with peak memory unde
 child process's maximum resident set, interpreter and libraries included); no repaint of the
 waveform over 16 ms while zooming, scrolling and following the play head across 10,000 regions.
 The three-hour file is real speech (multilingual.mp3, 60 s) remuxed 180 times into one clean MP3.
+
+window_playback's figures: loop_gap_* are the wall-clock gaps of a 5 ms timer on the window's event loop
+while it plays, jumps to rows and zooms (event_loop_probe.py), with the GUI thread's CPU, its wait for a
+core and the time it was blocked in the longest; {go_to_row,seek,zoom}_max_ms and _cpu_median_max_ms
+each call's wall clock and GUI-thread CPU; gc_full_collections_ms the full garbage collections during the
+run and gc_at_open_full_collections_ms those of opening the document (the collect before gc.freeze());
+threads_cpu_ms the CPU of each other thread of the process over the run (Qt names its own, such as
+QFFmpeg::Demuxer) and of its child processes (the waveform's peaks child), the busiest first.
 """
 
 from __future__ import annotations
