@@ -29,7 +29,7 @@ class LazyRowSizing(QObject):
         self._view = view
         self._stale: list[bool] = []  # one per row: its height may not fit its text
         self._fit_pending = False
-        self._one_line_height: int | None = None  # of a row whose cells all fit on one line
+        self._one_line_height: tuple[str, int] | None = None  # the font's key and the height of a row of one line
         # Queued at normal priority: runs before the repaint the change asked for (a low-priority event).
         self._fit_requested.connect(self.fit_rows_on_screen, Qt.ConnectionType.QueuedConnection)
         model = view.model()
@@ -102,12 +102,13 @@ class LazyRowSizing(QObject):
         if not self._stale[row]:
             return 0
         one_line = self._fits_one_line(row)
-        if one_line and self._one_line_height is not None:
-            self._view.setRowHeight(row, self._one_line_height)
+        font = self._view.font().key()  # a new theme or font size: learned again
+        if one_line and self._one_line_height is not None and self._one_line_height[0] == font:
+            self._view.setRowHeight(row, self._one_line_height[1])
         else:
             self._view.resizeRowToContents(row)
             if one_line:
-                self._one_line_height = self._view.rowHeight(row)
+                self._one_line_height = (font, self._view.rowHeight(row))
         self._stale[row] = False
         return 1
 

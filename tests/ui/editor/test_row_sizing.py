@@ -101,3 +101,16 @@ def test_rows_of_one_line_get_the_measured_height_and_the_others_are_measured(qt
     single = view.rowHeight(0)
     assert all(view.rowHeight(row) > single for row in (5, 7, 9))
     assert {view.rowHeight(row) for row in on_screen(window) if row not in (5, 7, 9)} == {single}
+
+
+def test_after_a_font_change_rows_of_one_line_are_measured_again(qtbot, window: MainWindow) -> None:
+    window.adopt_document(Document(Transcript([Segment(i * 2.0, i * 2.0 + 1.5, f"{i} short") for i in range(ROWS)])))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    small = view.rowHeight(0)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)  # a theme or a font size of its own: the rows not measured yet learn the new height
+    view.verticalScrollBar().setValue(1000)
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    assert view.rowHeight(on_screen(window)[0]) > small
