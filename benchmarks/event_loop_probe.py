@@ -7,11 +7,16 @@ not: it tells the application's own cost apart from the machine's load. On Linux
 schedstat also gives the time the thread was ready but waiting for a core; what is left of a gap
 beyond the timer's own interval is time the thread was blocked (on the GIL held by another thread of
 the process, or another lock).
+
+ThreadClock tells who else used the CPU over a run: the on-CPU time of each thread of the process
+(Linux schedstat), named by Python's thread name or else the kernel's (Qt names its threads, such
+as QFFmpeg::Demuxer), and of the process's child processes (the waveform's peaks child).
 """
 
 from __future__ import annotations
 
 import statistics
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -28,6 +33,53 @@ def run_queue_wait_ms() -> float | None:
         return int(_SCHEDSTAT.read_text().split()[1]) / 1e6
     except (OSError, IndexError, ValueError):
         return None
+
+
+def _on_cpu_ms(task: Path) -> float | None:
+    try:
+        return int((task / "schedstat").read_text().split()[0]) / 1e6
+    except (OSError, IndexError, ValueError):
+        return None
+
+
+def _task_name(task: Path) -> str:
+    try:
+        return (task / "comm").read_text().strip()
+    except OSError:
+        return "?"
+
+
+class ThreadClock:
+    """On-CPU milliseconds of this process's threads and its children's, from start() to figures() (Linux)."""
+
+    def __init__(self) -> None:
+        self._started: dict[str, float] = {}
+
+    def _now(self) -> dict[str, float]:
+        python_names = {thread.native_id: thread.name for thread in threading.enumerate()}
+        clocks: dict[str, float] = {}
+        processes = [(Path("/proc/self"), "")]
+        for children in Path("/proc/self/task").glob("*/children"):  # each thread's own children
+            try:
+                processes += [(Path(f"/proc/{pid}"), f"child {pid} ") for pid in children.read_text().split()]
+            except OSError:
+                continue
+        for process, prefix in processes:
+            for task in sorted(process.glob("task/*")):
+                spent = _on_cpu_ms(task)
+                if spent is not None:
+                    name = python_names.get(int(task.name)) if not prefix else None
+                    clocks[f"{prefix}{name or _task_name(task)} [{task.name}]"] = spent
+        return clocks
+
+    def start(self) -> None:
+        self._started = self._now()
+
+    def figures(self, at_least_ms: float = 20.0) -> dict[str, float]:
+        """Each thread's CPU since start() (those over ``at_least_ms``), the busiest first."""
+        spent = {name: ms - self._started.get(name, 0.0) for name, ms in self._now().items()}
+        busiest = sorted(spent.items(), key=lambda item: -item[1])
+        return {name: round(ms, 1) for name, ms in busiest if ms >= at_least_ms}
 
 
 class EventLoopProbe:

@@ -7,6 +7,14 @@ Goals: peaks of a three-hour file in under 10 s on 2 cores with peak memory unde
 child process's maximum resident set, interpreter and libraries included); no repaint of the
 waveform over 16 ms while zooming, scrolling and following the play head across 10,000 regions.
 The three-hour file is real speech (multilingual.mp3, 60 s) remuxed 180 times into one clean MP3.
+
+window_playback's figures: loop_gap_* are the wall-clock gaps of a 5 ms timer on the window's event loop
+while it plays, jumps to rows and zooms (event_loop_probe.py), with the GUI thread's CPU, its wait for a
+core and the time it was blocked in the longest; {go_to_row,seek,zoom}_max_ms and _cpu_median_max_ms
+each call's wall clock and GUI-thread CPU; gc_full_collections_ms the full garbage collections during the
+run and gc_at_open_full_collections_ms those of opening the document (the collect before gc.freeze());
+threads_cpu_ms the CPU of each other thread of the process over the run (Qt names its own, such as
+QFFmpeg::Demuxer) and of its child processes (the waveform's peaks child), the busiest first.
 """
 
 from __future__ import annotations
@@ -237,7 +245,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from benchmarks.event_loop_probe import EventLoopProbe, run_queue_wait_ms
+    from benchmarks.event_loop_probe import EventLoopProbe, ThreadClock, run_queue_wait_ms
     from tests.pulseaudio_server import running_pulseaudio
 
     with tempfile.TemporaryDirectory() as folder, running_pulseaudio(Path(folder)):
@@ -292,21 +300,26 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         many = Transcript([Segment(i * step, i * step + step * 0.9, f"segment {i} of the long talk", words=[
             Word(i * step + k * step * 0.3, i * step + (k + 1) * step * 0.3, w) for k, w in enumerate(three)
         ]) for i in range(segments)])
-        collections = GarbageCollections()
+        at_open = GarbageCollections()  # the open's own full collection before gc.freeze() (collector_freeze.py)
         window.adopt_document(Document(many, long_media))
         wait_for(controller.media_opened)
-        probe = EventLoopProbe()
+        at_open.stop()
+        collections = GarbageCollections()
+        probe, threads = EventLoopProbe(), ThreadClock()
         cpu_before = time.thread_time()
+        threads.start()
         probe.start()
         controller.play()
         calls: dict[str, list[float]] = {"go_to_row": [], "seek": [], "zoom": []}
 
         blocked: dict[str, list[float]] = {name: [] for name in calls}
+        calls_cpu: dict[str, list[float]] = {name: [] for name in calls}
 
         def timed(name: str, call: Callable[[], object]) -> None:
             started, cpu_started, waited = time.perf_counter(), time.thread_time(), run_queue_wait_ms()
             call()
             calls[name].append((time.perf_counter() - started) * 1000)
+            calls_cpu[name].append((time.thread_time() - cpu_started) * 1000)
             if waited is not None:
                 core_wait = (run_queue_wait_ms() or waited) - waited
                 blocked[name].append(calls[name][-1] - (time.thread_time() - cpu_started) * 1000 - core_wait)
@@ -320,6 +333,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
             timed("zoom", lambda: panel.waveform.zoom_at(640, 1.25 if round_ % 10 < 5 else 0.8))  # noqa: B023
         probe.stop()
         collections.stop()
+        thread_cpu = threads.figures()
         cpu = time.thread_time() - cpu_before
         controller.pause()
         tracked, full_started = len(gc.get_objects()), time.perf_counter()
@@ -334,10 +348,13 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         "word_lag_p95_ms": round(sorted(lags)[int(len(lags) * 0.95)], 1), "word_lag_max_ms": round(max(lags), 1),
         "segments": segments, **probe.figures(),
         **{f"{name}_max_ms": round(max(times), 1) for name, times in calls.items()},
+        **{f"{name}_cpu_median_max_ms": [round(statistics.median(times), 1), round(max(times), 1)]
+           for name, times in calls_cpu.items()},
         **{f"{name}_blocked_max_ms": round(max(times), 1) for name, times in blocked.items() if times},
-        **collections.figures(), "gc_tracked_objects": tracked,
+        **collections.figures(), "gc_at_open_full_collections_ms": at_open.figures()["gc_full_collections_ms"],
+        "gc_tracked_objects": tracked,
         "gc_full_collection_now_ms": round(full_collection_ms, 1),
-        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0,
+        "gui_thread_cpu_seconds": round(cpu, 2), "wall_seconds": 6.0, "threads_cpu_ms": thread_cpu,
         "load_average": os.getloadavg()[0],
         "goal": "word lag < 50 ms; no event-loop gap over 16 ms (on a loaded machine a gap also counts the wait "
                 "for a core: the GUI thread's CPU time in the gap does not)",

@@ -25,17 +25,19 @@ class PeakPyramid:
 
     @classmethod
     def from_base(cls, base: np.ndarray) -> PeakPyramid:
+        """The levels above ``base`` (NaN where a peak is not known yet: a block with one is NaN too)."""
         levels = [np.ascontiguousarray(base, dtype=np.float32).reshape(-1, 2)]
         while len(levels[-1]) > COARSEST_LEVEL_PEAKS:
             finer = levels[-1]
-            even = finer[: len(finer) // 2 * 2].reshape(-1, 2, 2)
-            coarser = np.stack([even[:, :, 0].min(axis=1), even[:, :, 1].max(axis=1)], axis=1)
+            pairs = len(finer) // 2 * 2
+            # Pairwise minimum and maximum: a reduction over an axis of two (min(axis=1)) is ~10 times slower.
+            coarser = np.empty(((len(finer) + 1) // 2, 2), dtype=np.float32)
+            np.minimum(finer[0:pairs:2, 0], finer[1:pairs:2, 0], out=coarser[: pairs // 2, 0])
+            np.maximum(finer[0:pairs:2, 1], finer[1:pairs:2, 1], out=coarser[: pairs // 2, 1])
             if len(finer) % 2:
-                coarser = np.concatenate([coarser, finer[-1:]])
+                coarser[-1] = finer[-1]
             levels.append(coarser)
-        coarse = levels[min(len(levels) - 1, 3)]
-        loud = float(np.percentile(coarse[:, 1] - coarse[:, 0], 95)) if len(coarse) else 0.0
-        return cls(tuple(levels), loud)
+        return cls(tuple(levels), _loud_level(levels[min(len(levels) - 1, 3)]))
 
     @property
     def base(self) -> np.ndarray:
@@ -93,3 +95,12 @@ class PeakPyramid:
         if amplitude[quietest] > QUIET_FRACTION * self.loud_level:
             return None
         return (first + quietest + 0.5) * BASE_BLOCK_SECONDS
+
+
+def _loud_level(peaks: np.ndarray) -> float:
+    """The 95th percentile of the peak-to-peak amplitudes known so far (0 with none)."""
+    spans = peaks[:, 1] - peaks[:, 0]
+    spans = spans[np.isfinite(spans)]
+    if not len(spans):
+        return 0.0
+    return float(np.percentile(spans, 95))

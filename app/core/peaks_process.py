@@ -4,10 +4,11 @@ Decoding a three-hour MP3 with PyAV runs Python for each of its ~450,000 frames;
 window's process that held the GIL often enough to stall the event loop for tens of milliseconds
 (the GUI thread blocked while a worker holding the GIL waited for a core). A child process started
 with ``spawn`` (the same on every platform, and it copies no Qt state) decodes at a lower priority
-and sends its peaks in pieces as they are reduced; this side puts them together, so the strip draws
-what is ready. Setting the cancel event kills the child at once. Files under
-IN_PROCESS_UNDER_SECONDS are computed on the calling thread: their decode is shorter than starting a
-process.
+(in a scheduling group of its own on Linux, and at idle priority while media plays: it then takes
+only a core nothing else wants) and sends its peaks in pieces as they are reduced; this side puts
+them together, so the strip draws what is ready. Setting the cancel event kills the child at once.
+Files under IN_PROCESS_UNDER_SECONDS are computed on the calling thread: their decode is shorter
+than starting a process.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import multiprocessing
 import os
 import threading
 import time
+from collections.abc import Callable
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -25,10 +27,12 @@ import numpy as np
 from app.core.errors import AudioDecodeError, Cancelled, EarshotError
 from app.core.peak_pyramid import PeakPyramid
 from app.core.text_translation import language_in_use, translated, use_language, use_locale_language
+from app.core.thread_priority import IDLE_WHILE_PLAYING, leave_the_window_s_group, lower_this_thread
 from app.core.waveform_peaks import PartialPeaks, PeaksProgress, audio_duration, compute_peaks
 
 IN_PROCESS_UNDER_SECONDS = 120.0
-CHILD_NICENESS = 10  # the decode takes the cores the window leaves (POSIX; elsewhere normal priority)
+CHILD_NICENESS = 10  # the decode takes the cores the window leaves (POSIX; elsewhere normal priority); idle
+# priority while media plays (thread_priority.IDLE_WHILE_PLAYING, Linux)
 # Each wake-up of the receiving thread takes the window's GIL for a moment, and under load a thread holding
 # it can wait for a core while the GUI thread waits for it: the receiver wakes a few times a second only.
 POLL_SECONDS = 0.25  # how soon a cancel kills the child (the window hears of the cancel at once anyway)
@@ -50,10 +54,14 @@ def compute_peaks_in_process(
                             daemon=True)
     child.start()
     sender.close()  # the child holds its own copy: when it ends, recv sees the end of the pipe
+    pid = child.pid
+    assert pid is not None  # started
+    IDLE_WHILE_PLAYING.add(pid)  # it takes only a free core while media plays
     partial = PartialPeaks(progress, PROGRESS_INTERVAL_SECONDS) if progress is not None else None
-    try:
-        base = _received_base(path, receiver, partial, cancel_event)
+    try:  # once it speaks it leads its own session: its group can go idle too
+        base = _received_base(path, receiver, partial, cancel_event, lambda: IDLE_WHILE_PLAYING.add(pid))
     finally:
+        IDLE_WHILE_PLAYING.discard(pid)
         if child.is_alive():
             child.kill()
         child.join()
@@ -64,10 +72,12 @@ def compute_peaks_in_process(
 
 
 def _received_base(
-    path: Path, receiver: Connection, partial: PartialPeaks | None, cancel_event: threading.Event
+    path: Path, receiver: Connection, partial: PartialPeaks | None, cancel_event: threading.Event,
+    first_message: Callable[[], None],
 ) -> np.ndarray:
     """The child's messages until its result: ("pieces", total, [(first, rows), …]), ("done", base),
     ("failed", sentence) or ("crashed", what)."""
+    heard = False
     while True:
         if cancel_event.is_set():
             raise Cancelled()
@@ -79,6 +89,9 @@ def _received_base(
             raise AudioDecodeError(translated(
                 "Cannot draw the waveform of “{name}”: its decoder stopped unexpectedly."
             ).format(name=path.name)) from error
+        if not heard:
+            heard = True
+            first_message()
         kind = message[0] if isinstance(message, tuple) and message else None
         if kind == "pieces" and len(message) == 3 and isinstance(message[2], list):
             total = message[1]
@@ -113,7 +126,8 @@ def _child_main(path: str, sender: Connection, language: str | None) -> None:
         use_locale_language()
     else:
         use_language(language)
-    if hasattr(os, "nice"):
+    leave_the_window_s_group()  # before its first message
+    if not lower_this_thread(CHILD_NICENESS) and hasattr(os, "nice"):  # elsewhere than Linux: the process
         with contextlib.suppress(OSError):
             os.nice(CHILD_NICENESS)
     try:

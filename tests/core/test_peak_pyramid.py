@@ -60,3 +60,12 @@ def test_quietest_time_near_finds_a_pause_and_nothing_in_speech() -> None:
     found = pyramid.quietest_time_near(1.9, 0.3)
     assert found is not None and 2.0 <= found <= 2.3
     assert pyramid.quietest_time_near(4.5, 0.3) is None
+
+
+def test_a_partial_pyramid_takes_its_loud_level_from_the_peaks_known_so_far() -> None:
+    known = random_base(4096)
+    partial = np.concatenate([known, np.full((4096, 2), np.nan, dtype=np.float32)])
+    pyramid = PeakPyramid.from_base(partial)
+    assert pyramid.loud_level == PeakPyramid.from_base(known).loud_level > 0
+    assert all(np.isnan(level[-1]).all() for level in pyramid.levels)  # a block with a pending peak is pending
+    assert PeakPyramid.from_base(np.full((100, 2), np.nan, dtype=np.float32)).loud_level == 0.0

@@ -3,9 +3,11 @@ a cancel that ends the child at once, failures as one sentence."""
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 import time
 from multiprocessing.process import BaseProcess
@@ -17,6 +19,7 @@ import soundfile
 
 from app.core.errors import AudioDecodeError, Cancelled
 from app.core.peaks_process import IN_PROCESS_UNDER_SECONDS, compute_peaks_in_process
+from app.core.thread_priority import IDLE_WHILE_PLAYING, LEAST_NICENESS, group_niceness, is_idle
 from app.core.waveform_peaks import compute_peaks
 
 
@@ -108,3 +111,25 @@ def test_a_child_that_dies_is_one_sentence(long_flac: Path) -> None:
     with pytest.raises(AudioDecodeError, match=r"Cannot draw the waveform of “long\.flac”: its decoder stopped"):
         compute_peaks_in_process(long_flac)
     killer.join()
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="scheduling groups and idle priority are Linux's")
+def test_the_child_runs_in_its_own_session_and_idle_while_media_plays(long_flac: Path) -> None:
+    seen: list[tuple[bool, bool, int | None]] = []
+
+    def progress(_fraction: float, _partial: np.ndarray) -> None:
+        for child in multiprocessing.active_children():
+            with contextlib.suppress(OSError):  # it may be ending
+                tasks = [int(task.name) for task in Path(f"/proc/{child.pid}/task").iterdir()]
+                seen.append((os.getsid(child.pid) == child.pid, all(is_idle(tid) for tid in tasks),
+                             group_niceness(child.pid or 0)))
+
+    player = object()
+    IDLE_WHILE_PLAYING.player_playing(player, True)
+    try:
+        compute_peaks_in_process(long_flac, progress)
+    finally:
+        IDLE_WHILE_PLAYING.player_playing(player, False)
+    least = LEAST_NICENESS if group_niceness(os.getpid()) is not None else None  # with the kernel's autogroups
+    assert seen and all(own_session and idle for own_session, idle, _group in seen)
+    assert {group for _own, _idle, group in seen} == {least}

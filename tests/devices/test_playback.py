@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import itertools
+import os
 import statistics
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +18,7 @@ import soundfile
 from PySide6.QtMultimedia import QMediaPlayer
 
 from app.core.audio import decode_audio
+from app.core.thread_priority import BACKGROUND_NICENESS, IDLE_WHILE_PLAYING, is_idle
 from app.ui.playback.player import PlaybackController
 from tests.conftest import JFK_REFERENCE
 from tests.devices.window_playback import QT_MULTIMEDIA_LOGS, WindowPlayback
@@ -131,3 +136,34 @@ def test_pause_rewinds_one_second_and_skips_move_five(controller: PlaybackContro
     qtbot.waitUntil(lambda: controller.current_position() > 6.5, timeout=10_000)
     controller.pause()
     assert controller.current_position() > 6.5
+
+
+def niceness_of_threads(prefix: str) -> list[int]:
+    """The niceness of this process's threads whose kernel name starts with ``prefix``."""
+    found = []
+    for task in Path("/proc/self/task").iterdir():
+        with contextlib.suppress(OSError):
+            if (task / "comm").read_text().startswith(prefix):
+                found.append(os.getpriority(os.PRIO_PROCESS, int(task.name)))
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities are Linux's")
+def test_while_playing_qt_s_readers_ahead_yield_and_background_processes_idle(
+    controller: PlaybackController, qtbot
+) -> None:
+    sleeper = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    IDLE_WHILE_PLAYING.add(sleeper.pid)
+    try:
+        controller.play()
+        qtbot.waitUntil(lambda: niceness_of_threads("QFFmpeg::Demux") == [BACKGROUND_NICENESS], timeout=5_000)
+        assert niceness_of_threads("QFFmpeg::Stream") == [BACKGROUND_NICENESS]  # the audio decoder
+        assert set(niceness_of_threads("QFFmpeg::AudioR")) == {os.getpriority(os.PRIO_PROCESS, 0)}  # the output's
+        assert is_idle(sleeper.pid)
+        qtbot.waitUntil(lambda: controller.current_position() > 0.5, timeout=10_000)  # and it plays on
+        controller.pause()
+        assert not IDLE_WHILE_PLAYING.playing
+    finally:
+        IDLE_WHILE_PLAYING.discard(sleeper.pid)
+        sleeper.kill()
+        sleeper.wait()

@@ -3,6 +3,11 @@
 QMediaPlayer reports its position about every 100 ms; word highlighting needs better. Between
 reports the position is extrapolated with a monotonic clock at the playback rate, never moving
 backwards while playing, and a ~30 Hz tick carries it to the views.
+
+While it plays, Qt's FFmpeg demuxer and decoders run at a lower priority and the waveform's peaks
+child at idle priority (app/core/thread_priority.py): after a seek they refill for tens of
+milliseconds, and on two cores the window's GUI thread waited for a core behind them. They read
+ahead of the audio output, whose own threads keep the normal priority.
 """
 
 from __future__ import annotations
@@ -14,11 +19,14 @@ from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, QObject, 
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem, QVideoWidget
 
+from app.core.thread_priority import IDLE_WHILE_PLAYING, lower_threads_named
+
 SKIP_SECONDS = 5.0
 REWIND_ON_PAUSE_SECONDS = 1.0
 SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 TICK_MILLISECONDS = 33
 MAX_EXTRAPOLATION = 0.5  # seconds past the last report: beyond this the player has stalled
+DECODING_THREADS = ("QFFmpeg::Demux", "QFFmpeg::Stream")  # kernel names (15 characters) of Qt's readers ahead
 
 
 class PlaybackController(QObject):
@@ -48,6 +56,7 @@ class PlaybackController(QObject):
         self._anchor_position = 0.0
         self._anchor_clock: float | None = None  # set by a report while playing: extrapolate from it
         self._last_given = 0.0
+        self._decoders_lowered = False
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick.setInterval(TICK_MILLISECONDS)
@@ -222,6 +231,8 @@ class PlaybackController(QObject):
             self._last_given = self._anchor_position
 
     def _on_tick(self) -> None:
+        if not self._decoders_lowered:  # Qt starts its threads as playback starts, sometimes after the state change
+            self._decoders_lowered = lower_threads_named(DECODING_THREADS) > 0
         position = self.current_position()
         if self._loop is not None and position >= self._loop[1]:
             self.seek(self._loop[0])
@@ -230,7 +241,9 @@ class PlaybackController(QObject):
 
     def _on_state_changed(self, state: QMediaPlayer.PlaybackState) -> None:
         playing = state == QMediaPlayer.PlaybackState.PlayingState
+        IDLE_WHILE_PLAYING.player_playing(self, playing)
         if playing:
+            self._decoders_lowered = False  # a new file has new threads
             self._tick.start()
         else:
             self._tick.stop()

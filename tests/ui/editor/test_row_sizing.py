@@ -84,3 +84,33 @@ def test_typing_in_a_cell_grows_its_row(qtbot, window: MainWindow) -> None:
     editor.end(False)
     qtbot.keyClicks(editor, " " + LONG)
     qtbot.waitUntil(lambda: view.rowHeight(0) > 2 * single, timeout=2000)
+
+
+def test_rows_of_one_line_get_the_measured_height_and_the_others_are_measured(qtbot, window: MainWindow) -> None:
+    """One-line rows take the height learned from the first one measured; a line break, a long speaker
+    name or a long text is measured cell by cell."""
+    segments = [Segment(i * 2.0, i * 2.0 + 1.5, f"{i} short") for i in range(40)]
+    segments[5] = Segment(10.0, 11.5, "first line\nsecond line")
+    segments[7] = Segment(14.0, 15.5, "7 short", speaker="A speaker whose name is far too long for its column")
+    segments[9] = Segment(18.0, 19.5, f"9 {LONG}")
+    window.resize(1000, 1400)
+    window.adopt_document(Document(Transcript(segments)))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: view.row_sizing.stale_rows <= 40 - len(on_screen(window)), timeout=2000)
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    single = view.rowHeight(0)
+    assert all(view.rowHeight(row) > single for row in (5, 7, 9))
+    assert {view.rowHeight(row) for row in on_screen(window) if row not in (5, 7, 9)} == {single}
+
+
+def test_after_a_font_change_rows_of_one_line_are_measured_again(qtbot, window: MainWindow) -> None:
+    window.adopt_document(Document(Transcript([Segment(i * 2.0, i * 2.0 + 1.5, f"{i} short") for i in range(ROWS)])))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    small = view.rowHeight(0)
+    font = view.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    view.setFont(font)  # a theme or a font size of its own: the rows not measured yet learn the new height
+    view.verticalScrollBar().setValue(1000)
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    assert view.rowHeight(on_screen(window)[0]) > small
