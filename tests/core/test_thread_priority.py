@@ -83,9 +83,10 @@ def test_threads_are_lowered_by_their_kernel_names() -> None:
     for thread in threads:
         thread.start()
     barrier.wait(5)
+    lower = min(19, niceness(threading.get_native_id()) + 2)  # the suite may itself run niced
     try:
-        assert lower_threads_named(("EarshotRead",), 12) == 1
-        assert niceness(seen["EarshotReader"]) == 12
+        assert lower_threads_named(("EarshotRead",), lower) == 1
+        assert niceness(seen["EarshotReader"]) == lower
         assert niceness(seen["EarshotOutput"]) == niceness(threading.get_native_id())
     finally:
         barrier.wait(5)
