@@ -119,7 +119,8 @@ def _stall_and_overhead(window: Any, engine: Any, paths: list[Path]) -> dict:
     after = _single_runs(engine, options, paths)
     single = {key: (before[key] + after[key]) / 2 for key in before}
     return {
-        "batch_seconds_under_probe": stall["seconds"], "failed": stall_failed + batch.queue.count(BatchStatus.FAILED),
+        "batch_seconds_under_probe": stall["seconds"], "batch_cpu_seconds_under_probe": stall["cpu_seconds"],
+        "failed": stall_failed + batch.queue.count(BatchStatus.FAILED),
         "longest_stall_ms": stall["longest_stall_ms"], "p99_stall_ms": stall["p99_stall_ms"],
         "longest_stall_gui_cpu_ms": stall["longest_stall_gui_cpu_ms"], "load_average_probed": stall["load_average"],
         "batch_seconds": timed["seconds"], "batch_cpu_seconds": timed["cpu_seconds"],
@@ -202,7 +203,7 @@ def _probed(start: Callable[[], None], done: Callable[[], bool], patience: float
     from benchmarks.event_loop_probe import EventLoopProbe
 
     probe, loop, check = EventLoopProbe(), QEventLoop(), QTimer()
-    began = time.perf_counter()
+    began, cpu = time.perf_counter(), time.process_time()
     check.timeout.connect(lambda: loop.quit() if done() or time.perf_counter() - began > patience else None)
     check.start(50)
     probe.start()
@@ -212,6 +213,7 @@ def _probed(start: Callable[[], None], done: Callable[[], bool], patience: float
     check.stop()
     gaps = probe.gaps_ms[1:] or [0.0]
     longest = max(range(len(gaps)), key=gaps.__getitem__)
-    return {"seconds": round(time.perf_counter() - began, 2), **probe.stall_figures(),
+    return {"seconds": round(time.perf_counter() - began, 2), "cpu_seconds": round(time.process_time() - cpu, 2),
+            **probe.stall_figures(),
             "longest_stall_gui_cpu_ms": round(probe.cpu_ms[1:][longest], 1) if probe.cpu_ms[1:] else 0.0,
             "load_average": [round(load, 1) for load in os.getloadavg()]}
