@@ -61,15 +61,19 @@ class PrepareModelJob(Job[ModelPrepared]):
 
 
 class TranscribeFileJob(Job[Transcript]):
+    """A media file's transcript; each segment is also posted as it comes (SegmentRecognised) unless
+    ``streams_segments`` is False: a batch row shows only its progress, and every post wakes the GUI thread."""
+
     what = "Transcription"
 
     def __init__(self, media_path: Path, engine: TranscriptionEngine, options: TranscriptionOptions,
-                 channel: int | None = None) -> None:
+                 channel: int | None = None, streams_segments: bool = True) -> None:
         super().__init__()
         self.media_path = media_path
         self.engine = engine
         self.options = options
         self.channel = channel
+        self.streams_segments = streams_segments
 
     @property
     def lane(self) -> LaneKind:
@@ -80,7 +84,8 @@ class TranscribeFileJob(Job[Transcript]):
         audio = open_audio_file(self.media_path, self.channel)  # decoded by the engine, streamed where it can
         report.check_cancelled()
         report.restart_clock()
-        return run_transcription(self.engine, audio, self.options, report.engine_context(), on_segment=report.segment)
+        on_segment = report.segment if self.streams_segments else None
+        return run_transcription(self.engine, audio, self.options, report.engine_context(), on_segment=on_segment)
 
 
 class TranscribePassageJob(TranscribeFileJob):

@@ -4,7 +4,7 @@ The panel submits the next waiting rows up to the runner's lane capacity for the
 local file at a time, a few remote ones); the runner decides the rest. A row's engine is made
 ready off the GUI thread (a remote profile's key may wait on the keyring). A failure fails its
 row with its sentence and the queue goes on. Every change of a row's status or of the order is
-saved (debounced, written on a worker thread, atomically); progress is not. A row that is not done keeps no
+saved (written on a worker thread, atomically); progress is not. A row that is not done keeps no
 transcript in the results folder: a kept transcript is what makes a row done at restore.
 """
 
@@ -41,7 +41,9 @@ if TYPE_CHECKING:
     from app.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
-SAVE_DELAY_MS = 300
+SAVE_DELAY_MS = 300  # a change the user made is saved this long after (a drag's moves make one save)
+RUN_SAVE_INTERVAL_MS = 2000  # the run's own changes (a row started, done, failed) are saved at most this often
+_RUN_STATUSES = (BatchStatus.RUNNING, BatchStatus.DONE, BatchStatus.FAILED)
 
 
 class BatchController(QObject):
@@ -73,7 +75,7 @@ class BatchController(QObject):
         self._closing = False
         self._unsaved = False  # a change not yet handed to the writer
         self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="batch-queue-save")
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer = QTimer(self, singleShot=True)
         self._save_timer.timeout.connect(self._save_now)
         self._connect()
         self.actions.set_paused(self.queue.paused)
@@ -272,7 +274,7 @@ class BatchController(QObject):
         if status is not BatchStatus.DONE:
             self._forget_result(item)
         self.model.item_changed(item.item_id)
-        self._changed()
+        self._changed(by_run=status in _RUN_STATUSES)
 
     def _forget_result(self, item: BatchItem) -> None:
         """A row that is not done has no transcript kept: one left from an earlier attempt (its export failed)
@@ -284,10 +286,17 @@ class BatchController(QObject):
         return next((job_id for job_id, running in self._jobs.items() if running == item_id), None)
 
     # ---- state -----------------------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, by_run: bool = False) -> None:
+        """Show it and save it: a change the user made SAVE_DELAY_MS after, one the run made (``by_run``) at most
+        every RUN_SAVE_INTERVAL_MS. Each save writes the whole queue, and short files finish several times a
+        second; what a later save of the run's changes would have said, the restore rules work out after a crash
+        (a running row runs again, a kept transcript makes its row done, a failed row runs again)."""
         self._show_summary()
         self._unsaved = True
-        self._save_timer.start()
+        if not by_run:
+            self._save_timer.start(SAVE_DELAY_MS)
+        elif not self._save_timer.isActive():
+            self._save_timer.start(RUN_SAVE_INTERVAL_MS)
         self.queue_changed.emit()
 
     def _show_summary(self) -> None:

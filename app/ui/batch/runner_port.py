@@ -47,7 +47,7 @@ class RunnerPort(QObject):
 
     def submit_transcription(self, media_path: Path, engine: TranscriptionEngine,
                              options: TranscriptionOptions) -> int:
-        job_id = self._runner.submit(TranscribeFileJob(media_path, engine, options))
+        job_id = self._runner.submit(TranscribeFileJob(media_path, engine, options, streams_segments=False))
         self._jobs.add(job_id)
         return job_id
 
