@@ -21,12 +21,8 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtCore import QTimer  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from app.engines.faster_whisper_engine import FasterWhisperEngine  # noqa: E402
-from app.jobs import JobRunner  # noqa: E402
-from app.ui.application import create_application  # noqa: E402
 from app.ui.main_window import MainWindow  # noqa: E402
-from app.ui.preferences.store import PreferenceStore  # noqa: E402
-from scripts.theme_screenshots import sample_project  # noqa: E402
+from scripts.theme_screenshots import sample_project, shown_window  # noqa: E402
 
 SETTLE_MS = 600  # a view is drawn before its screenshot
 
@@ -98,15 +94,7 @@ def main() -> None:
     arguments = parser.parse_args()
     arguments.out.mkdir(parents=True, exist_ok=True)
     folder = Path(tempfile.mkdtemp())
-    preferences = PreferenceStore(folder / "preferences.ini")
-    preferences.set_value("appearance/theme", arguments.theme)
-    preferences.set_value("appearance/language", arguments.language)
-    app = create_application(["earshot-shots"], preferences)
-    manager = JobRunner()
-    window = MainWindow(manager, FasterWhisperEngine(), preferences=preferences)
-    window.resize(1280, 800)
-    window.move(0, 0)
-    window.show()
+    app, manager, window = shown_window(arguments.theme, arguments.language, "earshot-shots", folder)
     tour = Tour(window, arguments.out, f"{arguments.theme}-{arguments.language}", folder)
     QTimer.singleShot(2000, tour.start)
     app.exec()

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from PySide6.QtCore import QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.core.project_file import save_project  # noqa: E402
 from app.core.transcript import Segment, Transcript, Word  # noqa: E402
@@ -46,6 +47,21 @@ def sample_project(folder: Path) -> Path:
     return save_project(folder / "jfk.earshot", transcript)
 
 
+def shown_window(theme: str, language: str, name: str, folder: Path) -> tuple[QApplication, JobRunner, MainWindow]:
+    """The application and its window at 1280×800 in the screen's corner, in ``theme`` and ``language``,
+    with preferences of its own in ``folder``."""
+    preferences = PreferenceStore(folder / "preferences.ini")
+    preferences.set_value("appearance/theme", theme)
+    preferences.set_value("appearance/language", language)
+    app = create_application([name], preferences)
+    manager = JobRunner()
+    window = MainWindow(manager, FasterWhisperEngine(), preferences=preferences)
+    window.resize(1280, 800)
+    window.move(0, 0)
+    window.show()
+    return app, manager, window
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("theme", choices=("light", "dark"))
@@ -56,15 +72,7 @@ def main() -> None:
     parser.add_argument("--preferences", action="store_true", help="with Edit ▸ Preferences… open")
     arguments = parser.parse_args()
     folder = Path(tempfile.mkdtemp())
-    preferences = PreferenceStore(folder / "preferences.ini")
-    preferences.set_value("appearance/theme", arguments.theme)
-    preferences.set_value("appearance/language", arguments.language)
-    app = create_application(["earshot-themes"], preferences)
-    manager = JobRunner()
-    window = MainWindow(manager, FasterWhisperEngine(), preferences=preferences)
-    window.resize(1280, 800)
-    window.move(0, 0)
-    window.show()
+    app, manager, window = shown_window(arguments.theme, arguments.language, "earshot-themes", folder)
     if not arguments.welcome:
         window.projects.open_path(sample_project(folder))
         window.rule_breaks_action.setChecked(True)
