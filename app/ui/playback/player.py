@@ -27,6 +27,7 @@ SPEEDS = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 TICK_MILLISECONDS = 33
 MAX_EXTRAPOLATION = 0.5  # seconds past the last report: beyond this the player has stalled
 DECODING_THREADS = ("QFFmpeg::Demux", "QFFmpeg::Stream")  # kernel names (15 characters) of Qt's readers ahead
+LOWERING_TICKS = 30  # ~1 s of playback: Qt starts its readers one after another; another media backend has none
 
 
 class PlaybackController(QObject):
@@ -56,7 +57,7 @@ class PlaybackController(QObject):
         self._anchor_position = 0.0
         self._anchor_clock: float | None = None  # set by a report while playing: extrapolate from it
         self._last_given = 0.0
-        self._decoders_lowered = False
+        self._lowering_ticks_left = 0
         self._tick = QTimer(self)
         self._tick.setTimerType(Qt.TimerType.PreciseTimer)
         self._tick.setInterval(TICK_MILLISECONDS)
@@ -231,8 +232,9 @@ class PlaybackController(QObject):
             self._last_given = self._anchor_position
 
     def _on_tick(self) -> None:
-        if not self._decoders_lowered:  # Qt starts its threads as playback starts, sometimes after the state change
-            self._decoders_lowered = lower_threads_named(DECODING_THREADS) > 0
+        if self._lowering_ticks_left:  # Qt starts its readers as playback starts, sometimes after the state change
+            lowered = lower_threads_named(DECODING_THREADS)
+            self._lowering_ticks_left = 0 if lowered >= len(DECODING_THREADS) else self._lowering_ticks_left - 1
         position = self.current_position()
         if self._loop is not None and position >= self._loop[1]:
             self.seek(self._loop[0])
@@ -243,7 +245,7 @@ class PlaybackController(QObject):
         playing = state == QMediaPlayer.PlaybackState.PlayingState
         IDLE_WHILE_PLAYING.player_playing(self, playing)
         if playing:
-            self._decoders_lowered = False  # a new file has new threads
+            self._lowering_ticks_left = LOWERING_TICKS  # a new file has new threads
             self._tick.start()
         else:
             self._tick.stop()
