@@ -21,11 +21,15 @@ import json
 import os
 import sys
 import threading
+import wave
 from pathlib import Path
 from typing import Any, TextIO
 
 SECONDS_PER_SENTENCE = 30.0  # espeak-ng speaks ~50 times faster than real time: generous even under load
 SECONDS_PER_CHARACTER = 0.05
+# A sentence's WAV came out empty once in CI on a busy machine (pyttsx3's espeak driver ignores the audio
+# espeak hands it while it is not marked speaking, and drops the last callback's): such a sentence is said again.
+ATTEMPTS_PER_SENTENCE = 3
 
 
 def main(arguments: list[str]) -> int:
@@ -57,15 +61,29 @@ def _synthesise(engine: Any, request: dict[str, Any], protocol: TextIO) -> None:
     engine.setProperty("volume", float(request.get("volume", 1.0)))
     folder = Path(request["folder"])
     utterances = _Utterances(engine)
+    said = 0  # utterances asked of the driver so far
     for index, sentence in enumerate(request["sentences"]):
         path = folder / f"{index:05d}.wav"
-        engine.save_to_file(sentence, str(path))
-        engine.runAndWait()
-        if not utterances.wait_until_finished(index + 1, SECONDS_PER_SENTENCE + SECONDS_PER_CHARACTER * len(sentence)):
-            raise SystemExit(f"sentence {index + 1} was not finished in time")
-        if not path.is_file():
-            raise SystemExit(f"sentence {index + 1} was not written")
-        _send(protocol, {"sentence": index, "path": str(path)})
+        for _attempt in range(ATTEMPTS_PER_SENTENCE):
+            engine.save_to_file(sentence, str(path))
+            engine.runAndWait()
+            said += 1
+            if not utterances.wait_until_finished(said, SECONDS_PER_SENTENCE + SECONDS_PER_CHARACTER * len(sentence)):
+                raise SystemExit(f"sentence {index + 1} was not finished in time")
+            if not path.is_file():
+                raise SystemExit(f"sentence {index + 1} was not written")
+            if _frames(path) > 0:
+                break
+        _send(protocol, {"sentence": index, "path": str(path)})  # still soundless: the caller says so
+
+
+def _frames(path: Path) -> int:
+    """How many samples the WAV holds (0 if it is not a WAV the driver finished)."""
+    try:
+        with wave.open(str(path), "rb") as written:
+            return written.getnframes()
+    except (OSError, EOFError, wave.Error):
+        return 0
 
 
 class _Utterances:
