@@ -90,9 +90,10 @@ def is_idle(tid: int) -> bool:
 
 
 def group_niceness(pid: int) -> int | None:
-    """The nice value of the autogroup of process ``pid``, or None without autogroups."""
+    """The nice value of the autogroup of process ``pid``, or None without autogroups or in the root group
+    (a process of init's session, as in some containers: the kernel then shows no group)."""
     try:
-        return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1]) if _autogroups_on() else None
+        return int(Path(f"/proc/{pid}/autogroup").read_text().split()[-1]) if autogroups_on() else None
     except (OSError, ValueError, IndexError):
         return None
 
@@ -156,7 +157,8 @@ def _lower(tid: int, niceness: int) -> bool:
     return True
 
 
-def _autogroups_on() -> bool:
+def autogroups_on() -> bool:
+    """Whether the kernel groups each session's threads for scheduling (Linux autogroups)."""
     try:
         return _AUTOGROUPS_ON.read_text().strip() == "1"
     except OSError:
@@ -164,7 +166,7 @@ def _autogroups_on() -> bool:
 
 
 def _set_group_niceness(pid: int, niceness: int) -> bool:
-    if not _autogroups_on():
+    if not autogroups_on():
         return False
     try:
         Path(f"/proc/{pid}/autogroup").write_text(str(niceness))
