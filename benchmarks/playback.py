@@ -243,7 +243,6 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     timings), and the event loop's longest gap while a 10,000-segment transcript of a three-hour file plays,
     seeks by row and zooms the waveform. Both play into a private PulseAudio null sink."""
     from PySide6.QtCore import QEventLoop, QTimer
-    from PySide6.QtWidgets import QApplication
 
     from benchmarks.event_loop_probe import EventLoopProbe, ThreadClock, run_queue_wait_ms
     from tests.pulseaudio_server import running_pulseaudio
@@ -254,10 +253,11 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         from app.engines.base import JobContext, TranscriptionOptions, run_transcription
         from app.engines.faster_whisper_engine import FasterWhisperEngine
         from app.jobs import JobRunner
+        from app.ui.application import create_application
         from app.ui.editor.document import Document
         from app.ui.main_window import MainWindow
 
-        app = QApplication.instance() or QApplication([])  # noqa: F841 - kept alive while the window runs
+        app = create_application(["earshot-bench"])  # noqa: F841 - the app's theme and style sheet, as users see it
         engine, manager = FasterWhisperEngine(), JobRunner()
         window = MainWindow(manager, engine)
         window.resize(1280, 800)

@@ -6,19 +6,24 @@ the window for seconds. Here a row is only marked stale when its text (or the co
 changes, and is measured when it is on screen: after a scroll, a resize, a change (once per
 event-loop turn, before the repaint), and before ``scrollTo`` places a row (the rows above it
 first, so the row lands where asked). Rows never shown keep the default height. A row whose every
-cell fits on one line with room to spare (its text's advance, no line break) gets the one-line
-height learned from the first such row measured: a few microseconds instead of asking every cell.
+cell fits on one line (no line break; its text's advance plus the cell's margins, as the delegate
+gives them, within the column) gets the one-line height learned from the first such row measured:
+a few microseconds instead of asking every cell. The margins are the delegate's own, not a guess:
+the time columns are exactly as wide as their widest time, and a guess wider than the real margins
+had every row of a recording over an hour measured cell by cell.
 """
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtGui import QFontMetricsF
+from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableView
 
 _Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
-ONE_LINE_SLACK_PX = 36  # more than any cell's margins (the style sheet's padding, the focus frame's)
+FALLBACK_MARGINS_PX = 36  # more than any cell's margins, where the view cannot give its item options
 
 
 class LazyRowSizing(QObject):
@@ -30,6 +35,8 @@ class LazyRowSizing(QObject):
         self._stale: list[bool] = []  # one per row: its height may not fit its text
         self._fit_pending = False
         self._one_line_height: tuple[str, int] | None = None  # the font's key and the height of a row of one line
+        self._margins: dict[int, tuple[str, int]] = {}  # per column: the font's key and a cell's margins
+        self.rows_measured_by_cells = 0
         # Queued at normal priority: runs before the repaint the change asked for (a low-priority event).
         self._fit_requested.connect(self.fit_rows_on_screen, Qt.ConnectionType.QueuedConnection)
         model = view.model()
@@ -48,6 +55,7 @@ class LazyRowSizing(QObject):
         """Every row's height may be wrong (a new transcript, the text column's new width)."""
         self._stale = [True] * self._view.model().rowCount()
         self._one_line_height = None
+        self._margins = {}
         self.request_fit()
 
     def request_fit(self) -> None:
@@ -107,6 +115,7 @@ class LazyRowSizing(QObject):
             self._view.setRowHeight(row, self._one_line_height[1])
         else:
             self._view.resizeRowToContents(row)
+            self.rows_measured_by_cells += 1
             if one_line:
                 self._one_line_height = (font, self._view.rowHeight(row))
         self._stale[row] = False
@@ -114,13 +123,35 @@ class LazyRowSizing(QObject):
 
     def _fits_one_line(self, row: int) -> bool:
         view, model = self._view, self._view.model()
-        metrics = QFontMetrics(view.font())
+        font = view.font()
+        metrics, key = QFontMetricsF(font), font.key()
+        grid = 1 if view.showGrid() else 0  # QTableView wraps a cell's text within its width less the grid line
         for column in range(model.columnCount()):
             if view.isColumnHidden(column):
                 continue
-            text = model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            index = model.index(row, column)
+            text = model.data(index, Qt.ItemDataRole.DisplayRole)
             if not isinstance(text, str) or "\n" in text:
                 return False
-            if metrics.horizontalAdvance(text) + ONE_LINE_SLACK_PX > view.columnWidth(column):
+            if not text:
+                continue
+            advance = math.ceil(metrics.horizontalAdvance(text))  # as Qt's item layout rounds a line's width
+            if advance + self._margins_of(column, index, key, advance) + grid > view.columnWidth(column):
                 return False
         return True
+
+    def _margins_of(self, column: int, index: QModelIndex, font: str, advance: int) -> int:
+        """The width a cell of ``column`` adds to its text (padding, text margins), from its delegate's size hint
+        for a cell of one line (measured once per font and column)."""
+        known = self._margins.get(column)
+        if known is not None and known[0] == font:
+            return known[1]
+        option = QStyleOptionViewItem()
+        try:
+            self._view.initViewItemOption(option)  # protected: callable on a Python subclass only
+        except AttributeError:
+            return FALLBACK_MARGINS_PX
+        delegate = self._view.itemDelegateForIndex(index)
+        margins = max(0, delegate.sizeHint(option, index).width() - advance)  # no width given: one line
+        self._margins[column] = (font, margins)
+        return margins

@@ -11,9 +11,19 @@ a re-flow worked out off the GUI thread (see rule_break_marks.py). The language 
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QModelRoleData,
+    QModelRoleDataSpan,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QColor
 
 from app.core.editing.segment_edit import TranscriptEdit
@@ -24,7 +34,7 @@ from app.core.editing.time_text import format_time, parse_time
 from app.core.errors import EditError
 from app.core.languages import language_name
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
-from app.core.transcript import Transcript
+from app.core.transcript import Segment, Transcript
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
@@ -191,15 +201,30 @@ class TranscriptTableModel(QAbstractTableModel):
             return _SELECTABLE
         return _EDITABLE  # asked twice for every cell painted: built once
 
+    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
+        # Qt asks each cell it paints for seven roles at once (QStyledItemDelegate.initStyleOption): one call into
+        # Python a cell instead of one a role; the roles this model does not answer are left empty.
+        segments, row = self.transcript.segments, index.row()
+        if not 0 <= row < len(segments) or not index.isValid():
+            return
+        segment, column, span = segments[row], index.column(), cast(Any, roleDataSpan)  # its stub omits [] and len
+        for position in range(span.size()):
+            item = span[position]
+            role = item.role()
+            if role in _ROLES_ANSWERED:
+                value = self._value(segment, row, column, role)
+                if value is not None:
+                    item.setData(value)
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        # Asked 7 times for every cell painted (about 600 calls a repaint of the table): plain ints compared,
-        # no enum built or looked up on the way (a full repaint 3.8 -> 2.9 ms of GUI-thread CPU).
         if role not in _ROLES_ANSWERED:
-            return None  # most of the roles asked of every cell painted or measured: the cheapest test first
-        segments, row, column = self.transcript.segments, index.row(), index.column()
+            return None  # most of the roles asked of a cell measured: the cheapest test first
+        segments, row = self.transcript.segments, index.row()
         if not 0 <= row < len(segments) or not index.isValid():
             return None
-        segment = segments[row]
+        return self._value(segments[row], row, index.column(), role)
+
+    def _value(self, segment: Segment, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _EDIT):
             if column == self.TEXT_COLUMN:
                 return segment.text

@@ -114,3 +114,25 @@ def test_after_a_font_change_rows_of_one_line_are_measured_again(qtbot, window: 
     view.verticalScrollBar().setValue(1000)
     assert all(fits_its_text(window, row) for row in on_screen(window))
     assert view.rowHeight(on_screen(window)[0]) > small
+
+
+def test_rows_with_times_past_an_hour_take_the_one_line_height_without_measuring_their_cells(
+    qtbot, application_look, window: MainWindow
+) -> None:
+    """In the app's style sheet the time columns are as wide as their text (2:42:00.000) and its padding: the
+    cell's exact margins decide, not a guess, so a long recording's rows are not measured cell by cell (0.35 ms
+    a row) on every jump."""
+    application_look.apply("light")
+    step = 3 * 3600 / ROWS
+    window.resize(1000, 700)
+    window.adopt_document(Document(Transcript([Segment(i * step, i * step + step * 0.9, f"{i} short")
+                                               for i in range(ROWS)])))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: fits_its_text(window, 1), timeout=2000)
+    measured = view.row_sizing.rows_measured_by_cells
+    view.go_to_row(ROWS - 100)
+    qtbot.wait(10)
+    assert view.rowAt(0) > ROWS // 2
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    # All of them one line: at most one measured by its cells (the height learned again if a column was resized)
+    assert view.row_sizing.rows_measured_by_cells - measured <= 1 < len(on_screen(window)) - 10
