@@ -16,6 +16,7 @@ had every row of a recording over an hour measured cell by cell.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFontMetricsF
@@ -24,6 +25,15 @@ from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableVie
 _Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
 FALLBACK_MARGINS_PX = 36  # more than any cell's margins, where the view cannot give its item options
+
+
+@dataclass(frozen=True)
+class _Fitting:
+    """What measuring rows in one pass needs, looked up once for the pass."""
+
+    font: str  # the font's key
+    metrics: QFontMetricsF
+    columns: list[tuple[int, int]]  # each shown column and the width its text may take
 
 
 class LazyRowSizing(QObject):
@@ -85,9 +95,9 @@ class LazyRowSizing(QObject):
         view = self._view
         if not view.isVisible() or not self._stale:
             return 0
-        row, height, measured = max(view.rowAt(0), 0), view.viewport().height(), 0
+        row, height, measured, fitting = max(view.rowAt(0), 0), view.viewport().height(), 0, self._fitting()
         while row < len(self._stale) and view.rowViewportPosition(row) < height:
-            measured += self._fit(row)
+            measured += self._fit(row, fitting)
             row += 1
         return measured
 
@@ -96,21 +106,29 @@ class LazyRowSizing(QObject):
         it in place (their heights decide where it lands)."""
         if not 0 <= row < len(self._stale):
             return
-        view, height = self._view, self._view.viewport().height()
-        self._fit(row)
+        view, height, fitting = self._view, self._view.viewport().height(), self._fitting()
+        self._fit(row, fitting)
         below = view.rowViewportPosition(row) + view.rowHeight(row) > height
         room = {Hint.PositionAtTop: 0, Hint.PositionAtCenter: height // 2, Hint.PositionAtBottom: height,
                 Hint.EnsureVisible: height if below else 0}[hint] - view.rowHeight(row)
         while row > 0 and room > 0:
             row -= 1
-            self._fit(row)
+            self._fit(row, fitting)
             room -= view.rowHeight(row)
 
-    def _fit(self, row: int) -> int:
+    def _fitting(self) -> _Fitting:
+        view = self._view
+        font = view.font()
+        grid = 1 if view.showGrid() else 0  # QTableView wraps a cell's text within its width less the grid line
+        columns = [(column, view.columnWidth(column) - grid) for column in range(view.model().columnCount())
+                   if not view.isColumnHidden(column)]
+        return _Fitting(font.key(), QFontMetricsF(font), columns)
+
+    def _fit(self, row: int, fitting: _Fitting) -> int:
         if not self._stale[row]:
             return 0
-        one_line = self._fits_one_line(row)
-        font = self._view.font().key()  # a new theme or font size: learned again
+        one_line = self._fits_one_line(row, fitting)
+        font = fitting.font  # a new theme or font size: learned again
         if one_line and self._one_line_height is not None and self._one_line_height[0] == font:
             self._view.setRowHeight(row, self._one_line_height[1])
         else:
@@ -121,22 +139,17 @@ class LazyRowSizing(QObject):
         self._stale[row] = False
         return 1
 
-    def _fits_one_line(self, row: int) -> bool:
-        view, model = self._view, self._view.model()
-        font = view.font()
-        metrics, key = QFontMetricsF(font), font.key()
-        grid = 1 if view.showGrid() else 0  # QTableView wraps a cell's text within its width less the grid line
-        for column in range(model.columnCount()):
-            if view.isColumnHidden(column):
-                continue
+    def _fits_one_line(self, row: int, fitting: _Fitting) -> bool:
+        model = self._view.model()
+        for column, width in fitting.columns:
             index = model.index(row, column)
             text = model.data(index, Qt.ItemDataRole.DisplayRole)
             if not isinstance(text, str) or "\n" in text:
                 return False
             if not text:
                 continue
-            advance = math.ceil(metrics.horizontalAdvance(text))  # as Qt's item layout rounds a line's width
-            if advance + self._margins_of(column, index, key, advance) + grid > view.columnWidth(column):
+            advance = math.ceil(fitting.metrics.horizontalAdvance(text))  # as Qt's item layout rounds a line's width
+            if advance + self._margins_of(column, index, fitting.font, advance) > width:
                 return False
         return True
 
