@@ -34,7 +34,8 @@ def test_a_passage_decoded_from_its_encoding_is_what_faster_whisper_gives_when_s
     model = local_engine.load_model(TINY)
     speech = decode_audio(jfk_path).samples
 
-    ours = list(decode_passage(model, encode_passage(model, speech), "en", "", TINY))
+    windows = decode_passage(model, encode_passage(model, speech), "en", "", TINY)
+    ours = [s for window in windows for s in window.segments]
     theirs, _info = model.transcribe(np.pad(speech, (0, 30 * SAMPLE_RATE)), language="en")
     first_window = [s for s in theirs if s.seek == 0]
 
@@ -89,7 +90,7 @@ def test_a_prompt_is_the_text_before_the_passage(local_engine, jfk_path: Path) -
     encoded = encode_passage(model, speech)
     prompt = "My fellow Americans, ask not."
 
-    ours = list(decode_passage(model, encoded, "en", prompt, TINY))
+    ours = [s for window in decode_passage(model, encoded, "en", prompt, TINY) for s in window.segments]
     theirs, _info = model.transcribe(speech, language="en", initial_prompt=prompt)
 
     assert [s.text for s in ours] == [s.text for s in theirs]
