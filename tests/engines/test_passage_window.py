@@ -182,3 +182,20 @@ def test_a_readings_segments_come_window_by_window_and_a_cancel_stops_it_between
         )
     assert len(seen) == 1 and seen[0] < 30
     assert len(windows_decoded) <= 2  # the first window, and the next (which closes the first): not all four
+
+
+def test_each_window_of_a_reading_comes_with_its_own_encoding(local_engine) -> None:
+    """faster-whisper encodes a reading's later windows as its seek moves; each decoded window comes with the
+    encoding it was decoded from (its language is read from it), not the one of the window before or after."""
+    from faster_whisper.audio import pad_or_trim
+
+    model = local_engine.load_model(TINY_GREEDY)
+    encoded = encode_passage(model, decode_audio_range(UDHR, 0, 34).samples)
+    windows = list(decode_passage(model, encoded, "en", "", TINY_GREEDY))
+
+    content_frames = encoded.features.shape[-1] - 1  # as faster-whisper counts them
+    assert len(windows) >= 2 and windows[1].start > 0
+    for window in windows:
+        seek = window.segments[0].seek
+        frames = encoded.features[:, seek:seek + min(3000, content_frames - seek)]
+        assert np.array_equal(np.array(window.encoder_output), np.array(model.encode(pad_or_trim(frames))))
