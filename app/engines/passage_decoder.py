@@ -120,16 +120,15 @@ class PassageDecoder:
         """
         prompt = self._prompt()
         kept_any = False
-        start = 0.0
+        again: DecodedWindow | None = None  # the window decoded again, from its encoding
         while True:
-            restart: tuple[float, str] | None = None
+            restart: tuple[DecodedWindow, str] | None = None
             previous_text, previous_temperature = prompt, 0.0
-            decoded = self._decoded(encoded, language, prompt, start)
-            for index, window in enumerate(decoded):
+            for index, window in enumerate(self._decoded(encoded, language, prompt, again)):
                 switched = self._window_language(window, language) if index else language
                 had_prompt = bool(previous_text) and previous_temperature <= PROMPT_RESET_TEMPERATURE
                 if switched != language or (had_prompt and is_loop(window.text, previous_text)):
-                    restart = window.start, switched
+                    restart = window, switched
                     break
                 kept_any = True
                 self._remember(window.segments)
@@ -142,7 +141,7 @@ class PassageDecoder:
                 self.windows_decoded_again += 1
             else:
                 self._context.clear()
-            (start, language), prompt = restart, ""  # the window decoded again is not checked: no prompt
+            (again, language), prompt = restart, ""  # the window decoded again is not checked: no prompt
         if not kept_any:
             self.may_have_sampled = True  # an empty passage cannot tell whether a window sampled
         return language
@@ -166,8 +165,11 @@ class PassageDecoder:
             else:
                 self._context.append(segment.text.strip())
 
-    def _decoded(self, encoded: EncodedPassage, language: str, prompt: str, start: float) -> Iterator[DecodedWindow]:
-        for window in decode_passage(self._model, encoded, language, prompt, self._options, start):
+    def _decoded(
+        self, encoded: EncodedPassage, language: str, prompt: str, again: DecodedWindow | None
+    ) -> Iterator[DecodedWindow]:
+        start, encoding = (again.start, again.encoder_output) if again else (0.0, None)
+        for window in decode_passage(self._model, encoded, language, prompt, self._options, start, encoding):
             if any((segment.temperature or 0.0) > 0.0 for segment in window.segments):
                 self.may_have_sampled = True
             yield window

@@ -93,12 +93,14 @@ def decode_passage(
     prompt: str,
     options: TranscriptionOptions,
     start: float = 0.0,
+    start_encoding: ctranslate2.StorageView | None = None,
 ) -> Iterator[DecodedWindow]:
     """The passage's segments (times from the passage's start), decoded in ``language`` after ``prompt``, window
     by window.
 
     From ``start`` seconds into the passage when it is not 0 (a window decoded again after a loop or a change
-    of language): faster-whisper then encodes that window itself.
+    of language, from ``start_encoding``, the encoding that window came with; without it faster-whisper encodes
+    the window again).
     """
     from faster_whisper.tokenizer import Tokenizer
 
@@ -106,7 +108,7 @@ def decode_passage(
     whisper_options = _whisper_options(tokenizer, options, prompt, start)
     encoder_output = encoded.encoder_output if start == 0 else None
     window_model = copy.copy(model)  # the job's model, its encodings noted for this decoding
-    encodings = _LastEncoding(model.encode, encoder_output)
+    encodings = _LastEncoding(model.encode, encoder_output, None if start == 0 else start_encoding)
     window_model.encode = encodings
     segments: Iterator[WhisperSegment] = window_model.generate_segments(
         encoded.features, tokenizer, whisper_options, False, encoder_output
@@ -116,14 +118,26 @@ def decode_passage(
 
 class _LastEncoding:
     """A model's ``encode``, keeping its last output: the window faster-whisper is decoding (or the first one,
-    encoded before)."""
+    encoded before).
 
-    def __init__(self, encode: Callable[[np.ndarray], ctranslate2.StorageView], first: ctranslate2.StorageView | None):
+    faster-whisper encodes every window after the start of the features itself, even one given: a window
+    decoded again from its start gets its encoding back from ``again`` rather than a second encoder pass
+    (the first window faster-whisper encodes is the one at ``start``, cut from the same features).
+    """
+
+    def __init__(
+        self,
+        encode: Callable[[np.ndarray], ctranslate2.StorageView],
+        first: ctranslate2.StorageView | None,
+        again: ctranslate2.StorageView | None = None,
+    ) -> None:
         self._encode = encode
+        self._again = again
         self.output = first
 
     def __call__(self, features: np.ndarray) -> ctranslate2.StorageView:
-        self.output = self._encode(features)
+        self.output = self._encode(features) if self._again is None else self._again
+        self._again = None
         return self.output
 
 

@@ -199,3 +199,21 @@ def test_each_window_of_a_reading_comes_with_its_own_encoding(local_engine) -> N
         seek = window.segments[0].seek
         frames = encoded.features[:, seek:seek + min(3000, content_frames - seek)]
         assert np.array_equal(np.array(window.encoder_output), np.array(model.encode(pad_or_trim(frames))))
+
+
+def test_a_window_decoded_again_from_its_encoding_costs_no_encoder_pass(local_engine) -> None:
+    """After a loop or a change of language a reading is decoded again from a window's start: given the encoding
+    that window came with, the same segments as when faster-whisper encodes it again, one encoder pass fewer."""
+    model = local_engine.load_model(TINY_GREEDY)
+    encoded = encode_passage(model, decode_audio_range(UDHR, 0, 34).samples)
+    second = list(decode_passage(model, encoded, "en", "", TINY_GREEDY))[1]
+
+    decoded = {}
+    for encoding in (None, second.encoder_output):
+        with EncoderPasses(model) as encoder:
+            windows = list(decode_passage(model, encoded, "en", "", TINY_GREEDY, second.start, encoding))
+        decoded[encoding is None] = [(s.start, s.end, s.text) for w in windows for s in w.segments], encoder.count
+
+    (encoded_again, passes), (reused, passes_reusing) = decoded[True], decoded[False]
+    assert reused == encoded_again and reused[0][0] >= second.start
+    assert passes_reusing == passes - 1
