@@ -8,7 +8,9 @@ voice-activity chunks are grouped into passages of up to 30 s of speech
 its language is read from that encoder output, and the same output is decoded, with the text
 before it as its prompt (Whisper's context). A reading is a passage of several windows, decoded
 by faster-whisper's own seek (each window starts where the text of the one before ended, prompted
-with it) in the language of its first window. A passage whose text repeats itself or its prompt
+with it); with detection per passage, each later window's language is read from its own encoding,
+and a window surely in another language is decoded again from its start in that language, without
+the prompt (a reading may hold a change of language). A passage whose text repeats itself or its prompt
 (app/engines/loop_guard.py) is decoded again without the prompt, from the same encoding. In fast
 mode, runs of passages in one language are decoded side by side in one batch instead
 (app/engines/batched_passages.py).
@@ -17,7 +19,7 @@ mode, runs of passages in one language are decoded side by side in one batch ins
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterator
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -27,7 +29,13 @@ from app.core.transcript import Segment, Word
 from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
-from app.engines.passage_window import EncodedPassage, decode_passage, detect_language, encode_passage
+from app.engines.passage_window import (
+    DecodedWindow,
+    EncodedPassage,
+    decode_passage,
+    detect_language,
+    encode_passage,
+)
 from app.engines.passages import (
     SAMPLE_RATE,
     Passage,
@@ -39,12 +47,12 @@ from app.engines.passages import (
 )
 
 if TYPE_CHECKING:
+    import ctranslate2
     from faster_whisper import BatchedInferencePipeline, WhisperModel
     from faster_whisper.transcribe import Segment as WhisperSegment
 
 SWITCH_CONFIDENCE = 0.5  # a passage changes the language only when its detection is this sure
 PROMPT_RESET_TEMPERATURE = 0.5  # as faster-whisper: no context from text sampled hotter than this
-FRAMES_PER_SECOND = 100  # faster-whisper's Segment.seek counts 10 ms feature frames
 CONTEXT_SEGMENTS = 8  # the prompt: the last segments' text (Whisper keeps its last 223 tokens)
 
 
@@ -76,23 +84,22 @@ class PassageDecoder:
         language = self._fixed_language()
         for passage in passages:
             encoded = encode_passage(self._model, self.reader.samples(passage))
-            detected, probability = self._language_of(encoded, language)
+            detected, probability = self._language_of(encoded.encoder_output, language)
             if context.language is None:
                 context.report_language(detected, probability)
             if detected != language:
                 self._context.clear()  # the text before, in another language, is no context for this one
-            language = detected
-            yield from self._decode_guarded(encoded, passage, language, context)
+            language = yield from self._decode_guarded(encoded, passage, detected, context)
             context.check_cancelled()
 
     def _fixed_language(self) -> str | None:
         """The language every passage is decoded in, or None when it is detected."""
         return self._options.language or (None if self._multilingual else "en")
 
-    def _language_of(self, encoded: EncodedPassage, current: str | None) -> tuple[str, float]:
+    def _language_of(self, encoder_output: ctranslate2.StorageView, current: str | None) -> tuple[str, float]:
         if current is not None and not self._detects_each_passage():
             return current, 1.0
-        language, probability = detect_language(self._model, encoded)
+        language, probability = detect_language(self._model, encoder_output)
         if current is not None and language != current and probability < SWITCH_CONFIDENCE:
             return current, 1.0
         return language, probability
@@ -102,9 +109,9 @@ class PassageDecoder:
 
     def _decode_guarded(
         self, encoded: EncodedPassage, passage: Passage, language: str, context: JobContext
-    ) -> Iterator[Segment]:
+    ) -> Generator[Segment, None, str]:
         """The passage's segments, window by window; from a window that repeats itself or the text before it,
-        decoded again without it.
+        or that is in another language, decoded again without that text. Returns the passage's last language.
 
         A passage of one window may still be decoded in two (faster-whisper decodes an unfinished last
         sentence in a second window prompted with the first), and a reading is decoded in several: each
@@ -113,27 +120,38 @@ class PassageDecoder:
         """
         prompt = self._prompt()
         kept_any = False
-        start = 0.0
+        again: DecodedWindow | None = None  # the window decoded again, from its encoding
         while True:
-            loop_at = None
+            restart: tuple[DecodedWindow, str] | None = None
             previous_text, previous_temperature = prompt, 0.0
-            for window in _windows(self._decoded(encoded, language, prompt, start)):
-                text = " ".join(s.text.strip() for s in window)
+            for index, window in enumerate(self._decoded(encoded, language, prompt, again)):
+                switched = self._window_language(window, language) if index else language
                 had_prompt = bool(previous_text) and previous_temperature <= PROMPT_RESET_TEMPERATURE
-                if had_prompt and is_loop(text, previous_text):
-                    loop_at = window[0].seek / FRAMES_PER_SECOND
+                if switched != language or (had_prompt and is_loop(window.text, previous_text)):
+                    restart = window, switched
                     break
                 kept_any = True
-                self._remember(window)
-                yield from (_restore_times(segment, passage, language) for segment in window)
+                self._remember(window.segments)
+                yield from (_restore_times(segment, passage, language) for segment in window.segments)
                 context.check_cancelled()
-                previous_text, previous_temperature = text, window[-1].temperature or 0.0
-            if loop_at is None:
+                previous_text, previous_temperature = window.text, window.segments[-1].temperature or 0.0
+            if restart is None:
                 break
-            self.windows_decoded_again += 1
-            start, prompt = loop_at, ""  # the window after a loop is not checked: no prompt
+            if restart[1] == language:
+                self.windows_decoded_again += 1
+            else:
+                self._context.clear()
+            (again, language), prompt = restart, ""  # the window decoded again is not checked: no prompt
         if not kept_any:
             self.may_have_sampled = True  # an empty passage cannot tell whether a window sampled
+        return language
+
+    def _window_language(self, window: DecodedWindow, language: str) -> str:
+        """A later window's language (a reading's), from its own encoding, when each passage's is detected:
+        another only when the detection is sure of it."""
+        if not self._detects_each_passage():
+            return language
+        return self._language_of(window.encoder_output, language)[0]
 
     def _prompt(self) -> str:
         if self._options.condition_on_previous_text and self._context:
@@ -147,11 +165,14 @@ class PassageDecoder:
             else:
                 self._context.append(segment.text.strip())
 
-    def _decoded(self, encoded: EncodedPassage, language: str, prompt: str, start: float) -> Iterator[WhisperSegment]:
-        for segment in decode_passage(self._model, encoded, language, prompt, self._options, start):
-            if (segment.temperature or 0.0) > 0.0:
+    def _decoded(
+        self, encoded: EncodedPassage, language: str, prompt: str, again: DecodedWindow | None
+    ) -> Iterator[DecodedWindow]:
+        start, encoding = (again.start, again.encoder_output) if again else (0.0, None)
+        for window in decode_passage(self._model, encoded, language, prompt, self._options, start, encoding):
+            if any((segment.temperature or 0.0) > 0.0 for segment in window.segments):
                 self.may_have_sampled = True
-            yield segment
+            yield window
 
     def _fast_segments(self, passages: list[Passage], context: JobContext) -> Iterator[Segment]:
         """Fast mode: runs of passages in one language as one batch; a passage that loops is decoded again alone."""
@@ -179,7 +200,7 @@ class PassageDecoder:
         for passage in passages:
             speech = self.reader.samples(passage)
             if language is None or self._detects_each_passage():  # only then is the passage encoded twice
-                detected, probability = self._language_of(encode_passage(self._model, speech), language)
+                detected, probability = self._language_of(encode_passage(self._model, speech).encoder_output, language)
             else:
                 detected, probability = language, 1.0
             if context.language is None:
@@ -200,18 +221,6 @@ class PassageDecoder:
             return group_into_passages(speech), total
         pieces, total = quiet_pieces(audio.chunks(), context.check_cancelled)
         return [Passage((piece,)) for piece in pieces], total
-
-
-def _windows(segments: Iterable[WhisperSegment]) -> Iterator[list[WhisperSegment]]:
-    """Consecutive segments decoded from the same 30 s window (the same ``seek``)."""
-    window: list[WhisperSegment] = []
-    for segment in segments:
-        if window and segment.seek != window[0].seek:
-            yield window
-            window = []
-        window.append(segment)
-    if window:
-        yield window
 
 
 def _restore_times(recognised: WhisperSegment, passage: Passage, language: str | None) -> Segment:

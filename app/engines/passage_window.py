@@ -16,12 +16,17 @@ log-Mel features are computed, so the rest of the window holds the features of s
 spectrogram's floor). faster-whisper pads the features themselves with zeros, a level the model
 never heard after speech; every passage ends that way, where bare faster-whisper meets it only in
 a file's last window.
+
+The segments come window by window (``DecodedWindow``), each with its window's encoder output: a
+reading's later windows are encoded by faster-whisper as its seek moves, and their language is read
+from those encodings without another pass of the encoder.
 """
 
 from __future__ import annotations
 
+import copy
 import inspect
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +38,8 @@ if TYPE_CHECKING:
     import ctranslate2
     from faster_whisper import WhisperModel
     from faster_whisper.transcribe import Segment as WhisperSegment
+
+FRAMES_PER_SECOND = 100  # faster-whisper's Segment.seek counts 10 ms feature frames
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,9 +63,26 @@ def encode_passage(model: WhisperModel, speech: np.ndarray) -> EncodedPassage:
     return EncodedPassage(features, model.encode(first_window))
 
 
-def detect_language(model: WhisperModel, encoded: EncodedPassage) -> tuple[str, float]:
-    """The passage's most likely language and its probability, from the encoder output already computed."""
-    token, probability = model.model.detect_language(encoded.encoder_output)[0][0]
+@dataclass(frozen=True, slots=True)
+class DecodedWindow:
+    """The segments faster-whisper decoded from one 30 s window of a passage, and that window's encoder output."""
+
+    segments: list[WhisperSegment]
+    encoder_output: ctranslate2.StorageView
+
+    @property
+    def start(self) -> float:
+        """Seconds into the passage."""
+        return float(self.segments[0].seek / FRAMES_PER_SECOND)
+
+    @property
+    def text(self) -> str:
+        return " ".join(segment.text.strip() for segment in self.segments)
+
+
+def detect_language(model: WhisperModel, encoder_output: ctranslate2.StorageView) -> tuple[str, float]:
+    """A window's most likely language and its probability, from the encoder output already computed."""
+    token, probability = model.model.detect_language(encoder_output)[0][0]
     return token[2:-2], float(probability)  # "<|de|>" -> "de"
 
 
@@ -69,21 +93,71 @@ def decode_passage(
     prompt: str,
     options: TranscriptionOptions,
     start: float = 0.0,
-) -> Iterator[WhisperSegment]:
-    """The passage's segments (times from the passage's start), decoded in ``language`` after ``prompt``.
+    start_encoding: ctranslate2.StorageView | None = None,
+) -> Iterator[DecodedWindow]:
+    """The passage's segments (times from the passage's start), decoded in ``language`` after ``prompt``, window
+    by window.
 
-    From ``start`` seconds into the passage when it is not 0 (a window decoded again after a loop):
-    faster-whisper then encodes that window itself.
+    From ``start`` seconds into the passage when it is not 0 (a window decoded again after a loop or a change
+    of language, from ``start_encoding``, the encoding that window came with; without it faster-whisper encodes
+    the window again).
     """
     from faster_whisper.tokenizer import Tokenizer
 
     tokenizer = Tokenizer(model.hf_tokenizer, model.model.is_multilingual, task=options.task, language=language)
     whisper_options = _whisper_options(tokenizer, options, prompt, start)
     encoder_output = encoded.encoder_output if start == 0 else None
-    segments: Iterator[WhisperSegment] = model.generate_segments(
+    window_model = copy.copy(model)  # the job's model, its encodings noted for this decoding
+    encodings = _LastEncoding(model.encode, encoder_output, None if start == 0 else start_encoding)
+    window_model.encode = encodings
+    segments: Iterator[WhisperSegment] = window_model.generate_segments(
         encoded.features, tokenizer, whisper_options, False, encoder_output
     )
-    return segments
+    return _windows(segments, encodings)
+
+
+class _LastEncoding:
+    """A model's ``encode``, keeping its last output: the window faster-whisper is decoding (or the first one,
+    encoded before).
+
+    faster-whisper encodes every window after the start of the features itself, even one given: a window
+    decoded again from its start gets its encoding back from ``again`` rather than a second encoder pass
+    (the first window faster-whisper encodes is the one at ``start``, cut from the same features).
+    """
+
+    def __init__(
+        self,
+        encode: Callable[[np.ndarray], ctranslate2.StorageView],
+        first: ctranslate2.StorageView | None,
+        again: ctranslate2.StorageView | None = None,
+    ) -> None:
+        self._encode = encode
+        self._again = again
+        self.output = first
+
+    def __call__(self, features: np.ndarray) -> ctranslate2.StorageView:
+        self.output = self._encode(features) if self._again is None else self._again
+        self._again = None
+        return self.output
+
+
+def _windows(segments: Iterable[WhisperSegment], encodings: _LastEncoding) -> Iterator[DecodedWindow]:
+    """Consecutive segments decoded from the same window (the same ``seek``), with its encoder output.
+
+    faster-whisper encodes a window, decodes it and gives out its segments before it encodes the next, so the
+    last encoding at a window's first segment is that window's.
+    """
+    window: list[WhisperSegment] = []
+    output = encodings.output
+    for segment in segments:
+        if window and segment.seek != window[0].seek:
+            yield DecodedWindow(window, output)
+            window = []
+        if not window:
+            output = encodings.output
+        window.append(segment)
+    if window:
+        yield DecodedWindow(window, output)
 
 
 def _whisper_options(tokenizer: Any, options: TranscriptionOptions, prompt: str, start: float) -> Any:

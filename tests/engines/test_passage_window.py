@@ -34,7 +34,8 @@ def test_a_passage_decoded_from_its_encoding_is_what_faster_whisper_gives_when_s
     model = local_engine.load_model(TINY)
     speech = decode_audio(jfk_path).samples
 
-    ours = list(decode_passage(model, encode_passage(model, speech), "en", "", TINY))
+    windows = decode_passage(model, encode_passage(model, speech), "en", "", TINY)
+    ours = [s for window in windows for s in window.segments]
     theirs, _info = model.transcribe(np.pad(speech, (0, 30 * SAMPLE_RATE)), language="en")
     first_window = [s for s in theirs if s.seek == 0]
 
@@ -89,7 +90,7 @@ def test_a_prompt_is_the_text_before_the_passage(local_engine, jfk_path: Path) -
     encoded = encode_passage(model, speech)
     prompt = "My fellow Americans, ask not."
 
-    ours = list(decode_passage(model, encoded, "en", prompt, TINY))
+    ours = [s for window in decode_passage(model, encoded, "en", prompt, TINY) for s in window.segments]
     theirs, _info = model.transcribe(speech, language="en", initial_prompt=prompt)
 
     assert [s.text for s in ours] == [s.text for s in theirs]
@@ -181,3 +182,38 @@ def test_a_readings_segments_come_window_by_window_and_a_cancel_stops_it_between
         )
     assert len(seen) == 1 and seen[0] < 30
     assert len(windows_decoded) <= 2  # the first window, and the next (which closes the first): not all four
+
+
+def test_each_window_of_a_reading_comes_with_its_own_encoding(local_engine) -> None:
+    """faster-whisper encodes a reading's later windows as its seek moves; each decoded window comes with the
+    encoding it was decoded from (its language is read from it), not the one of the window before or after."""
+    from faster_whisper.audio import pad_or_trim
+
+    model = local_engine.load_model(TINY_GREEDY)
+    encoded = encode_passage(model, decode_audio_range(UDHR, 0, 34).samples)
+    windows = list(decode_passage(model, encoded, "en", "", TINY_GREEDY))
+
+    content_frames = encoded.features.shape[-1] - 1  # as faster-whisper counts them
+    assert len(windows) >= 2 and windows[1].start > 0
+    for window in windows:
+        seek = window.segments[0].seek
+        frames = encoded.features[:, seek:seek + min(3000, content_frames - seek)]
+        assert np.array_equal(np.array(window.encoder_output), np.array(model.encode(pad_or_trim(frames))))
+
+
+def test_a_window_decoded_again_from_its_encoding_costs_no_encoder_pass(local_engine) -> None:
+    """After a loop or a change of language a reading is decoded again from a window's start: given the encoding
+    that window came with, the same segments as when faster-whisper encodes it again, one encoder pass fewer."""
+    model = local_engine.load_model(TINY_GREEDY)
+    encoded = encode_passage(model, decode_audio_range(UDHR, 0, 34).samples)
+    second = list(decode_passage(model, encoded, "en", "", TINY_GREEDY))[1]
+
+    decoded = {}
+    for encoding in (None, second.encoder_output):
+        with EncoderPasses(model) as encoder:
+            windows = list(decode_passage(model, encoded, "en", "", TINY_GREEDY, second.start, encoding))
+        decoded[encoding is None] = [(s.start, s.end, s.text) for w in windows for s in w.segments], encoder.count
+
+    (encoded_again, passes), (reused, passes_reusing) = decoded[True], decoded[False]
+    assert reused == encoded_again and reused[0][0] >= second.start
+    assert passes_reusing == passes - 1

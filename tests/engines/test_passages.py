@@ -43,6 +43,17 @@ def test_a_passage_starts_in_the_pause_before_it_but_never_in_the_passage_before
     assert reading == _chunk(39, 160)  # over several windows anyway: led in as bare faster-whisper starts a file
 
 
+def test_a_reading_takes_in_the_passage_that_starts_less_than_a_window_before_it() -> None:
+    """As bare faster-whisper hears a title and the reading after it in one window: pauses and all."""
+    title_then_reading = group_into_passages([_chunk(0.4, 1.6), _chunk(3.1, 53.0)])
+    assert [p.chunks for p in title_then_reading] == [(_chunk(0.0, 53.0),)]
+    assert title_then_reading[0].original_seconds(2.0) == 2.0  # one chunk: times are the file's
+    far_before = group_into_passages([_chunk(5, 10), _chunk(40, 160)])
+    assert [len(p.chunks) for p in far_before] == [1, 1]  # the passage starts 35 s before: decoded alone
+    after_a_reading = group_into_passages([_chunk(0, 92), _chunk(93.4, 146)])
+    assert len(after_a_reading) == 2  # a reading is not taken into the next one
+
+
 def test_a_time_in_the_joined_speech_maps_back_to_the_recording() -> None:
     passage = Passage((_chunk(5, 10), _chunk(20, 25)))
     assert passage.original_seconds(0.0, at_start=True) == 5.0
@@ -61,27 +72,28 @@ def test_joined_samples_leave_out_the_pauses() -> None:
     assert joined[0] == SAMPLE_RATE and joined[SAMPLE_RATE] == 3 * SAMPLE_RATE
 
 
-def test_long_speech_is_cut_into_chunks_no_longer_than_a_passage(jfk_path) -> None:
+def test_long_speech_is_cut_into_chunks_no_longer_than_a_passage_in_fast_mode(jfk_path) -> None:
     from app.core.audio import decode_audio
 
     speech = decode_audio(jfk_path).samples
     long_speech = np.concatenate([speech] * 6)  # 66 s without a two-second pause
-    chunks, total = detect_speech(long_speech)
+    chunks, total = detect_speech(long_speech, readings=False)
     assert total == len(long_speech)
     assert chunks and all(c.length <= 30 * SAMPLE_RATE for c in chunks)
     assert sum(c.length for c in chunks) == pytest.approx(len(long_speech), rel=0.25)
 
 
 def test_a_reading_is_one_passage_unless_in_fast_mode(jfk_path) -> None:
-    """Over 90 s of speech without a two-second pause is decoded across windows as bare faster-whisper decodes
-    a file; fast mode's batches take passages of one window."""
+    """Over a window (30 s) of speech without a two-second pause is decoded across windows as bare faster-whisper
+    decodes a file; fast mode's batches take passages of one window."""
     from app.core.audio import decode_audio
 
     speech = decode_audio(jfk_path).samples
-    reading = np.concatenate([speech] * 9)  # 99 s
-    chunks, _total = detect_speech(reading)
-    assert len(chunks) == 1 and chunks[0].length > 95 * SAMPLE_RATE
-    assert len(group_into_passages(chunks)) == 1
+    for times in (3, 9):  # 33 s, 99 s
+        chunks, _total = detect_speech(np.concatenate([speech] * times))
+        assert len(chunks) == 1 and chunks[0].length > 10.5 * times * SAMPLE_RATE
+        assert len(group_into_passages(chunks)) == 1
+    reading = np.concatenate([speech] * 9)
     batched, _total = detect_speech(reading, readings=False)
     assert len(batched) > 3 and all(c.length <= 30 * SAMPLE_RATE for c in batched)
 
