@@ -15,7 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile
-from PySide6.QtMultimedia import QMediaPlayer
+from PySide6.QtCore import SIGNAL
+from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from app.core.audio import decode_audio
 from app.core.thread_priority import BACKGROUND_NICENESS, IDLE_WHILE_PLAYING, is_idle
@@ -167,3 +168,32 @@ def test_while_playing_qt_s_readers_ahead_yield_and_background_processes_idle(
         IDLE_WHILE_PLAYING.discard(sleeper.pid)
         sleeper.kill()
         sleeper.wait()
+
+
+def test_qt_s_audio_thread_lets_go_of_the_audio_output_while_the_gui_thread_holds_the_gil(
+    controller: PlaybackController, qtbot
+) -> None:
+    """Stopping makes Qt's FFmpeg thread delete its audio renderer, whose connections to our QAudioOutput go
+    with it. Before, that thread first asked for the GIL (PySide's override lookup of disconnectNotify) while
+    holding a Qt mutex: with the GUI thread holding the GIL and waiting for a mutex of the same pool, the
+    window froze. Now the connections go while this thread keeps the GIL."""
+    audio, player = controller.findChild(QAudioOutput), controller.findChild(QMediaPlayer)
+    signals = [SIGNAL("volumeChanged(float)"), SIGNAL("mutedChanged(bool)"), SIGNAL("deviceChanged()")]
+
+    def connected() -> list[int]:
+        return [audio.receivers(signal) for signal in signals]
+
+    controller.play()
+    qtbot.waitUntil(lambda: controller.is_playing and sum(connected()) > 0, timeout=10_000)
+    playing = connected()
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(100.0)  # from here no other thread gets the GIL while this one runs
+    try:
+        player.stop()  # the renderer goes on Qt's thread
+        deadline = time.monotonic() + 3
+        while connected() == playing and time.monotonic() < deadline:
+            pass
+        let_go = connected() != playing
+    finally:
+        sys.setswitchinterval(interval)
+    assert let_go

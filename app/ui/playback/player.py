@@ -30,6 +30,26 @@ DECODING_THREADS = ("QFFmpeg::Demux", "QFFmpeg::Stream")  # kernel names (15 cha
 LOWERING_TICKS = 30  # ~1 s of playback: Qt starts its readers one after another; another media backend has none
 
 
+def look_up_connection_notices(*objects: QObject) -> None:
+    """Let Qt's threads tell these objects of connections made and removed without taking the GIL.
+
+    PySide makes each QObject that Python constructs an instance of a wrapper class whose virtual methods
+    first ask, holding the GIL, whether Python overrides them. A Qt FFmpeg thread deleting its audio renderer
+    calls our QAudioOutput's disconnectNotify while it holds a mutex of Qt's shared signal-slot pool; if the
+    GUI thread holds the GIL then and waits for a mutex of the same pool (any connect: a QAction's new text
+    reconnects its tool button), neither goes on. The window froze so at Play in a benchmark run. A wrapper
+    remembers, per object and method, that there is no override, and from then on calls Qt's own without
+    the GIL: one connect and disconnect here, on the GUI thread, looks both methods up.
+    """
+    for qt_object in objects:
+        qt_object.objectNameChanged.connect(_nothing)
+        qt_object.objectNameChanged.disconnect(_nothing)
+
+
+def _nothing(*_arguments: object) -> None:
+    """A slot that is only connected to be disconnected."""
+
+
 class PlaybackController(QObject):
     """Plays one media file; every time is in seconds."""
 
@@ -46,6 +66,7 @@ class PlaybackController(QObject):
         super().__init__(parent)
         self._player = QMediaPlayer(self)
         self._audio = QAudioOutput(self)
+        look_up_connection_notices(self._player, self._audio)
         self._player.setAudioOutput(self._audio)
         if self._player.pitchCompensationAvailability() != QMediaPlayer.PitchCompensationAvailability.Unavailable:
             self._player.setPitchCompensation(True)
@@ -111,10 +132,10 @@ class PlaybackController(QObject):
     def _call_from_event_loop(self, slot: str, *arguments: QGenericArgumentHolder) -> None:
         """Stop and change the source from the event loop, where no Python code holds the GIL.
 
-        Called from Python, stop() holds the GIL while it waits for a lock that Qt's FFmpeg audio
-        thread holds while it destroys the old renderer, and that thread waits for the GIL (PySide
-        asks the Python wrapper of our QAudioOutput whether it overrides disconnectNotify): a
-        deadlock seen in the test suite. Queued calls run in C++ between events, in order.
+        Called from Python, stop() held the GIL while it waited for a lock that Qt's FFmpeg audio
+        thread held while it destroyed the old renderer, and that thread waited for the GIL (a deadlock
+        seen in the test suite); look_up_connection_notices removes the cause, for every transition.
+        Queued calls run in C++ between events, in order.
         """
         QMetaObject.invokeMethod(self._player, slot, Qt.ConnectionType.QueuedConnection, *arguments)
 
