@@ -24,7 +24,6 @@ from PySide6.QtWidgets import QAbstractItemView, QStyleOptionViewItem, QTableVie
 
 _Index = QModelIndex | QPersistentModelIndex
 Hint = QAbstractItemView.ScrollHint
-FALLBACK_MARGINS_PX = 36  # more than any cell's margins, where the view cannot give its item options
 
 
 @dataclass(frozen=True)
@@ -160,10 +159,7 @@ class LazyRowSizing(QObject):
         if known is not None and known[0] == font:
             return known[1]
         option = QStyleOptionViewItem()
-        try:
-            self._view.initViewItemOption(option)  # protected: callable on a Python subclass only
-        except AttributeError:
-            return FALLBACK_MARGINS_PX
+        self._view.initViewItemOption(option)  # the view's font, style sheet and features, as when it paints
         delegate = self._view.itemDelegateForIndex(index)
         margins = max(0, delegate.sizeHint(option, index).width() - advance)  # no width given: one line
         self._margins[column] = (font, margins)

@@ -204,10 +204,10 @@ class TranscriptTableModel(QAbstractTableModel):
     def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         # Qt asks each cell it paints for seven roles at once (QStyledItemDelegate.initStyleOption): one call into
         # Python a cell instead of one a role; the roles this model does not answer are left empty.
-        segments, row = self.transcript.segments, index.row()
-        if not 0 <= row < len(segments) or not index.isValid():
+        segment = self._segment_of(index)
+        if segment is None:
             return
-        segment, column, span = segments[row], index.column(), cast(Any, roleDataSpan)  # its stub omits [] and len
+        row, column, span = index.row(), index.column(), cast(Any, roleDataSpan)  # its stub omits [] and len
         for position in range(span.size()):
             item = span[position]
             role = item.role()
@@ -219,10 +219,12 @@ class TranscriptTableModel(QAbstractTableModel):
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES_ANSWERED:
             return None  # most of the roles asked of a cell measured: the cheapest test first
+        segment = self._segment_of(index)
+        return None if segment is None else self._value(segment, index.row(), index.column(), role)
+
+    def _segment_of(self, index: _Index) -> Segment | None:
         segments, row = self.transcript.segments, index.row()
-        if not 0 <= row < len(segments) or not index.isValid():
-            return None
-        return self._value(segments[row], row, index.column(), role)
+        return segments[row] if 0 <= row < len(segments) and index.isValid() else None
 
     def _value(self, segment: Segment, row: int, column: int, role: int) -> Any:
         if role in (_DISPLAY, _EDIT):
