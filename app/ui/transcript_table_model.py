@@ -203,18 +203,19 @@ class TranscriptTableModel(QAbstractTableModel):
 
     def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
         # Qt asks each cell it paints for seven roles at once (QStyledItemDelegate.initStyleOption): one call into
-        # Python a cell instead of one a role; the roles this model does not answer are left empty.
+        # Python a cell instead of one a role. Every role is set, cleared where there is no value: Qt hands the
+        # same buffer to cell after cell, so a tint left there would paint the next cells too.
         segment = self._segment_of(index)
-        if segment is None:
-            return
         row, column, span = index.row(), index.column(), cast(Any, roleDataSpan)  # its stub omits [] and len
         for position in range(span.size()):
             item = span[position]
             role = item.role()
-            if role in _ROLES_ANSWERED:
-                value = self._value(segment, row, column, role)
-                if value is not None:
-                    item.setData(value)
+            value = self._value(segment, row, column, role) if segment is not None and role in _ROLES_ANSWERED \
+                else None
+            if value is None:
+                item.clearData()
+            else:
+                item.setData(value)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role not in _ROLES_ANSWERED:

@@ -185,3 +185,29 @@ def test_the_language_column_appears_only_when_the_transcript_has_several(qtbot)
     assert [s.language for s in document.transcript.segments] == ["en", "en"] and view.isColumnHidden(column)
     document.undo_stack.redo()
     assert not view.isColumnHidden(column)
+
+
+def test_each_painted_cell_shows_its_own_tint_and_text_only(qtbot) -> None:
+    """Qt paints cells one after another with the same role buffer (QStyledItemDelegate.initStyleOption): a cell
+    after the playing row's text kept its tint, and so every text cell below it was tinted."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = TranscriptTableModel()
+    model.set_document(Document(Transcript([Segment(i, i + 0.9, f"segment {i}", speaker="Ana" if i == 1 else None)
+                                            for i in range(5)])))
+    model.set_playing_row(2)
+    delegate = QStyledItemDelegate()
+
+    def painted(row: int, column: int) -> QStyleOptionViewItem:
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, model.index(row, column))
+        return option
+
+    for row in range(5):
+        for column in (TranscriptTableModel.START_COLUMN, TranscriptTableModel.SPEAKER_COLUMN,
+                       TranscriptTableModel.TEXT_COLUMN):
+            option = painted(row, column)
+            expected = model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
+            assert (option.backgroundBrush.style() != Qt.BrushStyle.NoBrush) == (expected is not None), (row, column)
+            assert option.text == model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+    assert painted(2, TranscriptTableModel.TEXT_COLUMN).backgroundBrush.style() != Qt.BrushStyle.NoBrush
