@@ -136,3 +136,24 @@ def test_rows_with_times_past_an_hour_take_the_one_line_height_without_measuring
     assert all(fits_its_text(window, row) for row in on_screen(window))
     # All of them one line: at most one measured by its cells (the height learned again if a column was resized)
     assert view.row_sizing.rows_measured_by_cells - measured <= 1 < len(on_screen(window)) - 10
+
+
+def test_a_jump_to_rows_of_one_line_resizes_no_row(qtbot, window: MainWindow) -> None:
+    """Rows not measured yet are one line high already: measuring them on a jump resizes none (each resize made
+    the header find every row's position again and moved the scroll bar's range), and the taller rows measured
+    before the height was known are measured again."""
+    segments = [Segment(i * 2.0, i * 2.0 + 1.5, f"{i} short") for i in range(ROWS)]
+    segments[1] = Segment(2.0, 3.5, f"1 {LONG}")
+    window.resize(1000, 700)
+    window.adopt_document(Document(Transcript(segments)))
+    view = window.transcript_view
+    qtbot.waitUntil(lambda: view.row_sizing.stale_rows <= ROWS - len(on_screen(window)), timeout=2000)
+    assert fits_its_text(window, 1) and view.rowHeight(1) > 2 * view.rowHeight(0)
+    assert view.verticalHeader().defaultSectionSize() == view.rowHeight(0)
+    resized: list[int] = []
+    view.verticalHeader().sectionResized.connect(lambda row, _old, _new: resized.append(row))
+    view.go_to_row(ROWS - 100)
+    qtbot.wait(10)
+    assert view.rowAt(0) > ROWS // 2
+    assert all(fits_its_text(window, row) for row in on_screen(window))
+    assert resized == []
