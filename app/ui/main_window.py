@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.edit_menu, self.remote_services_action = build_menus(self)
         build_toolbar(self)
         self._build_central()
+        self.passages.watch_waveform(self.playback_panel.waveform)
         self.playback = PlaybackBinding(self, self.playback_panel)
         self.speech.watch_media(self.playback_panel.controller)
         self._remote.fill(self.options_bar.model_combo)
