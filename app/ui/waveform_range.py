@@ -47,8 +47,11 @@ class WaveformRangeSelection(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._waveform:
-            if event.type() == QEvent.Type.KeyPress and self._range is not None \
-                    and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape:
+            escape = self._range is not None and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape
+            if escape and event.type() == QEvent.Type.ShortcutOverride:
+                event.accept()  # Esc clears the range before it cancels anything (the window's Cancel, Stop)
+                return True
+            if escape and event.type() == QEvent.Type.KeyPress:
                 self.clear()
                 return True
             return False

@@ -149,3 +149,8 @@ def test_the_latest_selection_wins_between_the_waveform_and_the_table(qtbot, win
     qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, SHIFT, QPoint(round(waveform.x_of(6.0)), y))
     qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=QPoint(round(waveform.x_of(9.0)), y))  # a plain click
     assert window.passages.selected_passage() == PassageSpan(0, 0, 0.0, 3.0)
+    qtbot.mousePress(viewport, Qt.MouseButton.LeftButton, SHIFT, QPoint(round(waveform.x_of(4.0)), y))
+    qtbot.mouseRelease(viewport, Qt.MouseButton.LeftButton, SHIFT, QPoint(round(waveform.x_of(6.0)), y))
+    waveform.setFocus()
+    qtbot.keyClick(waveform, Qt.Key.Key_Escape)  # Esc on the waveform, whatever else Esc does in the window
+    assert window.passages.selected_passage() == PassageSpan(0, 0, 0.0, 3.0)
