@@ -341,9 +341,14 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """One file opens; several files, or a folder, go to the batch queue (a folder's files counted first)."""
         paths = local_paths(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) > 1 or paths[0].is_dir():
+            self.batch.adding.add_paths(paths)
+        else:
             self.projects.open_path(paths[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:
