@@ -1,4 +1,5 @@
-"""Cancel one running file of the batch: its row says cancelled at once, and the queue goes on with the next."""
+"""How single rows end without holding up the rest: one cancelled while it runs, an empty file failing in one
+sentence, a silent one done with no text."""
 
 from __future__ import annotations
 
@@ -35,3 +36,19 @@ def test_a_running_row_cancelled_stops_and_the_next_one_runs(qtbot, batch_window
     batch.open_result([done])
     qtbot.waitUntil(lambda: bool(batch_window.document.transcript.segments))
     assert word_error_rate(JFK_REFERENCE, batch_window.document.transcript.text) < 0.2
+
+
+def test_an_empty_file_fails_its_row_in_one_sentence_and_silence_is_done(qtbot, batch_window: MainWindow,
+                                                                         tmp_path: Path, jfk_path: Path) -> None:
+    batch = batch_window.batch
+    empty, silent, speech = tmp_path / "empty.mp3", tmp_path / "silence.wav", tmp_path / "speech.wav"
+    empty.write_bytes(b"")
+    soundfile.write(silent, np.zeros(3 * 16_000, dtype=np.float32), 16_000)
+    soundfile.write(speech, decode_audio(jfk_path).samples, 16_000)
+    batch.adding.add_files([empty, silent, speech])
+    qtbot.waitUntil(lambda: not batch.queue.waiting() and not batch.queue.running(), timeout=60_000)
+    assert [item.status for item in batch.queue] == [BatchStatus.FAILED, BatchStatus.DONE, BatchStatus.DONE]
+    failure = batch.queue[0].failure
+    assert failure is not None and "empty.mp3" in failure and "empty" in failure.replace("empty.mp3", "")
+    assert failure.endswith(".") and "\n" not in failure and "Traceback" not in failure
+    assert batch.panel.summary_label.text() == "2 of 3 done · 1 failed"
