@@ -1,6 +1,7 @@
 """Transcription ▸ Re-transcribe Selection…: jfk.flac's garbled middle recognised again with tiny.en, previewed,
 accepted as one undo step (undo brings the old text back, redo the new), or discarded; a range dragged on the
-waveform with Shift, over speech the transcript missed, inserted as one step."""
+waveform with Shift, over speech the transcript missed, inserted as one step; a passage sent to a remote profile
+with a language and a prompt, only its own seconds uploaded."""
 
 from __future__ import annotations
 
@@ -10,12 +11,15 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from app.core.audio import decode_audio
 from app.core.editing.passage import PassageSpan
 from app.core.transcript import Segment, Transcript
 from app.ui.editor.document import Document
 from app.ui.main_window import MainWindow
 from app.ui.passage_dialogs import PassageOptionsDialog
+from tests.engines.remote.servers.fake_http_server import parse_multipart
 from tests.speech import word_error_rate
+from tests.ui.test_remote_transcription import PROFILE, openai_server, remote_window  # noqa: F401  (fixtures)
 
 MIDDLE = "ask not what your country can do for you"
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -154,3 +158,34 @@ def test_the_latest_selection_wins_between_the_waveform_and_the_table(qtbot, win
     waveform.setFocus()
     qtbot.keyClick(waveform, Qt.Key.Key_Escape)  # Esc on the waveform, whatever else Esc does in the window
     assert window.passages.selected_passage() == PassageSpan(0, 0, 0.0, 3.0)
+
+
+def test_a_passage_goes_to_a_remote_profile_with_its_language_and_prompt(
+    qtbot, remote_window: MainWindow, openai_server, jfk_path: Path, tmp_path: Path  # noqa: F811
+) -> None:
+    window = remote_window
+    original = open_garbled_jfk(window, jfk_path)
+    table = window.transcript_view
+    table.selectRow(1)
+    table.selectionModel().select(table.table_model.index(2, 0),
+                                  QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows)
+    dialog = window.passages.ask()
+    assert dialog is not None
+    bar = dialog.options_bar
+    bar.model_combo.setCurrentIndex(bar.model_combo.findData(f"remote:{PROFILE}"))
+    bar.language_combo.setCurrentIndex(bar.language_combo.findData("en"))
+    dialog.prompt_edit.setText("President Kennedy's inaugural address.")
+    preview = recognise(qtbot, window, dialog)
+    assert word_error_rate(MIDDLE, preview.after_view.toPlainText()) < 0.3
+
+    [request] = openai_server.requests_to("/audio/transcriptions")
+    fields, files = parse_multipart(request)
+    assert fields["language"] == ["en"] and fields["prompt"] == ["President Kennedy's inaugural address."]
+    upload = tmp_path / f"upload{Path(files['file'].filename).suffix}"
+    upload.write_bytes(files["file"].data)
+    assert decode_audio(upload).duration == pytest.approx(8.06 - 3.0, abs=0.1)  # the passage's seconds only
+    qtbot.mouseClick(preview.accept_button, Qt.MouseButton.LeftButton)
+    segments = window.document.transcript.segments
+    assert segments[0] is original[0] and segments[-1] is original[3]
+    assert all(3.0 <= s.start < s.end <= 8.06 for s in segments[1:-1])
+    assert window.document.undo_stack.count() == 1
