@@ -26,6 +26,10 @@ ZH_CN = {
     "A&ccept": "接受(&C)",
     "Select the segments to re-transcribe first.": "请先选择要重新转写的片段。",
     "Re-transcription cancelled.": "已取消重新转写。",
+    "Range selected on the waveform": "波形上选定的范围",
+    "{span} selected on the waveform: Transcription ▸ Re-transcribe Selection… recognises it again.":
+        "已在波形上选定 {span}：“转写 ▸ 重新转写所选…”可重新识别这一段。",
+    "No speech was recognised in that range.": "该范围内未识别到语音。",
     "The passage changed while it was re-transcribed; select it and re-transcribe it again.":
         "重新转写期间该段落已被修改；请重新选择并再次转写。",
     "&Models…": "模型(&M)…",

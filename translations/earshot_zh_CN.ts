@@ -1154,6 +1154,10 @@
         <translation>重新转写所选(&amp;S)…</translation>
     </message>
     <message>
+        <source>{span} selected on the waveform: Transcription ▸ Re-transcribe Selection… recognises it again.</source>
+        <translation>已在波形上选定 {span}：“转写 ▸ 重新转写所选…”可重新识别这一段。</translation>
+    </message>
+    <message>
         <source>Select the segments to re-transcribe first.</source>
         <translation>请先选择要重新转写的片段。</translation>
     </message>
@@ -1164,6 +1168,10 @@
     <message>
         <source>Re-transcription cancelled.</source>
         <translation>已取消重新转写。</translation>
+    </message>
+    <message>
+        <source>No speech was recognised in that range.</source>
+        <translation>该范围内未识别到语音。</translation>
     </message>
     <message>
         <source>The passage changed while it was re-transcribed; select it and re-transcribe it again.</source>
@@ -2718,6 +2726,13 @@
     <message>
         <source>Listing this computer's voices…</source>
         <translation>正在列出本机的嗓音…</translation>
+    </message>
+</context>
+<context>
+    <name>WaveformRangeSelection</name>
+    <message>
+        <source>Range selected on the waveform</source>
+        <translation>波形上选定的范围</translation>
     </message>
 </context>
 <context>

@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.edit_menu, self.remote_services_action = build_menus(self)
         build_toolbar(self)
         self._build_central()
+        self.passages.watch_waveform(self.playback_panel.waveform)
         self.playback = PlaybackBinding(self, self.playback_panel)
         self.speech.watch_media(self.playback_panel.controller)
         self._remote.fill(self.options_bar.model_combo)
@@ -340,9 +341,14 @@ class MainWindow(QMainWindow):
             event.acceptProposedAction()
 
     def dropEvent(self, event: QDropEvent) -> None:
+        """One file opens; several files, or a folder, go to the batch queue (a folder's files counted first)."""
         paths = local_paths(event.mimeData().urls())
-        if paths:
-            event.acceptProposedAction()
+        if not paths:
+            return
+        event.acceptProposedAction()
+        if len(paths) > 1 or paths[0].is_dir():
+            self.batch.adding.add_paths(paths)
+        else:
             self.projects.open_path(paths[0])
 
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -3,6 +3,7 @@ with a file already there (asked once per batch: overwrite, skip or rename)."""
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
@@ -11,6 +12,8 @@ from app.core.atomic_write import write_bytes_atomically
 from app.core.formats import export_bytes, output_file_names, output_format
 from app.core.subtitle_rules import SubtitleRules
 from app.core.transcript import Transcript
+
+_NAMES_TAKEN = threading.Lock()  # files of a batch finishing at once: a name is checked and written as one step
 
 
 class ConflictPolicy(Enum):
@@ -45,20 +48,24 @@ class ExportOutcome:
 
 def export_finished(transcript: Transcript, media_path: Path, plan: ExportPlan,
                     policy: ConflictPolicy | None) -> ExportOutcome:
-    """Write the plan's files for one finished transcript (atomically); FormatError with one sentence on failure."""
-    targets = plan.targets(media_path)
-    if policy is None and any(path.exists() for _name, path in targets):
-        return ExportOutcome([], [], needs_policy=True)
-    written, skipped = [], []
-    for name, path in targets:
-        if path.exists() and policy is ConflictPolicy.SKIP:
-            skipped.append(path)
-            continue
-        if path.exists() and policy is ConflictPolicy.RENAME:
-            path = free_name(path)
-        chosen = output_format(name)
-        written.append(write_bytes_atomically(path, export_bytes(transcript, chosen, plan.rules)))
-    return ExportOutcome(written, skipped)
+    """Write the plan's files for one finished transcript (atomically); FormatError with one sentence on failure.
+
+    Safe to call from several threads at once: no two calls take the same name, and none writes over a file
+    another call has just written unless ``policy`` says to overwrite."""
+    contents = [(path, export_bytes(transcript, output_format(name), plan.rules)) for name, path in
+                plan.targets(media_path)]
+    with _NAMES_TAKEN:
+        if policy is None and any(path.exists() for path, _content in contents):
+            return ExportOutcome([], [], needs_policy=True)
+        written, skipped = [], []
+        for path, content in contents:
+            if path.exists() and policy is ConflictPolicy.SKIP:
+                skipped.append(path)
+                continue
+            if path.exists() and policy is ConflictPolicy.RENAME:
+                path = free_name(path)
+            written.append(write_bytes_atomically(path, content))
+        return ExportOutcome(written, skipped)
 
 
 def free_name(path: Path) -> Path:

@@ -58,6 +58,7 @@ class BatchResults(QObject):
         self._controller.finish(item_id, result, outcome.written if outcome else [])
         if outcome is not None and outcome.needs_policy:
             self._export_when_answered(item_id, transcript, media)
+        self._controller.schedule()  # the batch may have ended with this file: its answer must not outlive it
 
     def _export_when_answered(self, item_id: str, transcript: Transcript, media: Path) -> None:
         if self.policy is not None:
@@ -105,6 +106,7 @@ class BatchResults(QObject):
         waiting, self._awaiting_policy = self._awaiting_policy, []
         for item_id, transcript, media in waiting:
             self._export(item_id, transcript, media, policy)
+        self._controller.schedule()  # answered after the queue ran dry: the next files are a new batch
 
     def end_batch(self) -> None:
         """Nothing waits or runs: the next files added are a new batch, asked again (unless still being asked)."""

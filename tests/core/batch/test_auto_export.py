@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import threading
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from app.core.batch.auto_export import ConflictPolicy, ExportPlan, export_finished, free_name
+from app.core.batch.auto_export import ConflictPolicy, ExportOutcome, ExportPlan, export_finished, free_name
 from app.core.formats import read_transcript
 from app.core.transcript import Segment, Transcript
 
@@ -52,3 +54,22 @@ def test_an_existing_file_needs_the_batch_policy_and_nothing_is_written_before(t
 def test_free_names_count_up(tmp_path: Path) -> None:
     (tmp_path / "a (2).srt").write_text("")
     assert free_name(tmp_path / "a.srt") == tmp_path / "a (3).srt"
+
+
+def test_files_finishing_at_once_never_take_the_same_name(tmp_path: Path) -> None:
+    """Remote rows finish together and export on threads of their own: a name is checked and written as one step."""
+    media, plan = tmp_path / "talk.mp3", ExportPlan(("srt", "txt"), tmp_path / "subs")
+    gate = threading.Barrier(8)
+
+    def export(policy: ConflictPolicy | None) -> ExportOutcome:
+        gate.wait()
+        return export_finished(TRANSCRIPT, media, plan, policy)
+
+    with ThreadPoolExecutor(8) as pool:
+        first = list(pool.map(export, [None] * 8))
+    assert sum(bool(outcome.written) for outcome in first) == 1  # the others found it there and ask
+    assert sum(outcome.needs_policy for outcome in first) == 7
+    with ThreadPoolExecutor(8) as pool:
+        renamed = list(pool.map(export, [ConflictPolicy.RENAME] * 8))
+    names = [path.name for outcome in renamed for path in outcome.written]
+    assert len(names) == len(set(names)) == 16

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.editing.passage import placed_in_passage, replace_passage
+from app.core.editing.passage import PassageSpan, passage_in_range, placed_in_passage, replace_passage
 from app.core.errors import EditError
 from app.core.transcript import Segment, Transcript, Word
 
@@ -39,3 +39,32 @@ def test_a_passage_must_be_segments_that_exist() -> None:
         replace_passage(transcript(), 2, 7, [])
     with pytest.raises(EditError):
         replace_passage(transcript(), 2, 1, [])
+
+
+def test_a_range_on_the_waveform_takes_in_the_segments_it_touches_whole() -> None:
+    segments = transcript().segments
+    assert passage_in_range(segments, 2.5, 4.5) == PassageSpan(1, 2, 2.0, 6.0)  # two segments, widened to them
+    assert passage_in_range(segments, 1.0, 9.5) == PassageSpan(0, 3, 0.0, 9.5)  # past the last one: kept
+    assert passage_in_range(segments, 2.0, 4.0) == PassageSpan(1, 1, 2.0, 4.0)  # touching edges is not overlap
+
+
+def test_a_range_over_a_gap_holds_no_segment_and_says_where_new_ones_go() -> None:
+    segments = [Segment(0.0, 2.0, "one"), Segment(5.0, 6.0, "two")]
+    assert passage_in_range(segments, 2.5, 4.5) == PassageSpan(1, 0, 2.5, 4.5)
+    assert passage_in_range(segments, 7.0, 9.0) == PassageSpan(2, 1, 7.0, 9.0)
+    assert passage_in_range([], 1.0, 2.0) == PassageSpan(0, -1, 1.0, 2.0)
+
+
+def test_speech_found_in_a_gap_is_inserted_in_one_step() -> None:
+    document = Transcript(segments=[Segment(0.0, 2.0, "one", "A"), Segment(5.0, 6.0, "two", "A")])
+    original = list(document.segments)
+    edit = replace_passage(document, 1, 0, [Segment(2.5, 4.5, "missed")])
+    edit.apply(document)
+    assert [(s.text, s.speaker) for s in document.segments] == [("one", "A"), ("missed", None), ("two", "A")]
+    edit.revert(document)
+    assert document.segments == original
+    at_the_end = replace_passage(document, 2, 1, [Segment(7.0, 8.0, "after")])
+    at_the_end.apply(document)
+    assert [s.text for s in document.segments] == ["one", "two", "after"]
+    with pytest.raises(EditError):  # nothing replaced by nothing is no step
+        replace_passage(document, 1, 0, [])

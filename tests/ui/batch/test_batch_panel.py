@@ -16,6 +16,7 @@ from app.core.transcript import Segment, Transcript
 from app.jobs.events import JobStarted
 from app.jobs.job import LaneKind
 from app.ui.main_window import MainWindow
+from tests.ui.test_main_window import drop_files
 
 
 def add_paused(window: MainWindow, tmp_path: Path, count: int) -> list[Path]:
@@ -119,3 +120,33 @@ def test_a_row_killed_after_its_transcript_was_kept_opens_done_and_does_not_run_
     batch.set_paused(True)
     batch.retry([batch.queue[1]])  # it runs again: the transcript left from the failed attempt is not its result
     assert batch.queue[1].status is BatchStatus.WAITING and not left_over.exists()
+
+
+def test_many_files_or_a_folder_dropped_on_the_window_go_to_the_batch(qtbot, batch_window: MainWindow,
+                                                                       tmp_path: Path, monkeypatch) -> None:
+    """One file dropped opens as ever; several, or a folder, are a batch (a folder's files counted first)."""
+    batch = batch_window.batch
+    batch.set_paused(True)
+    season = tmp_path / "season"
+    (season / "extra").mkdir(parents=True)
+    episodes = [season / "one.mp3", season / "two.wav", season / "extra" / "three.flac"]
+    for episode in episodes:
+        episode.write_bytes(b"not decoded while the queue is paused")
+    (season / "notes.txt").write_text("not media")
+    drop_files(batch_window, *episodes[:2], season / "notes.txt")
+    qtbot.waitUntil(lambda: len(batch.queue) == 2)
+    assert batch.panel.isVisible() and batch_window.document.media_path is None  # nothing opened in the window
+
+    drop_files(batch_window, season)
+    qtbot.waitUntil(lambda: batch.adding.count_box is not None)
+    assert "Add 3 audio and video files from “season” and its subfolders" in batch.adding.count_box.text()
+    batch.adding.count_box.button(QMessageBox.StandardButton.Cancel).click()
+    assert len(batch.queue) == 2  # cancelled: nothing added
+
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *arguments: str(season / "extra"))
+    batch.adding.count_box = None
+    batch.actions.add_folder.trigger()  # Transcription ▸ Add Folder to Batch…
+    qtbot.waitUntil(lambda: batch.adding.count_box is not None)
+    assert "Add 1 audio and video files from “extra”" in batch.adding.count_box.text()
+    batch.adding.count_box.buttons()[0].click()
+    assert [item.media_path.name for item in batch.queue] == ["one.mp3", "two.wav", "three.flac"]
