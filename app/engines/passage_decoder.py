@@ -11,7 +11,8 @@ by faster-whisper's own seek (each window starts where the text of the one befor
 with it); with detection per passage, each later window's language is read from its own encoding,
 and a window surely in another language is decoded again from its start in that language, without
 the prompt (a reading may hold a change of language). A passage whose text repeats itself or its prompt
-(app/engines/loop_guard.py) is decoded again without the prompt, from the same encoding. In fast
+(app/engines/loop_guard.py), or that fails faster-whisper's checks at temperature 0 after a prompt (it fell back
+to sampling), is decoded again without the prompt, from the same encoding. In fast
 mode, runs of passages in one language are decoded side by side in one batch instead
 (app/engines/batched_passages.py).
 """
@@ -63,7 +64,7 @@ class PassageDecoder:
         self._model = model
         self._options = options
         self._multilingual = bool(model.model.is_multilingual)
-        self.windows_decoded_again = 0  # loops caught by the guard, for tests and benchmarks
+        self.windows_decoded_again = 0  # windows decoded again without the prompt (loops, sampling), for tests
         self.may_have_sampled = False  # a window fell back to sampling (or a passage came out empty)
         self.reader = PassageReader(iter(()))  # the job's second pass over the audio; its window, for tests
         self._pipeline: BatchedInferencePipeline | None = None  # fast mode's, made at its first batch
@@ -111,7 +112,8 @@ class PassageDecoder:
         self, encoded: EncodedPassage, passage: Passage, language: str, context: JobContext
     ) -> Generator[Segment, None, str]:
         """The passage's segments, window by window; from a window that repeats itself or the text before it,
-        or that is in another language, decoded again without that text. Returns the passage's last language.
+        that fell back to sampling after that text, or that is in another language, decoded again without that
+        text. Returns the passage's last language.
 
         A passage of one window may still be decoded in two (faster-whisper decodes an unfinished last
         sentence in a second window prompted with the first), and a reading is decoded in several: each
@@ -127,7 +129,9 @@ class PassageDecoder:
             for index, window in enumerate(self._decoded(encoded, language, prompt, again)):
                 switched = self._window_language(window, language) if index else language
                 had_prompt = bool(previous_text) and previous_temperature <= PROMPT_RESET_TEMPERATURE
-                if switched != language or (had_prompt and is_loop(window.text, previous_text)):
+                if switched != language or (had_prompt and (
+                    is_loop(window.text, previous_text) or _sampled(window)  # the prompt is the suspect
+                )):
                     restart = window, switched
                     break
                 kept_any = True
@@ -170,7 +174,7 @@ class PassageDecoder:
     ) -> Iterator[DecodedWindow]:
         start, encoding = (again.start, again.encoder_output) if again else (0.0, None)
         for window in decode_passage(self._model, encoded, language, prompt, self._options, start, encoding):
-            if any((segment.temperature or 0.0) > 0.0 for segment in window.segments):
+            if _sampled(window):
                 self.may_have_sampled = True
             yield window
 
@@ -221,6 +225,11 @@ class PassageDecoder:
             return group_into_passages(speech), total
         pieces, total = quiet_pieces(audio.chunks(), context.check_cancelled)
         return [Passage((piece,)) for piece in pieces], total
+
+
+def _sampled(window: DecodedWindow) -> bool:
+    """The window's text failed faster-whisper's checks (compression ratio, log-probability) at temperature 0."""
+    return any((segment.temperature or 0.0) > 0.0 for segment in window.segments)
 
 
 def _restore_times(recognised: WhisperSegment, passage: Passage, language: str | None) -> Segment:

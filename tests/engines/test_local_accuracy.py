@@ -94,3 +94,35 @@ def test_the_same_file_gives_the_same_segments_even_after_a_sampling_fallback(
     second = run_transcription(local_engine, clip, options, JobContext())
 
     assert first.segments and first.segments == second.segments
+
+
+def test_a_window_that_falls_back_to_sampling_after_a_prompt_is_decoded_again_without_it(
+    local_engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A window whose text fails faster-whisper's checks at temperature 0 with a prompt is decoded again
+    without the prompt (the French read-along's last window: "les langues étudiants" sampled at 1.0 after its
+    prompt, "le ReadAlong-Studio" at 0 without), and the transcript holds that second decoding."""
+    options = TranscriptionOptions(  # greedy: the same fallback at half the cost
+        model="tiny.en", beam_size=1, initial_prompt="The minutes of the meeting of the committee."
+    )
+    clip = AudioClip(decode_audio(SPANISH).samples[int(SPANISH_LAST_SECONDS * 16_000):])
+    model = local_engine.load_model(options)
+    decodings: list[tuple[str | None, list[float], str]] = []  # prompt, temperatures, text
+    decode_window = model.generate_segments
+
+    def decode_noting_prompts(features, tokenizer, whisper_options, *arguments):  # the engine's decoding, observed
+        segments = list(decode_window(features, tokenizer, whisper_options, *arguments))
+        decodings.append((
+            whisper_options.initial_prompt,
+            [segment.temperature or 0.0 for segment in segments],
+            " ".join(segment.text.strip() for segment in segments),
+        ))
+        yield from segments
+
+    monkeypatch.setattr(model, "generate_segments", decode_noting_prompts)
+    transcript = run_transcription(local_engine, clip, options, JobContext())
+
+    (first_prompt, first_temperatures, _text), *again = decodings
+    assert first_prompt == options.initial_prompt and any(t > 0 for t in first_temperatures)  # it sampled
+    assert [prompt for prompt, _temperatures, _text in again] == [None]
+    assert transcript.text == again[0][2]
