@@ -104,7 +104,7 @@ def download_model(
 
 def fetch_file_list(repo_id: str, endpoint: str) -> RemoteModel:
     """The commit and the files faster-whisper needs of ``repo_id``, with sizes and checksums, shape checked."""
-    where = f"{urlsplit(endpoint).netloc}'s file list of {repo_id}"
+    where = translated("{host}'s file list of {repo_id}").format(host=urlsplit(endpoint).netloc, repo_id=repo_id)
     try:
         info = HfApi(endpoint=endpoint, token=False).model_info(repo_id, files_metadata=True)
     except (KeyError, TypeError, ValueError) as error:  # an answer that ModelInfo cannot read
