@@ -200,3 +200,16 @@ def test_text_is_wrapped_and_cut_by_terminal_columns() -> None:
     assert cut_to_width("转写音频或视频文件", 9) == "转写音频…"
     assert cut_to_width("short", 9) == "short"
     assert pad_to_width("语言", 6) == "语言  "
+
+
+def test_each_command_in_the_main_help_shares_its_line_with_what_it_does() -> None:
+    """argparse measures sub-commands one indent short of where it lists them, so the longest ("transcribe")
+    went alone on its line, its help under it; the formatter measures them where they are shown."""
+    from app.cli.commands import build_parser
+
+    for language in ("en", "zh_CN"):
+        use_language(language)
+        lines = build_parser().format_help().splitlines()
+        for command in ("transcribe", "convert", "diarize", "models", "listen", "speak"):
+            line = next(line for line in lines if line.strip().split(" ")[0] == command)
+            assert line.strip() != command, f"{language}: {command}'s help is not on its line"

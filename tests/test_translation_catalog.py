@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import xml.etree.ElementTree as ElementTree
 from pathlib import Path
 
 from app.core.formats import OUTPUT_FORMATS
@@ -20,6 +23,38 @@ NOT_MARKED = {"English"} | set(LANGUAGES.values()) | {f.description for f in OUT
 
 def test_no_text_lacks_a_chinese_translation() -> None:
     assert missing_translations(CATALOG) == []
+
+
+def texts_marked_in(sources: list[Path], scratch: Path) -> set[tuple[str, str]]:
+    """(context, source text) of every text the code marks for Qt's translation (tr(), QT_TRANSLATE_NOOP), as
+    `make update-translations` extracts them: pyside6-lupdate into a catalog of its own."""
+    extracted = scratch / "extracted_zh_CN.ts"
+    lupdate = Path(sys.executable).parent / "pyside6-lupdate"
+    subprocess.run([str(lupdate), "-silent", "-no-obsolete", "-locations", "none", *map(str, sources),
+                    "-ts", str(extracted)], check=True, capture_output=True, timeout=60)
+    root = ElementTree.parse(extracted).getroot()
+    return {(context.findtext("name") or "", message.findtext("source") or "")
+            for context in root.iter("context") for message in context.iter("message")}
+
+
+def translated_texts() -> set[tuple[str, str]]:
+    return {(entry.context, entry.source) for entry in read_catalog(CATALOG)}
+
+
+def test_every_text_the_code_marks_has_a_chinese_translation(tmp_path: Path) -> None:
+    """A text added to the Qt layer without `make update-translations` would show in English in a Chinese window;
+    the catalog's own completeness (above) cannot see it."""
+    marked = texts_marked_in(sorted((REPO_ROOT / "app").rglob("*.py")), tmp_path)
+    assert len(marked) > 500
+    assert sorted(marked - translated_texts()) == []
+
+
+def test_a_text_marked_but_not_in_the_catalog_is_caught(tmp_path: Path) -> None:
+    module = tmp_path / "new_dialog.py"
+    module.write_text("from PySide6.QtWidgets import QDialog\n\n\nclass NewDialog(QDialog):\n"
+                      "    def build(self) -> None:\n        self.setWindowTitle(self.tr(\"A brand new title\"))\n",
+                      encoding="utf-8")
+    assert texts_marked_in([module], tmp_path) - translated_texts() == {("NewDialog", "A brand new title")}
 
 
 def test_a_text_left_unfinished_is_caught(tmp_path: Path) -> None:

@@ -44,6 +44,15 @@ ARGPARSE_TEXTS = (
 class ColumnWrappingHelpFormatter(argparse.HelpFormatter):
     """argparse's help, its lines wrapped by terminal columns rather than by characters."""
 
+    def add_argument(self, action: argparse.Action) -> None:
+        """As argparse's, but the sub-commands measured at the indent they are listed at: argparse measures
+        them one indent short, so the longest ("transcribe") went alone on its line, its help under it."""
+        super().add_argument(action)
+        if action.help is not argparse.SUPPRESS:
+            for subaction in self._iter_indented_subactions(action):
+                shown_length = len(self._format_action_invocation(subaction)) + self._current_indent
+                self._action_max_length = max(self._action_max_length, shown_length)
+
     def _split_lines(self, text: str, width: int) -> list[str]:
         return wrap_to_width(text, width)
 

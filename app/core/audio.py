@@ -125,7 +125,7 @@ def decode_audio(path: str | Path, channel: int | None = None) -> AudioClip:
     """
     path = _checked_path(path)
     return _clip_of(path, channel, lambda: _decoded_pieces(path, channel),
-                    f"Cannot read “{path.name}”: it contains no audio samples.")
+                    translated("Cannot read “{name}”: it contains no audio samples.").format(name=path.name))
 
 
 def decode_audio_range(path: str | Path, start: float, end: float, channel: int | None = None) -> AudioClip:
@@ -140,7 +140,8 @@ def decode_audio_range(path: str | Path, start: float, end: float, channel: int 
         ).format(start=start, end=end))
     path = _checked_path(path)
     return _clip_of(path, channel, lambda: _decoded_range(path, channel, start, end),
-                    f"Cannot read “{path.name}” at {start:.3f} s: the file is shorter than that.")
+                    translated("Cannot read “{name}” at {start:.3f} s: the file is shorter than that.").format(
+                        name=path.name, start=start))
 
 
 def _clip_of(path: Path, channel: int | None, decode: Callable[[], Iterator[np.ndarray]], when_empty: str) -> AudioClip:

@@ -17,7 +17,7 @@ from typing import Any
 
 from app.core.atomic_write import write_text_atomically
 from app.core.json_shape import ShapeError, parse_json
-from app.core.text_translation import translated
+from app.core.text_translation import translatable, translated
 
 log = logging.getLogger(__name__)
 
@@ -28,12 +28,15 @@ class SettingsRead:
     notice: str | None = None  # one sentence for the user when the file was set aside or unreadable
 
 
-def read_settings(path: Path, check: Callable[[dict[str, Any]], None], *, kind: str = "settings file",
-                  fallback: str = "the defaults are used") -> SettingsRead:
+def read_settings(path: Path, check: Callable[[dict[str, Any]], None], *,
+                  kind: str = translatable("settings file"),
+                  fallback: str = translatable("the defaults are used")) -> SettingsRead:
     """The JSON object in ``path`` ({} when there is none); ``check`` raises ShapeError for a wrong shape.
 
-    ``kind`` and ``fallback`` word the sentence: "The {kind} “NAME” was damaged …: …, and {fallback}."
+    ``kind`` and ``fallback`` (texts marked translatable, translated here) word the sentence: "The {kind} “NAME"
+    was damaged …: …, and {fallback}."
     """
+    kind, fallback = translated(kind), translated(fallback)
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -41,7 +44,8 @@ def read_settings(path: Path, check: Callable[[dict[str, Any]], None], *, kind: 
     except OSError as error:
         reason = error.strerror or str(error)
         log.warning("settings file %s unreadable: %s", path, reason)
-        return SettingsRead(notice=f"Cannot read the {kind} “{path.name}” ({reason}); {fallback}.")
+        return SettingsRead(notice=translated("Cannot read the {kind} “{name}” ({reason}); {fallback}.").format(
+            kind=kind, name=path.name, reason=reason, fallback=fallback))
     try:
         document = _document(data)
         check(document)
@@ -71,11 +75,13 @@ def _set_aside(path: Path, reason: str, kind: str, fallback: str) -> str:
         path.rename(aside)
     except OSError as error:
         log.warning("%s %s damaged (%s) and not set aside: %s", kind, path, reason, error)
-        return (f"The {kind} “{path.name}” is damaged ({reason}) and could not be set aside "
-                f"({error.strerror or error}); {fallback}.")
+        return translated(
+            "The {kind} “{name}” is damaged ({reason}) and could not be set aside ({error}); {fallback}."
+        ).format(kind=kind, name=path.name, reason=reason, error=error.strerror or error, fallback=fallback)
     log.warning("%s %s damaged (%s): set aside as %s", kind, path, reason, aside)
-    return (f"The {kind} “{path.name}” was damaged ({reason}): "
-            f"it was set aside as “{aside.name}” and {fallback}.")
+    return translated(
+        "The {kind} “{name}” was damaged ({reason}): it was set aside as “{aside}” and {fallback}."
+    ).format(kind=kind, name=path.name, reason=reason, aside=aside.name, fallback=fallback)
 
 
 def _free_name(path: Path, date: str) -> Path:

@@ -104,7 +104,7 @@ def download_model(
 
 def fetch_file_list(repo_id: str, endpoint: str) -> RemoteModel:
     """The commit and the files faster-whisper needs of ``repo_id``, with sizes and checksums, shape checked."""
-    where = f"{urlsplit(endpoint).netloc}'s file list of {repo_id}"
+    where = translated("{host}'s file list of {repo_id}").format(host=urlsplit(endpoint).netloc, repo_id=repo_id)
     try:
         info = HfApi(endpoint=endpoint, token=False).model_info(repo_id, files_metadata=True)
     except (KeyError, TypeError, ValueError) as error:  # an answer that ModelInfo cannot read
@@ -264,11 +264,15 @@ def _sentence(error: Exception, model: CatalogModel, host: str) -> str | None:
             "{host} has no {name} model ({repo_id}); a mirror may not carry it."
         ).format(host=host, name=name, repo_id=model.repo_id)
     if isinstance(error, HfHubHTTPError):
-        return (f"{host} refused to send the {name} model (HTTP {error.response.status_code}); "
-                "try again later or choose another download source.")
+        return translated(
+            "{host} refused to send the {name} model (HTTP {status}); try again later or choose another "
+            "download source."
+        ).format(host=host, name=name, status=error.response.status_code)
     if isinstance(error, httpx2.HTTPError | LocalEntryNotFoundError | ConnectionError | TimeoutError):
-        return (f"Cannot reach {host} to download the {name} model: check the network connection, "
-                "or choose a mirror as the download source.")
+        return translated(
+            "Cannot reach {host} to download the {name} model: check the network connection, "
+            "or choose a mirror as the download source."
+        ).format(host=host, name=name)
     if isinstance(error, FileMetadataError):
         return translated(
             "{host} does not answer as a Hugging Face hub does; check the download source address."

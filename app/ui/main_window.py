@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import QLocale, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence, QUndoGroup
 from PySide6.QtWidgets import (
     QLabel,
@@ -61,6 +61,13 @@ from app.ui.welcome_page import WelcomePage
 from app.ui.window_menus import build_menus, build_toolbar
 
 log = logging.getLogger(__name__)
+# The first size: room for every choice of the options bar (about 1,124 px, in English or Chinese), so none starts
+# in its » menu; less on a small screen, where a margin of the screen stays around the window.
+DEFAULT_WIDTH, DEFAULT_HEIGHT = 1180, 720
+
+
+def default_window_size(screen: QSize) -> QSize:
+    return QSize(min(DEFAULT_WIDTH, int(screen.width() * 0.88)), min(DEFAULT_HEIGHT, int(screen.height() * 0.85)))
 
 
 class MainWindow(QMainWindow):
@@ -117,9 +124,8 @@ class MainWindow(QMainWindow):
 
     # ---- construction -------------------------------------------------------------
     def _fit_to_screen(self) -> None:
-        """1100 x 720, or less on a small screen: a margin of the screen stays around the window."""
         screen = self.screen().availableGeometry()
-        self.resize(min(1100, int(screen.width() * 0.88)), min(720, int(screen.height() * 0.85)))
+        self.resize(default_window_size(screen.size()))
 
     def _build_actions(self) -> None:
         style = self.style()

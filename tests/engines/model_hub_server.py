@@ -76,6 +76,7 @@ class HubFaults:
     corrupted: set[str] = field(default_factory=set)  # file names served with a byte changed
     seconds_per_chunk: float = 0.0  # a slow link
     file_list: bytes | None = None  # the model API's answer instead of the real one
+    refused_with: int | None = None  # an HTTP status every request is answered with (403, 429, 503…)
 
 
 class FakeModelHub(LocalHTTPServer):
@@ -127,7 +128,9 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
             path = unquote(urlsplit(self.path).path)
             seen = SeenRequest(self.command, path, {k.lower(): v for k, v in self.headers.items()})
             hub.requests.append(seen)
-            if api := _API.match(path):
+            if hub.faults.refused_with is not None:
+                self._refuse(hub.faults.refused_with, send_body)
+            elif api := _API.match(path):
                 self._answer_model_info(api["repo"])
             elif resolve := _RESOLVE.match(path):
                 self._answer_resolve(resolve["repo"], resolve["file"], send_body, seen)
@@ -202,6 +205,15 @@ def _handler_for(hub: FakeModelHub) -> type[BaseHTTPRequestHandler]:
                     position += len(chunk)
                     if hub.faults.seconds_per_chunk:
                         time.sleep(hub.faults.seconds_per_chunk)
+
+        def _refuse(self, status: int, send_body: bool) -> None:
+            body = json.dumps({"error": "Service unavailable, try again later"}).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            if send_body:
+                self.wfile.write(body)
 
         def _not_found(self, code: str, send_body: bool) -> None:
             message = "Repository not found" if code == "RepoNotFound" else "Entry not found"

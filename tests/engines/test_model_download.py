@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import threading
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, ModelDownloadError, ModelError
+from app.core.text_translation import use_language
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.installed_models import ModelOrigin, installed_models
 from app.engines.model_catalog import CATALOG
@@ -116,6 +118,33 @@ def test_an_unreachable_hub_is_one_sentence(unused_address: str) -> None:
     with pytest.raises(ModelDownloadError, match=r"^Cannot reach 127\.0\.0\.1:\d+ to download the tiny\.en model"):
         download_model(TINY_EN, unused_address)
     assert not downloaded_model_folder("tiny.en").exists()
+
+
+@pytest.mark.parametrize("status", [403, 503])
+def test_a_hub_that_refuses_is_one_sentence(model_hub: FakeModelHub, status: int) -> None:
+    model_hub.faults.refused_with = status
+    expected = rf"^127\.0\.0\.1:\d+ refused to send the tiny\.en model \(HTTP {status}\); try again later"
+    with pytest.raises(ModelDownloadError, match=expected) as refused:
+        download_model(TINY_EN, model_hub.root)
+    assert "\n" not in str(refused.value)
+    assert not downloaded_model_folder("tiny.en").exists()
+
+
+def test_unreachable_and_refusing_hubs_are_said_in_chinese_once_chinese_is_chosen(
+        model_hub: FakeModelHub, unused_address: str, core_catalogs: Path) -> None:
+    use_language("zh_CN", core_catalogs)
+    try:
+        with pytest.raises(ModelDownloadError) as unreachable:
+            download_model(TINY_EN, unused_address)
+        model_hub.faults.refused_with = 503
+        with pytest.raises(ModelDownloadError) as refused:
+            download_model(TINY_EN, model_hub.root)
+    finally:
+        use_language("en", core_catalogs)
+    assert re.fullmatch(r"无法连接 127\.0\.0\.1:\d+ 下载 tiny\.en 模型：请检查网络连接，或选择镜像作为下载源。",
+                        str(unreachable.value))
+    assert re.fullmatch(r"127\.0\.0\.1:\d+ 拒绝发送 tiny\.en 模型（HTTP 503）；请稍后再试，或选择其他下载源。",
+                        str(refused.value))
 
 
 def test_hf_endpoint_set_after_import_is_honoured(model_hub: FakeModelHub, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -275,3 +275,25 @@ def test_the_voice_panel_and_the_batch_queue_share_the_bottom_without_widening_t
     assert window.speech.panel in window.tabifiedDockWidgets(window.batch.panel)
     qtbot.wait(50)
     assert window.width() == width
+
+
+@pytest.mark.parametrize("language", ["en", "zh_CN"])
+def test_at_its_first_size_on_a_common_screen_every_choice_is_in_view(
+        qtbot, manager, local_engine, application_look, interface_language, language: str) -> None:
+    """Seen under Xvfb: at 1100 px, the first start hid Speakers in the options bar's » menu."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtWidgets import QToolButton
+
+    from app.ui.main_window import default_window_size
+
+    application_look.apply("light")  # the style sheet's padding, as at a start: before the window is built
+    interface_language.install(language)
+    window = MainWindow(manager, local_engine)
+    qtbot.addWidget(window)
+    size = default_window_size(QSize(1366, 768))  # the commonest laptop screen
+    window.resize(size)
+    window.show()
+    qtbot.waitUntil(lambda: window.size() == size, timeout=2000)
+    overflow = window.options_bar.findChild(QToolButton, "qt_toolbar_ext_button")
+    assert not overflow.isVisible()
+    assert window.speakers.option.isVisible()

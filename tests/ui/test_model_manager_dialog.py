@@ -197,3 +197,45 @@ def test_closing_the_dialog_cancels_its_download(qtbot, dialog, hub: FakeModelHu
     qtbot.wait(50)  # anything the thread still posted is dropped, not delivered to the closed dialog
     assert "tiny" not in [model.key for model in installed_models()]
     assert not (partial_download_folder("tiny") / "model.bin").exists()
+
+
+def test_a_cancelled_download_resumes_and_a_downloaded_model_is_deleted_from_the_choices(
+        qtbot, dialog, hub: FakeModelHub, manager: JobRunner) -> None:
+    bar = TranscriptionOptionsBar(QAction())
+    qtbot.addWidget(bar)
+    dialog.models_changed.connect(bar.refresh_models)
+    hub.faults.seconds_per_chunk = 0.01
+    choose_source(qtbot, dialog, hub.root)
+    click_row(qtbot, dialog, "tiny")
+    qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+    # config.json finished (model.bin takes about three seconds more): the progress alone may count bytes of a
+    # file not yet in place, which a cancel then discards
+    qtbot.waitUntil(lambda: (partial_download_folder("tiny") / "config.json").is_file(), timeout=20_000)
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: manager.lane_counts(LaneKind.LIGHT) == (0, 0), timeout=20_000)
+    assert status_of(dialog, "tiny") == "Partly downloaded"
+    hub.faults.seconds_per_chunk = 0.0
+
+    with qtbot.waitSignal(dialog.models_changed, timeout=60_000):  # Download again: the rest only
+        qtbot.mouseClick(dialog.download_button, Qt.MouseButton.LeftButton)
+
+    assert len(hub.gets_of("config.json")) == 1
+    assert status_of(dialog, "tiny") == "Downloaded" and bar.model_combo.findData("tiny") >= 0
+    with qtbot.waitSignal(dialog.models_changed, timeout=10_000):
+        qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert status_of(dialog, "tiny") == "Not downloaded"
+    assert bar.model_combo.findData("tiny") == -1
+    assert not downloaded_model_folder("tiny").exists() and not partial_download_folder("tiny").exists()
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_cell_has_room_around_its_text_in_the_apps_look(qtbot, dialog, application_look, theme: str) -> None:
+    """Seen under Xvfb: with the columns sized to their contents, "Multilingual" and "Moderate" touched the
+    grid on both sides."""
+    application_look.apply(theme)
+    qtbot.wait(10)
+    table = dialog.table
+    metrics = table.fontMetrics()
+    for column in range(table.columnCount() - 1):  # the last column stretches
+        widest = max(metrics.horizontalAdvance(table.item(row, column).text()) for row in range(table.rowCount()))
+        assert table.columnWidth(column) >= widest + 2 * 6, table.horizontalHeaderItem(column).text()

@@ -102,3 +102,45 @@ def test_names_are_shown_in_chinese(qtbot, chinese_window: MainWindow, preferenc
     qtbot.addWidget(services)
     assert services.kind_combo.itemText(0) == "兼容 OpenAI（OpenAI、Xinference、vLLM）"
     assert services.kind_combo.itemText(2) == "Flash ASR（短音频）"
+
+
+FOLLOWS_THE_SYSTEM = """
+import sys
+from pathlib import Path
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QApplication
+from app.core.text_translation import translated
+from app.ui.application import create_application
+from app.ui.interface_language import InterfaceLanguage
+from app.ui.preferences.store import PreferenceStore
+
+app = QApplication(["earshot"])
+InterfaceLanguage.of(app).use_directory(Path(sys.argv[1]))
+create_application(preferences=PreferenceStore(Path(sys.argv[2])))  # the interface language as it defaults
+print(InterfaceLanguage.of(app).language)
+print(QCoreApplication.translate("MainWindow", "&File"))
+print(translated("Cannot open “{name}”: the file does not exist."))
+"""
+
+
+@pytest.mark.parametrize(("locale", "expected"), [
+    ("zh_CN.UTF-8", ["zh_CN", "文件(&F)", "无法打开“{name}”：文件不存在。"]),
+    ("en_US.UTF-8", ["en", "&File", "Cannot open “{name}”: the file does not exist."]),
+])
+def test_with_no_choice_made_the_interface_speaks_the_systems_language(
+        translations_dir: Path, tmp_path: Path, locale: str, expected: list[str]) -> None:
+    """A process of its own: Qt reads the system's locale once per process."""
+    import os
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO_ROOT
+
+    environment = {name: value for name, value in os.environ.items() if not name.startswith(("LC_", "LANG"))}
+    child = subprocess.run(
+        [sys.executable, "-c", FOLLOWS_THE_SYSTEM, str(translations_dir), str(tmp_path / "preferences.ini")],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=120,
+        env={**environment, "LANG": locale, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert child.returncode == 0, child.stderr
+    assert child.stdout.splitlines() == expected

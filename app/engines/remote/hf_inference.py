@@ -110,7 +110,8 @@ def model_loading_advice(response: httpx.Response) -> RetryAdvice | None:
         estimated = max(0.0, reply.field("estimated_time", "estimated time").number())
     except EngineError:
         return None
-    return RetryAdvice(estimated, f"Model loading on Hugging Face (about {estimated:.0f} s)")
+    return RetryAdvice(estimated, translated("Model loading on Hugging Face (about {seconds:.0f} s)").format(
+        seconds=estimated))
 
 
 def segments_from_response(document: Any, duration: float, service: str = SERVICE_NAME) -> list[Segment]:

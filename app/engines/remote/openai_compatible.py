@@ -79,8 +79,9 @@ class OpenAICompatibleEngine(RemoteTranscriptionEngine):
         models = self.list_models(context)
         if self.model and self.model not in models:
             offered = ", ".join(models[:8]) or "none"
-            missing = f"{SERVICE_NAME} answered but has no model “{self.model}” (it offers: {offered})."
-            raise EngineError(capitalised(missing))
+            raise EngineError(capitalised(translated(
+                "{service} answered but has no model “{model}” (it offers: {offered})."
+            ).format(service=SERVICE_NAME, model=self.model, offered=offered)))
         return translated(
             "Connected: the server offers {number_of_models} model(s)."
         ).format(number_of_models=len(models))

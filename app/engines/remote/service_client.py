@@ -191,7 +191,8 @@ class ServiceClient:
     def _retry_advice(self, outcome: httpx.Response | httpx.TransportError, attempt: int) -> RetryAdvice | None:
         backoff = min(self.settings.max_delay, self.settings.first_delay * 2 ** (attempt - 1))
         if isinstance(outcome, RETRIED_TRANSPORT_ERRORS) and certificate_problem(outcome) is None:
-            return RetryAdvice(backoff, f"Connection to {self.service_name} lost; retrying in {backoff:.0f} s")
+            lost = translated("Connection to {service_name} lost; retrying in {seconds:.0f} s")
+            return RetryAdvice(backoff, lost.format(service_name=self.service_name, seconds=backoff))
         if not isinstance(outcome, httpx.Response) or outcome.status_code not in RETRIED_STATUSES:
             return None
         advised = self._retry_advisor(outcome) if self._retry_advisor else None

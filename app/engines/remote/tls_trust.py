@@ -41,8 +41,10 @@ def certificate_problem(error: BaseException) -> ssl.SSLCertVerificationError | 
 
 def untrusted_certificate_sentence(host: str, problem: ssl.SSLCertVerificationError) -> str:
     reason = (problem.verify_message or problem.reason or str(problem)).rstrip(".")
-    return (f"The certificate of {host} is not trusted: {reason}; if the server uses a company certificate "
-            "authority, name its CA certificate file in the remote profile or in SSL_CERT_FILE.")
+    return translated(
+        "The certificate of {host} is not trusted: {reason}; if the server uses a company certificate authority, "
+        "name its CA certificate file in the remote profile or in SSL_CERT_FILE."
+    ).format(host=host, reason=reason)
 
 
 def _trust_file(context: ssl.SSLContext, path: str, origin: str) -> None:

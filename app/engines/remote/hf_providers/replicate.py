@@ -119,7 +119,8 @@ def _segments(call: ProviderCall, output: ReplyPart, piece: AudioPiece, context:
 def _reason(prediction: ReplyPart) -> str:
     value = prediction.object().get("error")
     status = prediction.optional_text("status", "status")
-    return str(value)[:MESSAGE_LIMIT].rstrip(".") if value else f"the prediction ended as “{status}”"
+    return str(value)[:MESSAGE_LIMIT].rstrip(".") if value else translated("the prediction ended as “{status}”").format(
+        status=status)
 
 
 CONTRACT = ProviderContract("replicate", "Replicate", "https://api.replicate.com", recognise)
