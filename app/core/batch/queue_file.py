@@ -35,7 +35,7 @@ from app.core.json_shape import (
 )
 from app.core.settings_file import read_settings, write_settings
 from app.core.subtitle_rules import SubtitleRules
-from app.core.text_translation import translated
+from app.core.text_translation import translatable, translated
 
 QUEUE_SCHEMA = "earshot.batch-queue"
 QUEUE_SCHEMA_VERSION = 1
@@ -84,7 +84,8 @@ def write_queue_document(path: Path, document: dict[str, Any]) -> None:
 
 def read_queue_file(path: Path, results_folder: Path) -> QueueRead:
     """The queue saved in ``path`` with the restore rules applied; an empty queue when there is none."""
-    read = read_settings(path, _check, kind="batch queue file", fallback="the queue starts empty")
+    read = read_settings(path, _check, kind=translatable("batch queue file"),
+                         fallback=translatable("the queue starts empty"))
     if not read.document:
         return QueueRead(notice=read.notice)
     queue, plan = queue_from_dict(read.document, results_folder)
