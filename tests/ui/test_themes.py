@@ -46,3 +46,37 @@ def test_every_speaker_reads_on_its_tint_in_each_theme(qtbot, application_look, 
     for number in range(12):
         assert contrast(speaker_colour(number), speaker_tint(number)) >= 4.5, number
         assert contrast(speaker_colour(number), base) >= 4.5, number
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_a_check_box_shows_its_box_on_a_panel_of_either_theme(qtbot, application_look, theme: str) -> None:
+    """Fusion outlined an indicator in the window colour darkened: on the dark theme's panels (the options bar's
+    Speakers) the empty box was a dark square on a dark ground. Its outline now reads on the panel, and a ticked
+    box is the accent with a white tick."""
+    from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QStyle, QStyleOptionButton
+
+    application_look.apply(theme)
+    panel = QFrame()
+    panel.setObjectName("optionsBar")
+    box = QCheckBox("Speakers")
+    QHBoxLayout(panel).addWidget(box)
+    qtbot.addWidget(panel)
+    panel.show()
+    qtbot.waitExposed(panel)
+    palette = QApplication.palette()
+
+    def indicator_colours() -> tuple[QColor, QColor]:
+        option = QStyleOptionButton()
+        option.initFrom(box)
+        rect = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+        image = box.grab().toImage()
+        edge = image.pixelColor(rect.left(), rect.center().y())  # the outline, halfway down its left side
+        centre = image.pixelColor(rect.center())
+        return edge, centre
+
+    edge, centre = indicator_colours()
+    assert contrast(edge, palette.color(Role.Base)) >= 1.5
+    box.setChecked(True)
+    edge, centre = indicator_colours()
+    assert contrast(centre, palette.color(Role.Accent)) < 1.2 or centre.lightness() > 200  # the accent, or the tick
+    assert contrast(edge, palette.color(Role.Accent)) < 1.2
