@@ -301,7 +301,7 @@ ZH_CN = {
     "e.g. zh, en": "例如 zh, en",
     "Remove filler words": "去除语气词",
     "Tell speakers apart": "区分说话人",
-    "Speakers": "说话人数",
+    "Speakers": "说话人",
     "Connect timeout": "连接超时",
     "Answer timeout": "应答超时",
     "Advanced (JSON)": "高级 (JSON)",

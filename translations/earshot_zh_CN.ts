@@ -2211,12 +2211,12 @@
         <translation>区分说话人</translation>
     </message>
     <message>
-        <source>Speakers</source>
-        <translation>说话人数</translation>
-    </message>
-    <message>
         <source>Automatic</source>
         <translation>自动</translation>
+    </message>
+    <message>
+        <source>Number of speakers</source>
+        <translation>说话人数</translation>
     </message>
     <message>
         <source>Connect timeout</source>
@@ -2390,7 +2390,7 @@
     <name>SpeakersOption</name>
     <message>
         <source>Speakers</source>
-        <translation>说话人数</translation>
+        <translation>说话人</translation>
     </message>
     <message>
         <source>Number of speakers</source>

@@ -177,7 +177,7 @@ class ServiceOptionsForm(QWidget):
         page.words("language_hints", self.tr("Language hints"), self.tr("e.g. zh, en"))
         page.check("disfluency_removal", self.tr("Remove filler words"), False)
         page.check("diarization", self.tr("Tell speakers apart"), False)
-        page.whole("speaker_count", self.tr("Speakers"), 0, 0, 100, special=self.tr("Automatic"))
+        page.whole("speaker_count", self.tr("Number of speakers"), 0, 0, 100, special=self.tr("Automatic"))
         self._timeouts(page)
         return page
 
