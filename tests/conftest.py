@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,16 @@ def compile_core_catalogs(folder: Path) -> Path:
 def core_catalogs(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A folder with the compiled gettext catalogs of core and engines (what app/translations holds once built)."""
     return compile_core_catalogs(tmp_path_factory.mktemp("core-catalogs"))
+
+
+@pytest.fixture
+def chinese_sentences(core_catalogs: Path) -> Iterator[None]:
+    """Core's and the engines' sentences in Chinese during the test, in English again after it."""
+    from app.core.text_translation import use_language
+
+    use_language("zh_CN", core_catalogs)
+    yield
+    use_language("en", core_catalogs)
 
 
 @pytest.fixture(scope="session")

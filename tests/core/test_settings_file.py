@@ -81,15 +81,9 @@ def test_remote_profiles_of_the_wrong_shape_are_set_aside(document: object, tmp_
 
 
 
-def test_a_damaged_file_is_said_in_chinese_once_chinese_is_chosen(tmp_path: Path, core_catalogs: Path) -> None:
-    from app.core.text_translation import use_language
-
+def test_a_damaged_file_is_said_in_chinese_once_chinese_is_chosen(tmp_path: Path, chinese_sentences: None) -> None:
     path = tmp_path / "view.json"
     path.write_bytes(b"[]")
-    use_language("zh_CN", core_catalogs)
-    try:
-        read = read_settings(path, _check_has_name)
-    finally:
-        use_language("en", core_catalogs)
+    read = read_settings(path, _check_has_name)
     aside = next(tmp_path.glob("view.broken-*.json")).name
     assert read.notice == f"设置文件“view.json”已损坏（它不是 JSON 对象）：已另存为“{aside}”，将使用默认设置。"

@@ -11,7 +11,6 @@ import pytest
 
 from app.core.audio import decode_audio
 from app.core.errors import Cancelled, ModelDownloadError, ModelError
-from app.core.text_translation import use_language
 from app.engines.base import JobContext, TranscriptionOptions, run_transcription
 from app.engines.installed_models import ModelOrigin, installed_models
 from app.engines.model_catalog import CATALOG
@@ -131,16 +130,12 @@ def test_a_hub_that_refuses_is_one_sentence(model_hub: FakeModelHub, status: int
 
 
 def test_unreachable_and_refusing_hubs_are_said_in_chinese_once_chinese_is_chosen(
-        model_hub: FakeModelHub, unused_address: str, core_catalogs: Path) -> None:
-    use_language("zh_CN", core_catalogs)
-    try:
-        with pytest.raises(ModelDownloadError) as unreachable:
-            download_model(TINY_EN, unused_address)
-        model_hub.faults.refused_with = 503
-        with pytest.raises(ModelDownloadError) as refused:
-            download_model(TINY_EN, model_hub.root)
-    finally:
-        use_language("en", core_catalogs)
+        model_hub: FakeModelHub, unused_address: str, chinese_sentences: None) -> None:
+    with pytest.raises(ModelDownloadError) as unreachable:
+        download_model(TINY_EN, unused_address)
+    model_hub.faults.refused_with = 503
+    with pytest.raises(ModelDownloadError) as refused:
+        download_model(TINY_EN, model_hub.root)
     assert re.fullmatch(r"无法连接 127\.0\.0\.1:\d+ 下载 tiny\.en 模型：请检查网络连接，或选择镜像作为下载源。",
                         str(unreachable.value))
     assert re.fullmatch(r"127\.0\.0\.1:\d+ 拒绝发送 tiny\.en 模型（HTTP 503）；请稍后再试，或选择其他下载源。",

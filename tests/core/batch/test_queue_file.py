@@ -85,16 +85,10 @@ def test_truncated_json_is_set_aside(tmp_path: Path) -> None:
     assert read.notice is not None and "not valid JSON" in read.notice
 
 
-def test_a_damaged_file_is_said_in_chinese_once_chinese_is_chosen(tmp_path: Path, core_catalogs: Path) -> None:
-    from app.core.text_translation import use_language
-
+def test_a_damaged_file_is_said_in_chinese_once_chinese_is_chosen(tmp_path: Path, chinese_sentences: None) -> None:
     path, _queue, _plan = saved_queue(tmp_path)
     path.write_bytes(b"[]")
-    use_language("zh_CN", core_catalogs)
-    try:
-        read = read_queue_file(path, tmp_path)
-    finally:
-        use_language("en", core_catalogs)
+    read = read_queue_file(path, tmp_path)
     assert read.notice is not None and read.notice.startswith(f"批处理队列文件“{path.name}”已损坏")
     assert read.notice.endswith("，将从空队列开始。")
 
