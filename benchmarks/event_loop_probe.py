@@ -15,13 +15,14 @@ as QFFmpeg::Demuxer), and of the process's child processes (the waveform's peaks
 
 from __future__ import annotations
 
+import bisect
 import statistics
 import threading
 import time
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 
 TICK_MS = 5
 _SCHEDSTAT = Path("/proc/thread-self/schedstat")  # on-CPU ns, run-queue wait ns, time slices (Linux)
@@ -83,12 +84,18 @@ class ThreadClock:
 
 
 class EventLoopProbe:
-    def __init__(self) -> None:
+    """A timer ticking every ``tick_ms`` on the event loop: a stall of S ms shows as a gap between S and
+    S + tick_ms (the work may start anywhere between two ticks), so a finer tick bounds it closer."""
+
+    def __init__(self, tick_ms: int = TICK_MS) -> None:
+        self.tick_ms = tick_ms
         self.gaps_ms: list[float] = []
+        self.tick_times: list[float] = []  # perf_counter() of each tick
         self.cpu_ms: list[float] = []
         self.core_wait_ms: list[float] = []  # ready to run but no core free (Linux only; else empty)
         self._timer = QTimer()
-        self._timer.setInterval(TICK_MS)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(tick_ms)
         self._timer.timeout.connect(self._tick)
         self._last: tuple[float, float, float | None] = (0.0, 0.0, None)
 
@@ -101,15 +108,22 @@ class EventLoopProbe:
 
     def _tick(self) -> None:
         now = (time.perf_counter(), time.thread_time(), run_queue_wait_ms())
+        self.tick_times.append(now[0])
         self.gaps_ms.append((now[0] - self._last[0]) * 1000)
         self.cpu_ms.append((now[1] - self._last[1]) * 1000)
         if now[2] is not None and self._last[2] is not None:
             self.core_wait_ms.append(now[2] - self._last[2])
         self._last = now
 
+    def response_ms(self, since: float) -> float | None:
+        """How long after ``since`` (a perf_counter() time) the event loop next ran the probe: the wait an
+        input event arriving then would have had."""
+        later = bisect.bisect_right(self.tick_times, since)
+        return (self.tick_times[later] - since) * 1000 if later < len(self.tick_times) else None
+
     def stall_figures(self) -> dict[str, Any]:
         """The longest and 99th-percentile gaps beyond the interval, and the most CPU the GUI thread spent in one."""
-        stalls = sorted(max(0.0, gap - TICK_MS) for gap in self.gaps_ms[1:]) or [0.0]
+        stalls = sorted(max(0.0, gap - self.tick_ms) for gap in self.gaps_ms[1:]) or [0.0]
         return {"longest_stall_ms": round(stalls[-1], 1), "p99_stall_ms": round(stalls[int(len(stalls) * 0.99)], 1),
                 "longest_stall_cpu_ms": round(max(self.cpu_ms[1:], default=0.0), 1)}
 
@@ -117,7 +131,7 @@ class EventLoopProbe:
         """Per gap: the time beyond the interval that the thread neither ran nor waited for a core."""
         if len(self.core_wait_ms) != len(self.gaps_ms):
             return []
-        return [max(0.0, gap - cpu - wait - TICK_MS)
+        return [max(0.0, gap - cpu - wait - self.tick_ms)
                 for gap, cpu, wait in zip(self.gaps_ms, self.cpu_ms, self.core_wait_ms, strict=True)]
 
     def figures(self) -> dict[str, Any]:

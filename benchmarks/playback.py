@@ -238,7 +238,7 @@ class GarbageCollections:
                 "gc_full_collections_ms": [round(ms, 1) for ms in oldest]}
 
 
-def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> dict:
+def window_playback(long_media: Path, speech: Path, segments: int = 10_000, probe_tick_ms: int = 1) -> dict:
     """In the main window: how late the highlighted word is behind the player's position (JFK, tiny.en word
     timings), and the event loop's longest gap while a 10,000-segment transcript of a three-hour file plays,
     seeks by row and zooms the waveform. Both play into a private PulseAudio null sink."""
@@ -305,7 +305,7 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         wait_for(controller.media_opened)
         at_open.stop()
         collections = GarbageCollections()
-        probe, threads = EventLoopProbe(), ThreadClock()
+        probe, threads = EventLoopProbe(probe_tick_ms), ThreadClock()
         cpu_before = time.thread_time()
         threads.start()
         probe.start()
@@ -315,8 +315,12 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         blocked: dict[str, list[float]] = {name: [] for name in calls}
         calls_cpu: dict[str, list[float]] = {name: [] for name in calls}
 
+        starts: dict[str, list[float]] = {"click": [], "zoom": []}
+
         def timed(name: str, call: Callable[[], object]) -> None:
             started, cpu_started, waited = time.perf_counter(), time.thread_time(), run_queue_wait_ms()
+            if name in starts:
+                starts[name].append(started)
             call()
             calls[name].append((time.perf_counter() - started) * 1000)
             calls_cpu[name].append((time.thread_time() - cpu_started) * 1000)
@@ -327,12 +331,15 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
         for round_ in range(30):  # a click on a row (it becomes current and plays), then a Ctrl+wheel step
             spin(150)
             row = rng.randrange(segments)
+            starts["click"].append(time.perf_counter())
             timed("go_to_row", lambda: window.transcript_view.go_to_row(row))  # noqa: B023 - called at once
             timed("seek", lambda: controller.seek(many.segments[row].start))  # noqa: B023
             spin(50)
             timed("zoom", lambda: panel.waveform.zoom_at(640, 1.25 if round_ % 10 < 5 else 0.8))  # noqa: B023
         probe.stop()
         collections.stop()
+        responses = {name: [ms for ms in map(probe.response_ms, times) if ms is not None]
+                     for name, times in starts.items()}
         thread_cpu = threads.figures()
         cpu = time.thread_time() - cpu_before
         controller.pause()
@@ -346,7 +353,8 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     return {
         "word_changes": len(lags), "word_lag_median_ms": round(statistics.median(lags), 1),
         "word_lag_p95_ms": round(sorted(lags)[int(len(lags) * 0.95)], 1), "word_lag_max_ms": round(max(lags), 1),
-        "segments": segments, **probe.figures(),
+        "segments": segments, "probe_tick_ms": probe_tick_ms, **probe.figures(),
+        **{f"{name}_response_max_ms": round(max(times), 1) for name, times in responses.items() if times},
         **{f"{name}_max_ms": round(max(times), 1) for name, times in calls.items()},
         **{f"{name}_cpu_median_max_ms": [round(statistics.median(times), 1), round(max(times), 1)]
            for name, times in calls_cpu.items()},
@@ -361,23 +369,24 @@ def window_playback(long_media: Path, speech: Path, segments: int = 10_000) -> d
     }
 
 
-def window_playback_with_long_media() -> dict:
+def window_playback_with_long_media(probe_tick_ms: int = 1) -> dict:
     """window_playback on a three-hour MP3 made for the run (its waveform's peaks computed while it plays)."""
     with tempfile.TemporaryDirectory() as folder:
         long_media = long_mp3(SHARED_AUDIO / "multilingual.mp3", 180, Path(folder) / "three-hours.mp3")
-        return window_playback(long_media, SHARED_AUDIO / "jfk.flac")
+        return window_playback(long_media, SHARED_AUDIO / "jfk.flac", probe_tick_ms=probe_tick_ms)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.playback")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--window-only", action="store_true", help="only the window's word lag and stalls")
+    parser.add_argument("--probe-ms", type=int, default=1, help="the event-loop probe's interval (ms)")
     arguments = parser.parse_args()
     if arguments.window_only:
-        print(json.dumps(window_playback_with_long_media(), indent=2))
+        print(json.dumps(window_playback_with_long_media(arguments.probe_ms), indent=2))
         return
     results = {
-        "window_playback": window_playback_with_long_media(),
+        "window_playback": window_playback_with_long_media(arguments.probe_ms),
         "three_hour_peaks": three_hour_peaks(arguments.rounds),
         "waveform_repaints": waveform_repaints(),
         "smooth_position": smooth_position(SHARED_AUDIO / "jfk.flac"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.resources
 import logging
+import os
 import signal
 import sys
 from pathlib import Path
@@ -29,10 +30,15 @@ from app.ui.themes import ThemeSwitcher
 ICONS = importlib.resources.files("app") / "resources" / "icons"  # rendered from earshot.svg (`make icons`)
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)
 DESKTOP_FILE_ID = "io.github.earshot.Earshot"  # packaging/: the .desktop file and AppStream metainfo
+SERIAL_FILLS = "QT_NO_GUI_THREADPOOL"
 
 
 def create_application(argv: list[str] | None = None, preferences: PreferenceStore | None = None) -> QApplication:
     """The application, in the theme and the interface language of the preferences."""
+    # Qt's raster engine hands each fill of 96 or more lines to a pool of threads and waits for them. With
+    # the cores busy decoding (playback, recognition) the window then waits for threads that wait for a
+    # core; a window's fills are small enough to do at once (read by Qt at its first paint).
+    os.environ.setdefault(SERIAL_FILLS, "1")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     assert isinstance(app, QApplication), "a QCoreApplication without widgets already exists"
     app.setApplicationName("Earshot")
