@@ -3,11 +3,15 @@
 On two cores the window's event loop stalled while our own background work held both: Qt's FFmpeg
 demuxer and decoder refilling after each seek, the waveform's peaks child. Linux schedules threads: a
 nice value set with ``setpriority(PRIO_PROCESS, thread id)`` applies to that one thread (and to the
-threads and processes it starts later), so the GUI thread, at the normal priority, takes a core from
-them as soon as it wakes. SCHED_IDLE goes further: such a thread runs only on a core nothing else of
+threads and processes it starts later), so the GUI thread, at the normal priority, gets most of a
+core's time against them. SCHED_IDLE goes further: such a thread runs only on a core nothing else of
 its group wants, and it still runs whenever one is free. The audio output threads are never lowered:
 their underruns would be heard. Nor are the process's Python threads: one lowered while it holds the
 GIL keeps the GUI thread waiting for the GIL as long as it waits for a core (priority inversion).
+
+A lower weight is not enough after a seek: Qt's demuxer and decoder then both refill at once, one on each
+of two cores, and a woken GUI thread waits for the end of one's time slice (a scheduler tick, 4 ms at
+250 Hz) before it runs. So they are also kept off one core, which the GUI thread then finds free of them.
 
 Nice values order threads within one scheduling group. With the kernel's autogroups (a group per
 session: the default on desktops and on the build machine) each busy session gets the same share of a
@@ -45,13 +49,25 @@ def lower_threads_named(prefixes: Iterable[str], niceness: int = BACKGROUND_NICE
     (threads of native libraries, such as Qt's "QFFmpeg::Demuxer"); how many are at ``niceness`` now."""
     if not _LINUX:
         return 0
-    wanted = tuple(prefixes)
-    lowered = 0
-    for tid in _threads_of("self"):
-        with contextlib.suppress(OSError):
-            if Path(f"/proc/self/task/{tid}/comm").read_text().startswith(wanted) and _lower(tid, niceness):
-                lowered += 1
-    return lowered
+    return sum(_lower(tid, niceness) for tid in _threads_named(prefixes))
+
+
+def leave_a_core_to_the_window(prefixes: Iterable[str]) -> int:
+    """Keep this process's threads named as for lower_threads_named off the first core the process may use,
+    so the GUI thread (which may run on any) finds one none of them holds; how many were moved (none with a
+    single core, or elsewhere than Linux)."""
+    if not _LINUX:
+        return 0
+    allowed = os.sched_getaffinity(0)
+    if len(allowed) < 2:
+        return 0
+    theirs = allowed - {min(allowed)}
+    moved = 0
+    for tid in _threads_named(prefixes):
+        with contextlib.suppress(OSError):  # the thread ended
+            os.sched_setaffinity(tid, theirs)
+            moved += 1
+    return moved
 
 
 def leave_the_window_s_group() -> bool:
@@ -139,6 +155,16 @@ class IdleWhilePlaying:
 
 
 IDLE_WHILE_PLAYING = IdleWhilePlaying()  # the process's one registry
+
+
+def _threads_named(prefixes: Iterable[str]) -> list[int]:
+    wanted = tuple(prefixes)
+    named = []
+    for tid in _threads_of("self"):
+        with contextlib.suppress(OSError):
+            if Path(f"/proc/self/task/{tid}/comm").read_text().startswith(wanted):
+                named.append(tid)
+    return named
 
 
 def _threads_of(pid: str) -> list[int]:

@@ -21,6 +21,7 @@ from app.core.thread_priority import (
     group_niceness,
     is_idle,
     lower_this_thread,
+    leave_a_core_to_the_window,
     lower_threads_named,
     set_process_idle,
 )
@@ -89,6 +90,33 @@ def test_threads_are_lowered_by_their_kernel_names() -> None:
         assert lower_threads_named(("EarshotRead",), lower) == 1
         assert niceness(seen["EarshotReader"]) == lower
         assert niceness(seen["EarshotOutput"]) == niceness(threading.get_native_id())
+    finally:
+        barrier.wait(5)
+        for thread in threads:
+            thread.join(5)
+
+
+@pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a core left to the window needs two")
+def test_threads_named_leave_the_first_core_to_the_window() -> None:
+    """Qt's readers refilling after a seek held both cores for a scheduler tick while the GUI thread waited."""
+    barrier = threading.Barrier(3)
+    seen: dict[str, int] = {}
+
+    def named(name: str) -> None:
+        Path("/proc/thread-self/comm").write_text(name)
+        seen[name] = threading.get_native_id()
+        barrier.wait(5)  # both named
+        barrier.wait(5)  # moved
+
+    threads = [threading.Thread(target=named, args=(name,)) for name in ("EarshotReader", "EarshotOutput")]
+    for thread in threads:
+        thread.start()
+    barrier.wait(5)
+    allowed = os.sched_getaffinity(0)
+    try:
+        assert leave_a_core_to_the_window(("EarshotRead",)) == 1
+        assert os.sched_getaffinity(seen["EarshotReader"]) == allowed - {min(allowed)}
+        assert os.sched_getaffinity(seen["EarshotOutput"]) == allowed
     finally:
         barrier.wait(5)
         for thread in threads:

@@ -141,11 +141,20 @@ def test_pause_rewinds_one_second_and_skips_move_five(controller: PlaybackContro
 
 def niceness_of_threads(prefix: str) -> list[int]:
     """The niceness of this process's threads whose kernel name starts with ``prefix``."""
+    return [os.getpriority(os.PRIO_PROCESS, tid) for tid in threads_named(prefix)]
+
+
+def cores_of_threads(prefix: str) -> list[set[int]]:
+    """The cores each of this process's threads whose kernel name starts with ``prefix`` may run on."""
+    return [os.sched_getaffinity(tid) for tid in threads_named(prefix)]
+
+
+def threads_named(prefix: str) -> list[int]:
     found = []
     for task in Path("/proc/self/task").iterdir():
         with contextlib.suppress(OSError):
             if (task / "comm").read_text().startswith(prefix):
-                found.append(os.getpriority(os.PRIO_PROCESS, int(task.name)))
+                found.append(int(task.name))
     return found
 
 
@@ -160,6 +169,10 @@ def test_while_playing_qt_s_readers_ahead_yield_and_background_processes_idle(
         qtbot.waitUntil(lambda: niceness_of_threads("QFFmpeg::Demux") == [BACKGROUND_NICENESS], timeout=5_000)
         assert niceness_of_threads("QFFmpeg::Stream") == [BACKGROUND_NICENESS]  # the audio decoder
         assert set(niceness_of_threads("QFFmpeg::AudioR")) == {os.getpriority(os.PRIO_PROCESS, 0)}  # the output's
+        cores = os.sched_getaffinity(0)
+        if len(cores) > 1:  # and they leave a core to the GUI thread
+            assert cores_of_threads("QFFmpeg::Demux") == cores_of_threads("QFFmpeg::Stream") == [cores - {min(cores)}]
+            assert set(map(frozenset, cores_of_threads("QFFmpeg::AudioR"))) == {frozenset(cores)}
         assert is_idle(sleeper.pid)
         qtbot.waitUntil(lambda: controller.current_position() > 0.5, timeout=10_000)  # and it plays on
         controller.pause()
