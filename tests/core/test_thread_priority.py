@@ -20,8 +20,8 @@ from app.core.thread_priority import (
     autogroups_on,
     group_niceness,
     is_idle,
-    lower_this_thread,
     leave_a_core_to_the_window,
+    lower_this_thread,
     lower_threads_named,
     set_process_idle,
 )
@@ -71,7 +71,9 @@ def test_a_thread_lowers_itself_and_no_other() -> None:
     assert niceness(threading.get_native_id()) == before
 
 
-def test_threads_are_lowered_by_their_kernel_names() -> None:
+@pytest.fixture
+def reader_and_output() -> Iterator[dict[str, int]]:
+    """Two threads named as a reader ahead and an audio output would be: their native ids by name."""
     barrier = threading.Barrier(3)
     seen: dict[str, int] = {}
 
@@ -79,48 +81,34 @@ def test_threads_are_lowered_by_their_kernel_names() -> None:
         Path("/proc/thread-self/comm").write_text(name)
         seen[name] = threading.get_native_id()
         barrier.wait(5)  # both named
-        barrier.wait(5)  # lowered
+        barrier.wait(5)  # the test done
 
     threads = [threading.Thread(target=named, args=(name,)) for name in ("EarshotReader", "EarshotOutput")]
     for thread in threads:
         thread.start()
     barrier.wait(5)
-    lower = min(19, niceness(threading.get_native_id()) + 2)  # the suite may itself run niced
     try:
-        assert lower_threads_named(("EarshotRead",), lower) == 1
-        assert niceness(seen["EarshotReader"]) == lower
-        assert niceness(seen["EarshotOutput"]) == niceness(threading.get_native_id())
+        yield seen
     finally:
         barrier.wait(5)
         for thread in threads:
             thread.join(5)
+
+
+def test_threads_are_lowered_by_their_kernel_names(reader_and_output: dict[str, int]) -> None:
+    lower = min(19, niceness(threading.get_native_id()) + 2)  # the suite may itself run niced
+    assert lower_threads_named(("EarshotRead",), lower) == 1
+    assert niceness(reader_and_output["EarshotReader"]) == lower
+    assert niceness(reader_and_output["EarshotOutput"]) == niceness(threading.get_native_id())
 
 
 @pytest.mark.skipif(len(os.sched_getaffinity(0)) < 2, reason="a core left to the window needs two")
-def test_threads_named_leave_the_first_core_to_the_window() -> None:
+def test_threads_named_leave_the_first_core_to_the_window(reader_and_output: dict[str, int]) -> None:
     """Qt's readers refilling after a seek held both cores for a scheduler tick while the GUI thread waited."""
-    barrier = threading.Barrier(3)
-    seen: dict[str, int] = {}
-
-    def named(name: str) -> None:
-        Path("/proc/thread-self/comm").write_text(name)
-        seen[name] = threading.get_native_id()
-        barrier.wait(5)  # both named
-        barrier.wait(5)  # moved
-
-    threads = [threading.Thread(target=named, args=(name,)) for name in ("EarshotReader", "EarshotOutput")]
-    for thread in threads:
-        thread.start()
-    barrier.wait(5)
     allowed = os.sched_getaffinity(0)
-    try:
-        assert leave_a_core_to_the_window(("EarshotRead",)) == 1
-        assert os.sched_getaffinity(seen["EarshotReader"]) == allowed - {min(allowed)}
-        assert os.sched_getaffinity(seen["EarshotOutput"]) == allowed
-    finally:
-        barrier.wait(5)
-        for thread in threads:
-            thread.join(5)
+    assert leave_a_core_to_the_window(("EarshotRead",)) == 1
+    assert os.sched_getaffinity(reader_and_output["EarshotReader"]) == allowed - {min(allowed)}
+    assert os.sched_getaffinity(reader_and_output["EarshotOutput"]) == allowed
 
 
 def test_a_process_goes_idle_and_back_to_its_niceness(sleeper: subprocess.Popen[bytes]) -> None:
