@@ -11,7 +11,9 @@ GIL keeps the GUI thread waiting for the GIL as long as it waits for a core (pri
 
 A lower weight is not enough after a seek: Qt's demuxer and decoder then both refill at once, one on each
 of two cores, and a woken GUI thread waits for the end of one's time slice (a scheduler tick, 4 ms at
-250 Hz) before it runs. So they are also kept off one core, which the GUI thread then finds free of them.
+250 Hz) before it runs. Nor is SCHED_IDLE in a group of its own: the group itself competes with the
+window's at its group weight, and when picked at a tick its threads hold the core for a slice. So while
+media plays both the readers and the idle children are kept off one core, left to the GUI thread.
 
 Nice values order threads within one scheduling group. With the kernel's autogroups (a group per
 session: the default on desktops and on the build machine) each busy session gets the same share of a
@@ -58,10 +60,9 @@ def leave_a_core_to_the_window(prefixes: Iterable[str]) -> int:
     single core, or elsewhere than Linux)."""
     if not _LINUX:
         return 0
-    allowed = os.sched_getaffinity(0)
-    if len(allowed) < 2:
+    theirs = _cores_but_the_window_s()
+    if theirs is None:
         return 0
-    theirs = allowed - {min(allowed)}
     moved = 0
     for tid in _threads_named(prefixes):
         with contextlib.suppress(OSError):  # the thread ended
@@ -81,11 +82,13 @@ def leave_the_window_s_group() -> bool:
 
 
 def set_process_idle(pid: int, idle: bool) -> bool:
-    """Every thread of process ``pid`` at idle priority (SCHED_IDLE) and its own group (if it leads a session)
-    at the least weight, or back to the normal policy and BACKGROUND_NICENESS; whether all of it was done."""
+    """Every thread of process ``pid`` at idle priority (SCHED_IDLE), off the core left to the window, and its
+    own group (if it leads a session) at the least weight; or back to the normal policy, every core and
+    BACKGROUND_NICENESS. Whether all of it was done."""
     if not _LINUX:
         return False
     policy = os.SCHED_IDLE if idle else os.SCHED_OTHER
+    cores = _cores_but_the_window_s() if idle else os.sched_getaffinity(0)
     done = True
     for tid in _threads_of(str(pid)):
         try:
@@ -94,6 +97,9 @@ def set_process_idle(pid: int, idle: bool) -> bool:
             continue  # the thread ended
         except OSError:  # not allowed: back from SCHED_IDLE needs RLIMIT_NICE room or CAP_SYS_NICE
             done = False
+        with contextlib.suppress(OSError):
+            if cores:
+                os.sched_setaffinity(tid, cores)
     with contextlib.suppress(OSError):
         if os.getsid(pid) == pid:  # never the group of the window's own session
             done = _set_group_niceness(pid, LEAST_NICENESS if idle else BACKGROUND_NICENESS) and done
@@ -155,6 +161,12 @@ class IdleWhilePlaying:
 
 
 IDLE_WHILE_PLAYING = IdleWhilePlaying()  # the process's one registry
+
+
+def _cores_but_the_window_s() -> set[int] | None:
+    """The cores this process may use but the first, left to the GUI thread; None with a single core."""
+    allowed = os.sched_getaffinity(0)
+    return allowed - {min(allowed)} if len(allowed) > 1 else None
 
 
 def _threads_named(prefixes: Iterable[str]) -> list[int]:

@@ -114,12 +114,16 @@ def test_threads_named_leave_the_first_core_to_the_window(reader_and_output: dic
 def test_a_process_goes_idle_and_back_to_its_niceness(sleeper: subprocess.Popen[bytes]) -> None:
     tasks = [int(task.name) for task in Path(f"/proc/{sleeper.pid}/task").iterdir()]
     autogroups = group_niceness(sleeper.pid) is not None
+    cores = os.sched_getaffinity(0)
     assert set_process_idle(sleeper.pid, True)
     assert all(is_idle(tid) for tid in tasks)
     assert group_niceness(sleeper.pid) == (LEAST_NICENESS if autogroups else None)
+    # an idle thread in a group of its own still held a core for a tick when its group was picked
+    assert all(os.sched_getaffinity(tid) == (cores - {min(cores)} or cores) for tid in tasks)
     restored = set_process_idle(sleeper.pid, False)  # unprivileged, only with room under RLIMIT_NICE
     assert [is_idle(tid) for tid in tasks] == [not restored] * len(tasks)
     assert group_niceness(sleeper.pid) == (BACKGROUND_NICENESS if autogroups else None)
+    assert all(os.sched_getaffinity(tid) == cores for tid in tasks)
 
 
 def test_the_window_s_own_scheduling_group_is_never_lowered() -> None:
