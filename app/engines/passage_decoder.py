@@ -8,7 +8,8 @@ voice-activity chunks are grouped into passages of up to 30 s of speech
 its language is read from that encoder output, and the same output is decoded, with the text
 before it as its prompt (Whisper's context). A reading is a passage of several windows, decoded
 by faster-whisper's own seek (each window starts where the text of the one before ended, prompted
-with it); with detection per passage, each later window's language is read from its own encoding,
+with it; where the seek would pass over speech, the passage is decoded on from the text's end); with
+detection per passage, each later window's language is read from its own encoding,
 and a window surely in another language is decoded again from its start in that language, without
 the prompt (a reading may hold a change of language). A passage whose text repeats itself or its prompt
 (app/engines/loop_guard.py), or that fails faster-whisper's checks at temperature 0 after a prompt (it fell back
