@@ -8,7 +8,8 @@ voice-activity chunks are grouped into passages of up to 30 s of speech
 its language is read from that encoder output, and the same output is decoded, with the text
 before it as its prompt (Whisper's context). A reading is a passage of several windows, decoded
 by faster-whisper's own seek (each window starts where the text of the one before ended, prompted
-with it); with detection per passage, each later window's language is read from its own encoding,
+with it; where the seek would pass over speech, the passage is decoded on from the text's end); with
+detection per passage, each later window's language is read from its own encoding,
 and a window surely in another language is decoded again from its start in that language, without
 the prompt (a reading may hold a change of language). A passage whose text repeats itself or its prompt
 (app/engines/loop_guard.py), or that fails faster-whisper's checks at temperature 0 after a prompt (it fell back
@@ -31,6 +32,7 @@ from app.engines.base import JobContext, TranscriptionOptions
 from app.engines.batched_passages import BATCH_PASSAGES, decode_batch
 from app.engines.loop_guard import is_loop
 from app.engines.passage_window import (
+    FRAMES_PER_SECOND,
     DecodedWindow,
     EncodedPassage,
     decode_passage,
@@ -55,6 +57,7 @@ if TYPE_CHECKING:
 SWITCH_CONFIDENCE = 0.5  # a passage changes the language only when its detection is this sure
 PROMPT_RESET_TEMPERATURE = 0.5  # as faster-whisper: no context from text sampled hotter than this
 CONTEXT_SEGMENTS = 8  # the prompt: the last segments' text (Whisper keeps its last 223 tokens)
+SKIPPED_SPEECH_SECONDS = 2.0  # a reading holds no pause this long (the voice-activity filter's end of speech)
 
 
 class PassageDecoder:
@@ -172,10 +175,34 @@ class PassageDecoder:
     def _decoded(
         self, encoded: EncodedPassage, language: str, prompt: str, again: DecodedWindow | None
     ) -> Iterator[DecodedWindow]:
+        """The passage's windows from its start (or ``again``'s), none of its speech passed over.
+
+        A window whose text ends on a single timestamp tells faster-whisper there is no more speech in it, and
+        its seek moves a whole window on; the voice-activity filter knows better: a reading holds no pause of
+        SKIPPED_SPEECH_SECONDS (but in the passage it took in), and a passage of one window is its speech joined
+        without its pauses (translating multilingual.mp3, a window gave one sentence and the next 25 s of German
+        were never decoded). Where the next window, or the passage's end, is further than that from the end of
+        the text, the passage is decoded on from there, prompted with the text before it; once from each point.
+        """
         start, encoding = (again.start, again.encoder_output) if again else (0.0, None)
-        for window in decode_passage(self._model, encoded, language, prompt, self._options, start, encoding):
+        passage_end = (encoded.features.shape[-1] - 1) / FRAMES_PER_SECOND  # as faster-whisper counts frames
+        windows = decode_passage(self._model, encoded, language, prompt, self._options, start, encoding)
+        context = [prompt] if prompt else []
+        text_end: float | None = None
+        while True:
+            window = next(windows, None)
+            next_start = passage_end if window is None else window.start
+            if text_end is not None and text_end != start and next_start - text_end > SKIPPED_SPEECH_SECONDS:
+                start, text_end = text_end, None
+                windows = decode_passage(self._model, encoded, language, " ".join(context), self._options, start)
+                continue
+            if window is None:
+                return
             if _sampled(window):
                 self.may_have_sampled = True
+            hot = any((segment.temperature or 0.0) > PROMPT_RESET_TEMPERATURE for segment in window.segments)
+            context = [] if hot else [*context, window.text]  # as faster-whisper resets its prompt
+            text_end = window.segments[-1].end
             yield window
 
     def _fast_segments(self, passages: list[Passage], context: JobContext) -> Iterator[Segment]:

@@ -15,7 +15,10 @@ windows and as OpenAI's implementation pads them: the audio is padded with zeros
 log-Mel features are computed, so the rest of the window holds the features of silence (the
 spectrogram's floor). faster-whisper pads the features themselves with zeros, a level the model
 never heard after speech; every passage ends that way, where bare faster-whisper meets it only in
-a file's last window.
+a file's last window. A later window that holds less than 30 s of its passage (a reading's last, or
+the window faster-whisper adds when a passage's last sentence is unfinished) is encoded the same
+way: from its own audio followed by silence, as a passage of one window is, and as Whisper heard
+its training windows (each 30 s example on its own, its features scaled to its own loudest frame).
 
 The segments come window by window (``DecodedWindow``), each with its window's encoder output: a
 reading's later windows are encoded by faster-whisper as its seek moves, and their language is read
@@ -46,21 +49,32 @@ FRAMES_PER_SECOND = 100  # faster-whisper's Segment.seek counts 10 ms feature fr
 class EncodedPassage:
     features: np.ndarray  # the passage's log-Mel features, [mels, frames]
     encoder_output: ctranslate2.StorageView  # the encoder's output for the first 30 s window of the features
+    last_samples: np.ndarray  # the passage's last 30 s (and a frame): the audio of any window shorter than 30 s
+    last_samples_start: int  # where last_samples starts in the passage, in samples
 
 
 def encode_passage(model: WhisperModel, speech: np.ndarray) -> EncodedPassage:
     """The passage's features, and its first 30 s window encoded: padded with silence when the passage is shorter.
 
     A passage longer than a window (a reading) is decoded as bare faster-whisper decodes a file: every
-    window, the first too, is cut from the features of the whole passage.
+    window that holds 30 s of it, the first too, is cut from the features of the whole passage.
     """
     extractor = model.feature_extractor
     features = extractor(speech)
     if len(speech) > extractor.n_samples:
         first_window = features[:, : extractor.nb_max_frames]
     else:
-        first_window = extractor(speech, padding=extractor.n_samples)[:, : extractor.nb_max_frames]
-    return EncodedPassage(features, model.encode(first_window))
+        first_window = window_in_silence(model, speech)
+    last_samples = speech[-(extractor.n_samples + extractor.hop_length):].copy()  # not a view: the rest is freed
+    return EncodedPassage(features, model.encode(first_window), last_samples, len(speech) - len(last_samples))
+
+
+def window_in_silence(model: WhisperModel, audio: np.ndarray) -> np.ndarray:
+    """A window's features from at most 30 s of audio followed by silence (zeros before the spectrogram, as
+    OpenAI's implementation pads, so the rest of the window is the floor of the audio's own features)."""
+    extractor = model.feature_extractor
+    features: np.ndarray = extractor(audio, padding=extractor.n_samples)
+    return features[:, : extractor.nb_max_frames]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,12 +122,49 @@ def decode_passage(
     whisper_options = _whisper_options(tokenizer, options, prompt, start)
     encoder_output = encoded.encoder_output if start == 0 else None
     window_model = copy.copy(model)  # the job's model, its encodings noted for this decoding
-    encodings = _LastEncoding(model.encode, encoder_output, None if start == 0 else start_encoding)
+    short_windows_in_silence = _ShortWindowsInSilence(model, encoded)
+    encodings = _LastEncoding(short_windows_in_silence, encoder_output, None if start == 0 else start_encoding)
     window_model.encode = encodings
     segments: Iterator[WhisperSegment] = window_model.generate_segments(
         encoded.features, tokenizer, whisper_options, False, encoder_output
     )
     return _windows(segments, encodings)
+
+
+class _ShortWindowsInSilence:
+    """A model's ``encode`` for one passage: a window faster-whisper padded with zero features (it holds less than
+    30 s of the passage: the passage's last) is encoded from its own audio followed by silence instead.
+
+    faster-whisper cuts every later window from the passage's features and pads the last with zeros
+    (``pad_or_trim``); the columns of zeros tell how much of the window is the passage's, so where it starts
+    (it ends where the passage does). A window whose unpadded part is not the passage's features there is
+    encoded as given.
+    """
+
+    def __init__(self, model: WhisperModel, encoded: EncodedPassage) -> None:
+        self._model = model
+        self._features = encoded.features
+        self._last_samples, self._last_samples_start = encoded.last_samples, encoded.last_samples_start
+
+    def __call__(self, window: np.ndarray) -> ctranslate2.StorageView:
+        return self._model.encode(self._in_silence(window))
+
+    def _in_silence(self, window: np.ndarray) -> np.ndarray:
+        holding = _frames_before_zeros(window)
+        if holding == window.shape[-1]:
+            return window  # a full window
+        content_frames = self._features.shape[-1] - 1  # as faster-whisper counts them
+        seek = content_frames - holding
+        if seek < 0 or not np.array_equal(window[:, :holding], self._features[:, seek:content_frames]):
+            return window
+        start = seek * self._model.feature_extractor.hop_length - self._last_samples_start
+        return window_in_silence(self._model, self._last_samples[max(0, start):])
+
+
+def _frames_before_zeros(window: np.ndarray) -> int:
+    """The frames of a window before its trailing columns of zero features (faster-whisper's padding)."""
+    filled = np.flatnonzero(window.any(axis=0))
+    return int(filled[-1]) + 1 if len(filled) else 0
 
 
 class _LastEncoding:

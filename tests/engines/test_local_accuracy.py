@@ -49,7 +49,11 @@ def test_translating_the_mixed_recording_gives_english_throughout(local_engine, 
 
     english, german = _halves(transcript)
     assert {s.language for s in german} == {"de"}  # the source language of the passage
-    translated = set(" ".join(s.text for s in german).lower().replace(",", " ").split())
+    translation = " ".join(s.text for s in german)
+    # all of the German half, not its last sentence: a window that ended its text early on a single timestamp
+    # made faster-whisper's seek skip 25 s of it
+    assert len(translation.split()) > len(MIT_LICENCE_GERMAN.split()) * 0.6
+    translated = set(translation.lower().replace(",", " ").split())
     assert len(translated & {"the", "and", "software", "to", "of", "rights"}) >= 4
     assert len(translated & {"der", "die", "und", "zu", "recht", "diese"}) <= 1
     assert word_error_rate(MIT_LICENCE_ENGLISH, " ".join(s.text for s in english)) < 0.15
