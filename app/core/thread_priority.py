@@ -46,29 +46,22 @@ def lower_this_thread(niceness: int = BACKGROUND_NICENESS) -> bool:
     return _lower(threading.get_native_id(), niceness)
 
 
-def lower_threads_named(prefixes: Iterable[str], niceness: int = BACKGROUND_NICENESS) -> int:
+def yield_threads_named(prefixes: Iterable[str], niceness: int = BACKGROUND_NICENESS) -> int:
     """Lower this process's threads whose kernel name (15 characters at most) starts with one of ``prefixes``
-    (threads of native libraries, such as Qt's "QFFmpeg::Demuxer"); how many are at ``niceness`` now."""
-    if not _LINUX:
-        return 0
-    return sum(_lower(tid, niceness) for tid in _threads_named(prefixes))
-
-
-def leave_a_core_to_the_window(prefixes: Iterable[str]) -> int:
-    """Keep this process's threads named as for lower_threads_named off the first core the process may use,
-    so the GUI thread (which may run on any) finds one none of them holds; how many were moved (none with a
-    single core, or elsewhere than Linux)."""
+    (threads of native libraries, such as Qt's "QFFmpeg::Demuxer") and keep them off the first core the
+    process may use, so the GUI thread (never moved) finds one none of them holds; how many are at
+    ``niceness`` now."""
     if not _LINUX:
         return 0
     theirs = _cores_but_the_window_s()
-    if theirs is None:
-        return 0
-    moved = 0
-    for tid in _threads_named(prefixes):
-        with contextlib.suppress(OSError):  # the thread ended
-            os.sched_setaffinity(tid, theirs)
-            moved += 1
-    return moved
+    lowered = 0
+    for tid in threads_named(prefixes):
+        if _lower(tid, niceness):
+            lowered += 1
+            with contextlib.suppress(OSError):  # the thread ended
+                if theirs:
+                    os.sched_setaffinity(tid, theirs)
+    return lowered
 
 
 def leave_the_window_s_group() -> bool:
@@ -82,9 +75,9 @@ def leave_the_window_s_group() -> bool:
 
 
 def set_process_idle(pid: int, idle: bool) -> bool:
-    """Every thread of process ``pid`` at idle priority (SCHED_IDLE), off the core left to the window, and its
-    own group (if it leads a session) at the least weight; or back to the normal policy, every core and
-    BACKGROUND_NICENESS. Whether all of it was done."""
+    """Every thread of process ``pid`` at idle priority (SCHED_IDLE), off the core left to the window (as
+    yield_threads_named does), and its own group (if it leads a session) at the least weight; or back to the
+    normal policy, every core and BACKGROUND_NICENESS. Whether all of it was done."""
     if not _LINUX:
         return False
     policy = os.SCHED_IDLE if idle else os.SCHED_OTHER
@@ -169,7 +162,8 @@ def _cores_but_the_window_s() -> set[int] | None:
     return allowed - {min(allowed)} if len(allowed) > 1 else None
 
 
-def _threads_named(prefixes: Iterable[str]) -> list[int]:
+def threads_named(prefixes: Iterable[str]) -> list[int]:
+    """This process's threads whose kernel name starts with one of ``prefixes`` (Linux; elsewhere none)."""
     wanted = tuple(prefixes)
     named = []
     for tid in _threads_of("self"):

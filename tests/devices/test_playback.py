@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import itertools
 import os
 import statistics
@@ -19,7 +18,7 @@ from PySide6.QtCore import SIGNAL
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
 
 from app.core.audio import decode_audio
-from app.core.thread_priority import BACKGROUND_NICENESS, IDLE_WHILE_PLAYING, is_idle
+from app.core.thread_priority import BACKGROUND_NICENESS, IDLE_WHILE_PLAYING, is_idle, threads_named
 from app.ui.playback.player import PlaybackController
 from tests.conftest import JFK_REFERENCE
 from tests.devices.window_playback import QT_MULTIMEDIA_LOGS, WindowPlayback
@@ -141,21 +140,12 @@ def test_pause_rewinds_one_second_and_skips_move_five(controller: PlaybackContro
 
 def niceness_of_threads(prefix: str) -> list[int]:
     """The niceness of this process's threads whose kernel name starts with ``prefix``."""
-    return [os.getpriority(os.PRIO_PROCESS, tid) for tid in threads_named(prefix)]
+    return [os.getpriority(os.PRIO_PROCESS, tid) for tid in threads_named((prefix,))]
 
 
 def cores_of_threads(prefix: str) -> list[set[int]]:
     """The cores each of this process's threads whose kernel name starts with ``prefix`` may run on."""
-    return [os.sched_getaffinity(tid) for tid in threads_named(prefix)]
-
-
-def threads_named(prefix: str) -> list[int]:
-    found = []
-    for task in Path("/proc/self/task").iterdir():
-        with contextlib.suppress(OSError):
-            if (task / "comm").read_text().startswith(prefix):
-                found.append(int(task.name))
-    return found
+    return [os.sched_getaffinity(tid) for tid in threads_named((prefix,))]
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="thread priorities are Linux's")

@@ -19,7 +19,7 @@ from PySide6.QtCore import Q_ARG, QGenericArgumentHolder, QMetaObject, QObject, 
 from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer, QVideoSink
 from PySide6.QtMultimediaWidgets import QGraphicsVideoItem, QVideoWidget
 
-from app.core.thread_priority import IDLE_WHILE_PLAYING, leave_a_core_to_the_window, lower_threads_named
+from app.core.thread_priority import IDLE_WHILE_PLAYING, yield_threads_named
 
 SKIP_SECONDS = 5.0
 REWIND_ON_PAUSE_SECONDS = 1.0
@@ -254,8 +254,7 @@ class PlaybackController(QObject):
 
     def _on_tick(self) -> None:
         if self._lowering_ticks_left:  # Qt starts its readers as playback starts, sometimes after the state change
-            lowered = lower_threads_named(DECODING_THREADS)
-            leave_a_core_to_the_window(DECODING_THREADS)
+            lowered = yield_threads_named(DECODING_THREADS)
             self._lowering_ticks_left = 0 if lowered >= len(DECODING_THREADS) else self._lowering_ticks_left - 1
         position = self.current_position()
         if self._loop is not None and position >= self._loop[1]:
