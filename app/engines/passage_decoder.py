@@ -166,11 +166,7 @@ class PassageDecoder:
         return self._options.initial_prompt or ""
 
     def _remember(self, recognised: list[WhisperSegment]) -> None:
-        for segment in recognised:
-            if (segment.temperature or 0.0) > PROMPT_RESET_TEMPERATURE:
-                self._context.clear()  # faster-whisper resets its prompt after a window sampled this hot
-            else:
-                self._context.append(segment.text.strip())
+        _remember_in(self._context, recognised)
 
     def _decoded(
         self, encoded: EncodedPassage, language: str, prompt: str, again: DecodedWindow | None
@@ -187,7 +183,7 @@ class PassageDecoder:
         start, encoding = (again.start, again.encoder_output) if again else (0.0, None)
         passage_end = (encoded.features.shape[-1] - 1) / FRAMES_PER_SECOND  # as faster-whisper counts frames
         windows = decode_passage(self._model, encoded, language, prompt, self._options, start, encoding)
-        context = [prompt] if prompt else []
+        context: deque[str] = deque([prompt] if prompt else [], maxlen=CONTEXT_SEGMENTS)
         text_end: float | None = None
         while True:
             window = next(windows, None)
@@ -200,8 +196,7 @@ class PassageDecoder:
                 return
             if _sampled(window):
                 self.may_have_sampled = True
-            hot = any((segment.temperature or 0.0) > PROMPT_RESET_TEMPERATURE for segment in window.segments)
-            context = [] if hot else [*context, window.text]  # as faster-whisper resets its prompt
+            _remember_in(context, window.segments)
             text_end = window.segments[-1].end
             yield window
 
@@ -252,6 +247,16 @@ class PassageDecoder:
             return group_into_passages(speech), total
         pieces, total = quiet_pieces(audio.chunks(), context.check_cancelled)
         return [Passage((piece,)) for piece in pieces], total
+
+
+def _remember_in(context: deque[str], recognised: list[WhisperSegment]) -> None:
+    """Whisper's context: the last segments' text, none from before a window sampled hotter than
+    PROMPT_RESET_TEMPERATURE (faster-whisper resets its prompt after such a window)."""
+    for segment in recognised:
+        if (segment.temperature or 0.0) > PROMPT_RESET_TEMPERATURE:
+            context.clear()
+        else:
+            context.append(segment.text.strip())
 
 
 def _sampled(window: DecodedWindow) -> bool:
