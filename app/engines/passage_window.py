@@ -65,7 +65,8 @@ def encode_passage(model: WhisperModel, speech: np.ndarray) -> EncodedPassage:
         first_window = features[:, : extractor.nb_max_frames]
     else:
         first_window = window_in_silence(model, speech)
-    last_samples = speech[-(extractor.n_samples + extractor.hop_length):].copy()  # not a view: the rest is freed
+    tail = speech[-(extractor.n_samples + extractor.hop_length):]
+    last_samples = tail.copy() if len(tail) < len(speech) else speech  # a view would keep a long passage alive
     return EncodedPassage(features, model.encode(first_window), last_samples, len(speech) - len(last_samples))
 
 
