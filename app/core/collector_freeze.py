@@ -7,11 +7,17 @@ generation that collections skip. The trade-off: a reference cycle among frozen 
 freed while they stay frozen (objects freed by their reference count go as usual). So each new
 document first undoes the last freeze, and a large one is collected once (its load's garbage goes,
 one pause while the user waits for the file to open) before everything alive is frozen.
+
+And no collection at all while Qt walks every widget (a new style or style sheet polishes each one
+again, calling our Python overrides): a collection started there by an allocation could delete a
+widget whose last reference was a cycle, under Qt's walk (a segfault seen in a theme test's teardown).
 """
 
 from __future__ import annotations
 
 import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 FREEZE_FROM_SEGMENTS = 2_000  # below this a full collection is short anyway
 
@@ -23,3 +29,15 @@ def settle_collector_after_loading(segment_count: int) -> None:
     if segment_count >= FREEZE_FROM_SEGMENTS:
         gc.collect()
         gc.freeze()
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic collection inside the block (reference counting frees as usual); as it was after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()

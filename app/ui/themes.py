@@ -14,6 +14,7 @@ from PySide6.QtCore import QDir, QObject, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from app.core.collector_freeze import collector_paused
 from app.core.preferences import SYSTEM
 
 RESOURCES = importlib.resources.files("app") / "resources"
@@ -128,11 +129,13 @@ class ThemeSwitcher(QObject):
         if theme == self.applied:
             return
         self.applied = theme
-        if self._app.style().name().lower() != "fusion":  # a new style object re-polishes every widget
-            self._app.setStyle("Fusion")  # a palette of one's own is honoured in full by Fusion only
-        self._app.setPalette(theme_palette(theme))
         QDir.setSearchPaths(RESOURCE_PREFIX, [str(RESOURCES)])
-        self._app.setStyleSheet(STYLE_SHEET.read_text(encoding="utf-8"))
+        sheet = STYLE_SHEET.read_text(encoding="utf-8")
+        with collector_paused():  # each of these polishes every widget again
+            if self._app.style().name().lower() != "fusion":  # a new style object re-polishes every widget
+                self._app.setStyle("Fusion")  # a palette of one's own is honoured in full by Fusion only
+            self._app.setPalette(theme_palette(theme))
+            self._app.setStyleSheet(sheet)
 
     def _system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
         if self.choice == SYSTEM:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 import weakref
 
-from app.core.collector_freeze import FREEZE_FROM_SEGMENTS, settle_collector_after_loading
+from app.core.collector_freeze import FREEZE_FROM_SEGMENTS, collector_paused, settle_collector_after_loading
 
 
 class Node:
@@ -37,3 +37,22 @@ def test_a_large_document_collects_once_then_freezes_and_the_next_one_thaws() ->
 def test_a_small_document_freezes_nothing() -> None:
     settle_collector_after_loading(FREEZE_FROM_SEGMENTS - 1)
     assert gc.get_freeze_count() == 0
+
+
+def test_no_collection_runs_while_paused_and_the_collector_is_as_it_was_after() -> None:
+    """Qt polishing every widget again must not have one deleted under it by a collection."""
+    with collector_paused():
+        garbage = cyclic_garbage()
+        kept = [Node() for _ in range(10_000)]  # allocations that would start collections
+        assert garbage() is not None
+        del kept
+    assert gc.isenabled()
+    gc.collect()
+    assert garbage() is None
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # a caller's own pause is kept
+    finally:
+        gc.enable()

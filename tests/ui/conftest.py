@@ -80,8 +80,10 @@ def interface_language(qtbot, translations_dir: Path):
 @pytest.fixture
 def application_look(qtbot):
     """The application's style, palette and style sheet put back as they were after a theme test."""
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtWidgets import QApplication
 
+    from app.core.collector_freeze import collector_paused
     from app.ui.themes import ThemeSwitcher
 
     app = QApplication.instance()
@@ -89,7 +91,9 @@ def application_look(qtbot):
     switcher = ThemeSwitcher.of(app)
     yield switcher
     switcher.choice, switcher.applied = "system", ""
-    if app.style().name() != style:  # replacing the style object needlessly once crashed a teardown (segfault)
-        app.setStyle(style)
-    app.setPalette(palette)
-    app.setStyleSheet(sheet)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)  # closed widgets gone before the walk
+    with collector_paused():  # as ThemeSwitcher.apply: nothing deleted while every widget is polished again
+        if app.style().name() != style:  # replacing the style object needlessly once crashed a teardown
+            app.setStyle(style)
+        app.setPalette(palette)
+        app.setStyleSheet(sheet)
