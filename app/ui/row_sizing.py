@@ -157,7 +157,7 @@ class LazyRowSizing(QObject):
         model = self._view.model()
         for column, width in fitting.columns:
             index = model.index(row, column)
-            text = model.data(index, Qt.ItemDataRole.DisplayRole)
+            text = model.data(index, Qt.ItemDataRole.DisplayRole) or ""  # an empty cell may hold nothing
             if not isinstance(text, str) or "\n" in text:
                 return False
             if not text:

@@ -1,8 +1,12 @@
 """The segments of a document as table rows: start, end, speaker and text, each editable in place, and language.
 
-The model owns no transcript: it reads the document's and follows its precise change signals,
-and turns an edit typed in a cell into a core edit the document applies (one undo step; typing
-in one text cell folds into one). A cell edit the core refuses emits ``edit_refused`` with the
+The model owns no transcript: it follows the document's precise change signals, and turns an edit
+typed in a cell into a core edit the document applies (one undo step; typing in one text cell folds
+into one). What each cell shows is kept in Qt items, made from the segment when it comes or changes,
+so painting asks no Python: the view asks a model for seven roles of each cell it paints and for
+the counts of rows and columns with every index it makes, and answered in Python that was about
+half of a repaint's time (a click on a far row of a 10,000-segment transcript while it played:
+the longest stall from 11-13 ms down to 6-7 ms). A cell edit the core refuses emits ``edit_refused`` with the
 sentence, translated. Overlaps with a neighbour tint the time cells and say why in the tooltip;
 speakers each have their own colour; rule breaks (View ▸ Subtitle Rule Breaks) are marked from
 a re-flow worked out off the GUI thread (see rule_break_marks.py). The language column is read-only
@@ -11,20 +15,10 @@ a re-flow worked out off the GUI thread (see rule_break_marks.py). The language 
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QModelIndex,
-    QModelRoleData,
-    QModelRoleDataSpan,
-    QObject,
-    QPersistentModelIndex,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QStandardItemModel
 
 from app.core.editing.segment_edit import TranscriptEdit
 from app.core.editing.segment_text import edit_text
@@ -39,6 +33,7 @@ from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
 from app.ui.rule_break_marks import breaks_after_reflow
+from app.ui.themes import is_dark
 
 _Index = QModelIndex | QPersistentModelIndex
 BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
@@ -48,25 +43,22 @@ MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 _EMPTY = Transcript()
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
-_ROLES_ANSWERED = frozenset(int(role) for role in {
-    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.BackgroundRole,
-    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.UserRole + 1,
-})
-_DISPLAY, _EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
-_ALIGNMENT, _BACKGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.BackgroundRole)
-_FOREGROUND = int(Qt.ItemDataRole.ForegroundRole)
-_ALIGN_TIME = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+_ALIGN_TIME = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop
+_ALIGN_TEXT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+_TINT_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
+_DISPLAY, _ALIGNMENT = Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.TextAlignmentRole
+_BACKGROUND, _FOREGROUND = Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole
+_TOOLTIP = Qt.ItemDataRole.ToolTipRole
+_set_cell = QStandardItemModel.setItemData  # the base's: our setData is an edit typed by the user
 
 
-class TranscriptTableModel(QAbstractTableModel):
+class TranscriptTableModel(QStandardItemModel):
     START_COLUMN, END_COLUMN, SPEAKER_COLUMN, TEXT_COLUMN, LANGUAGE_COLUMN = range(5)
     TIME_COLUMNS = (START_COLUMN, END_COLUMN)
-    SegmentRole = Qt.ItemDataRole.UserRole + 1
     edit_refused = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(0, 5, parent)
         self._document: Document | None = None
         self._speakers = SpeakerColours()
         self.subtitle_rules: SubtitleRules = SUBTITLE_PROFILES[DEFAULT_PROFILE].rules
@@ -77,6 +69,7 @@ class TranscriptTableModel(QAbstractTableModel):
         self._marks_timer = QTimer(self, singleShot=True, interval=MARKS_DELAY_MS)
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
+        self._dark = is_dark()  # the speakers' colours were made for a dark ground
 
     # ---- the document -----------------------------------------------------------------
     @property
@@ -98,12 +91,12 @@ class TranscriptTableModel(QAbstractTableModel):
             for signal, slot in self._connections(document):
                 signal.connect(slot)
         self._speakers.start_from(self.transcript)
+        self._make_all_rows()
         self.endResetModel()
         self._schedule_marks()
 
     def _connections(self, document: Document) -> list[tuple[Any, Any]]:
         return [
-            (document.segments_about_to_be_inserted, self._rows_about_to_come),
             (document.segments_inserted, self._rows_came),
             (document.segments_about_to_be_removed, self._rows_about_to_go),
             (document.segments_removed, self._rows_went),
@@ -114,34 +107,75 @@ class TranscriptTableModel(QAbstractTableModel):
             (document.read_only_changed, self._read_only_changed),
         ]
 
-    def _rows_about_to_come(self, first: int, count: int) -> None:
-        self.beginInsertRows(QModelIndex(), first, first + count - 1)
-
+    # The base's insertRows and removeRows tell the views (they cannot nest in a begin and end of ours, which
+    # would move the selection twice): rows come once the document holds them, empty, and are filled at once;
+    # rows go before the document drops them.
     def _rows_came(self, first: int, count: int) -> None:
-        self.endInsertRows()
+        self.insertRows(first, count)
+        self._remake_rows(first, count)
         self._neighbours_changed(first - 1, first + count)
 
     def _rows_about_to_go(self, first: int, count: int) -> None:
-        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
+        self.removeRows(first, count)
 
     def _rows_went(self, first: int, _count: int) -> None:
-        self.endRemoveRows()
         self._neighbours_changed(first - 1, first)
 
     def _rows_changed(self, first: int, count: int) -> None:
-        self.dataChanged.emit(self.index(first, 0), self.index(first + count - 1, self.columnCount() - 1))
+        self._remake_rows(first, count)
         self._neighbours_changed(first - 1, first + count)
+
+    def _remake_rows(self, first: int, count: int, roles: list[Qt.ItemDataRole] | None = None) -> None:
+        """The rows' cells set again from their segments, then one change said for them all."""
+        last = min(first + count, self.rowCount()) - 1
+        if last < first:
+            return
+        blocker = QSignalBlocker(self)
+        for row in range(first, last + 1):
+            self._set_row(row)
+        blocker.unblock()
+        self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1), roles or [])
+
+    def _set_row(self, row: int, fresh: bool = False) -> None:
+        """Each cell's roles in one call. Items are made by the base, in C++, never from Python: a Python
+        wrapper kept for an item outlives it once the base deletes the row, and a later object made at its
+        address came back to Python as that item (seen: a menu's action read as a QStandardItem). ``fresh``: the
+        row is new, so a cell with nothing to show is left without an item."""
+        segment = self.transcript.segments[row]
+        for column in range(5):
+            text = self._text(segment, column)
+            tint = self._background(row, column)
+            tooltip = self._tooltip(row, column)
+            if fresh and not (text or tint or tooltip):
+                continue
+            roles = {_DISPLAY: text or None, _BACKGROUND: tint, _TOOLTIP: tooltip,
+                     _ALIGNMENT: _ALIGN_TIME if column in self.TIME_COLUMNS else _ALIGN_TEXT}
+            if column == self.SPEAKER_COLUMN:
+                roles[_FOREGROUND] = self._foreground(segment)
+            _set_cell(self, self.index(row, column), roles)
 
     def _neighbours_changed(self, *rows: int) -> None:
         """A neighbour's overlap mark may have come or gone; its text and height did not change."""
-        roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
         for row in rows:
             if 0 <= row < self.rowCount():
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1), roles)
+                self._remake_rows(row, 1, _TINT_ROLES)
 
     def _reset_done(self) -> None:
         self._speakers.start_from(self.transcript)
+        self._make_all_rows()
         self.endResetModel()
+
+    def _make_all_rows(self) -> None:
+        """Every row's cells, set inside a reset (which tells the views)."""
+        blocker = QSignalBlocker(self)
+        self.setRowCount(0)  # the old items go
+        self.setRowCount(len(self.transcript.segments))
+        for row in range(self.rowCount()):
+            self._set_row(row, fresh=True)
+        blocker.unblock()
+
+    def _foreground(self, segment: Segment) -> QColor | None:
+        return speaker_colour(self._speakers.number_of(segment.speaker)) if segment.speaker else None
 
     def _content_edited(self) -> None:
         self._schedule_marks()
@@ -149,6 +183,12 @@ class TranscriptTableModel(QAbstractTableModel):
     def _read_only_changed(self) -> None:
         if self.rowCount():  # flags changed: editable or not
             self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+
+    def refresh_colours(self) -> None:
+        """The palette changed: if it went from light to dark or back, the speakers' colours are made again."""
+        dark, self._dark = self._dark, is_dark()
+        if dark != self._dark and any(segment.speaker for segment in self.transcript.segments):
+            self._remake_rows(0, self.rowCount(), [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
     def set_playing_row(self, row: int | None) -> None:
         """Tint the row being played (None: no row); only the two rows' backgrounds are repainted."""
@@ -182,74 +222,35 @@ class TranscriptTableModel(QAbstractTableModel):
     def _show_marks(self, generation: int, marks: dict[int, list[Violation]]) -> None:
         if generation != self._marks_generation:
             return
-        self._marks = marks
-        if self.rowCount():
-            roles = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1), roles)
+        before, self._marks = self._marks, marks
+        touched = sorted(row for row in before.keys() | marks.keys() if before.get(row) != marks.get(row))
+        if touched and touched[-1] < self.rowCount():
+            blocker = QSignalBlocker(self)
+            for row in touched:
+                self._set_row(row)
+            blocker.unblock()
+            self.dataChanged.emit(self.index(touched[0], 0), self.index(touched[-1], self.columnCount() - 1),
+                                  _TINT_ROLES)
 
-    # ---- Qt's model interface ---------------------------------------------------------------
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.transcript.segments)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 5
-
+    # ---- what a cell shows and allows ---------------------------------------------------------
     def flags(self, index: _Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         if index.column() == self.LANGUAGE_COLUMN or self._document is None or self._document.is_read_only:
             return _SELECTABLE
-        return _EDITABLE  # asked twice for every cell painted: built once
+        return _EDITABLE  # asked for every cell painted: built once
 
-    def multiData(self, index: _Index, roleDataSpan: QModelRoleDataSpan | QModelRoleData) -> None:
-        # Qt asks each cell it paints for seven roles at once (QStyledItemDelegate.initStyleOption): one call into
-        # Python a cell instead of one a role. Every role is set, cleared where there is no value: Qt hands the
-        # same buffer to cell after cell, so a tint left there would paint the next cells too.
-        segment = self._segment_of(index)
-        row, column, span = index.row(), index.column(), cast(Any, roleDataSpan)  # its stub omits [] and len
-        for position in range(span.size()):
-            item = span[position]
-            role = item.role()
-            value = self._value(segment, row, column, role) if segment is not None and role in _ROLES_ANSWERED \
-                else None
-            if value is None:
-                item.clearData()
-            else:
-                item.setData(value)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES_ANSWERED:
-            return None  # most of the roles asked of a cell measured: the cheapest test first
-        segment = self._segment_of(index)
-        return None if segment is None else self._value(segment, index.row(), index.column(), role)
-
-    def _segment_of(self, index: _Index) -> Segment | None:
-        segments, row = self.transcript.segments, index.row()
-        return segments[row] if 0 <= row < len(segments) and index.isValid() else None
-
-    def _value(self, segment: Segment, row: int, column: int, role: int) -> Any:
-        if role in (_DISPLAY, _EDIT):
-            if column == self.TEXT_COLUMN:
-                return segment.text
-            if column == self.START_COLUMN:
-                return format_time(segment.start)
-            if column == self.END_COLUMN:
-                return format_time(segment.end)
-            if column == self.SPEAKER_COLUMN:
-                return segment.speaker or ""
-            return segment.language or ""
-        if role == _ALIGNMENT:
-            return _ALIGN_TIME if column in self.TIME_COLUMNS else _ALIGN_TEXT
-        if role == _BACKGROUND:
-            return self._background(row, column)
-        if role == _FOREGROUND:
-            return speaker_colour(self._speakers.number_of(segment.speaker)) \
-                if column == self.SPEAKER_COLUMN and segment.speaker else None
-        if role == self.SegmentRole:
-            return segment
-        if column == self.LANGUAGE_COLUMN:  # the tooltip
-            return language_name(segment.language) or None
-        return self._tooltip(row, column)
+    # ---- ---------------------------------------------------------------
+    def _text(self, segment: Segment, column: int) -> str:
+        if column == self.TEXT_COLUMN:
+            return segment.text
+        if column == self.START_COLUMN:
+            return format_time(segment.start)
+        if column == self.END_COLUMN:
+            return format_time(segment.end)
+        if column == self.SPEAKER_COLUMN:
+            return segment.speaker or ""
+        return segment.language or ""
 
     def _background(self, row: int, column: int) -> QColor | None:
         if column in self.TIME_COLUMNS:
@@ -273,9 +274,10 @@ class TranscriptTableModel(QAbstractTableModel):
         if broken:
             heading = self.tr("After re-flow for export, its subtitles would still break a rule:")
             lines.extend([*([""] if lines else []), heading, *(str(v) for v in broken)])
-        if column == self.TEXT_COLUMN:
-            text = self.transcript.segments[row].text
-            return "\n".join([text, "", *lines]) if lines else text
+        if column == self.LANGUAGE_COLUMN:
+            return language_name(self.transcript.segments[row].language or "") or None
+        if column == self.TEXT_COLUMN and lines:
+            return "\n".join([self.transcript.segments[row].text, "", *lines])
         return "\n".join(lines) or None
 
     def _overlap_reason(self, overlap: Overlap) -> str:
@@ -292,6 +294,8 @@ class TranscriptTableModel(QAbstractTableModel):
             return False
         if index.column() == self.LANGUAGE_COLUMN:
             return False
+        if document.is_read_only:
+            return False  # an empty cell has no item to say so: a read-only document refuses here as well
         if self.data(index, role) == value:
             return True  # nothing changed: no undo step
         try:

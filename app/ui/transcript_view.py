@@ -9,7 +9,7 @@ a segment is being edited, ``text_cursor()`` tells where its cursor is (Split Se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
@@ -138,6 +138,11 @@ class TranscriptView(QTableView):
     def _text_width_changed(self, column: int, old: int, new: int) -> None:
         if column == TranscriptTableModel.TEXT_COLUMN and old != new:
             self._refit.start()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.StyleChange):
+            self.table_model.refresh_colours()  # a speaker's colour is made for the theme's ground
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

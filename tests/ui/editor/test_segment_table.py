@@ -209,5 +209,5 @@ def test_each_painted_cell_shows_its_own_tint_and_text_only(qtbot) -> None:
             option = painted(row, column)
             expected = model.data(model.index(row, column), Qt.ItemDataRole.BackgroundRole)
             assert (option.backgroundBrush.style() != Qt.BrushStyle.NoBrush) == (expected is not None), (row, column)
-            assert option.text == model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole)
+            assert option.text == (model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
     assert painted(2, TranscriptTableModel.TEXT_COLUMN).backgroundBrush.style() != Qt.BrushStyle.NoBrush
