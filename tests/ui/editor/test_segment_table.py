@@ -211,3 +211,35 @@ def test_each_painted_cell_shows_its_own_tint_and_text_only(qtbot) -> None:
             assert (option.backgroundBrush.style() != Qt.BrushStyle.NoBrush) == (expected is not None), (row, column)
             assert option.text == (model.data(model.index(row, column), Qt.ItemDataRole.DisplayRole) or "")
     assert painted(2, TranscriptTableModel.TEXT_COLUMN).backgroundBrush.style() != Qt.BrushStyle.NoBrush
+
+
+def test_a_repaint_asks_python_for_no_cell_s_contents(qtbot, editing_window: MainWindow) -> None:
+    """The cells' texts and tints are Qt items: painting a page of rows runs no Python of the model for them (it
+    asked the model in Python for each cell's seven roles, and for the counts with each index, about half of a
+    repaint's time). What Python a repaint still runs: a cell's flags, and the text cells' proofreading marks."""
+    import sys
+    from collections import Counter
+
+    window = editing_window
+    window.adopt_document(Document(Transcript([Segment(i, i + 0.9, f"segment {i} of a long talk",
+                                                       speaker="Ana" if i % 2 else None) for i in range(300)])))
+    view = window.transcript_view
+    view.go_to_row(150)
+    qtbot.waitUntil(lambda: view.row_sizing.stale_rows < 300)
+    rows = view.rowAt(view.viewport().height() - 1) - view.rowAt(0) + 1
+    cells = rows * sum(not view.isColumnHidden(column) for column in range(view.model().columnCount()))
+    calls: Counter[str] = Counter()
+
+    def count(frame, event: str, _arg) -> None:
+        if event == "call":
+            calls[f"{frame.f_code.co_filename.rsplit('/', 1)[-1]}:{frame.f_code.co_name}"] += 1
+
+    sys.setprofile(count)
+    try:
+        view.viewport().repaint()
+    finally:
+        sys.setprofile(None)
+    assert rows > 5
+    model_code = {name.split(":")[1] for name in calls if name.startswith("transcript_table_model.py")}
+    assert model_code <= {"flags", "transcript", "headerData"}, calls  # before: multiData, _value, ... every cell
+    assert calls["transcript_table_model.py:flags"] <= 2 * cells
