@@ -49,6 +49,8 @@ _TINT_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
 _DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
 _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
+_FLAGS = int(Qt.ItemDataRole.UserRole) - 1  # where a QStandardItem keeps its flags (QStandardItem::setFlags)
+_EDITABLE_FLAGS, _READ_ONLY_FLAGS = int(_EDITABLE.value), int(_SELECTABLE.value)
 _set_cell = QStandardItemModel.setItemData  # the base's: our setData is an edit typed by the user
 
 
@@ -142,14 +144,17 @@ class TranscriptTableModel(QStandardItemModel):
         address came back to Python as that item (seen: a menu's action read as a QStandardItem). ``fresh``: the
         row is new, so a cell with nothing to show is left without an item."""
         segment = self.transcript.segments[row]
+        editable = self._document is not None and not self._document.is_read_only
+        flags = _EDITABLE_FLAGS if editable else _READ_ONLY_FLAGS
         for column in range(5):
             text = self._text(segment, column)
             tint = self._background(row, column)
             tooltip = self._tooltip(row, column)
-            if fresh and not (text or tint or tooltip):
-                continue
+            if fresh and editable and not (text or tint or tooltip):
+                continue  # no item: editable, as Qt makes a cell without one
             roles: dict[int, Any] = {_DISPLAY: text or None, _BACKGROUND: tint, _TOOLTIP: tooltip,
-                     _ALIGNMENT: _ALIGN_TIME if column in self.TIME_COLUMNS else _ALIGN_TEXT}
+                                     _ALIGNMENT: _ALIGN_TIME if column in self.TIME_COLUMNS else _ALIGN_TEXT,
+                                     _FLAGS: flags if column != self.LANGUAGE_COLUMN else _READ_ONLY_FLAGS}
             if column == self.SPEAKER_COLUMN:
                 roles[_FOREGROUND] = self._foreground(segment)
             _set_cell(self, self.index(row, column), roles)
@@ -174,22 +179,27 @@ class TranscriptTableModel(QStandardItemModel):
         self.setRowCount(len(segments))
         index, time_of = self.index, format_time
         speakers: dict[str, tuple[QColor, QColor]] = {}  # each speaker's text colour and tint, made once
+        read_only = self._document is not None and self._document.is_read_only
         for row, segment in enumerate(segments):
-            if segment.language or row == self.playing_row or row in self._marks or (
+            if read_only or segment.language or row == self.playing_row or row in self._marks or (
                     row > 0 and segments[row - 1].end > segment.start) or (
                     row + 1 < len(segments) and segment.end > segments[row + 1].start):
                 self._set_row(row, fresh=True)
                 continue
-            _set_cell(self, index(row, self.START_COLUMN), {_DISPLAY: time_of(segment.start), _ALIGNMENT: _ALIGN_TIME})
-            _set_cell(self, index(row, self.END_COLUMN), {_DISPLAY: time_of(segment.end), _ALIGNMENT: _ALIGN_TIME})
-            _set_cell(self, index(row, self.TEXT_COLUMN), {_DISPLAY: segment.text, _ALIGNMENT: _ALIGN_TEXT})
+            _set_cell(self, index(row, self.START_COLUMN), {_DISPLAY: time_of(segment.start), _ALIGNMENT: _ALIGN_TIME,
+                                                            _FLAGS: _EDITABLE_FLAGS})
+            _set_cell(self, index(row, self.END_COLUMN), {_DISPLAY: time_of(segment.end), _ALIGNMENT: _ALIGN_TIME,
+                                                          _FLAGS: _EDITABLE_FLAGS})
+            _set_cell(self, index(row, self.TEXT_COLUMN), {_DISPLAY: segment.text, _ALIGNMENT: _ALIGN_TEXT,
+                                                           _FLAGS: _EDITABLE_FLAGS})
             if segment.speaker:
                 colours = speakers.get(segment.speaker)
                 if colours is None:
                     number = self._speakers.number_of(segment.speaker)
                     colours = speakers[segment.speaker] = (speaker_colour(number), speaker_tint(number))
                 _set_cell(self, index(row, self.SPEAKER_COLUMN), {_DISPLAY: segment.speaker, _ALIGNMENT: _ALIGN_TEXT,
-                                                                   _FOREGROUND: colours[0], _BACKGROUND: colours[1]})
+                                                                   _FOREGROUND: colours[0], _BACKGROUND: colours[1],
+                                                                   _FLAGS: _EDITABLE_FLAGS})
         blocker.unblock()
 
     def _foreground(self, segment: Segment) -> QColor | None:
@@ -199,8 +209,17 @@ class TranscriptTableModel(QStandardItemModel):
         self._schedule_marks()
 
     def _read_only_changed(self) -> None:
-        if self.rowCount():  # flags changed: editable or not
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
+        """Every cell editable, or none (the language never is): 10,000 rows about 0.1 s."""
+        if not self.rowCount():
+            return
+        editable = self._document is not None and not self._document.is_read_only
+        flags = {_FLAGS: _EDITABLE_FLAGS if editable else _READ_ONLY_FLAGS}
+        blocker = QSignalBlocker(self)
+        for row in range(self.rowCount()):
+            for column in (self.START_COLUMN, self.END_COLUMN, self.SPEAKER_COLUMN, self.TEXT_COLUMN):
+                _set_cell(self, self.index(row, column), flags)
+        blocker.unblock()
+        self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def refresh_colours(self) -> None:
         """The palette changed: if it went from light to dark or back, the speakers' colours are made again."""
@@ -250,15 +269,7 @@ class TranscriptTableModel(QStandardItemModel):
             self.dataChanged.emit(self.index(touched[0], 0), self.index(touched[-1], self.columnCount() - 1),
                                   _TINT_ROLES)
 
-    # ---- what a cell shows and allows ---------------------------------------------------------
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        if index.column() == self.LANGUAGE_COLUMN or self._document is None or self._document.is_read_only:
-            return _SELECTABLE
-        return _EDITABLE  # asked for every cell painted: built once
-
-    # ---- ---------------------------------------------------------------
+    # ---- what a cell shows -------------------------------------------------------------------
     def _text(self, segment: Segment, column: int) -> str:
         if column == self.TEXT_COLUMN:
             return segment.text
@@ -312,8 +323,6 @@ class TranscriptTableModel(QStandardItemModel):
             return False
         if index.column() == self.LANGUAGE_COLUMN:
             return False
-        if document.is_read_only:
-            return False  # an empty cell has no item to say so: a read-only document refuses here as well
         if self.data(index, role) == value:
             return True  # nothing changed: no undo step
         try:
