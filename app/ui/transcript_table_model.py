@@ -28,7 +28,7 @@ from app.core.editing.time_text import format_time, parse_time
 from app.core.errors import EditError
 from app.core.languages import language_name
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
-from app.core.transcript import Segment, Transcript
+from app.core.transcript import Transcript
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
@@ -50,7 +50,10 @@ _DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.Tex
 _BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _FLAGS = int(Qt.ItemDataRole.UserRole) - 1  # where a QStandardItem keeps its flags (QStandardItem::setFlags)
+_SECONDS = int(Qt.ItemDataRole.UserRole) + 1  # a time cell's time as set: whether a change moved it
 _EDITABLE_FLAGS, _READ_ONLY_FLAGS = int(_EDITABLE.value), int(_SELECTABLE.value)
+ALL_COLUMNS = (0, 1, 2, 3, 4)
+_UNTIMED_COLUMNS = (2, 3, 4)  # speaker, text, language
 _set_cell = QStandardItemModel.setItemData  # the base's: our setData is an edit typed by the user
 
 
@@ -124,46 +127,50 @@ class TranscriptTableModel(QStandardItemModel):
         self._neighbours_changed(first - 1, first)
 
     def _rows_changed(self, first: int, count: int) -> None:
-        self._remake_rows(first, count)
-        self._neighbours_changed(first - 1, first + count)
+        """Rows whose times did not move (a text, a speaker) keep their time cells, and their neighbours their
+        overlap marks: a Replace All changes thousands of rows' text alone."""
+        rows = range(first, min(first + count, self.rowCount()))
+        segments, index = self.transcript.segments, self.index
+        moved = any(self.data(index(row, self.START_COLUMN), _SECONDS) != segments[row].start
+                    or self.data(index(row, self.END_COLUMN), _SECONDS) != segments[row].end for row in rows)
+        self._remake_rows(first, count, columns=ALL_COLUMNS if moved else _UNTIMED_COLUMNS)
+        if moved:
+            self._neighbours_changed(first - 1, first + count)
 
-    def _remake_rows(self, first: int, count: int, roles: list[Qt.ItemDataRole] | None = None) -> None:
+    def _remake_rows(self, first: int, count: int, roles: list[Qt.ItemDataRole] | None = None,
+                     columns: tuple[int, ...] = ALL_COLUMNS) -> None:
         """The rows' cells set again from their segments, then one change said for them all."""
         last = min(first + count, self.rowCount()) - 1
         if last < first:
             return
         blocker = QSignalBlocker(self)
         for row in range(first, last + 1):
-            self._set_row(row)
+            self._set_row(row, columns=columns)
         blocker.unblock()
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1), roles or [])
 
-    def _set_row(self, row: int, fresh: bool = False) -> None:
+    def _set_row(self, row: int, fresh: bool = False, columns: tuple[int, ...] = ALL_COLUMNS) -> None:
         """Each cell's roles in one call. Items are made by the base, in C++, never from Python: a Python
         wrapper kept for an item outlives it once the base deletes the row, and a later object made at its
         address came back to Python as that item (seen: a menu's action read as a QStandardItem). ``fresh``: the
-        row is new, so a cell with nothing to show is left without an item."""
-        segment = self.transcript.segments[row]
-        editable = self._document is not None and not self._document.is_read_only
-        flags = _EDITABLE_FLAGS if editable else _READ_ONLY_FLAGS
-        for column in range(5):
-            text = self._text(segment, column)
-            tint = self._background(row, column)
-            tooltip = self._tooltip(row, column)
-            if fresh and editable and not (text or tint or tooltip):
-                continue  # no item: editable, as Qt makes a cell without one
-            roles: dict[int, Any] = {_DISPLAY: text or None, _BACKGROUND: tint, _TOOLTIP: tooltip,
-                                     _ALIGNMENT: _ALIGN_TIME if column in self.TIME_COLUMNS else _ALIGN_TEXT,
-                                     _FLAGS: flags if column != self.LANGUAGE_COLUMN else _READ_ONLY_FLAGS}
-            if column == self.SPEAKER_COLUMN:
-                roles[_FOREGROUND] = self._foreground(segment)
+        row is new, so an editable cell with nothing to show is left without an item (Qt's default: editable)."""
+        for column, roles in self._cells_of(row, columns):
+            if fresh and roles[_FLAGS] == _EDITABLE_FLAGS and not (
+                    roles[_DISPLAY] or roles[_BACKGROUND] or roles[_TOOLTIP]):
+                continue
             _set_cell(self, self.index(row, column), roles)
 
     def _neighbours_changed(self, *rows: int) -> None:
-        """A neighbour's overlap mark may have come or gone; its text and height did not change."""
+        """A neighbour's overlap mark may have come or gone: its time cells; its text and height did not change."""
+        self._retint(rows, self.TIME_COLUMNS)
+
+    def _retint(self, rows: tuple[int, ...], columns: tuple[int, ...]) -> None:
         for row in rows:
             if 0 <= row < self.rowCount():
-                self._remake_rows(row, 1, _TINT_ROLES)
+                blocker = QSignalBlocker(self)
+                self._set_row(row, columns=columns)
+                blocker.unblock()
+                self.dataChanged.emit(self.index(row, columns[0]), self.index(row, columns[-1]), _TINT_ROLES)
 
     def _reset_done(self) -> None:
         self._speakers.start_from(self.transcript)
@@ -187,9 +194,9 @@ class TranscriptTableModel(QStandardItemModel):
                 self._set_row(row, fresh=True)
                 continue
             _set_cell(self, index(row, self.START_COLUMN), {_DISPLAY: time_of(segment.start), _ALIGNMENT: _ALIGN_TIME,
-                                                            _FLAGS: _EDITABLE_FLAGS})
+                                                            _FLAGS: _EDITABLE_FLAGS, _SECONDS: segment.start})
             _set_cell(self, index(row, self.END_COLUMN), {_DISPLAY: time_of(segment.end), _ALIGNMENT: _ALIGN_TIME,
-                                                          _FLAGS: _EDITABLE_FLAGS})
+                                                          _FLAGS: _EDITABLE_FLAGS, _SECONDS: segment.end})
             _set_cell(self, index(row, self.TEXT_COLUMN), {_DISPLAY: segment.text, _ALIGNMENT: _ALIGN_TEXT,
                                                            _FLAGS: _EDITABLE_FLAGS})
             if segment.speaker:
@@ -201,9 +208,6 @@ class TranscriptTableModel(QStandardItemModel):
                                                                    _FOREGROUND: colours[0], _BACKGROUND: colours[1],
                                                                    _FLAGS: _EDITABLE_FLAGS})
         blocker.unblock()
-
-    def _foreground(self, segment: Segment) -> QColor | None:
-        return speaker_colour(self._speakers.number_of(segment.speaker)) if segment.speaker else None
 
     def _content_edited(self) -> None:
         self._schedule_marks()
@@ -231,7 +235,7 @@ class TranscriptTableModel(QStandardItemModel):
         """Tint the row being played (None: no row); only the two rows' backgrounds are repainted."""
         previous, self.playing_row = self.playing_row, row
         if previous != row:
-            self._neighbours_changed(*(r for r in (previous, row) if r is not None))
+            self._retint(tuple(r for r in (previous, row) if r is not None), (self.TEXT_COLUMN,))
 
     # ---- rule-break marks -----------------------------------------------------------------
     def set_subtitle_rules(self, rules: SubtitleRules) -> None:
@@ -270,44 +274,43 @@ class TranscriptTableModel(QStandardItemModel):
                                   _TINT_ROLES)
 
     # ---- what a cell shows -------------------------------------------------------------------
-    def _text(self, segment: Segment, column: int) -> str:
-        if column == self.TEXT_COLUMN:
-            return segment.text
-        if column == self.START_COLUMN:
-            return format_time(segment.start)
-        if column == self.END_COLUMN:
-            return format_time(segment.end)
-        if column == self.SPEAKER_COLUMN:
-            return segment.speaker or ""
-        return segment.language or ""
-
-    def _background(self, row: int, column: int) -> QColor | None:
-        if column in self.TIME_COLUMNS:
-            if self.rule_breaks_shown and self._marks.get(row) and column == self.START_COLUMN:
-                return BROKEN_RULE_TINT
-            return OVERLAP_TINT if self._overlaps_at(row, column) else None
-        speaker = self.transcript.segments[row].speaker
-        if column == self.SPEAKER_COLUMN and speaker:
-            return speaker_tint(self._speakers.number_of(speaker))
-        return PLAYING_TINT if row == self.playing_row and column == self.TEXT_COLUMN else None
-
-    def _overlaps_at(self, row: int, column: int) -> list[Overlap]:
-        found = overlaps(self.transcript, row)
-        return [o for o in found if (o.other < row) == (column == self.START_COLUMN)]
-
-    def _tooltip(self, row: int, column: int) -> str | None:
-        lines: list[str] = []
-        if column in self.TIME_COLUMNS:
-            lines.extend(self._overlap_reason(o) for o in self._overlaps_at(row, column))
+    def _cells_of(self, row: int, columns: tuple[int, ...]) -> list[tuple[int, dict[int, Any]]]:
+        """The roles of ``columns`` of ``row``: its text, alignment, tint, tooltip and flags (and a speaker's
+        colour). Overlaps with a neighbour tint the time cells and say why; rule breaks tint the start and
+        are said in every cell's tooltip; the text cell of the row being played is tinted."""
+        segment = self.transcript.segments[row]
+        flags = _EDITABLE_FLAGS if self._document is not None and not self._document.is_read_only \
+            else _READ_ONLY_FLAGS
+        found = overlaps(self.transcript, row) if self.START_COLUMN in columns or self.END_COLUMN in columns else []
         broken = self._marks.get(row) if self.rule_breaks_shown else None
-        if broken:
-            heading = self.tr("After re-flow for export, its subtitles would still break a rule:")
-            lines.extend([*([""] if lines else []), heading, *(str(v) for v in broken)])
-        if column == self.LANGUAGE_COLUMN:
-            return language_name(self.transcript.segments[row].language or "") or None
-        if column == self.TEXT_COLUMN and lines:
-            return "\n".join([self.transcript.segments[row].text, "", *lines])
-        return "\n".join(lines) or None
+        marked = [self.tr("After re-flow for export, its subtitles would still break a rule:"),
+                  *(str(v) for v in broken)] if broken else []
+        cells: list[tuple[int, dict[int, Any]]] = []
+        for column in columns:
+            roles: dict[int, Any] = {_ALIGNMENT: _ALIGN_TEXT, _FLAGS: flags, _BACKGROUND: None,
+                                     _TOOLTIP: "\n".join(marked) or None}
+            if column in self.TIME_COLUMNS:
+                start = column == self.START_COLUMN
+                mine = [o for o in found if (o.other < row) == start]
+                lines = [self._overlap_reason(o) for o in mine]
+                lines.extend([*([""] if lines and marked else []), *marked])
+                seconds = segment.start if start else segment.end
+                roles.update({_DISPLAY: format_time(seconds), _SECONDS: seconds,
+                              _ALIGNMENT: _ALIGN_TIME, _TOOLTIP: "\n".join(lines) or None,
+                              _BACKGROUND: BROKEN_RULE_TINT if broken and start else OVERLAP_TINT if mine else None})
+            elif column == self.SPEAKER_COLUMN:
+                number = self._speakers.number_of(segment.speaker) if segment.speaker else None
+                roles.update({_DISPLAY: segment.speaker or None,
+                              _FOREGROUND: speaker_colour(number) if number is not None else None,
+                              _BACKGROUND: speaker_tint(number) if number is not None else None})
+            elif column == self.TEXT_COLUMN:
+                roles.update({_DISPLAY: segment.text, _TOOLTIP: "\n".join([segment.text, "", *marked]) if marked
+                              else None, _BACKGROUND: PLAYING_TINT if row == self.playing_row else None})
+            else:
+                roles.update({_DISPLAY: segment.language or None, _FLAGS: _READ_ONLY_FLAGS,
+                              _TOOLTIP: language_name(segment.language or "") or None})
+            cells.append((column, roles))
+        return cells
 
     def _overlap_reason(self, overlap: Overlap) -> str:
         seconds = f"{overlap.seconds:.3f}"
