@@ -17,6 +17,7 @@ had every row of a recording over an hour measured cell by cell.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -39,9 +40,10 @@ class _Fitting:
 class LazyRowSizing(QObject):
     _fit_requested = Signal()
 
-    def __init__(self, view: QTableView) -> None:
+    def __init__(self, view: QTableView, prepare_rows: Callable[[int, int], None] | None = None) -> None:
         super().__init__(view)
         self._view = view
+        self._prepare_rows = prepare_rows  # called with a row before it is measured (the model may make it late)
         self._stale: list[bool] = []  # one per row: its height may not fit its text
         self._fit_pending = False
         self._one_line_height: tuple[str, int] | None = None  # the font's key and the height of a row of one line
@@ -127,6 +129,8 @@ class LazyRowSizing(QObject):
     def _fit(self, row: int, fitting: _Fitting) -> int:
         if not self._stale[row]:
             return 0
+        if self._prepare_rows is not None:
+            self._prepare_rows(row, row)
         one_line = self._fits_one_line(row, fitting)
         font = fitting.font  # a new theme or font size: learned again
         if one_line and self._one_line_height is not None and self._one_line_height[0] == font:

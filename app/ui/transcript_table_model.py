@@ -15,6 +15,7 @@ a re-flow worked out off the GUI thread (see rule_break_marks.py). The language 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSignalBlocker, Qt, QTimer, Signal
@@ -40,6 +41,8 @@ BROKEN_RULE_TINT = QColor(220, 38, 38, 48)
 OVERLAP_TINT = QColor(245, 158, 11, 60)
 PLAYING_TINT = QColor(47, 111, 237, 48)  # the text of the segment being played
 MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
+EAGER_ROWS = 500  # rows made inside a reset; the rest in slices after it, a slice an event-loop turn
+FILL_SLICE = 400  # about 4 ms
 _EMPTY = Transcript()
 _SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
 _EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
@@ -75,6 +78,10 @@ class TranscriptTableModel(QStandardItemModel):
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
         self._dark = is_dark()  # the speakers' colours were made for a dark ground
+        self._unmade: list[bool] = []  # per row: its cells not made yet (after an open, until the slices reach it)
+        self._next_unmade = 0  # where the next slice looks from
+        self._fill_timer = QTimer(self, interval=0)
+        self._fill_timer.timeout.connect(self._make_a_slice)
 
     # ---- the document -----------------------------------------------------------------
     @property
@@ -116,12 +123,14 @@ class TranscriptTableModel(QStandardItemModel):
     # would move the selection twice): rows come once the document holds them, empty, and are filled at once;
     # rows go before the document drops them.
     def _rows_came(self, first: int, count: int) -> None:
+        self._unmade[first:first] = [False] * count  # made at once, below
         self.insertRows(first, count)
         self._remake_rows(first, count)
         self._neighbours_changed(first - 1, first + count)
 
     def _rows_about_to_go(self, first: int, count: int) -> None:
         self.removeRows(first, count)
+        del self._unmade[first:first + count]
 
     def _rows_went(self, first: int, _count: int) -> None:
         self._neighbours_changed(first - 1, first)
@@ -154,6 +163,8 @@ class TranscriptTableModel(QStandardItemModel):
         wrapper kept for an item outlives it once the base deletes the row, and a later object made at its
         address came back to Python as that item (seen: a menu's action read as a QStandardItem). ``fresh``: the
         row is new, so an editable cell with nothing to show is left without an item (Qt's default: editable)."""
+        if len(columns) == len(ALL_COLUMNS):
+            self._unmade[row] = False
         for column, roles in self._cells_of(row, columns):
             if fresh and roles[_FLAGS] == _EDITABLE_FLAGS and not (
                     roles[_DISPLAY] or roles[_BACKGROUND] or roles[_TOOLTIP]):
@@ -178,27 +189,62 @@ class TranscriptTableModel(QStandardItemModel):
         self.endResetModel()
 
     def _make_all_rows(self) -> None:
-        """Every row's cells, set inside a reset (which tells the views). A row with nothing but its times and text
-        (most rows) takes three calls; 10,000 rows about 0.1 s."""
+        """Every row's cells, inside a reset (which tells the views): the first EAGER_ROWS at once, the others in
+        slices after it (10,000 rows take about 0.1 s), unless a view needs them first (``make_rows``)."""
         blocker = QSignalBlocker(self)
         self.setRowCount(0)  # the old items go
-        segments = self.transcript.segments
-        self.setRowCount(len(segments))
-        index, time_of = self.index, format_time
+        self.setRowCount(len(self.transcript.segments))
+        self._unmade = [True] * self.rowCount()
+        self._make_rows(range(min(EAGER_ROWS, self.rowCount())))
+        blocker.unblock()
+        self._next_unmade = 0
+        if self.rowCount() > EAGER_ROWS:
+            self._fill_timer.start()
+
+    def make_rows(self, first: int, last: int) -> None:
+        """Rows ``first`` to ``last`` made now if they are not yet (a view is about to paint or measure them)."""
+        rows = [row for row in range(max(first, 0), min(last, self.rowCount() - 1) + 1) if self._unmade[row]]
+        if rows:
+            blocker = QSignalBlocker(self)
+            self._make_rows(rows)
+            blocker.unblock()
+
+    def _make_a_slice(self) -> None:
+        unmade, row = self._unmade, self._next_unmade
+        while row < len(unmade) and not unmade[row]:
+            row += 1
+        rows = [r for r in range(row, min(row + FILL_SLICE, len(unmade))) if unmade[r]]
+        self._next_unmade = row + FILL_SLICE
+        if not rows:
+            if row >= len(unmade):
+                self._fill_timer.stop()
+            return
+        blocker = QSignalBlocker(self)
+        self._make_rows(rows)
+        blocker.unblock()
+        self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], self.columnCount() - 1))
+
+    def _make_rows(self, rows: Iterable[int]) -> None:
+        """Rows made for the first time. A row with nothing but its times and text (most rows) takes three calls
+        (four with a speaker); the others are made as a change makes them."""
+        segments, index, time_of = self.transcript.segments, self.index, format_time
+        flags = _EDITABLE_FLAGS if self._document is not None and not self._document.is_read_only \
+            else _READ_ONLY_FLAGS
         speakers: dict[str, tuple[QColor, QColor]] = {}  # each speaker's text colour and tint, made once
-        read_only = self._document is not None and self._document.is_read_only
-        for row, segment in enumerate(segments):
-            if read_only or segment.language or row == self.playing_row or row in self._marks or (
+        for row in rows:
+            segment = segments[row]
+            if flags != _EDITABLE_FLAGS or segment.language or row == self.playing_row or row in self._marks or (
                     row > 0 and segments[row - 1].end > segment.start) or (
                     row + 1 < len(segments) and segment.end > segments[row + 1].start):
                 self._set_row(row, fresh=True)
                 continue
+            self._unmade[row] = False
             _set_cell(self, index(row, self.START_COLUMN), {_DISPLAY: time_of(segment.start), _ALIGNMENT: _ALIGN_TIME,
-                                                            _FLAGS: _EDITABLE_FLAGS, _SECONDS: segment.start})
+                                                            _FLAGS: flags, _SECONDS: segment.start})
             _set_cell(self, index(row, self.END_COLUMN), {_DISPLAY: time_of(segment.end), _ALIGNMENT: _ALIGN_TIME,
-                                                          _FLAGS: _EDITABLE_FLAGS, _SECONDS: segment.end})
+                                                          _FLAGS: flags, _SECONDS: segment.end})
             _set_cell(self, index(row, self.TEXT_COLUMN), {_DISPLAY: segment.text, _ALIGNMENT: _ALIGN_TEXT,
-                                                           _FLAGS: _EDITABLE_FLAGS})
+                                                           _FLAGS: flags})
             if segment.speaker:
                 colours = speakers.get(segment.speaker)
                 if colours is None:
@@ -206,8 +252,12 @@ class TranscriptTableModel(QStandardItemModel):
                     colours = speakers[segment.speaker] = (speaker_colour(number), speaker_tint(number))
                 _set_cell(self, index(row, self.SPEAKER_COLUMN), {_DISPLAY: segment.speaker, _ALIGNMENT: _ALIGN_TEXT,
                                                                    _FOREGROUND: colours[0], _BACKGROUND: colours[1],
-                                                                   _FLAGS: _EDITABLE_FLAGS})
-        blocker.unblock()
+                                                                   _FLAGS: flags})
+
+    def speaker_colour_of(self, row: int) -> QColor | None:
+        """The text colour of row ``row``'s speaker (None without one), made or not."""
+        speaker = self.transcript.segments[row].speaker if 0 <= row < len(self.transcript.segments) else None
+        return speaker_colour(self._speakers.number_of(speaker)) if speaker else None
 
     def _content_edited(self) -> None:
         self._schedule_marks()

@@ -10,7 +10,7 @@ a segment is being edited, ``text_cursor()`` tells where its cursor is (Split Se
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTimer
-from PySide6.QtGui import QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
 from app.ui.editor.segment_delegate import SegmentDelegate
@@ -50,7 +50,7 @@ class TranscriptView(QTableView):
         self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, True)
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         # Rows are measured when shown (ResizeToContents would measure all of them on every change).
-        self.row_sizing = LazyRowSizing(self)
+        self.row_sizing = LazyRowSizing(self, prepare_rows=model.make_rows)
         model.rowsInserted.connect(self._show_languages_if_mixed)
         model.rowsRemoved.connect(self._show_languages_when_several)
         model.modelReset.connect(self._show_languages_when_several)
@@ -138,6 +138,12 @@ class TranscriptView(QTableView):
     def _text_width_changed(self, column: int, old: int, new: int) -> None:
         if column == TranscriptTableModel.TEXT_COLUMN and old != new:
             self._refit.start()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        """The rows about to be painted are made first (after an open, rows are made in slices)."""
+        top, bottom = self.rowAt(event.rect().top()), self.rowAt(event.rect().bottom())
+        self.table_model.make_rows(max(top, 0), bottom if bottom >= 0 else self.table_model.rowCount() - 1)
+        super().paintEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

@@ -91,9 +91,7 @@ class TextEditing(QObject):
         self.text_view.set_document(document)
 
     def _speaker_colour(self, segment: int) -> QColor | None:
-        model = self._window.transcript_model
-        colour = model.data(model.index(segment, TranscriptTableModel.SPEAKER_COLUMN), Qt.ItemDataRole.ForegroundRole)
-        return colour if isinstance(colour, QColor) else None
+        return self._window.transcript_model.speaker_colour_of(segment)
 
     def text_cursor(self) -> tuple[int, int] | None:
         """(segment, offset) of the text view's cursor while it is shown (Split Segment cuts there)."""

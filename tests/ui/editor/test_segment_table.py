@@ -240,5 +240,30 @@ def test_a_repaint_asks_python_for_no_cell_s_contents(qtbot, editing_window: Mai
         sys.setprofile(None)
     assert rows > 5
     model_code = {name.split(":")[1] for name in calls if name.startswith("transcript_table_model.py")}
-    assert model_code <= {"transcript", "headerData"}, calls  # before: multiData, flags, _value... every cell
+    assert calls["transcript_table_model.py:make_rows"] == 1  # once a repaint: the rows made, if they were not
+    assert model_code <= {"transcript", "headerData", "make_rows", "<listcomp>"}, calls  # before: multiData, flags,
+    # _value, _background... for every cell
     assert calls["proofreading_delegate.py:paint"] <= rows + 1  # the text cells, each once
+
+
+def test_a_long_transcript_s_rows_are_made_after_the_open_and_a_row_shown_before_them_at_once(
+        qtbot, editing_window: MainWindow) -> None:
+    """Making 10,000 rows' cells takes about 0.1 s: the first rows are made with the open, the others in slices at
+    the next turns of the event loop; a row shown (or measured) before its slice is made then."""
+    from app.core.editing.time_text import format_time
+    from app.ui.transcript_table_model import EAGER_ROWS, FILL_SLICE
+
+    window, count = editing_window, EAGER_ROWS + 3 * FILL_SLICE
+    window.adopt_document(Document(Transcript([Segment(i, i + 0.9, f"segment {i}") for i in range(count)])))
+    model, view = window.transcript_model, window.transcript_view
+    text = TranscriptTableModel.TEXT_COLUMN
+    assert model.index(0, text).data() == "segment 0"
+    assert model.index(count - 1, text).data() is None  # not made yet
+    view.go_to_row(count - 2)
+    view.viewport().repaint()
+    assert model.index(count - 2, text).data() == f"segment {count - 2}"
+    assert view.rowHeight(count - 2) == view.rowHeight(0)  # measured from its own text
+    qtbot.waitUntil(lambda: model.index(EAGER_ROWS + FILL_SLICE, text).data() is not None, timeout=2000)
+    qtbot.waitUntil(lambda: model.index(EAGER_ROWS + 2 * FILL_SLICE, text).data() is not None, timeout=2000)
+    assert [model.index(row, text).data() for row in range(count)] == [f"segment {row}" for row in range(count)]
+    assert model.index(count - 1, TranscriptTableModel.START_COLUMN).data() == format_time(count - 1)
