@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, Qt, QTime
 from PySide6.QtGui import QKeyEvent, QPaintEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemDelegate, QAbstractItemView, QHeaderView, QLineEdit, QTableView, QWidget
 
+from app.core.transcript import Transcript
 from app.ui.editor.segment_delegate import SegmentDelegate
 from app.ui.row_sizing import LazyRowSizing
 from app.ui.transcript_table_model import TranscriptTableModel
@@ -128,11 +129,11 @@ class TranscriptView(QTableView):
     def _show_languages_if_mixed(self, _parent: QModelIndex | QPersistentModelIndex, first: int, last: int) -> None:
         """New rows can only add a language: only they are looked at (rows stream in during a job)."""
         column = TranscriptTableModel.LANGUAGE_COLUMN
-        if self.isColumnHidden(column) and self.table_model.has_several_languages(first, last):
+        if self.isColumnHidden(column) and _several_languages(self.table_model.transcript, first, last):
             self.setColumnHidden(column, False)
 
     def _show_languages_when_several(self) -> None:
-        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, not self.table_model.has_several_languages())
+        self.setColumnHidden(TranscriptTableModel.LANGUAGE_COLUMN, not _several_languages(self.table_model.transcript))
 
     # ---- row heights ----------------------------------------------------------------------
     def _text_width_changed(self, column: int, old: int, new: int) -> None:
@@ -158,3 +159,17 @@ class TranscriptView(QTableView):
         super().resizeEvent(event)
         if event.size().height() > event.oldSize().height():
             self.row_sizing.request_fit()  # more rows on screen
+
+
+def _several_languages(transcript: Transcript, first: int = 0, last: int | None = None) -> bool:
+    """Whether segments ``first``..``last`` (all by default) hold more than one language, with row 0's."""
+    segments = transcript.segments
+    if not segments:
+        return False
+    known = {segments[0].language} if segments[0].language else set()
+    for segment in segments[first:None if last is None else last + 1]:
+        if segment.language:
+            known.add(segment.language)
+            if len(known) > 1:
+                return True
+    return False
