@@ -6,10 +6,11 @@ into one). What each cell shows is kept in Qt items, set from the segment when i
 so a repaint runs no Python for a cell: answered in Python (seven roles a cell, flags, and the counts
 with every index Qt makes) that was 45% of a repaint (19 rows: 4.1 ms of CPU, now 2.3 ms). After an
 open, rows past the first 500 are made in slices, one an event-loop turn (all at once took 0.1 s for
-10,000 rows). A cell edit the core refuses emits ``edit_refused`` with the sentence, translated. Overlaps with a neighbour tint the time cells and say why in the tooltip;
-speakers each have their own colour; rule breaks (View ▸ Subtitle Rule Breaks) are marked from
-a re-flow worked out off the GUI thread (see rule_break_marks.py). The language column is read-only
-(the language each passage was recognised in); the view shows it only when there is more than one.
+10,000 rows). A cell edit the core refuses emits ``edit_refused`` with the sentence, translated.
+Overlaps with a neighbour tint the time cells and say why in the tooltip; speakers each have their
+own colour; rule breaks (View ▸ Subtitle Rule Breaks) are marked from a re-flow worked out off the
+GUI thread (see rule_break_marks.py). The language column is read-only (the language each passage
+was recognised in); the view shows it only when there is more than one.
 """
 
 from __future__ import annotations
