@@ -143,7 +143,8 @@ class TranscriptView(QTableView):
     def paintEvent(self, event: QPaintEvent) -> None:
         """The rows about to be painted are made first (after an open, rows are made in slices)."""
         top, bottom = self.rowAt(event.rect().top()), self.rowAt(event.rect().bottom())
-        self.table_model.make_rows(max(top, 0), bottom if bottom >= 0 else self.table_model.rowCount() - 1)
+        if top >= 0:  # else the area is below the last row
+            self.table_model.make_rows(top, bottom if bottom >= 0 else self.table_model.rowCount() - 1)
         super().paintEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:
