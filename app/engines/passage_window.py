@@ -20,6 +20,9 @@ the window faster-whisper adds when a passage's last sentence is unfinished) is 
 way: from its own audio followed by silence, as a passage of one window is, and as Whisper heard
 its training windows (each 30 s example on its own, its features scaled to its own loudest frame).
 
+The window that holds the end of the passage is decoded so that it leaves no speech for a window after it
+(app/engines/passage_end.py): its beam search gives the best hypothesis that ends its text in the passage.
+
 The segments come window by window (``DecodedWindow``), each with its window's encoder output: a
 reading's later windows are encoded by faster-whisper as its seek moves, and their language is read
 from those encodings without another pass of the encoder.
