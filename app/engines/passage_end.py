@@ -42,7 +42,7 @@ class PassageEndDecoding:
     ) -> None:
         self._model = model
         self._frames_to_passage_end = frames_to_passage_end
-        self._timestamp_begin = timestamp_begin
+        self._begin = timestamp_begin
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._model, name)
@@ -54,14 +54,16 @@ class PassageEndDecoding:
             return self._model.generate(features, prompts, **options)
         result = self._model.generate(features, prompts, **{**options, "num_hypotheses": beam})[0]
         hypotheses = result.sequences_ids
-        best = next((i for i, tokens in enumerate(hypotheses) if not self._leaves_a_next_window(tokens, frames)), 0)
+        ending = (i for i, tokens in enumerate(hypotheses) if not leaves_a_next_window(tokens, frames, self._begin))
+        best = next(ending, 0)
         return [_Hypothesis([hypotheses[best]], [result.scores[best]], result.no_speech_prob)]
 
-    def _leaves_a_next_window(self, tokens: list[int], frames: int) -> bool:
-        """faster-whisper's seek after these tokens (``_split_segments_by_timestamps``) falls short of the passage's
-        end: the text does not end on a single timestamp, and its last pair of timestamps comes before the end."""
-        begin = self._timestamp_begin
-        if len(tokens) >= 2 and tokens[-2] < begin <= tokens[-1]:
-            return False
-        pairs = [i for i in range(1, len(tokens)) if tokens[i] >= begin and tokens[i - 1] >= begin]
-        return bool(pairs) and (tokens[pairs[-1] - 1] - begin) * FRAMES_PER_TIMESTAMP < frames
+
+def leaves_a_next_window(tokens: list[int], frames: int, timestamp_begin: int) -> bool:
+    """faster-whisper's seek after a window's ``tokens`` (``_split_segments_by_timestamps``) falls short of the
+    ``frames`` the window holds: the text does not end on a single timestamp, and its last pair of timestamps comes
+    before them. (Text without a pair moves the seek a whole window on.)"""
+    if len(tokens) >= 2 and tokens[-2] < timestamp_begin <= tokens[-1]:
+        return False
+    pairs = [i for i in range(1, len(tokens)) if tokens[i] >= timestamp_begin and tokens[i - 1] >= timestamp_begin]
+    return bool(pairs) and (tokens[pairs[-1] - 1] - timestamp_begin) * FRAMES_PER_TIMESTAMP < frames
