@@ -20,6 +20,9 @@ the window faster-whisper adds when a passage's last sentence is unfinished) is 
 way: from its own audio followed by silence, as a passage of one window is, and as Whisper heard
 its training windows (each 30 s example on its own, its features scaled to its own loudest frame).
 
+The window that holds the end of the passage is decoded so that it leaves no speech for a window after it
+(app/engines/passage_end.py): its beam search gives the best hypothesis that ends its text in the passage.
+
 The segments come window by window (``DecodedWindow``), each with its window's encoder output: a
 reading's later windows are encoded by faster-whisper as its seek moves, and their language is read
 from those encodings without another pass of the encoder.
@@ -36,6 +39,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 
 from app.engines.base import TranscriptionOptions
+from app.engines.passage_end import PassageEndDecoding
 
 if TYPE_CHECKING:
     import ctranslate2
@@ -125,7 +129,13 @@ def decode_passage(
     window_model = copy.copy(model)  # the job's model, its encodings noted for this decoding
     short_windows_in_silence = _ShortWindowsInSilence(model, encoded)
     encodings = _LastEncoding(short_windows_in_silence, encoder_output, None if start == 0 else start_encoding)
+    content_frames = encoded.features.shape[-1] - 1  # as faster-whisper counts them
+    if start == 0 and content_frames <= model.feature_extractor.nb_max_frames:
+        encodings.frames_to_passage_end = content_frames  # the first window, given: the whole passage
     window_model.encode = encodings
+    window_model.model = PassageEndDecoding(
+        model.model, lambda: encodings.frames_to_passage_end, tokenizer.timestamp_begin
+    )
     segments: Iterator[WhisperSegment] = window_model.generate_segments(
         encoded.features, tokenizer, whisper_options, False, encoder_output
     )
@@ -170,7 +180,8 @@ def _frames_before_zeros(window: np.ndarray) -> int:
 
 class _LastEncoding:
     """A model's ``encode``, keeping its last output: the window faster-whisper is decoding (or the first one,
-    encoded before).
+    encoded before), and the frames it holds of the passage when it holds the passage's end (faster-whisper padded
+    it with zeros).
 
     faster-whisper encodes every window after the start of the features itself, even one given: a window
     decoded again from its start gets its encoding back from ``again`` rather than a second encoder pass
@@ -186,8 +197,11 @@ class _LastEncoding:
         self._encode = encode
         self._again = again
         self.output = first
+        self.frames_to_passage_end: int | None = None
 
     def __call__(self, features: np.ndarray) -> ctranslate2.StorageView:
+        holding = _frames_before_zeros(features)
+        self.frames_to_passage_end = holding if holding < features.shape[-1] else None
         self.output = self._encode(features) if self._again is None else self._again
         self._again = None
         return self.output

@@ -20,6 +20,7 @@ from tests.speech import word_error_rate
 TINY = TranscriptionOptions(model="tiny.en")
 TINY_GREEDY = TranscriptionOptions(model="tiny.en", beam_size=1)  # a reading's four windows at a third of the cost
 UDHR = SHARED_AUDIO / "dev" / "en_librivox_udhr_preamble.mp3"
+SONNET_2 = SHARED_AUDIO / "dev" / "en_librivox_sonnet002.mp3"
 SWEDISH = SHARED_AUDIO / "dev" / "sv_nst_se10x016-08071999-1334_u0016004.wav"
 SWEDISH_REFERENCE = (
     "Vår husläkare börjar i och för sig bli gammal och skröplig, men han har ju ett sådant trevligt sätt!"
@@ -100,6 +101,20 @@ def test_a_readings_short_last_window_is_its_own_audio_then_silence_as_a_passage
     assert np.array_equal(last, encode_passage_features(model, own_audio))
     after_audio = last[:, len(own_audio) // 160 + 3:]  # past the frames whose STFT window reaches into the audio
     assert np.all(after_audio == last.min()) and last.min() < 0  # silence, not faster-whisper's zeros
+
+
+def test_a_window_that_holds_its_passages_end_leaves_no_speech_for_a_window_after_it(local_engine) -> None:
+    """The end of a reading then silence: beam search's best hypothesis stops after "when thou art old," on a pair of
+    timestamps, as if the line ran on past the window, and faster-whisper would decode the rest in a second window
+    ("to see thy blood…"); the passage ends there, so the best hypothesis that ends its text in the window is taken.
+    (Where the best stops moves with the samples: a sample less and it ends in the window anyway.)"""
+    model = local_engine.load_model(TINY)
+    speech = decode_audio(SONNET_2).samples[-(26 * SAMPLE_RATE + 1):]  # the sonnet's last 26 s and a sample
+
+    windows = list(decode_passage(model, encode_passage(model, speech), "en", "", TINY))
+
+    assert len(windows) == 1
+    assert windows[0].text.endswith("see thy blood warm and thou fields it cold.")
 
 
 def encode_passage_features(model, speech: np.ndarray) -> np.ndarray:
