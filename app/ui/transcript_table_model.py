@@ -137,14 +137,25 @@ class TranscriptTableModel(QStandardItemModel):
 
     def _rows_changed(self, first: int, count: int) -> None:
         """Rows whose times did not move (a text, a speaker) keep their time cells, and their neighbours their
-        overlap marks: a Replace All changes thousands of rows' text alone."""
+        overlap marks; of their other cells only those whose words changed are set (reading a cell is cheaper
+        than setting it): a Replace All changes thousands of rows' text alone."""
         rows = range(first, min(first + count, self.rowCount()))
-        segments, index = self.transcript.segments, self.index
-        moved = any(self.data(index(row, self.START_COLUMN), _SECONDS) != segments[row].start
-                    or self.data(index(row, self.END_COLUMN), _SECONDS) != segments[row].end for row in rows)
-        self._remake_rows(first, count, columns=ALL_COLUMNS if moved else _UNTIMED_COLUMNS)
-        if moved:
+        segments, index, data = self.transcript.segments, self.index, self.data
+        if any(data(index(row, self.START_COLUMN), _SECONDS) != segments[row].start
+               or data(index(row, self.END_COLUMN), _SECONDS) != segments[row].end for row in rows):
+            self._remake_rows(first, count)
             self._neighbours_changed(first - 1, first + count)
+            return
+        blocker = QSignalBlocker(self)
+        for row in rows:
+            words = (segments[row].speaker or None, segments[row].text or None, segments[row].language or None)
+            changed = tuple(column for column, shown in zip(_UNTIMED_COLUMNS, words, strict=True)
+                            if data(index(row, column)) != shown)
+            if changed:
+                self._set_row(row, columns=changed)
+        blocker.unblock()
+        if rows:
+            self.dataChanged.emit(index(first, 0), index(rows[-1], self.columnCount() - 1), [])
 
     def _remake_rows(self, first: int, count: int, roles: list[Qt.ItemDataRole] | None = None,
                      columns: tuple[int, ...] = ALL_COLUMNS) -> None:
