@@ -25,11 +25,12 @@ from app.core.editing.segment_edit import TranscriptEdit
 from app.core.editing.segment_text import edit_text
 from app.core.editing.segment_times import Overlap, overlaps, set_end, set_start
 from app.core.editing.speakers import assign_speaker
-from app.core.editing.time_text import format_time, parse_time
+from app.core.editing.time_text import parse_time
 from app.core.errors import EditError
 from app.core.languages import language_name
 from app.core.subtitle_rules import DEFAULT_PROFILE, SUBTITLE_PROFILES, SubtitleRules, Violation
 from app.core.transcript import Transcript
+from app.ui import table_cells as cell
 from app.ui.background_calls import BackgroundCalls
 from app.ui.editor.document import Document
 from app.ui.editor.speaker_colours import SpeakerColours, speaker_colour, speaker_tint
@@ -44,20 +45,9 @@ MARKS_DELAY_MS = 200  # new segments arrive in bursts: re-flow once per burst
 EAGER_ROWS = 500  # rows made inside a reset; the rest in slices after it, a slice an event-loop turn
 FILL_SLICE = 150  # about 1.5 ms: a slice never shows among the event loop's longer turns
 _EMPTY = Transcript()
-_SELECTABLE = Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemNeverHasChildren
-_EDITABLE = _SELECTABLE | Qt.ItemFlag.ItemIsEditable
-_ALIGN_TIME = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-_ALIGN_TEXT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 _TINT_ROLES = [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ToolTipRole]
-_DISPLAY, _ALIGNMENT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.TextAlignmentRole)
-_BACKGROUND, _FOREGROUND = int(Qt.ItemDataRole.BackgroundRole), int(Qt.ItemDataRole.ForegroundRole)
-_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
-_FLAGS = int(Qt.ItemDataRole.UserRole) - 1  # where a QStandardItem keeps its flags (QStandardItem::setFlags)
-_SECONDS = int(Qt.ItemDataRole.UserRole) + 1  # a time cell's time as set: whether a change moved it
-_EDITABLE_FLAGS, _READ_ONLY_FLAGS = int(_EDITABLE.value), int(_SELECTABLE.value)
-ALL_COLUMNS = (0, 1, 2, 3, 4)
+_ALL_COLUMNS = (0, 1, 2, 3, 4)
 _UNTIMED_COLUMNS = (2, 3, 4)  # speaker, text, language
-_set_cell = QStandardItemModel.setItemData  # the base's: our setData is an edit typed by the user
 
 
 class TranscriptTableModel(QStandardItemModel):
@@ -78,6 +68,7 @@ class TranscriptTableModel(QStandardItemModel):
         self._marks_timer.timeout.connect(self._compute_marks)
         self._calls = BackgroundCalls(self)
         self._dark = is_dark()  # the speakers' colours were made for a dark ground
+        self._colours: dict[str, tuple[QColor, QColor]] = {}  # each speaker's text colour and tint, made once
         self._unmade: list[bool] = []  # per row: its cells not made yet (after an open, until the slices reach it)
         self._next_unmade = 0  # where the next slice looks from
         self._fill_timer = QTimer(self, interval=0)
@@ -103,6 +94,7 @@ class TranscriptTableModel(QStandardItemModel):
             for signal, slot in self._connections(document):
                 signal.connect(slot)
         self._speakers.start_from(self.transcript)
+        self._colours = {}
         self._make_all_rows()
         self.endResetModel()
         self._schedule_marks()
@@ -141,8 +133,8 @@ class TranscriptTableModel(QStandardItemModel):
         than setting it): a Replace All changes thousands of rows' text alone."""
         rows = range(first, min(first + count, self.rowCount()))
         segments, index, data = self.transcript.segments, self.index, self.data
-        if any(data(index(row, self.START_COLUMN), _SECONDS) != segments[row].start
-               or data(index(row, self.END_COLUMN), _SECONDS) != segments[row].end for row in rows):
+        if any(data(index(row, self.START_COLUMN), cell.SECONDS) != segments[row].start
+               or data(index(row, self.END_COLUMN), cell.SECONDS) != segments[row].end for row in rows):
             self._remake_rows(first, count)
             self._neighbours_changed(first - 1, first + count)
             return
@@ -158,7 +150,7 @@ class TranscriptTableModel(QStandardItemModel):
             self.dataChanged.emit(index(first, 0), index(rows[-1], self.columnCount() - 1), [])
 
     def _remake_rows(self, first: int, count: int, roles: list[Qt.ItemDataRole] | None = None,
-                     columns: tuple[int, ...] = ALL_COLUMNS) -> None:
+                     columns: tuple[int, ...] = _ALL_COLUMNS) -> None:
         """The rows' cells set again from their segments, then one change said for them all."""
         last = min(first + count, self.rowCount()) - 1
         if last < first:
@@ -169,33 +161,35 @@ class TranscriptTableModel(QStandardItemModel):
         blocker.unblock()
         self.dataChanged.emit(self.index(first, 0), self.index(last, self.columnCount() - 1), roles or [])
 
-    def _set_row(self, row: int, fresh: bool = False, columns: tuple[int, ...] = ALL_COLUMNS) -> None:
+    def _set_row(self, row: int, fresh: bool = False, columns: tuple[int, ...] = _ALL_COLUMNS) -> None:
         """Each cell's roles in one call. Items are made by the base, in C++, never from Python: a Python
         wrapper kept for an item outlives it once the base deletes the row, and a later object made at its
         address came back to Python as that item (seen: a menu's action read as a QStandardItem). ``fresh``: the
         row is new, so an editable cell with nothing to show is left without an item (Qt's default: editable)."""
-        if len(columns) == len(ALL_COLUMNS):
+        if len(columns) == len(_ALL_COLUMNS):
             self._unmade[row] = False
         for column, roles in self._cells_of(row, columns):
-            if fresh and roles[_FLAGS] == _EDITABLE_FLAGS and not (
-                    roles[_DISPLAY] or roles[_BACKGROUND] or roles[_TOOLTIP]):
+            if fresh and roles[cell.FLAGS] == cell.EDITABLE_FLAGS and not (
+                    roles[cell.DISPLAY] or roles[cell.BACKGROUND] or roles[cell.TOOLTIP]):
                 continue
-            _set_cell(self, self.index(row, column), roles)
+            cell.set_cell(self, self.index(row, column), roles)
 
     def _neighbours_changed(self, *rows: int) -> None:
         """A neighbour's overlap mark may have come or gone: its time cells; its text and height did not change."""
         self._retint(rows, self.TIME_COLUMNS)
 
     def _retint(self, rows: tuple[int, ...], columns: tuple[int, ...]) -> None:
+        rows = tuple(row for row in rows if 0 <= row < self.rowCount())
+        blocker = QSignalBlocker(self)
         for row in rows:
-            if 0 <= row < self.rowCount():
-                blocker = QSignalBlocker(self)
-                self._set_row(row, columns=columns)
-                blocker.unblock()
-                self.dataChanged.emit(self.index(row, columns[0]), self.index(row, columns[-1]), _TINT_ROLES)
+            self._set_row(row, columns=columns)
+        blocker.unblock()
+        for row in rows:
+            self.dataChanged.emit(self.index(row, columns[0]), self.index(row, columns[-1]), _TINT_ROLES)
 
     def _reset_done(self) -> None:
         self._speakers.start_from(self.transcript)
+        self._colours = {}
         self._make_all_rows()
         self.endResetModel()
 
@@ -237,38 +231,43 @@ class TranscriptTableModel(QStandardItemModel):
 
     def _make_rows(self, rows: Iterable[int]) -> None:
         """Rows made for the first time. A row with nothing but its times and text (most rows) takes three calls
-        (four with a speaker); the others are made as a change makes them."""
-        segments, index, time_of = self.transcript.segments, self.index, format_time
-        flags = _EDITABLE_FLAGS if self._document is not None and not self._document.is_read_only \
-            else _READ_ONLY_FLAGS
-        speakers: dict[str, tuple[QColor, QColor]] = {}  # each speaker's text colour and tint, made once
+        (four with a speaker), half the time of the general ``_cells_of``; the others are made by it."""
+        segments, index, flags = self.transcript.segments, self.index, self._cell_flags()
         for row in rows:
             segment = segments[row]
-            if flags != _EDITABLE_FLAGS or segment.language or row == self.playing_row or row in self._marks or (
+            if flags != cell.EDITABLE_FLAGS or segment.language or row == self.playing_row or row in self._marks or (
                     row > 0 and segments[row - 1].end > segment.start) or (
                     row + 1 < len(segments) and segment.end > segments[row + 1].start):
                 self._set_row(row, fresh=True)
                 continue
             self._unmade[row] = False
-            _set_cell(self, index(row, self.START_COLUMN), {_DISPLAY: time_of(segment.start), _ALIGNMENT: _ALIGN_TIME,
-                                                            _FLAGS: flags, _SECONDS: segment.start})
-            _set_cell(self, index(row, self.END_COLUMN), {_DISPLAY: time_of(segment.end), _ALIGNMENT: _ALIGN_TIME,
-                                                          _FLAGS: flags, _SECONDS: segment.end})
-            _set_cell(self, index(row, self.TEXT_COLUMN), {_DISPLAY: segment.text, _ALIGNMENT: _ALIGN_TEXT,
-                                                           _FLAGS: flags})
+            cell.set_cell(self, index(row, self.START_COLUMN), cell.time_cell(segment.start, flags))
+            cell.set_cell(self, index(row, self.END_COLUMN), cell.time_cell(segment.end, flags))
+            cell.set_cell(self, index(row, self.TEXT_COLUMN), cell.text_cell(segment.text, flags))
             if segment.speaker:
-                colours = speakers.get(segment.speaker)
-                if colours is None:
-                    number = self._speakers.number_of(segment.speaker)
-                    colours = speakers[segment.speaker] = (speaker_colour(number), speaker_tint(number))
-                _set_cell(self, index(row, self.SPEAKER_COLUMN), {_DISPLAY: segment.speaker, _ALIGNMENT: _ALIGN_TEXT,
-                                                                   _FOREGROUND: colours[0], _BACKGROUND: colours[1],
-                                                                   _FLAGS: flags})
+                cell.set_cell(self, index(row, self.SPEAKER_COLUMN), self._speaker_cell(segment.speaker, flags))
+
+    def _speaker_cell(self, speaker: str | None, flags: int) -> dict[int, Any]:
+        roles = cell.text_cell(speaker, flags)
+        text_colour, tint = self._colours_of(speaker) if speaker else (None, None)
+        roles.update({cell.FOREGROUND: text_colour, cell.BACKGROUND: tint})
+        return roles
+
+    def _colours_of(self, speaker: str) -> tuple[QColor, QColor]:
+        colours = self._colours.get(speaker)
+        if colours is None:
+            number = self._speakers.number_of(speaker)
+            colours = self._colours[speaker] = (speaker_colour(number), speaker_tint(number))
+        return colours
+
+    def _cell_flags(self) -> int:
+        editable = self._document is not None and not self._document.is_read_only
+        return cell.EDITABLE_FLAGS if editable else cell.READ_ONLY_FLAGS
 
     def speaker_colour_of(self, row: int) -> QColor | None:
         """The text colour of row ``row``'s speaker (None without one), made or not."""
         speaker = self.transcript.segments[row].speaker if 0 <= row < len(self.transcript.segments) else None
-        return speaker_colour(self._speakers.number_of(speaker)) if speaker else None
+        return self._colours_of(speaker)[0] if speaker else None
 
     def _content_edited(self) -> None:
         self._schedule_marks()
@@ -277,18 +276,19 @@ class TranscriptTableModel(QStandardItemModel):
         """Every cell editable, or none (the language never is): 10,000 rows about 0.1 s."""
         if not self.rowCount():
             return
-        editable = self._document is not None and not self._document.is_read_only
-        flags = {_FLAGS: _EDITABLE_FLAGS if editable else _READ_ONLY_FLAGS}
+        flags = {cell.FLAGS: self._cell_flags()}
         blocker = QSignalBlocker(self)
         for row in range(self.rowCount()):
             for column in (self.START_COLUMN, self.END_COLUMN, self.SPEAKER_COLUMN, self.TEXT_COLUMN):
-                _set_cell(self, self.index(row, column), flags)
+                cell.set_cell(self, self.index(row, column), flags)
         blocker.unblock()
         self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, self.columnCount() - 1))
 
     def refresh_colours(self) -> None:
         """The palette changed: if it went from light to dark or back, the speakers' colours are made again."""
         dark, self._dark = self._dark, is_dark()
+        if dark != self._dark:
+            self._colours = {}
         if dark != self._dark and any(segment.speaker for segment in self.transcript.segments):
             self._remake_rows(0, self.rowCount(), [Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole])
 
@@ -339,37 +339,32 @@ class TranscriptTableModel(QStandardItemModel):
         """The roles of ``columns`` of ``row``: its text, alignment, tint, tooltip and flags (and a speaker's
         colour). Overlaps with a neighbour tint the time cells and say why; rule breaks tint the start and
         are said in every cell's tooltip; the text cell of the row being played is tinted."""
-        segment = self.transcript.segments[row]
-        flags = _EDITABLE_FLAGS if self._document is not None and not self._document.is_read_only \
-            else _READ_ONLY_FLAGS
+        segment, flags = self.transcript.segments[row], self._cell_flags()
         found = overlaps(self.transcript, row) if self.START_COLUMN in columns or self.END_COLUMN in columns else []
         broken = self._marks.get(row) if self.rule_breaks_shown else None
         marked = [self.tr("After re-flow for export, its subtitles would still break a rule:"),
                   *(str(v) for v in broken)] if broken else []
         cells: list[tuple[int, dict[int, Any]]] = []
         for column in columns:
-            roles: dict[int, Any] = {_ALIGNMENT: _ALIGN_TEXT, _FLAGS: flags, _BACKGROUND: None,
-                                     _TOOLTIP: "\n".join(marked) or None}
+            tooltip = "\n".join(marked) or None
             if column in self.TIME_COLUMNS:
                 start = column == self.START_COLUMN
                 mine = [o for o in found if (o.other < row) == start]
                 lines = [self._overlap_reason(o) for o in mine]
                 lines.extend([*([""] if lines and marked else []), *marked])
-                seconds = segment.start if start else segment.end
-                roles.update({_DISPLAY: format_time(seconds), _SECONDS: seconds,
-                              _ALIGNMENT: _ALIGN_TIME, _TOOLTIP: "\n".join(lines) or None,
-                              _BACKGROUND: BROKEN_RULE_TINT if broken and start else OVERLAP_TINT if mine else None})
+                roles = cell.time_cell(segment.start if start else segment.end, flags)
+                tint = BROKEN_RULE_TINT if broken and start else OVERLAP_TINT if mine else None
+                roles.update({cell.TOOLTIP: "\n".join(lines) or None, cell.BACKGROUND: tint})
             elif column == self.SPEAKER_COLUMN:
-                number = self._speakers.number_of(segment.speaker) if segment.speaker else None
-                roles.update({_DISPLAY: segment.speaker or None,
-                              _FOREGROUND: speaker_colour(number) if number is not None else None,
-                              _BACKGROUND: speaker_tint(number) if number is not None else None})
+                roles = self._speaker_cell(segment.speaker, flags)
+                roles[cell.TOOLTIP] = tooltip
             elif column == self.TEXT_COLUMN:
-                roles.update({_DISPLAY: segment.text, _TOOLTIP: "\n".join([segment.text, "", *marked]) if marked
-                              else None, _BACKGROUND: PLAYING_TINT if row == self.playing_row else None})
+                roles = cell.text_cell(segment.text, flags)
+                roles.update({cell.TOOLTIP: "\n".join([segment.text, "", *marked]) if marked else None,
+                              cell.BACKGROUND: PLAYING_TINT if row == self.playing_row else None})
             else:
-                roles.update({_DISPLAY: segment.language or None, _FLAGS: _READ_ONLY_FLAGS,
-                              _TOOLTIP: language_name(segment.language or "") or None})
+                roles = cell.text_cell(segment.language, cell.READ_ONLY_FLAGS)
+                roles.update({cell.TOOLTIP: language_name(segment.language or "") or None, cell.BACKGROUND: None})
             cells.append((column, roles))
         return cells
 
